@@ -1,0 +1,174 @@
+"""The command line (CONTRACT.md): `followup-desktop [--data-dir DIR] [COMMAND …]`.
+
+Works without a display. Imports stay lazy so that `due` starts quickly: this module pulls in
+neither Qt nor the ORM unless a command needs it.
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """Bad input from the user: exit 2 with this one-line message."""
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="followup-desktop",
+        description="Tells you when and how to follow up on every job application.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep the database, backups and logs in DIR "
+                             "(also: FOLLOWUP_DESKTOP_DATA_DIR)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--minimized", action="store_true", help="start in the tray only")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the app on a throw-away data dir and exit 0 when all is well")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("import", help="import an exchange file (.json); all or nothing")
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("export", help="write everything to FILE (.json)")
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
+    p.add_argument("--at", metavar="WHEN",
+                   help="local time YYYY-MM-DDTHH:MM[:SS] (a bare date means its start); default: now")
+    p.add_argument("--json", action="store_true", help="print a JSON array (CONTRACT.md)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message; usage errors are bad input
+        return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
+    try:
+        if args.version:
+            print(f"followup-desktop {_version()}")
+            return EXIT_OK
+        if args.self_test:
+            from .selftest import run_self_test
+
+            return run_self_test()
+        if args.command == "import":
+            return cmd_import(args)
+        if args.command == "export":
+            return cmd_export(args)
+        if args.command == "due":
+            return cmd_due(args)
+        return cmd_gui(args)
+    except BadInput as exc:
+        print(f"followup-desktop: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: one readable line, not a traceback
+        from .store.connection import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"followup-desktop: {exc}", file=sys.stderr)
+        else:
+            print(f"followup-desktop: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _paths(args):
+    from .paths import DataPaths
+
+    return DataPaths.resolve(args.data_dir).ensure()
+
+
+def _open_store(args):
+    from .store import Store
+
+    return Store(_paths(args))
+
+
+def cmd_import(args) -> int:
+    from .exchange.validate import ExchangeError
+
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
+                       "this version imports exchange files (.json)")
+    from .exchange.jsonfile import import_json
+
+    store = _open_store(args)
+    try:
+        summary = import_json(store, path)
+    except ExchangeError as exc:
+        raise BadInput(f"{path}: nothing imported: {exc}") from None
+    finally:
+        store.close()
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        raise BadInput(f"{path}: cannot export to {suffix or 'a file without an extension'}; "
+                       "this version exports exchange files (.json)")
+    if not path.parent.exists():
+        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    from .exchange.jsonfile import export_json
+
+    with _open_store(args) as store:
+        doc = export_json(store, path)
+    print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
+    return EXIT_OK
+
+
+def parse_when(text: str) -> datetime:
+    from .exchange.validate import ExchangeError, a_date, a_datetime
+
+    try:
+        if "T" in text:
+            return a_datetime(text, "--at")
+        d = a_date(text, "--at")
+        return datetime(d.year, d.month, d.day)
+    except ExchangeError as exc:
+        raise BadInput(str(exc).replace("a local time in the form", "a local time like")) from None
+
+
+def cmd_due(args) -> int:
+    at = parse_when(args.at) if args.at else datetime.now().replace(microsecond=0)
+    from .duelist import due_report
+
+    report = due_report(_paths(args), at)
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.as_text())
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"followup-desktop: the desktop window cannot start: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

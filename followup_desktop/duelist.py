@@ -1,0 +1,112 @@
+"""What is due at a moment: the engine run over the whole store, for the command line.
+
+Reads through `store.snapshot` (plain SQL), so it never imports the ORM or Qt.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .paths import DataPaths
+from .playbook import apply_states, compute_all, open_at, urgency_key
+from .playbook.model import Action, ApplicationIn
+from .store.connection import open_database
+from .store.snapshot import load_action_states, load_applications, load_settings
+from .vocab import ACTION_LABELS
+
+
+def relative_due(action: Action, at: datetime) -> str:
+    """"3 days overdue", "due today 15:00", "due in 2 days", "no deadline"."""
+    if action.due is None:
+        return "no deadline"
+    days = (action.due.date() - at.date()).days
+    if action.due < at:
+        late = (at.date() - action.due.date()).days
+        if late == 0:
+            return f"overdue since {action.due:%H:%M}"
+        return "1 day overdue" if late == 1 else f"{late} days overdue"
+    if days == 0:
+        return f"due today {action.due:%H:%M}"
+    if days == 1:
+        return f"due tomorrow {action.due:%H:%M}"
+    return f"due in {days} days"
+
+
+class DueReport:
+    def __init__(self, at: datetime, actions: list[Action], apps: dict[str, ApplicationIn],
+                 upcoming: Action | None):
+        self.at = at
+        self.actions = actions
+        self.apps = apps
+        self.upcoming = upcoming
+
+    def as_json(self) -> list[dict]:
+        out = []
+        for a in self.actions:
+            app = self.apps[a.application]
+            out.append({
+                "application": a.application,
+                "employer": app.employer_name,
+                "position": app.position,
+                "action": str(a.name),
+                "contact": a.contact_name,
+                "channel": str(a.channel) if a.channel else None,
+                "opens": a.opens.isoformat(),
+                "due": a.due.isoformat() if a.due else None,
+                "overdue": a.is_overdue(self.at),
+                "reason": a.reason,
+                "id": a.id,
+                "template": a.template,
+                "rule": a.rule,
+                "alternatives": [str(x) for x in a.alternatives],
+                "contact_key": a.contact,
+            })
+        return out
+
+    def as_text(self) -> str:
+        if not self.actions:
+            msg = f"Nothing to follow up on at {self.at:%a %b %d %H:%M}."
+            if self.upcoming is not None:
+                a = self.upcoming
+                app = self.apps[a.application]
+                msg += (f"\nNext: {ACTION_LABELS[a.name]} for {app.employer_name} "
+                        f"({app.position}) opens {a.opens:%a %b %d %H:%M}.")
+            return msg + "\n"
+        rows = []
+        for a in self.actions:
+            app = self.apps[a.application]
+            who = a.contact_name or "—"
+            if a.channel:
+                who += f" ({a.channel.replace('_', ' ')})"
+            rows.append((relative_due(a, self.at), ACTION_LABELS[a.name], who,
+                         f"{app.employer_name} — {app.position}", a.reason))
+        head = ("WHEN", "NEXT STEP", "WITH", "EMPLOYER — POSITION")
+        widths = [min(40, max(len(head[i]), *(len(r[i]) for r in rows))) for i in range(4)]
+
+        def fit(text: str, width: int) -> str:
+            return text if len(text) <= width else text[: width - 1] + "…"
+
+        lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
+        for r in rows:
+            lines.append("  ".join(fit(c, w).ljust(w) for c, w in zip(r[:4], widths)).rstrip())
+            lines.append("    " + r[4])
+        n = len(self.actions)
+        lines.append(f"{n} follow-up{'s' if n != 1 else ''} open at {self.at:%a %b %d %H:%M}.")
+        return "\n".join(lines) + "\n"
+
+
+def due_report(paths: DataPaths, at: datetime) -> DueReport:
+    con = open_database(paths.database, backups=paths.backups)
+    try:
+        settings = load_settings(con)
+        apps = load_applications(con)
+        states = load_action_states(con)
+    finally:
+        con.close()
+    actions = apply_states(compute_all(apps, settings, at), states, settings)
+    due = open_at(actions, at)
+    upcoming = None
+    if not due:
+        later = [a for a in actions if a.opens > at]
+        upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
+    return DueReport(at, due, {a.key: a for a in apps}, upcoming)

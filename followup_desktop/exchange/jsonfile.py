@@ -1,0 +1,212 @@
+"""Import and export of the JSON exchange file.
+
+Import is all or nothing: the whole file is validated against the contract and the stored keys
+first, then written in one transaction. Export writes a complete, deterministic document through
+a temporary file, so a crash mid-export never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..paths import FILE_MODE
+from ..settings import SPECS
+from .validate import FORMAT, VERSION, ExistingKeys, load_file, validate
+
+PROFILE_SETTINGS = {
+    "name": "profile_name",
+    "email": "profile_email",
+    "phone": "profile_phone",
+    "employed": "profile_employed",
+    "signature": "profile_signature",
+}
+STATE_FIELDS = ("done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at")
+_CHUNK = 200
+
+
+@dataclass
+class ImportSummary:
+    employers: int
+    contacts: int
+    applications: int
+    events: int
+
+    def __str__(self) -> str:
+        return (f"imported {self.employers} employers, {self.contacts} contacts, "
+                f"{self.applications} applications, {self.events} events")
+
+
+def _existing(store) -> ExistingKeys:
+    con = store.connection
+    employers = {eid: k for eid, k in con.execute("SELECT id, key FROM employer")}
+    return ExistingKeys(
+        employers.values(),
+        {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM contact")},
+        {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM application")},
+    )
+
+
+def _insert(model, rows: list[dict]) -> None:
+    for start in range(0, len(rows), _CHUNK):
+        model.insert_many(rows[start:start + _CHUNK]).execute()
+
+
+def import_json(store, path: Path) -> ImportSummary:
+    from ..store.models import (
+        ActionStateRow, Application, Contact, Employer, Event, EventContact,
+    )
+
+    doc = load_file(Path(path))
+    checked = validate(doc, _existing(store))
+    con = store.connection
+    with store.atomic():
+        settings = dict(checked.settings)
+        if checked.profile is not None:
+            for field, name in PROFILE_SETTINGS.items():
+                settings[name] = checked.profile[field]
+        if settings:
+            store.save_settings(settings)
+
+        _insert(Employer, [dict(r) for r in checked.employers])
+        employer_id = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
+        _insert(Contact, [{**r, "employer": employer_id[r["employer"]]} for r in checked.contacts])
+        contact_id = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
+        _insert(Application, [{**r, "employer": employer_id[r["employer"]]} for r in checked.applications])
+        app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
+
+        # Explicit ids (we hold the write lock) let the contacts of each event be linked without
+        # a round trip per event.
+        next_id = (con.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
+        events, links = [], []
+        for offset, r in enumerate(checked.events):
+            eid = next_id + offset
+            people, points = r.pop("contacts"), r.pop("key_points")
+            events.append({**r, "id": eid, "application": app_id[r["application"]]})
+            links.extend(
+                {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
+                for pos, c in enumerate(people)
+            )
+        _insert(Event, events)
+        _insert(EventContact, links)
+        _insert(ActionStateRow, [
+            {"action_id": r["id"], "application": app_id[r["application"]],
+             **{f: r[f] for f in STATE_FIELDS}}
+            for r in checked.action_states
+        ])
+    return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
+                         len(checked.events))
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def export_document(store) -> dict[str, Any]:
+    """Everything in the store as an exchange document (the same keys come back out)."""
+    from ..store.models import (
+        ActionStateRow, Application, Contact, Employer, Event, EventContact,
+    )
+
+    settings = store.settings()
+    profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
+    if not profile["signature"]:
+        del profile["signature"]
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "profile": profile}
+
+    employer_key = {}
+    doc["employers"] = []
+    for e in Employer.select().order_by(Employer.id):
+        employer_key[e.id] = e.key
+        doc["employers"].append({"key": e.key, "name": e.name, "website": e.website, "notes": e.notes})
+
+    contact_key = {}
+    doc["contacts"] = []
+    for c in Contact.select().order_by(Contact.id):
+        contact_key[c.id] = c.key
+        rec = {"key": c.key, "employer": employer_key[c.employer_id], "name": c.name, "role": c.role,
+               "email": c.email, "phone": c.phone}
+        if c.notes:
+            rec["notes"] = c.notes
+        doc["contacts"].append(rec)
+
+    app_key = {}
+    doc["applications"] = []
+    for a in Application.select().order_by(Application.id):
+        app_key[a.id] = a.key
+        rec = {"key": a.key, "employer": employer_key[a.employer_id], "position": a.position,
+               "source": a.source, "referred_by": a.referred_by, "posting_url": a.posting_url,
+               "posting_closes": _iso(a.posting_closes), "stage": a.stage, "outcome": a.outcome}
+        if a.created is not None:
+            rec["created"] = _iso(a.created)
+        if a.archived:
+            rec["archived"] = True
+        doc["applications"].append(rec)
+
+    people: dict[int, list] = {}
+    for link in EventContact.select().order_by(EventContact.event, EventContact.position):
+        people.setdefault(link.event_id, []).append((contact_key[link.contact_id], link.key_point))
+
+    doc["events"] = []
+    for ev in Event.select().order_by(Event.application, Event.at, Event.id):
+        rec: dict[str, Any] = {"application": app_key[ev.application_id], "kind": ev.kind, "at": _iso(ev.at)}
+        for name in ("channel", "outcome", "reason", "duration_minutes"):
+            value = getattr(ev, name)
+            if value is not None:
+                rec[name] = value
+        who = people.get(ev.id, [])
+        if who:
+            rec["contacts"] = [k for k, _ in who]
+            points = {k: p for k, p in who if p}
+            if points:
+                rec["key_points"] = points
+        for name in ("decision_expected", "next_date"):
+            value = getattr(ev, name)
+            if value is not None:
+                rec[name] = _iso(value)
+        if ev.encouraged:
+            rec["encouraged"] = True
+        if ev.subject:
+            rec["subject"] = ev.subject
+        if ev.notes:
+            rec["notes"] = ev.notes
+        doc["events"].append(rec)
+
+    others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
+    if others:
+        doc["settings"] = dict(sorted(others.items(), key=lambda kv: list(SPECS).index(kv[0])))
+    states = []
+    for s in ActionStateRow.select().order_by(ActionStateRow.action_id):
+        rec = {"id": s.action_id, "application": app_key[s.application_id]}
+        rec.update({f: _iso(getattr(s, f)) for f in STATE_FIELDS if getattr(s, f) is not None})
+        states.append(rec)
+    if states:
+        doc["action_states"] = states
+    return doc
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all (temp file, fsync, rename), as 0600."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_json(store, path: Path) -> dict:
+    doc = export_document(store)
+    write_private(Path(path), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    return doc

@@ -1,0 +1,78 @@
+"""Where the app keeps its files: one module, so every other room asks here.
+
+The data dir holds the database, its backups and the logs. It comes from platformdirs unless
+`--data-dir` or `FOLLOWUP_DESKTOP_DATA_DIR` names another. Everything the app creates there is
+private: folders 0700, files 0600.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "followup-desktop"
+ENV_DATA_DIR = "FOLLOWUP_DESKTOP_DATA_DIR"
+DB_FILENAME = "followup.sqlite3"
+BACKUP_DIRNAME = "backups"
+LOG_DIRNAME = "logs"
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def default_data_dir() -> Path:
+    # Imported here: platformdirs is only needed when no directory was named.
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The data dir for this run: the command line wins, then the environment, then the default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) if needed and make it 0700."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if (path.stat().st_mode & 0o777) != DIR_MODE:
+        os.chmod(path, DIR_MODE)
+    return path
+
+
+def make_private_file(path: Path) -> None:
+    """Restrict an existing file to its owner (0600)."""
+    if path.exists() and (path.stat().st_mode & 0o777) != FILE_MODE:
+        os.chmod(path, FILE_MODE)
+
+
+class DataPaths:
+    """The files inside one data dir."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIRNAME
+
+    @property
+    def logs(self) -> Path:
+        return self.root / LOG_DIRNAME
+
+    def ensure(self) -> "DataPaths":
+        ensure_private_dir(self.root)
+        return self
+
+    @classmethod
+    def resolve(cls, cli_value: str | os.PathLike[str] | None = None) -> "DataPaths":
+        return cls(resolve_data_dir(cli_value))

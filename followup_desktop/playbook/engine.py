@@ -1,0 +1,494 @@
+"""The playbook engine: (application, settings, now) -> the follow-ups to make, with their windows.
+
+A pure function of its arguments: no clock reads, no database, no Qt. Every rule and guard of
+PLAYBOOK.md lives here, every number comes from `Settings`. The engine sees the world as of
+`now`: events logged for a later moment are not taken into account yet.
+
+How one application is read:
+
+* Its last reply splits the timeline. A reply ends every action that came before it (guard 3);
+  only the reply itself and what followed it can open actions.
+* Interviews after that reply open a debrief and one thank-you per interviewer.
+* The follow-up chain: after the reset point (the reply or the last interview) the first
+  follow-up is a status check, a post-interview follow-up or a reply-opened nudge; each
+  unanswered follow-up (status check or follow-up event) opens the next nudge, until the cap,
+  which opens the close-out instead (guard 1).
+* Then guards 2 (no pestering), 5 (closed means quiet) and 6 (call hours) shape the windows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Iterable, Mapping, Sequence
+
+from ..settings import Settings
+from ..vocab import ActionName as A
+from ..vocab import Channel, EventKind as K, Outcome, ReplyOutcome, Role
+from .calendar import add_business_days, at_time, out_of_quiet_hours, schedule_call
+from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
+
+_OUTBOUND = frozenset(
+    {K.QUERY_SENT, K.APPLIED, K.STATUS_CHECK, K.THANK_YOU, K.FOLLOW_UP, K.FEEDBACK_REQUEST,
+     K.CHECK_IN, K.WITHDRAWAL_NOTE}
+)
+_FOLLOW_UPS = frozenset({K.STATUS_CHECK, K.FOLLOW_UP})
+#: Guard 2 does not hold these back: they answer something that just happened, or they are not
+#: messages to the employer at all.
+_PESTER_EXEMPT = frozenset({A.THANK_YOU, A.LATE_THANK_YOU, A.REPLY_THANKS, A.DEBRIEF, A.CLOSE_OUT})
+#: Guard 5: all a closed application may still suggest.
+CLOSED_ALLOWED = frozenset({A.FEEDBACK_REQUEST, A.CHECK_IN, A.WITHDRAWAL_NOTE})
+
+_RECRUITING = (Role.RECRUITER, Role.HR, Role.HIRING_MANAGER)
+_HIRING = (Role.HR, Role.HIRING_MANAGER, Role.RECRUITER)
+_DECIDERS = (Role.HIRING_MANAGER, Role.RECRUITER, Role.HR)
+
+
+class _Params:
+    """The settings turned into timedeltas once, not once per application."""
+
+    def __init__(self, s: Settings):
+        days = lambda n: timedelta(days=n)  # noqa: E731
+        self.introduce_due = days(s.introduce_due_days)
+        self.status_after = days(s.status_check_after_days)
+        self.status_close_bd = s.status_check_after_closing_business_days
+        self.status_window = days(s.status_check_window_days)
+        self.interview_minutes = s.interview_default_minutes
+        self.debrief_time = s.debrief_due_time
+        self.thank_you_due = timedelta(hours=s.thank_you_due_hours)
+        self.handwritten_days = s.handwritten_min_decision_days
+        self.late_thank_you_due = days(s.late_thank_you_due_days)
+        self.decision_grace_bd = s.decision_grace_business_days
+        self.post_after = days(s.post_interview_after_days)
+        self.post_window = days(s.post_interview_window_days)
+        self.reply_thanks_due = days(s.reply_thanks_due_days)
+        self.nudge_after = days(s.nudge_after_days)
+        self.nudge_named_bd = s.nudge_after_named_date_business_days
+        self.nudge_no_date = days(s.nudge_after_no_date_days)
+        self.nudge_window = days(s.nudge_window_days)
+        self.cap = s.max_unanswered_follow_ups
+        self.close_last = days(s.close_out_after_last_days)
+        self.close_first = days(s.close_out_after_first_days)
+        self.withdrawal_due = days(s.withdrawal_note_due_days)
+        self.feedback_due = days(s.feedback_request_due_days)
+        self.check_in_every = days(s.check_in_every_days)
+        self.check_in_window = days(s.check_in_window_days)
+        self.pester_gap = days(s.no_pestering_days)
+        self.grace = days(s.logging_grace_days)
+        self.call_hours = s.call_hours
+        self.quiet_start = s.quiet_hours_start
+        self.quiet_end = s.quiet_hours_end
+        #: a window anchored on a date (not a moment) opens when the user's day starts
+        self.day_start = s.quiet_hours_end
+        self.employed = s.profile_employed
+
+
+_PARAMS_CACHE: dict[Settings, _Params] = {}
+
+
+def _params(settings: Settings) -> _Params:
+    p = _PARAMS_CACHE.get(settings)
+    if p is None:
+        if len(_PARAMS_CACHE) > 32:
+            _PARAMS_CACHE.clear()
+        p = _PARAMS_CACHE[settings] = _Params(settings)
+    return p
+
+
+# -- wording helpers for reasons ------------------------------------------------------------
+
+def _ago(then: datetime | date, now: datetime) -> str:
+    d = then.date() if isinstance(then, datetime) else then
+    n = (now.date() - d).days
+    if n == 0:
+        return "today"
+    if n == 1:
+        return "yesterday"
+    if n > 1:
+        return f"{n} days ago"
+    if n == -1:
+        return "tomorrow"
+    return f"in {-n} days"
+
+
+def _day(d: datetime | date) -> str:
+    return f"{d:%A} {d:%B} {d.day}"
+
+
+def _names(keys: Sequence[str], contacts: Mapping[str, ContactIn]) -> str:
+    names = [contacts[k].name if k in contacts else k for k in keys]
+    if not names:
+        return "the interviewers"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _pick(contacts: Mapping[str, ContactIn], roles, among: Sequence[str] = ()) -> str | None:
+    """The first contact, by preferred role, among `among` (or the whole employer)."""
+    pool = [contacts[k] for k in among if k in contacts] if among else list(contacts.values())
+    for role in roles:
+        for c in pool:
+            if c.role == role:
+                return c.key
+    if among:
+        return among[0]
+    return pool[0].key if pool else None
+
+
+def _matches(e: EventIn, contact: str | None) -> bool:
+    """Guard 4's "to the matching contact": an event naming nobody matches anyone."""
+    return contact is None or not e.contacts or contact in e.contacts
+
+
+def _other_channel(last: str | None) -> str:
+    return Channel.EMAIL if last == Channel.PHONE else Channel.PHONE if last == Channel.EMAIL else Channel.EMAIL
+
+
+# -- the engine -------------------------------------------------------------------------------
+
+def compute_actions(
+    app: ApplicationIn,
+    settings: Settings,
+    now: datetime,
+    employer_last_outbound: datetime | None = None,
+) -> list[Action]:
+    """Every pending action of one application as of `now`, open or upcoming.
+
+    `employer_last_outbound` is the latest outbound contact (at or before `now`) with the same
+    employer through *other* applications; guard 2 counts it too.
+    """
+    p = _params(settings)
+    contacts = app.contacts
+    out: list[Action] = []
+
+    # The world as of `now`; the events come sorted.
+    evs = app.events
+    if evs and evs[-1].at > now:
+        evs = [e for e in evs if e.at <= now]
+
+    last_reply = -1
+    last_closed = -1
+    last_outbound = employer_last_outbound
+    any_outbound = False
+    for i, e in enumerate(evs):
+        k = e.kind
+        if k in _OUTBOUND:
+            any_outbound = True
+            if last_outbound is None or e.at > last_outbound:
+                last_outbound = e.at
+        elif k == K.REPLY:
+            last_reply = i
+        elif k == K.CLOSED:
+            last_closed = i
+
+    # Guard 5 and guard 3's re-opening: a reply after a no-response close brings the lead back.
+    if last_closed >= 0:
+        closed_ev = evs[last_closed]
+        closed = not (closed_ev.reason == Outcome.NO_RESPONSE and last_reply > last_closed)
+    else:
+        closed_ev = None
+        closed = app.stage == "closed"
+
+    reply = evs[last_reply] if last_reply >= 0 else None
+    epoch = evs[last_reply + 1:] if reply is not None else evs
+
+    def add(name, anchor, opens, due, channel, contact, rule, reason, template=None,
+            alternatives=(), sequence=0):
+        ident = f"{app.key}|{name}|{anchor.isoformat()}"
+        if contact is not None:
+            ident += "|" + contact
+        out.append(Action(
+            ident, app.key, name, opens, due, channel, contact,
+            contacts[contact].name if contact in contacts else contact,
+            template or name, rule, reason, anchor, alternatives, sequence,
+        ))
+
+    # -- introduce: a lead with nothing sent yet
+    if not any_outbound and not closed and reply is None:
+        lead_at = next((e.at for e in evs if e.kind == K.LEAD), None) or app.created
+        if lead_at is not None:
+            who = _pick(contacts, (Role.HR, Role.HIRING_MANAGER))
+            referral = app.referred_by or (app.source == "referral")
+            add(
+                A.INTRODUCE, lead_at, lead_at, lead_at + p.introduce_due, Channel.EMAIL, who,
+                "introduce: lead noted, nothing sent; due in 3 days",
+                f"You noted this lead {_ago(lead_at, now)} and have not sent anything yet; "
+                + (f"mention that {app.referred_by} referred you." if app.referred_by
+                   else "introduce yourself with your résumé attached."),
+                template="introduce_referral" if referral else "introduce",
+            )
+
+    # -- the reply's own actions
+    if reply is not None:
+        r_out = reply.outcome
+        r_contact = reply.contacts[0] if reply.contacts else _pick(contacts, _RECRUITING)
+        if r_out == ReplyOutcome.NO_DECISION:
+            if not any(e.kind in (K.THANK_YOU, K.FOLLOW_UP) and _matches(e, r_contact) for e in epoch):
+                add(
+                    A.REPLY_THANKS, reply.at, reply.at, reply.at + p.reply_thanks_due,
+                    Channel.EMAIL, r_contact, "reply_thanks: a 'no decision yet' reply; due in 1 day",
+                    f"{app.employer_name} wrote {_ago(reply.at, now)} that no decision has been made; "
+                    "a short thank-you keeps you in mind.",
+                )
+        elif r_out == ReplyOutcome.REJECTED:
+            if not any(e.kind == K.FEEDBACK_REQUEST and _matches(e, r_contact) for e in epoch):
+                add(
+                    A.FEEDBACK_REQUEST, reply.at, reply.at, reply.at + p.feedback_due,
+                    Channel.EMAIL, r_contact, "feedback_request: a rejection; due in 7 days",
+                    f"{app.employer_name} turned you down {_ago(reply.at, now)}; ask what would "
+                    "have made your candidacy stronger.",
+                )
+            if reply.encouraged:
+                anchor = reply.at
+                for e in epoch:
+                    if e.kind == K.CHECK_IN:
+                        anchor = e.at
+                opens = anchor + p.check_in_every
+                add(
+                    A.CHECK_IN, anchor, opens, opens + p.check_in_window, Channel.EMAIL, r_contact,
+                    "check_in: encouraged to stay in touch; every 30 days",
+                    f"{app.employer_name} encouraged you to stay in touch; "
+                    + ("a friendly check-in a month after their answer." if anchor is reply.at
+                       else f"your last check-in was {_ago(anchor, now)}."),
+                )
+
+    # -- withdrawal note: the user stepped back
+    if closed_ev is not None and closed and closed_ev.reason == Outcome.WITHDRAWN and (
+        reply is None or last_closed > last_reply
+    ):
+        who = _pick(contacts, _RECRUITING)
+        w_from = closed_ev.at - p.grace
+        if not any(e.kind == K.WITHDRAWAL_NOTE and e.at >= w_from and _matches(e, who) for e in epoch):
+            add(
+                A.WITHDRAWAL_NOTE, closed_ev.at, closed_ev.at, closed_ev.at + p.withdrawal_due,
+                Channel.EMAIL, who, "withdrawal_note: you withdrew; due in 2 days",
+                f"You withdrew {_ago(closed_ev.at, now)}; a courtesy note keeps the door open.",
+                alternatives=(Channel.PHONE,),
+            )
+
+    if not closed:
+        _interviews_and_chain(app, p, now, reply, epoch, add)
+
+    # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6)
+    result = []
+    gap_until = last_outbound + p.pester_gap if last_outbound is not None else None
+    for a in out:
+        if closed and a.name not in CLOSED_ALLOWED:
+            continue
+        if gap_until is not None and a.opens < gap_until and a.name not in _PESTER_EXEMPT:
+            shift = gap_until - a.opens
+            a.opens = gap_until
+            if a.due is not None:
+                a.due += shift
+            a.rule += "; moved: 3 days after your last message to this employer"
+        if a.channel == Channel.PHONE:
+            a.opens, a.due = schedule_call(a.opens, a.due, p.call_hours)
+        a.notify_at = out_of_quiet_hours(a.opens, p.quiet_start, p.quiet_end)
+        result.append(a)
+    return result
+
+
+def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
+    contacts = app.contacts
+    last_iv = None
+    last_iv_i = -1
+    for i, e in enumerate(epoch):
+        if e.kind != K.INTERVIEW:
+            continue
+        last_iv, last_iv_i = e, i
+        end = e.at + timedelta(minutes=e.duration_minutes or p.interview_minutes)
+        who = e.contacts
+        # debrief: a note to self, the same evening
+        if not (e.key_points or e.decision_expected) and not any(
+            x.kind == K.NOTE and x.at >= e.at for x in epoch
+        ):
+            due = at_time(end.date(), p.debrief_time)
+            add(
+                A.DEBRIEF, e.at, end, due if due > end else end, None, None,
+                "debrief: the interview ended; due the same evening",
+                f"Your interview with {_names(who, contacts)} ended {_ago(end, now)}; write down "
+                "the key point each person raised and when they expect to decide.",
+            )
+        # thank-you: one per interviewer, each its own message
+        letter = ()
+        if e.decision_expected is not None and (e.decision_expected - e.at.date()).days > p.handwritten_days:
+            letter = (Channel.LETTER,)
+        sent_from = end - p.grace
+        for c in who or (None,):
+            if any(x.kind == K.THANK_YOU and x.at >= sent_from and _matches(x, c) for x in epoch):
+                continue
+            name = contacts[c].name if c in contacts else (c or "the interviewers")
+            due = end + p.thank_you_due
+            if now <= due:
+                add(
+                    A.THANK_YOU, e.at, end, due, Channel.EMAIL, c,
+                    "thank_you: the interview ended; one per interviewer, due within 24 hours",
+                    f"You interviewed with {name} {_ago(e.at, now)}; thank them within 24 hours.",
+                    alternatives=letter,
+                )
+            else:
+                add(
+                    A.LATE_THANK_YOU, e.at, due, e.at + p.late_thank_you_due, Channel.EMAIL, c,
+                    "late_thank_you: the thank-you was not sent in time; due 5 days after the interview",
+                    f"The day for thanking {name} has passed; a thank-you now still helps.",
+                )
+
+    after_reset = epoch[last_iv_i + 1:] if last_iv is not None else epoch
+    fus = [e for e in after_reset if e.kind in _FOLLOW_UPS]
+    n = len(fus)
+    if reply is not None and reply.outcome in (ReplyOutcome.REJECTED, ReplyOutcome.OFFER) and last_iv is None:
+        return  # a decision came; nothing more to chase (the reply's own actions are made)
+
+    if n == 0:
+        if last_iv is not None:
+            _post_interview(app, p, now, last_iv, add)
+        elif reply is not None:
+            if reply.outcome == ReplyOutcome.NO_DECISION:
+                if reply.next_date is not None:
+                    opens = at_time(add_business_days(reply.next_date, p.nudge_named_bd), p.day_start)
+                    opens = max(opens, reply.at)
+                    why = f"They said they would know by {_day(reply.next_date)}, and that has passed."
+                    rule = "nudge: 'no decision yet' with a date; that date + 2 business days"
+                else:
+                    opens = reply.at + p.nudge_no_date
+                    why = f"They said {_ago(reply.at, now)} that no decision was made; time for a short nudge."
+                    rule = "nudge: 'no decision yet' with no date; 14 days later"
+                channel = _other_channel(reply.channel)
+                who = reply.contacts[0] if reply.contacts else _pick(contacts, _DECIDERS)
+                add(A.NUDGE, reply.at, opens, opens + p.nudge_window, channel, who, rule, why,
+                    template="nudge")
+        else:
+            _status_check(app, p, now, epoch, add)
+        return
+
+    first, last = fus[0], fus[-1]
+    who = last.contacts[0] if last.contacts else _pick(contacts, _DECIDERS)
+    if n < p.cap:
+        opens = last.at + p.nudge_after
+        channel = _other_channel(last.channel)
+        add(
+            A.NUDGE, last.at, opens, opens + p.nudge_window, channel, who,
+            "nudge: a follow-up got no answer; 7 days later, by the other channel",
+            f"Your follow-up {_ago(last.at, now)} got no answer; one short nudge by "
+            f"{'phone' if channel == Channel.PHONE else 'email'}.",
+            sequence=n,
+        )
+    else:
+        opens = max(last.at + p.close_last, first.at + p.close_first)
+        employed = p.employed
+        add(
+            A.CLOSE_OUT, last.at, opens, None, None, None,
+            "close_out: two follow-ups went unanswered",
+            f"{n} follow-ups since {_day(first.at)} got no answer; "
+            + ("close this lead, or withdraw, and put the time into other leads." if employed
+               else "close this lead and put the time into other leads."),
+            alternatives=("withdraw",) if employed else (),
+            sequence=n,
+        )
+
+
+def _status_check(app, p: _Params, now, epoch, add) -> None:
+    applied = next((e for e in epoch if e.kind == K.APPLIED), None)
+    if applied is None:
+        applied = next((e for e in epoch if e.kind == K.QUERY_SENT), None)
+        if applied is None:
+            return
+    opens = applied.at + p.status_after
+    rule = "status_check: applied + 7 days"
+    if app.posting_closes is not None:
+        after_close = at_time(add_business_days(app.posting_closes, p.status_close_bd), p.day_start)
+        if after_close > opens:
+            opens = after_close
+            rule = "status_check: 1 business day after the posting closed"
+    contacts = app.contacts
+    who = applied.contacts[0] if applied.contacts else _pick(contacts, _RECRUITING)
+    what = "applied" if applied.kind == K.APPLIED else "wrote to them"
+    reason = f"You {what} {_ago(applied.at, now)} and have not heard back."
+    if applied.subject:
+        reason += f' Mention your email "{applied.subject}".'
+    add(A.STATUS_CHECK, applied.at, opens, opens + p.status_window, Channel.PHONE, who, rule, reason,
+        alternatives=(Channel.EMAIL,))
+
+
+def _post_interview(app, p: _Params, now, iv: EventIn, add) -> None:
+    contacts = app.contacts
+    end = iv.at + timedelta(minutes=iv.duration_minutes or p.interview_minutes)
+    if iv.decision_expected is not None:
+        opens = at_time(add_business_days(iv.decision_expected, p.decision_grace_bd), p.day_start)
+        opens = max(opens, end)
+        rule = "post_interview_follow_up: their decision date + 2 business days"
+        reason = f"They expected to decide by {_day(iv.decision_expected)}; ask where things stand."
+    else:
+        opens = iv.at + p.post_after
+        rule = "post_interview_follow_up: last interview + 7 days"
+        reason = f"Your interview was {_ago(iv.at, now)} and you have not heard back."
+    who = _pick(contacts, _DECIDERS, iv.contacts) if iv.contacts else _pick(contacts, _DECIDERS)
+    add(A.POST_INTERVIEW_FOLLOW_UP, iv.at, opens, opens + p.post_window, Channel.PHONE, who, rule,
+        reason, alternatives=(Channel.IN_PERSON, Channel.EMAIL))
+
+
+# -- many applications at once ------------------------------------------------------------------
+
+def employer_last_outbound(apps: Iterable[ApplicationIn], now: datetime) -> dict[str, list]:
+    """For each employer: its applications' latest outbound moments (at or before `now`)."""
+    per: dict[str, list] = {}
+    for app in apps:
+        last = None
+        for e in app.events:
+            if e.kind in _OUTBOUND and e.at <= now and (last is None or e.at > last):
+                last = e.at
+        per.setdefault(app.employer_key, []).append((app.key, last))
+    return per
+
+
+def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime) -> list[Action]:
+    """Every pending action of every application, each application seeing its employer's other
+    outbound contacts (guard 2)."""
+    per = employer_last_outbound(apps, now)
+    out: list[Action] = []
+    for app in apps:
+        siblings = per[app.employer_key]
+        other = None
+        if len(siblings) > 1:
+            for key, last in siblings:
+                if key != app.key and last is not None and (other is None or last > other):
+                    other = last
+        out.extend(compute_actions(app, settings, now, other))
+    return out
+
+
+def urgency_key(a: Action):
+    """Most urgent first: the earliest due (or opening, where none is due), then the earliest
+    opening; the rest only makes the order stable."""
+    return (a.due or a.opens, a.opens, a.application, a.name, a.contact or "")
+
+
+def apply_states(
+    actions: Iterable[Action], states: Mapping[str, ActionState], settings: Settings
+) -> list[Action]:
+    """Drop what the user marked done or dismissed; move snoozed windows. Pure, like the engine."""
+    p = _params(settings)
+    result = []
+    for a in actions:
+        st = states.get(a.id)
+        if st is None:
+            result.append(a)
+            continue
+        if st.done_at is not None or st.dismissed_at is not None:
+            continue
+        if st.snoozed_until is not None and st.snoozed_until > a.opens:
+            shift = st.snoozed_until - a.opens
+            a.opens = st.snoozed_until
+            if a.due is not None:
+                a.due += shift
+            if a.channel == Channel.PHONE:
+                a.opens, a.due = schedule_call(a.opens, a.due, p.call_hours)
+            a.notify_at = out_of_quiet_hours(a.opens, p.quiet_start, p.quiet_end)
+            a.snoozed = True
+        result.append(a)
+    return result
+
+
+def open_at(actions: Iterable[Action], at: datetime) -> list[Action]:
+    """The actions whose window is open at `at`, most urgent first."""
+    return sorted((a for a in actions if a.opens <= at), key=urgency_key)

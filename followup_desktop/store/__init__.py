@@ -1,0 +1,102 @@
+"""The store: one SQLite file in the data dir, reached through peewee models.
+
+`Store(data_dir)` opens (creating and migrating as needed) and binds the models. Reads for the
+engine go through `snapshot` (plain SQL); writes go through the models inside transactions.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from ..paths import DataPaths
+from ..settings import Settings, validate
+from .connection import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    MigrationFailed,
+    StoreError,
+    open_database,
+)
+
+__all__ = ["Store", "StoreError", "DatabaseCorrupt", "DatabaseTooNew", "MigrationFailed"]
+
+
+class Store:
+    def __init__(self, data_dir: Path | str | DataPaths):
+        from . import models
+
+        self.paths = data_dir if isinstance(data_dir, DataPaths) else DataPaths(Path(data_dir))
+        self.paths.ensure()
+        open_database(self.paths.database, backups=self.paths.backups).close()
+        self.db = models.StoreDatabase(str(self.paths.database), timeout=5, check_same_thread=False)
+        models.database.initialize(self.db)
+        self.db.connect()
+
+    # -- lifetime
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def connection(self):
+        """The raw sqlite3 connection of this thread (for `snapshot` reads)."""
+        return self.db.connection()
+
+    def atomic(self):
+        return self.db.atomic()
+
+    # -- reads for the engine
+    def settings(self) -> Settings:
+        from .snapshot import load_settings
+
+        return load_settings(self.connection)
+
+    def applications(self, **kw):
+        from .snapshot import load_applications
+
+        return load_applications(self.connection, **kw)
+
+    def action_states(self):
+        from .snapshot import load_action_states
+
+        return load_action_states(self.connection)
+
+    # -- writes
+    def save_settings(self, changes: dict) -> Settings:
+        """Validate every change first, then store them in one transaction. Values equal to the
+        default are removed, so a later change of default reaches the user."""
+        from .models import Setting
+
+        merged = Settings({**self.settings().overrides(), **{n: validate(n, v) for n, v in changes.items()}})
+        with self.atomic():
+            Setting.delete().execute()
+            rows = [{"name": n, "value": json.dumps(v)} for n, v in merged.overrides().items()]
+            if rows:
+                Setting.insert_many(rows).execute()
+        return merged
+
+    def set_action_state(self, action_id: str, application_key: str, **fields: datetime | None) -> None:
+        """Record done / dismissed / snoozed / notified for one action (upsert)."""
+        from .models import ActionStateRow, Application
+
+        allowed = {"done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown action state field(s): {', '.join(sorted(unknown))}")
+        with self.atomic():
+            app = Application.get(Application.key == application_key)
+            row = ActionStateRow.get_or_none(ActionStateRow.action_id == action_id)
+            if row is None:
+                ActionStateRow.create(action_id=action_id, application=app, **fields)
+            else:
+                for name, value in fields.items():
+                    setattr(row, name, value)
+                row.save()
