@@ -46,22 +46,6 @@ def next_in_hours(dt: datetime, ranges: tuple[tuple[time, time], ...]) -> dateti
     return at_time(d, ranges[0][0])
 
 
-def last_in_hours(dt: datetime, ranges: tuple[tuple[time, time], ...]) -> datetime:
-    """The last moment at or before `dt` inside call hours (a range's end counts as inside)."""
-    d = dt.date()
-    if _BUSINESS[d.weekday()]:
-        t = dt.time()
-        for start, end in reversed(ranges):
-            if t >= end:
-                return at_time(d, end)
-            if t >= start:
-                return dt
-    d -= ONE_DAY
-    while not _BUSINESS[d.weekday()]:
-        d -= ONE_DAY
-    return at_time(d, ranges[-1][1])
-
-
 def slot_end(dt: datetime, ranges: tuple[tuple[time, time], ...]) -> datetime:
     """The end of the call-hours range that contains `dt` (which must be inside one)."""
     t = dt.time()
@@ -72,14 +56,16 @@ def slot_end(dt: datetime, ranges: tuple[tuple[time, time], ...]) -> datetime:
 
 
 def schedule_call(opens: datetime, due: datetime | None, ranges) -> tuple[datetime, datetime | None]:
-    """Fit a phone window into call hours: open at the next in-hours moment, be due at the last
-    in-hours moment before the due time (never before it opens)."""
+    """Fit a phone window into call hours: it opens at the next in-hours moment and is due at the
+    end of the call slot its due time falls in or, outside call hours, of the next one. (Pulling
+    the due time back to the previous slot could shorten a week-long window by a weekend.)"""
     new_opens = next_in_hours(opens, ranges)
     if due is None:
         return new_opens, None
-    new_due = last_in_hours(due, ranges)
-    if new_due < new_opens:
-        new_due = slot_end(new_opens, ranges)
+    new_due = due if due > new_opens else new_opens
+    new_due = next_in_hours(new_due, ranges)
+    if new_due != due:
+        new_due = slot_end(new_due, ranges)
     return new_opens, new_due
 
 
