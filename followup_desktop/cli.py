@@ -148,7 +148,7 @@ def parse_when(text: str) -> datetime:
 
 
 def cmd_due(args) -> int:
-    at = parse_when(args.at) if args.at else datetime.now().replace(microsecond=0)
+    at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
     from .duelist import due_report
 
     report = due_report(_paths(args), at)

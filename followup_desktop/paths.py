@@ -37,10 +37,15 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed and make it 0700."""
+def ensure_private_dir(path: Path, *, enforce: bool = True) -> Path:
+    """Create `path` (and parents) if needed, as 0700.
+
+    With `enforce`, an existing folder is made 0700 too: right for the app's own folders
+    (backups, logs), wrong for a folder the user named that holds other things.
+    """
+    existed = path.exists()
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if (path.stat().st_mode & 0o777) != DIR_MODE:
+    if (not existed or enforce) and (path.stat().st_mode & 0o777) != DIR_MODE:
         os.chmod(path, DIR_MODE)
     return path
 
@@ -54,8 +59,10 @@ def make_private_file(path: Path) -> None:
 class DataPaths:
     """The files inside one data dir."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, is_default: bool = False):
         self.root = Path(root)
+        #: the platformdirs location (the app's own folder), not one the user named
+        self.is_default = is_default
 
     @property
     def database(self) -> Path:
@@ -70,9 +77,13 @@ class DataPaths:
         return self.root / LOG_DIRNAME
 
     def ensure(self) -> "DataPaths":
-        ensure_private_dir(self.root)
+        # The default location is the app's own: keep it private. A folder the user named may
+        # hold other things: it is created private, but an existing one keeps its permissions
+        # (the files the app writes in it are 0600 all the same).
+        ensure_private_dir(self.root, enforce=self.is_default)
         return self
 
     @classmethod
     def resolve(cls, cli_value: str | os.PathLike[str] | None = None) -> "DataPaths":
-        return cls(resolve_data_dir(cli_value))
+        named = cli_value or os.environ.get(ENV_DATA_DIR)
+        return cls(resolve_data_dir(cli_value), is_default=not named)

@@ -475,3 +475,11 @@ def test_business_days_skip_the_weekend():
     assert add_business_days(dt("2026-03-07T00:00").date(), 1) == dt("2026-03-09T00:00").date()
     assert add_business_days(friday, 0) == friday
     assert add_business_days(friday, 5) == friday + timedelta(days=7)
+
+
+def test_an_interview_logged_twice_at_the_same_moment_asks_for_one_thank_you_per_person():
+    t = (Timeline().log("interview", "2026-03-03T14:00", contacts=["raj"])
+         .log("interview", "2026-03-03T14:00", contacts=["raj", "susan"]))
+    actions = t.actions("2026-03-03T16:00")
+    assert sorted((a.name, a.contact or "") for a in actions if a.opens <= dt("2026-03-03T16:00")) == [
+        ("debrief", ""), ("thank_you", "raj"), ("thank_you", "susan")]

@@ -48,6 +48,7 @@ def _existing(store) -> ExistingKeys:
         employers.values(),
         {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM contact")},
         {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM application")},
+        [aid for (aid,) in con.execute("SELECT action_id FROM action_state")],
     )
 
 

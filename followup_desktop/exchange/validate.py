@@ -45,6 +45,21 @@ class ExchangeError(ValueError):
 
 # -- field checkers: each takes (value, where) and returns the cleaned value ---------------------
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A value quoted for a message, shortened: an error line must stay one readable line."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _no_duplicate_fields(pairs: list) -> dict:
+    seen = {}
+    for name, value in pairs:
+        if name in seen:
+            raise ExchangeError(f"field {_show(name)} appears twice in one object")
+        seen[name] = value
+    return seen
+
+
 def _fail(where: str, message: str):
     raise ExchangeError(f"{where}: {message}")
 
@@ -97,7 +112,7 @@ def choice(enum, *, required: bool = False, nullable: bool = True) -> Callable:
                 _fail(where, f"is required (one of {', '.join(allowed)})")
             return None
         if not isinstance(value, str) or value not in allowed:
-            _fail(where, f"{json.dumps(value)} is not one of {', '.join(allowed)}")
+            _fail(where, f"{_show(value)} is not one of {', '.join(allowed)}")
         return value
     check.required = required
     return check
@@ -107,22 +122,22 @@ def a_date(value, where):
     if value is None:
         return None
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        _fail(where, f"{json.dumps(value)} is not a date in the form YYYY-MM-DD")
+        _fail(where, f"{_show(value)} is not a date in the form YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(where, f"{json.dumps(value)} is not a real date")
+        _fail(where, f"{_show(value)} is not a real date")
 
 
 def a_datetime(value, where):
     if value is None:
         return None
     if not isinstance(value, str) or not _DATETIME_RE.match(value):
-        _fail(where, f"{json.dumps(value)} is not a local time in the form YYYY-MM-DDTHH:MM[:SS]")
+        _fail(where, f"{_show(value)} is not a local time in the form YYYY-MM-DDTHH:MM[:SS]")
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        _fail(where, f"{json.dumps(value)} is not a real date and time")
+        _fail(where, f"{_show(value)} is not a real date and time")
 
 
 def required(check: Callable) -> Callable:
@@ -277,23 +292,23 @@ def load_file(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExchangeError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise ExchangeError(f"cannot read the file ({exc.strerror})") from None
     if size > MAX_FILE_BYTES:
-        raise ExchangeError(f"{path}: {size:,} bytes is larger than the {MAX_FILE_BYTES:,} bytes an exchange file may be")
+        raise ExchangeError(f"{size:,} bytes is larger than the {MAX_FILE_BYTES:,} bytes an exchange file may be")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ExchangeError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise ExchangeError(f"cannot read the file ({exc.strerror})") from None
     try:
         textual = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExchangeError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise ExchangeError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
     try:
-        return json.loads(textual)
+        return json.loads(textual, object_pairs_hook=_no_duplicate_fields)
     except json.JSONDecodeError as exc:
-        raise ExchangeError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise ExchangeError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
-        raise ExchangeError(f"{path}: not valid JSON: nested too deeply") from None
+        raise ExchangeError(f"not valid JSON: nested too deeply") from None
 
 
 def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
@@ -340,7 +355,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
 
     def employer_ref(value: str, where: str) -> str:
         if value not in employer_keys and value not in existing.employers:
-            raise ExchangeError(f'{where}: field "employer": no employer with key {json.dumps(value)}')
+            raise ExchangeError(f'{where}: field "employer": no employer with key {_show(value)}')
         return value
 
     contact_employer: dict[str, str] = dict(existing.contacts)
@@ -394,11 +409,16 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             except SettingError as exc:
                 raise ExchangeError(f"settings: {exc}") from None
 
+    state_ids: set[str] = set()
     for i, raw in enumerate(section("action_states")):
         where = f"action_states[{i}]"
         rec = _record(raw, ACTION_STATE_FIELDS, where)
+        if rec["id"] in state_ids or rec["id"] in existing.action_states:
+            place = "earlier in the file" if rec["id"] in state_ids else "already in this data dir"
+            raise ExchangeError(f'{where}: field "id": duplicate id {json.dumps(rec["id"])} ({place})')
         if rec["application"] not in app_employer:
             raise ExchangeError(f'{where}: field "application": no application with key {json.dumps(rec["application"])}')
+        state_ids.add(rec["id"])
         out.action_states.append(rec)
     return out
 
@@ -444,9 +464,11 @@ def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping
 
 
 class ExistingKeys:
-    """Keys already stored: employers, contact -> employer, application -> employer."""
+    """Keys already stored: employers, contact -> employer, application -> employer, the ids of
+    action states."""
 
-    def __init__(self, employers=(), contacts=None, applications=None):
+    def __init__(self, employers=(), contacts=None, applications=None, action_states=()):
         self.employers = set(employers)
         self.contacts = dict(contacts or {})
         self.applications = dict(applications or {})
+        self.action_states = set(action_states)

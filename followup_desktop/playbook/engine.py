@@ -160,6 +160,7 @@ def compute_actions(
     p = _params(settings)
     contacts = app.contacts
     out: list[Action] = []
+    seen: set[str] = set()
 
     # The world as of `now`; the events come sorted.
     evs = app.events
@@ -197,6 +198,9 @@ def compute_actions(
         ident = f"{app.key}|{name}|{anchor.isoformat()}"
         if contact is not None:
             ident += "|" + contact
+        if ident in seen:
+            return  # the same situation logged twice (two interviews at one moment): one action
+        seen.add(ident)
         out.append(Action(
             ident, app.key, name, opens, due, channel, contact,
             contacts[contact].name if contact in contacts else contact,

@@ -4,8 +4,9 @@ Stdlib only (no peewee), so the command line can read the database without payin
 import. Every connection, this module's or peewee's, is made by `connect()`, which applies the
 same pragmas.
 
-Order on open: read the schema version (a newer file is refused untouched), `quick_check`, then
-WAL mode, then migrations, each step one transaction, after a verified backup of the file.
+Order on open: read the schema version (a newer file is refused untouched), a read-only
+`quick_check`, then WAL mode, then migrations, each step one transaction, after a verified backup
+of the file.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     from .migrations import LATEST, STEPS
 
     path = Path(path)
-    ensure_private_dir(path.parent)
+    ensure_private_dir(path.parent, enforce=False)
     existed = path.exists() and path.stat().st_size > 0
     if not path.exists():
         _create_private(path)
@@ -104,10 +105,18 @@ def open_database(path: Path | str, *, backups: Path | None = None,
             f"{path} was written by a newer version of Follow-up Desktop (schema {version}; this "
             f"version knows up to {LATEST}). It was not changed; please update the app."
         )
-    con = connect(path, check_same_thread=check_same_thread)
+    if existed:
+        # Checked read-only, before `connect` switches the file to WAL: a damaged file must be
+        # refused exactly as it was found.
+        _quick_check_file(path)
     try:
-        if existed:
-            quick_check(con, path)
+        con = connect(path, check_same_thread=check_same_thread)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(
+            f"the database {path} is damaged ({exc}). Nothing was changed; "
+            "restore a copy from the backups folder."
+        ) from None
+    try:
         if version < LATEST:
             if existed and version > 0:
                 backup(con, path, backups or path.parent / "backups", version)
@@ -120,15 +129,32 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     return con
 
 
+def _quick_check_file(path: Path) -> None:
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the database {path}: {exc}") from None
+    try:
+        quick_check(con, path)
+    finally:
+        con.close()
+
+
 def quick_check(con: sqlite3.Connection, path: Path) -> None:
     try:
         rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as exc:
         rows = [str(exc)]
     if rows != ["ok"]:
+        # One row can hold many lines ("*** in database main ***\nPage 3: ..."); the message
+        # must stay one line for the command line.
+        problems = [line.strip() for row in rows for line in str(row).splitlines()
+                    if line.strip() and not line.startswith("***")] or ["unknown damage"]
+        more = "; …" if len(problems) > 3 else ""
         raise DatabaseCorrupt(
-            f"the database {path} is damaged ({'; '.join(rows[:3])}). Nothing was changed; "
-            "restore a copy from the backups folder."
+            f"the database {path} is damaged ({'; '.join(problems[:3])}{more}). Nothing was "
+            "changed; restore a copy from the backups folder."
         )
 
 

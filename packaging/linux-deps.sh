@@ -1,0 +1,26 @@
+#!/bin/sh
+# The Debian/Ubuntu packages Follow-up Desktop needs at run time (Qt's xcb platform and its
+# libraries), plus, with --test, what the end-to-end tests use (a virtual X server, a tray host,
+# xdotool, imagemagick for screenshots). One list, used by the README and by CI.
+set -eu
+RUNTIME="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+ libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+ libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-dejavu-core
+ python3-venv"
+TEST="xvfb xauth trayer xdotool imagemagick x11-utils"
+PKGS="$RUNTIME"
+[ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
+
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,455 @@
+"""The exchange file: what goes out comes back in unchanged, and a bad file changes nothing."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+
+from followup_desktop import cli
+from followup_desktop.paths import DataPaths
+from followup_desktop.store import Store
+
+# Every field of the contract, written the way an export writes it, so that export == input.
+RICH = {
+    "format": "followup-desktop",
+    "version": 1,
+    "profile": {
+        "name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100",
+        "employed": True, "signature": "Jordan Lee\nOffice administrator\n+1 555 0100",
+    },
+    "employers": [
+        {"key": "acme", "name": "Acme Corp", "website": "https://acme.example",
+         "notes": "Met their team at the spring job fair.\nAsk about the night shift."},
+        {"key": "globex", "name": "Globex Logistics", "website": "", "notes": ""},
+        {"key": "initech", "name": "Initech Zürich — Büro", "website": "https://initech.example",
+         "notes": ""},
+    ],
+    "contacts": [
+        {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+         "email": "susan@acme.example", "phone": "+1 555 0101",
+         "notes": "Prefers email; answers before 10am."},
+        {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager",
+         "email": "raj.patel@acme.example", "phone": ""},
+        {"key": "mei", "employer": "globex", "name": "Mei Chen", "role": "hr", "email": "",
+         "phone": "+1 555 0202"},
+        {"key": "dana", "employer": "initech", "name": "Dana O'Neil", "role": "referral",
+         "email": "dana@initech.example", "phone": ""},
+    ],
+    "applications": [
+        {"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+         "source": "referral", "referred_by": "Susan Smith",
+         "posting_url": "https://acme.example/jobs/17", "posting_closes": "2026-03-20",
+         "stage": "interviewing", "outcome": None, "created": "2026-03-01T08:30:00"},
+        {"key": "globex-dispatcher", "employer": "globex", "position": "Dispatcher",
+         "source": "posting", "referred_by": "", "posting_url": "", "posting_closes": None,
+         "stage": "applied", "outcome": None, "created": "2026-03-03T10:00:00"},
+        {"key": "initech-accounts", "employer": "initech", "position": "Accounts Assistant",
+         "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
+         "stage": "closed", "outcome": "rejected", "archived": True},
+    ],
+    "events": [
+        {"application": "acme-office-manager", "kind": "applied", "at": "2026-03-02T09:00:00",
+         "channel": "portal"},
+        {"application": "acme-office-manager", "kind": "interview", "at": "2026-03-10T14:00:00",
+         "channel": "in_person", "duration_minutes": 90, "contacts": ["raj", "susan"],
+         "key_points": {"raj": "Worried about the\nweekend rota.",
+                        "susan": "Loved the scheduling story."},
+         "decision_expected": "2026-03-17", "notes": "Panel interview, second floor."},
+        {"application": "acme-office-manager", "kind": "thank_you", "at": "2026-03-10T18:00:00",
+         "channel": "email", "contacts": ["susan"], "subject": "Thank you for today"},
+        {"application": "acme-office-manager", "kind": "thank_you", "at": "2026-03-10T18:05:00",
+         "channel": "letter", "contacts": ["raj"], "notes": "Handwritten card, posted."},
+        {"application": "globex-dispatcher", "kind": "applied", "at": "2026-03-03T10:30:00",
+         "channel": "email", "subject": "Application: Dispatcher"},
+        {"application": "globex-dispatcher", "kind": "status_check", "at": "2026-03-10T10:00:00",
+         "channel": "phone", "outcome": "left_message", "contacts": ["mei"]},
+        {"application": "globex-dispatcher", "kind": "reply", "at": "2026-03-12T15:00:00",
+         "channel": "email", "outcome": "no_decision", "next_date": "2026-03-25"},
+        {"application": "initech-accounts", "kind": "applied", "at": "2026-02-01T09:00:00",
+         "channel": "email"},
+        {"application": "initech-accounts", "kind": "reply", "at": "2026-02-20T16:00:00",
+         "channel": "email", "outcome": "rejected", "encouraged": True,
+         "notes": "They kept my CV on file."},
+        {"application": "initech-accounts", "kind": "closed", "at": "2026-02-20T16:05:00",
+         "reason": "rejected"},
+    ],
+    "settings": {"thank_you_due_hours": 12, "nudge_after_days": 10,
+                 "call_hours": "10:00-11:30, 14:00-15:30", "quiet_hours_start": "20:00"},
+    "action_states": [
+        {"id": "acme-office-manager|thank_you|2026-03-10T14:00:00|raj",
+         "application": "acme-office-manager", "done_at": "2026-03-10T18:05:00"},
+        {"id": "acme-office-manager|thank_you|2026-03-10T14:00:00|susan",
+         "application": "acme-office-manager", "done_at": "2026-03-10T18:00:00",
+         "notified_at": "2026-03-10T15:00:00"},
+        {"id": "globex-dispatcher|status_check|2026-03-10", "application": "globex-dispatcher",
+         "dismissed_at": "2026-03-11T09:00:00", "snoozed_until": "2026-03-12T09:00:00",
+         "overdue_notified_at": "2026-03-11T08:00:00"},
+    ],
+}
+
+
+def import_file(data_dir, path, capsys) -> tuple[int, str, str]:
+    code = cli.main(["--data-dir", str(data_dir), "import", str(path)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def export_file(data_dir, path, capsys) -> bytes:
+    assert cli.main(["--data-dir", str(data_dir), "export", str(path)]) == 0
+    capsys.readouterr()
+    return path.read_bytes()
+
+
+# -- round trip --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", ["contract example", "every field"])
+def test_export_then_import_into_an_empty_data_dir_gives_the_same_data_back(
+        source, tmp_path, contract_example, write_json, capsys):
+    if source == "contract example":
+        original = contract_example
+    else:
+        original = write_json(RICH, "rich.json")
+    expected = json.loads(original.read_text(encoding="utf-8"))
+
+    code, out, err = import_file(tmp_path / "first", original, capsys)
+    assert (code, err) == (0, "")
+    first = export_file(tmp_path / "first", tmp_path / "first.json", capsys)
+
+    code, _, err = import_file(tmp_path / "second", tmp_path / "first.json", capsys)
+    assert (code, err) == (0, "")
+    second = export_file(tmp_path / "second", tmp_path / "second.json", capsys)
+
+    assert first == second  # byte for byte
+    assert json.loads(first) == expected  # nothing lost, nothing invented
+
+
+def test_a_rich_import_reaches_the_store_the_way_the_app_reads_it(tmp_path, write_json, capsys):
+    code, out, _ = import_file(tmp_path / "d", write_json(RICH), capsys)
+    assert code == 0
+    assert out.strip() == "imported 3 employers, 4 contacts, 3 applications, 10 events"
+    with Store(tmp_path / "d") as store:
+        settings = store.settings()
+        assert settings.profile_employed is True
+        assert settings.profile_signature.startswith("Jordan Lee\n")
+        assert settings.thank_you_due_hours == 12
+        visible = {a.key for a in store.applications()}
+        every = {a.key: a for a in store.applications(include_archived=True)}
+        states = store.action_states()
+    assert visible == {"acme-office-manager", "globex-dispatcher"}  # the archived one is hidden
+    interview = [e for e in every["acme-office-manager"].events if e.kind == "interview"][0]
+    assert interview.contacts == ("raj", "susan")  # as the user listed them
+    assert interview.key_points["raj"] == "Worried about the\nweekend rota."
+    assert len(states) == 3
+
+
+def test_an_export_is_readable_only_by_its_owner(tmp_path, contract_example, capsys):
+    import_file(tmp_path / "d", contract_example, capsys)
+    out = tmp_path / "mine.json"
+    export_file(tmp_path / "d", out, capsys)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mine")] == []  # no temp left
+
+
+def test_a_file_may_add_to_records_already_in_the_data_dir(tmp_path, contract_example, write_json, capsys):
+    data = tmp_path / "d"
+    import_file(data, contract_example, capsys)
+    more = {
+        "format": "followup-desktop", "version": 1,
+        "contacts": [{"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "interviewer"}],
+        "events": [{"application": "acme-office-manager", "kind": "follow_up",
+                    "at": "2026-03-19T10:00", "channel": "email", "contacts": ["susan", "raj"]}],
+    }
+    code, out, err = import_file(data, write_json(more), capsys)
+    assert (code, err) == (0, "")
+    assert "1 contacts" in out and "1 events" in out
+    doc = json.loads(export_file(data, tmp_path / "all.json", capsys))
+    follow_up = [e for e in doc["events"] if e["kind"] == "follow_up"][0]
+    assert follow_up["at"] == "2026-03-19T10:00:00"  # minutes-only times gain their seconds
+    assert follow_up["contacts"] == ["susan", "raj"]
+    assert doc["profile"]["name"] == "Jordan Lee"  # a file without a profile leaves it alone
+
+
+def test_a_file_saved_with_a_byte_order_mark_imports(tmp_path, contract_example, capsys):
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + contract_example.read_bytes())
+    code, out, err = import_file(tmp_path / "d", bom, capsys)
+    assert (code, err) == (0, "")
+    assert "1 applications" in out
+
+
+# -- bad input: refused whole, with one line that says where ----------------------------------
+
+STORED_STATE = "acme-office-manager|thank_you|2026-03-10T14:00:00|susan"
+
+
+@pytest.fixture
+def stocked(tmp_path, contract_example, write_json, capsys):
+    """A data dir already holding the contract example (and one action state) to protect."""
+    data = tmp_path / "stocked"
+    doc = json.loads(contract_example.read_text(encoding="utf-8"))
+    doc["action_states"] = [{"id": STORED_STATE, "application": "acme-office-manager",
+                             "done_at": "2026-03-10T18:00:00"}]
+    code, _, err = import_file(data, write_json(doc, "stock.json"), capsys)
+    assert (code, err) == (0, "")
+    return data
+
+
+def good_doc() -> dict:
+    """A valid file of new records that the stocked data dir would accept."""
+    return {
+        "format": "followup-desktop",
+        "version": 1,
+        "profile": {"name": "Jordan Q. Lee", "email": "jordan@example.org", "phone": "",
+                    "employed": True},
+        "employers": [{"key": "globex", "name": "Globex Logistics", "website": "", "notes": ""}],
+        "contacts": [{"key": "mei", "employer": "globex", "name": "Mei Chen", "role": "hr",
+                      "email": "mei@globex.example", "phone": ""}],
+        "applications": [{"key": "globex-dispatcher", "employer": "globex", "position": "Dispatcher",
+                          "source": "posting", "referred_by": "", "posting_url": "",
+                          "posting_closes": "2026-03-20", "stage": "applied", "outcome": None}],
+        "events": [
+            {"application": "globex-dispatcher", "kind": "applied", "at": "2026-03-03T10:30:00",
+             "channel": "email"},
+            {"application": "globex-dispatcher", "kind": "interview", "at": "2026-03-12T10:00:00",
+             "duration_minutes": 45, "contacts": ["mei"]},
+            {"application": "globex-dispatcher", "kind": "reply", "at": "2026-03-14T10:00:00",
+             "outcome": "no_decision"},
+        ],
+        "settings": {"nudge_after_days": 10},
+        "action_states": [{"id": "globex-dispatcher|thank_you|2026-03-12T10:00:00|mei",
+                           "application": "globex-dispatcher", "done_at": "2026-03-12T17:00:00"}],
+    }
+
+
+def edit(fn):
+    """A case that changes a copy of good_doc() in place."""
+    def make():
+        doc = good_doc()
+        fn(doc)
+        return doc
+    return make
+
+
+def whole(value):
+    return lambda: value
+
+
+def _set(section, index, **fields):
+    def fn(doc):
+        doc[section][index].update(fields)
+    return edit(fn)
+
+
+def _drop(section, index, field):
+    return edit(lambda doc: doc[section][index].pop(field))
+
+
+def _append(section, record):
+    return edit(lambda doc: doc[section].append(record))
+
+
+BAD = [
+    # the file itself
+    ("bad JSON", whole(b'{"format": "followup-desktop", "version": 1, "employers": ['),
+     ["not valid JSON", "line 1"]),
+    ("not UTF-8", whole(json.dumps({**good_doc(), "employers": [
+        {"key": "globex", "name": "Globex Zürich", "website": "", "notes": ""}]},
+        ensure_ascii=False).encode("latin-1")), ["not UTF-8"]),
+    ("top level is a list", whole([good_doc()]), ["must hold a JSON object", "a list"]),
+    ("wrong format", edit(lambda d: d.update(format="followup-mobile")), ['field "format"']),
+    ("wrong version", edit(lambda d: d.update(version=2)), ["version 2 is not supported"]),
+    ("version as text", edit(lambda d: d.update(version="1")), ['field "version"']),
+    ("unknown top-level field", edit(lambda d: d.update(tags=["urgent"])),
+     ['unknown top-level field "tags"']),
+    ("a section that is not a list", edit(lambda d: d.update(events={})),
+     ['field "events" must be a list']),
+    # fields
+    ("unknown field in a record", _set("employers", 0, size=50),
+     ["employers[0]", 'unknown field "size"']),
+    ("unknown field in the profile", edit(lambda d: d["profile"].update(age=41)),
+     ["profile", 'unknown field "age"']),
+    ("missing required field", _drop("applications", 0, "stage"),
+     ["applications[0]", 'field "stage"']),
+    ("unknown event kind", _set("events", 1, kind="coffee_chat"),
+     ["events[1]", 'field "kind"', '"coffee_chat"']),
+    ("unknown role", _set("contacts", 0, role="boss"),
+     ["contacts[0]", 'field "role"', '"boss"']),
+    ("impossible date", _set("applications", 0, posting_closes="2026-02-30"),
+     ["applications[0]", 'field "posting_closes"', "not a real date"]),
+    ("date in the wrong format", _set("applications", 0, posting_closes="03/10/2026"),
+     ["applications[0]", 'field "posting_closes"', "YYYY-MM-DD"]),
+    ("impossible time", _set("events", 0, at="2026-02-30T10:30:00"),
+     ["events[0]", 'field "at"', "not a real date"]),
+    ("time with a timezone offset", _set("events", 0, at="2026-03-03T10:30:00+01:00"),
+     ["events[0]", 'field "at"', "local time"]),
+    ("time in UTC", _set("events", 0, at="2026-03-03T10:30:00Z"),
+     ["events[0]", 'field "at"', "local time"]),
+    ("a line break in a name", _set("employers", 0, name="Globex\nLogistics"),
+     ["employers[0]", 'field "name"', "line break"]),
+    # keys and references
+    ("duplicate employer key in the file",
+     _append("employers", {"key": "globex", "name": "Globex again"}),
+     ["employers[1]", 'duplicate key "globex"', "earlier in the file"]),
+    ("duplicate application key in the file",
+     _append("applications", {"key": "globex-dispatcher", "employer": "globex",
+                              "position": "Driver", "stage": "lead"}),
+     ["applications[1]", 'duplicate key "globex-dispatcher"', "earlier in the file"]),
+    ("employer key already in the data dir", _set("employers", 0, key="acme"),
+     ["employers[0]", 'duplicate key "acme"', "already in this data dir"]),
+    ("contact key already in the data dir", _set("contacts", 0, key="susan"),
+     ["contacts[0]", 'duplicate key "susan"', "already in this data dir"]),
+    ("application key already in the data dir", _set("applications", 0, key="acme-office-manager"),
+     ["applications[0]", 'duplicate key "acme-office-manager"', "already in this data dir"]),
+    ("event for an unknown application", _set("events", 2, application="globex-driver"),
+     ["events[2]", 'field "application"', '"globex-driver"']),
+    ("contact at an unknown employer", _set("contacts", 0, employer="globx"),
+     ["contacts[0]", 'field "employer"', '"globx"']),
+    ("application at an unknown employer", _set("applications", 0, employer="globx"),
+     ["applications[0]", 'field "employer"', '"globx"']),
+    ("event naming an unknown contact", _set("events", 1, contacts=["mei", "ming"]),
+     ["events[1]", 'field "contacts"', '"ming"']),
+    ("event naming another employer's contact", _set("events", 1, contacts=["susan"]),
+     ["events[1]", 'field "contacts"', 'works for "acme"']),
+    ("key point for someone not at the interview", _set("events", 1, key_points={"raj": "?"}),
+     ["events[1]", 'field "key_points"', '"raj"']),
+    ("action state for an unknown application",
+     _append("action_states", {"id": "x", "application": "nope"}),
+     ["action_states[1]", 'field "application"', '"nope"']),
+    ("action state repeated in the file",
+     _append("action_states", {"id": "globex-dispatcher|thank_you|2026-03-12T10:00:00|mei",
+                               "application": "globex-dispatcher"}),
+     ["action_states[1]", 'field "id"', "earlier in the file"]),
+    ("action state already in the data dir",
+     _append("action_states", {"id": STORED_STATE, "application": "acme-office-manager"}),
+     ["action_states[1]", 'field "id"', "already in this data dir"]),
+    ("the same field twice in one record",
+     whole(b'{"format": "followup-desktop", "version": 1, "employers": '
+           b'[{"key": "globex", "name": "Globex", "name": "Globex Logistics"}]}'),
+     ['"name" appears twice']),
+    ("a huge unknown role is not echoed whole", _set("contacts", 0, role="boss" * 1_000_000),
+     ["contacts[0]", 'field "role"', "…"]),
+    # sizes and types
+    ("a 10 MB note", _set("employers", 0, notes="n" * 10_000_000),
+     ["employers[0]", 'field "notes"', "20,000"]),
+    ("an event note one character too long", _set("events", 0, notes="n" * 20_001),
+     ["events[0]", 'field "notes"', "20,000"]),
+    ("a name over 200 characters", _set("contacts", 0, name="M" * 201),
+     ["contacts[0]", 'field "name"', "200"]),
+    ("position as a number", _set("applications", 0, position=42),
+     ["applications[0]", 'field "position"', "expected text"]),
+    ("duration as text", _set("events", 1, duration_minutes="45"),
+     ["events[1]", 'field "duration_minutes"', "whole number"]),
+    ("employed as yes", edit(lambda d: d["profile"].update(employed="yes")),
+     ["profile", 'field "employed"', "true or false"]),
+    # rules between fields
+    ("reply without outcome", _drop("events", 2, "outcome"),
+     ["events[2]", 'field "outcome"', "a reply needs an outcome"]),
+    ("closed without reason",
+     _append("events", {"application": "globex-dispatcher", "kind": "closed",
+                        "at": "2026-03-20T09:00:00"}),
+     ["events[3]", 'field "reason"']),
+    ("outcome on an application that is not closed", _set("applications", 0, outcome="hired"),
+     ["applications[0]", 'field "outcome"', "only a closed application"]),
+    # settings
+    ("setting out of bounds", edit(lambda d: d["settings"].update(nudge_after_days=0)),
+     ["settings", "nudge_after_days", "minimum"]),
+    ("setting of the wrong kind", edit(lambda d: d["settings"].update(quiet_hours_start="25:00")),
+     ["settings", "quiet_hours_start"]),
+    ("unknown setting", edit(lambda d: d["settings"].update(nag_me_hourly=True)),
+     ["settings", "nag_me_hourly"]),
+]
+
+
+def test_the_file_the_bad_cases_start_from_is_itself_accepted(stocked, write_json, capsys):
+    code, out, err = import_file(stocked, write_json(good_doc()), capsys)
+    assert (code, err) == (0, "")
+    assert out.strip() == "imported 1 employers, 1 contacts, 1 applications, 3 events"
+
+
+@pytest.mark.parametrize("name, make, says", BAD, ids=[case[0] for case in BAD])
+def test_a_bad_file_is_refused_whole_with_one_line_naming_the_problem(
+        name, make, says, stocked, tmp_path, dump, capsys):
+    db = DataPaths(stocked).database
+    before = dump(db)
+    content = make()
+    path = tmp_path / "bad.json"
+    path.write_bytes(content if isinstance(content, bytes)
+                     else json.dumps(content, ensure_ascii=False).encode("utf-8"))
+
+    code, out, err = import_file(stocked, path, capsys)
+
+    assert code == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, err[:500]
+    assert len(err) < 1000  # explains; never echoes a huge value back
+    assert err.startswith("followup-desktop: ") and "nothing imported" in err
+    for phrase in says:
+        assert phrase in err
+    assert dump(db) == before
+
+
+def test_good_records_before_a_bad_one_are_not_written(stocked, write_json, dump, capsys):
+    doc = good_doc()
+    doc["events"][-1]["next_date"] = "2026-02-30"  # the very last record is bad
+    db = DataPaths(stocked).database
+    before = dump(db)
+    code, _, err = import_file(stocked, write_json(doc), capsys)
+    assert code == 2 and "events[2]" in err
+    assert dump(db) == before
+    with Store(stocked) as store:
+        assert store.connection.execute("SELECT count(*) FROM employer WHERE key='globex'").fetchone()[0] == 0
+        assert store.settings().profile_name == "Jordan Lee"  # not the file's "Jordan Q. Lee"
+        assert store.settings().nudge_after_days == 7
+
+
+def test_importing_a_file_that_does_not_exist_says_so_and_changes_nothing(stocked, tmp_path, dump, capsys):
+    db = DataPaths(stocked).database
+    before = dump(db)
+    code, _, err = import_file(stocked, tmp_path / "missing.json", capsys)
+    assert code == 2
+    assert "missing.json" in err and "cannot read" in err
+    assert dump(db) == before
+
+
+def test_the_same_file_imported_twice_is_refused_the_second_time(stocked, contract_example, dump, capsys):
+    db = DataPaths(stocked).database
+    before = dump(db)
+    code, _, err = import_file(stocked, contract_example, capsys)
+    assert code == 2 and "already in this data dir" in err
+    assert dump(db) == before
+
+
+def test_a_bad_file_through_the_real_command_exits_2_with_one_line(stocked, write_json, run_app, dump):
+    doc = good_doc()
+    doc["contacts"][0]["role"] = "boss"
+    db = DataPaths(stocked).database
+    before = dump(db)
+    proc = run_app("--data-dir", stocked, "import", write_json(doc))
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and 'contacts[0]' in proc.stderr and '"boss"' in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert dump(db) == before
+
+
+def test_a_crash_half_way_through_writing_an_import_leaves_nothing_behind(
+        stocked, write_json, dump, monkeypatch):
+    from followup_desktop.exchange import jsonfile
+    from followup_desktop.store.models import Event
+
+    real_insert = jsonfile._insert
+
+    def insert_then_fail_on_events(model, rows):
+        if model is Event:
+            raise OSError("disk full")  # employers, contacts and applications are written by now
+        real_insert(model, rows)
+
+    monkeypatch.setattr(jsonfile, "_insert", insert_then_fail_on_events)
+    db = DataPaths(stocked).database
+    before = dump(db)
+    with Store(stocked) as store:
+        with pytest.raises(OSError, match="disk full"):
+            jsonfile.import_json(store, write_json(good_doc()))
+    assert dump(db) == before
