@@ -16,9 +16,11 @@ from .vocab import ACTION_LABELS
 
 
 def relative_due(action: Action, at: datetime) -> str:
-    """"3 days overdue", "due today 15:00", "due in 2 days", "no deadline"."""
-    if action.due is None:
-        return "no deadline"
+    """How the window reads from `at`: "3 days overdue", "due today 15:00", "open since Nov 21"."""
+    if action.due is None:  # a close-out: no deadline, only the day it became the right call
+        if action.opens.date() == at.date():
+            return "open since today"
+        return f"open since {action.opens:%b} {action.opens.day}"
     days = (action.due.date() - at.date()).days
     if action.due < at:
         late = (at.date() - action.due.date()).days

@@ -17,9 +17,18 @@ from pathlib import Path
 
 import pytest
 
+# Widgets render offscreen unless a test starts a real X server on purpose (end-to-end tests).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTRACT_EXAMPLE = FIXTURES / "contract_example.json"
 SCHEMA1_DB = FIXTURES / "schema1.sqlite3"
+
+
+def pytest_collection_finish(session):
+    """A run that collects no test fails loudly (pytest's exit 5 would read as "nothing wrong")."""
+    if not session.items:
+        raise pytest.UsageError("no test was collected: check the test paths and -k/-m filters")
 
 
 @pytest.fixture(autouse=True)
