@@ -14,4 +14,10 @@ def _version() -> str:
         return "0.0.0+source"
 
 
-__version__ = _version()
+def __getattr__(name: str):
+    # Computed on first use: importlib.metadata costs ~20 ms at every start (e.g. `due`).
+    if name == "__version__":
+        value = _version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

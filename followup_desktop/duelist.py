@@ -65,6 +65,13 @@ class DueReport:
             })
         return out
 
+    def as_json_text(self) -> str:
+        """The JSON array, one action per line (json's fast C encoder does not indent)."""
+        import json
+
+        items = [json.dumps(item, ensure_ascii=False) for item in self.as_json()]
+        return "[\n  " + ",\n  ".join(items) + "\n]\n" if items else "[]\n"
+
     def as_text(self) -> str:
         if not self.actions:
             msg = f"Nothing to follow up on at {self.at:%a %b %d %H:%M}."
@@ -101,7 +108,7 @@ def due_report(paths: DataPaths, at: datetime) -> DueReport:
     con = open_database(paths.database, backups=paths.backups)
     try:
         settings = load_settings(con)
-        apps = load_applications(con)
+        apps = load_applications(con, as_of=at)
         states = load_action_states(con)
     finally:
         con.close()
@@ -111,4 +118,9 @@ def due_report(paths: DataPaths, at: datetime) -> DueReport:
     if not due:
         later = [a for a in actions if a.opens > at]
         upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
-    return DueReport(at, due, {a.key: a for a in apps}, upcoming)
+    # Keep only the applications the report names: the rest (and their ~50,000 events) is freed
+    # here, by reference counting, instead of being walked by the collector at exit.
+    shown = {a.application for a in due}
+    if upcoming is not None:
+        shown.add(upcoming.application)
+    return DueReport(at, due, {a.key: a for a in apps if a.key in shown}, upcoming)

@@ -119,6 +119,12 @@ REGISTRY: tuple[SettingSpec, ...] = (
         PERSISTENCE, 0, 14, "days",
     ),
     _i(
+        "courtesy_lapses_after_days", 30, "Drop a courtesy step this long after it was due",
+        PERSISTENCE, 1, 365, "days",
+        help="Thank-yous for an update, feedback requests, check-ins, withdrawal notes and "
+        "debriefs lose their point with time. Steps that chase an answer never lapse.",
+    ),
+    _i(
         "logging_grace_days", 1, "A message logged this early still counts", PERSISTENCE,
         0, 7, "days",
     ),
@@ -239,7 +245,10 @@ class Settings:
         return isinstance(other, Settings) and self.raw == other.raw
 
     def __hash__(self):
-        return hash(tuple(sorted((k, repr(v)) for k, v in self.raw.items())))
+        h = self._cache.get("__hash__")
+        if h is None:  # immutable, so computed once (the engine hashes it per application)
+            h = self._cache["__hash__"] = hash(tuple(sorted((k, repr(v)) for k, v in self.raw.items())))
+        return h
 
     def __repr__(self):
         return f"Settings({self.overrides()!r})"

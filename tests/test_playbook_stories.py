@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from followup_desktop.playbook import ActionState, apply_states, open_at
-from timeline import HANNA, RAJ, SUSAN, Settings, Timeline, compute_all, dt
+from timeline import HANNA, SUSAN, Settings, Timeline, compute_all, dt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -483,3 +483,12 @@ def test_an_interview_logged_twice_at_the_same_moment_asks_for_one_thank_you_per
     actions = t.actions("2026-03-03T16:00")
     assert sorted((a.name, a.contact or "") for a in actions if a.opens <= dt("2026-03-03T16:00")) == [
         ("debrief", ""), ("thank_you", "raj"), ("thank_you", "susan")]
+
+
+def test_a_courtesy_step_lapses_a_month_after_it_was_due_but_a_status_check_never_does():
+    t = _interviewed_and_followed_up().log("reply", "2026-03-13T11:00", outcome="rejected", contacts=["raj"])
+    assert t.names("2026-04-19T11:00") == ["feedback_request"]  # due Mar 20, 30 days later: still there
+    assert t.names("2026-04-19T11:01") == []
+    assert t.names("2026-04-19T11:01", Settings({"courtesy_lapses_after_days": 60})) == ["feedback_request"]
+    ignored = Timeline().log("applied", "2026-01-05T09:00")
+    assert ignored.names("2026-11-01T10:00") == ["status_check"]

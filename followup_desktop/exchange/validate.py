@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from ..isotime import TimeFormatError, parse_date, parse_local_datetime
 from ..settings import SettingError, validate as validate_setting
 from ..vocab import (
     CallOutcome,
@@ -34,8 +34,6 @@ NOTES_MAX = 20_000
 URL_MAX = 2_000
 KEY_MAX = 200
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -121,23 +119,19 @@ def choice(enum, *, required: bool = False, nullable: bool = True) -> Callable:
 def a_date(value, where):
     if value is None:
         return None
-    if not isinstance(value, str) or not _DATE_RE.match(value):
-        _fail(where, f"{_show(value)} is not a date in the form YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(where, f"{_show(value)} is not a real date")
+        return parse_date(value)
+    except TimeFormatError as exc:
+        _fail(where, f"{_show(value)} {exc}")
 
 
 def a_datetime(value, where):
     if value is None:
         return None
-    if not isinstance(value, str) or not _DATETIME_RE.match(value):
-        _fail(where, f"{_show(value)} is not a local time in the form YYYY-MM-DDTHH:MM[:SS]")
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        _fail(where, f"{_show(value)} is not a real date and time")
+        return parse_local_datetime(value)
+    except TimeFormatError as exc:
+        _fail(where, f"{_show(value)} {exc}")
 
 
 def required(check: Callable) -> Callable:
@@ -308,7 +302,7 @@ def load_file(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
-        raise ExchangeError(f"not valid JSON: nested too deeply") from None
+        raise ExchangeError("not valid JSON: nested too deeply") from None
 
 
 def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:

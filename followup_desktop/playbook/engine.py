@@ -35,6 +35,11 @@ _FOLLOW_UPS = frozenset({K.STATUS_CHECK, K.FOLLOW_UP})
 #: Guard 2 does not hold these back: they answer something that just happened, or they are not
 #: messages to the employer at all.
 _PESTER_EXEMPT = frozenset({A.THANK_YOU, A.LATE_THANK_YOU, A.REPLY_THANKS, A.DEBRIEF, A.CLOSE_OUT})
+#: Courtesy steps that lapse once they are long overdue (`courtesy_lapses_after_days`). The
+#: steps that chase an answer (introduce, status check, follow-up, nudge, close-out) never do:
+#: they are the clocks the app exists to keep.
+LAPSING = frozenset({A.DEBRIEF, A.LATE_THANK_YOU, A.REPLY_THANKS, A.FEEDBACK_REQUEST, A.CHECK_IN,
+                     A.WITHDRAWAL_NOTE})
 #: Guard 5: all a closed application may still suggest.
 CLOSED_ALLOWED = frozenset({A.FEEDBACK_REQUEST, A.CHECK_IN, A.WITHDRAWAL_NOTE})
 
@@ -74,6 +79,7 @@ class _Params:
         self.check_in_window = days(s.check_in_window_days)
         self.pester_gap = days(s.no_pestering_days)
         self.grace = days(s.logging_grace_days)
+        self.lapse = days(s.courtesy_lapses_after_days)
         self.call_hours = s.call_hours
         self.quiet_start = s.quiet_hours_start
         self.quiet_end = s.quiet_hours_end
@@ -170,6 +176,8 @@ def compute_actions(
     last_reply = -1
     last_closed = -1
     last_outbound = employer_last_outbound
+    if app.earlier_outbound is not None and (last_outbound is None or app.earlier_outbound > last_outbound):
+        last_outbound = app.earlier_outbound
     any_outbound = False
     for i, e in enumerate(evs):
         k = e.kind
@@ -186,6 +194,9 @@ def compute_actions(
     if last_closed >= 0:
         closed_ev = evs[last_closed]
         closed = not (closed_ev.reason == Outcome.NO_RESPONSE and last_reply > last_closed)
+    elif app.earlier_closed_reason is not None:
+        closed_ev = None  # closed before the last reply, which re-opens only a ghosted lead
+        closed = app.earlier_closed_reason != Outcome.NO_RESPONSE
     else:
         closed_ev = None
         closed = app.stage == "closed"
@@ -276,8 +287,11 @@ def compute_actions(
     # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6)
     result = []
     gap_until = last_outbound + p.pester_gap if last_outbound is not None else None
+    lapsed_before = now - p.lapse
     for a in out:
         if closed and a.name not in CLOSED_ALLOWED:
+            continue
+        if a.name in LAPSING and a.due < lapsed_before:
             continue
         if gap_until is not None and a.opens < gap_until and a.name not in _PESTER_EXEMPT:
             shift = gap_until - a.opens
@@ -437,7 +451,7 @@ def employer_last_outbound(apps: Iterable[ApplicationIn], now: datetime) -> dict
     """For each employer: its applications' latest outbound moments (at or before `now`)."""
     per: dict[str, list] = {}
     for app in apps:
-        last = None
+        last = app.earlier_outbound
         for e in app.events:
             if e.kind in _OUTBOUND and e.at <= now and (last is None or e.at > last):
                 last = e.at
@@ -449,15 +463,26 @@ def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime
     """Every pending action of every application, each application seeing its employer's other
     outbound contacts (guard 2)."""
     per = employer_last_outbound(apps, now)
+    # Per employer, its two latest outbound moments: an application's "other" contact is the
+    # latest unless that one is its own (O(n), not O(apps per employer ** 2)).
+    top: dict[str, tuple] = {}
+    for ekey, siblings in per.items():
+        best = second = None  # (moment, app key)
+        for key, last in siblings:
+            if last is None:
+                continue
+            if best is None or last > best[0]:
+                best, second = (last, key), best
+            elif second is None or last > second[0]:
+                second = (last, key)
+        top[ekey] = (best, second)
     out: list[Action] = []
+    extend = out.extend
     for app in apps:
-        siblings = per[app.employer_key]
-        other = None
-        if len(siblings) > 1:
-            for key, last in siblings:
-                if key != app.key and last is not None and (other is None or last > other):
-                    other = last
-        out.extend(compute_actions(app, settings, now, other))
+        best, second = top[app.employer_key]
+        if best is not None and best[1] == app.key:
+            best = second
+        extend(compute_actions(app, settings, now, best[0] if best is not None else None))
     return out
 
 

@@ -54,6 +54,12 @@ class ApplicationIn:
     events: list[EventIn] = field(default_factory=list)
     #: the employer's contacts by key
     contacts: Mapping[str, ContactIn] = field(default_factory=dict)
+    #: A snapshot may leave out the events before the application's last reply: the engine
+    #: reads nothing from them but these two facts. `earlier_outbound` is an outbound contact
+    #: guard 2 must count (the latest of the left-out ones, or of the whole timeline: the same
+    #: to the engine); `earlier_closed_reason` the reason of the latest left-out `closed` event.
+    earlier_outbound: datetime | None = None
+    earlier_closed_reason: str | None = None
 
 
 @dataclass(slots=True)

@@ -11,7 +11,6 @@ of the file.
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from datetime import datetime
@@ -20,7 +19,14 @@ from typing import Callable, Sequence
 
 from ..paths import DIR_MODE, FILE_MODE, ensure_private_dir, make_private_file
 
-log = logging.getLogger(__name__)
+
+
+def _log():
+    # Imported when first needed: `due` opens the database without ever logging.
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 10
@@ -178,7 +184,7 @@ def migrate(con: sqlite3.Connection, current: int,
                 f"upgrading the database to schema {number} failed ({exc}); it was left at "
                 f"schema {number - 1}, unchanged."
             ) from exc
-        log.info("database migrated to schema %d", number)
+        _log().info("database migrated to schema %d", number)
     return len(steps)
 
 
@@ -207,7 +213,7 @@ def backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> P
         raise MigrationFailed(f"the backup before upgrading {path} could not be verified; nothing was changed")
     os.chmod(target, FILE_MODE)
     _prune(folder, path.stem)
-    log.info("backed up %s to %s before migrating", path, target)
+    _log().info("backed up %s to %s before migrating", path, target)
     return target
 
 

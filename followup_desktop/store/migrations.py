@@ -78,7 +78,8 @@ def step_1_records(con: sqlite3.Connection) -> None:
 
 def step_2_actions_and_settings(con: sqlite3.Connection) -> None:
     """Schema 2: the state of suggested actions, settings (the profile moves into them), an
-    interviewer's key point, an email's subject, an application's creation time and archiving."""
+    interviewer's key point, an email's subject, an application's creation time and archiving,
+    an index by event kind."""
     for sql in (
         "ALTER TABLE event_contact ADD COLUMN key_point TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE event ADD COLUMN subject TEXT",
@@ -103,6 +104,8 @@ def step_2_actions_and_settings(con: sqlite3.Connection) -> None:
             overdue_notified_at TEXT
         )""",
         "CREATE INDEX action_state_application ON action_state(application_id)",
+        # Finds each application's last reply (and outbound or closed events) without a scan.
+        "CREATE INDEX event_kind_application_at ON event(kind, application_id, at)",
     ):
         con.execute(sql)
 

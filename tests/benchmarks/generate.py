@@ -167,7 +167,13 @@ class _Simulation:
         r = self.rng.random()
         minute = self.rng.randrange(8 * 60, 18 * 60) if r < 0.7 else self.rng.randrange(18 * 60, 23 * 60)
         out = datetime(d.year, d.month, d.day) + timedelta(minutes=minute)
-        return out if out > dt else dt + timedelta(minutes=self.rng.randint(5, 90))
+        if out > dt:
+            return out
+        later = dt + timedelta(minutes=self.rng.randint(5, 90))
+        if later.date() == dt.date() and later.hour < 23:
+            return later
+        nxt = datetime(d.year, d.month, d.day) + DAY  # too late in the day: the next morning
+        return nxt + timedelta(minutes=self.rng.randrange(8 * 60, 12 * 60))
 
     def pick(self, *roles: str) -> dict | None:
         for role in roles:
@@ -187,7 +193,7 @@ class _Simulation:
 
     def _life(self) -> None:
         rng, app = self.rng, self.app
-        t = self.start
+        t = self.start = self.user_time(self.start)
         source = app["source"]
         if rng.random() < (0.75 if source in ("referral", "recruiter", "cold_query") else 0.6):
             contact = self.pick("referral") if source == "referral" else None
@@ -410,16 +416,16 @@ class _Simulation:
                      notes="Debrief: " + rng.choice(_KEY_POINTS))
         far = decision is not None and (decision - at.date()).days > 7
         if rng.random() < 0.1 and len(keys) > 1:  # one message to everyone
-            self.add("thank_you", end + timedelta(minutes=rng.randint(60, 1200)), channel="email",
-                     contacts=keys)
+            self.add("thank_you", self.user_time(end + timedelta(minutes=rng.randint(30, 240))),
+                     channel="email", contacts=keys)
         else:
             for k in keys:
                 if rng.random() > 0.85:
                     continue
-                late = rng.random() < 0.15
-                delay = timedelta(minutes=rng.randint(30 * 60, 100 * 60) if late else rng.randint(60, 1200))
+                late = rng.random() < 0.15  # after the 24 hours: a late thank-you
+                delay = self.days(1.3, 4) if late else timedelta(minutes=rng.randint(30, 240))
                 channel = "letter" if far and rng.random() < 0.2 else "email"
-                self.add("thank_you", end + delay, channel=channel, contacts=[k])
+                self.add("thank_you", self.user_time(end + delay), channel=channel, contacts=[k])
         self._await(end, "interview", rounds, decision=decision)
 
 

@@ -1,0 +1,135 @@
+"""The snapshot `due` reads: leaving out what comes before each last reply changes nothing.
+
+`load_applications(con, as_of=now)` skips the events before each application's last reply and
+hands the engine two facts about them instead. These tests hold it to the promise that the engine
+then answers exactly as it does with every event, on a realistic generated search and on random
+timelines, both stored in real SQLite files.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+
+from followup_desktop.cli import main
+from followup_desktop.playbook import compute_all
+from followup_desktop.store.connection import open_database
+from followup_desktop.store.snapshot import load_applications, load_settings
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+import generate  # noqa: E402  (the benchmark's realistic data set, made small here)
+
+from test_playbook_properties import situations  # noqa: E402
+
+
+def _answers(con, now):
+    settings = load_settings(con)
+    full = compute_all(load_applications(con), settings, now)
+    lean = compute_all(load_applications(con, as_of=now), settings, now)
+    fields = ("id", "name", "opens", "due", "channel", "contact", "reason", "rule", "alternatives",
+              "sequence", "notify_at")
+    return ([tuple(getattr(a, f) for f in fields) for a in full],
+            [tuple(getattr(a, f) for f in fields) for a in lean])
+
+
+def _import(tmp_path, doc, name="data"):
+    f = tmp_path / f"{name}.json"
+    f.write_text(json.dumps(doc))
+    data = tmp_path / name
+    assert main(["--data-dir", str(data), "import", str(f)]) == 0
+    return data / "followup.sqlite3"
+
+
+def test_a_long_realistic_search_gets_the_same_answer_from_the_lean_snapshot(tmp_path, capsys):
+    now = datetime(2026, 11, 16, 10, 30)
+    db = _import(tmp_path, generate.build(applications=400, seed=7, now=now))
+    con = open_database(db)
+    try:
+        # now, a month ago and a year ago: replies and closes logged after the moment must not
+        # shift which events are left out
+        for moment in (now, now - timedelta(days=30), now - timedelta(days=365)):
+            full, lean = _answers(con, moment)
+            assert full == lean
+            assert full, "the generated search should have follow-ups at every moment checked"
+        lean_events = sum(len(a.events) for a in load_applications(con, as_of=now))
+        all_events = sum(len(a.events) for a in load_applications(con))
+        assert lean_events < all_events  # it does leave something out
+    finally:
+        con.close()
+
+
+def _as_document(app) -> dict:
+    people = [{"key": c.key, "employer": "acme", "name": c.name, "role": c.role} for c in app.contacts.values()]
+    events = []
+    for e in app.events:
+        rec = {"application": app.key, "kind": e.kind, "at": e.at.isoformat()}
+        for name in ("channel", "outcome", "reason", "duration_minutes"):
+            if getattr(e, name) is not None:
+                rec[name] = str(getattr(e, name))if name != "duration_minutes" else e.duration_minutes
+        if e.contacts:
+            rec["contacts"] = list(e.contacts)
+        if e.key_points:
+            rec["key_points"] = dict(e.key_points)
+        for name in ("decision_expected", "next_date"):
+            if getattr(e, name) is not None:
+                rec[name] = getattr(e, name).isoformat()
+        if e.encouraged:
+            rec["encouraged"] = True
+        events.append(rec)
+    return {
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "contacts": people,
+        "applications": [{"key": app.key, "employer": "acme", "position": app.position,
+                          "stage": app.stage,
+                          "posting_closes": app.posting_closes and app.posting_closes.isoformat(),
+                          "created": app.created and app.created.isoformat()}],
+        "events": events,
+    }
+
+
+@hyp_settings(max_examples=60, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(situations())
+def test_random_timelines_get_the_same_answer_from_the_lean_snapshot(tmp_path_factory, case):
+    app, now, _, _ = case
+    tmp = tmp_path_factory.mktemp("lean")
+    db = _import(tmp, _as_document(app))
+    con = open_database(db)
+    try:
+        full, lean = _answers(con, now)
+        assert full == lean
+    finally:
+        con.close()
+
+
+def test_hard_cases_left_out_before_the_last_reply_still_count(tmp_path):
+    from timeline import Timeline
+
+    cases = {
+        # closed as rejected, then a reply: still closed, though the stored stage says otherwise
+        "closed-then-reply": Timeline(key="a", stage="interviewing").log("applied", "2026-03-02T09:00")
+        .log("closed", "2026-03-05T09:00", reason="rejected")
+        .log("reply", "2026-03-06T09:00", outcome="no_decision", contacts=["susan"]),
+        # ghosted, then a reply: the lead comes back
+        "ghosted-then-reply": Timeline(key="b", stage="closed").log("applied", "2026-03-02T09:00")
+        .log("closed", "2026-03-05T09:00", reason="no_response")
+        .log("reply", "2026-03-06T09:00", outcome="no_decision", next_date="2026-03-07"),
+        # a message sent just before the reply still holds the next one back (guard 2)
+        "sent-then-reply": Timeline(key="c").log("applied", "2026-03-02T09:00")
+        .log("follow_up", "2026-03-09T09:00", channel="email")
+        .log("reply", "2026-03-09T10:00", outcome="no_decision", next_date="2026-03-09"),
+    }
+    for name, t in cases.items():
+        db = _import(tmp_path, _as_document(t.app), name)
+        con = open_database(db)
+        try:
+            for moment in ("2026-03-06T10:00", "2026-03-10T10:00", "2026-03-20T10:00"):
+                full, lean = _answers(con, datetime.fromisoformat(moment))
+                assert full == lean, (name, moment)
+        finally:
+            con.close()
