@@ -13,7 +13,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given, settings as hyp_settings
 
 from followup_desktop.cli import main
 from followup_desktop.playbook import compute_all
