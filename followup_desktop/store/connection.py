@@ -77,20 +77,25 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def schema_version(path: Path) -> int:
-    """Read `user_version` without changing the file."""
+def _check_read_only(path: Path, latest: int) -> int:
+    """Read `user_version` and, for a file this version can read, run `quick_check`: all on a
+    read-only connection, before anything could change the file. Returns the version."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the database {path}: {exc}") from None
     try:
-        return con.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(
-            f"{path} is not a readable Follow-up Desktop database ({exc}). Nothing was changed; "
-            "restore a copy from the backups folder or move the file away to start afresh."
-        ) from None
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseCorrupt(
+                f"{path} is not a readable Follow-up Desktop database ({exc}). Nothing was "
+                "changed; restore a copy from the backups folder or move the file away to start afresh."
+            ) from None
+        if version <= latest:
+            quick_check(con, path)
+        return version
     finally:
         con.close()
 
@@ -105,16 +110,14 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     existed = path.exists() and path.stat().st_size > 0
     if not path.exists():
         _create_private(path)
-    version = schema_version(path) if existed else 0
+    # Checked read-only, before `connect` switches the file to WAL: a newer or damaged file must
+    # be refused exactly as it was found.
+    version = _check_read_only(path, LATEST) if existed else 0
     if version > LATEST:
         raise DatabaseTooNew(
             f"{path} was written by a newer version of Follow-up Desktop (schema {version}; this "
             f"version knows up to {LATEST}). It was not changed; please update the app."
         )
-    if existed:
-        # Checked read-only, before `connect` switches the file to WAL: a damaged file must be
-        # refused exactly as it was found.
-        _quick_check_file(path)
     try:
         con = connect(path, check_same_thread=check_same_thread)
     except sqlite3.DatabaseError as exc:
@@ -133,18 +136,6 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     for suffix in ("", "-wal", "-shm"):
         make_private_file(Path(str(path) + suffix))
     return con
-
-
-def _quick_check_file(path: Path) -> None:
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open the database {path}: {exc}") from None
-    try:
-        quick_check(con, path)
-    finally:
-        con.close()
 
 
 def quick_check(con: sqlite3.Connection, path: Path) -> None:
@@ -225,5 +216,5 @@ def _prune(folder: Path, stem: str) -> None:
 
 __all__ = [
     "DIR_MODE", "FILE_MODE", "StoreError", "DatabaseTooNew", "DatabaseCorrupt", "MigrationFailed",
-    "connect", "apply_pragmas", "open_database", "schema_version", "migrate", "backup",
+    "connect", "apply_pragmas", "open_database", "migrate", "backup",
 ]

@@ -72,6 +72,18 @@ _time_order = itemgetter(3, 0)
 _link_order = itemgetter(1, 2)
 
 
+def _grouped(rows, column: int) -> dict:
+    """Rows in lists by the value of one column, each list in the order the rows came."""
+    groups: dict = {}
+    for row in rows:
+        found = groups.get(row[column])
+        if found is None:
+            groups[row[column]] = [row]
+        else:
+            found.append(row)
+    return groups
+
+
 def _earlier_facts(con: sqlite3.Connection, apps: dict[int, ApplicationIn], params: tuple) -> None:
     """Fill in what the engine needs from the events left out before each last reply."""
     last_reply = dict(con.execute(_LAST_REPLY_SQL, params))
@@ -144,22 +156,9 @@ def load_applications(con: sqlite3.Connection, *, include_archived: bool = False
         params = (as_of.isoformat(),)
 
     # The people of each event, in storage order; put in order only where there are several.
-    links: dict[int, list] = {}
-    for row in con.execute(link_sql, params):
-        found = links.get(row[0])
-        if found is None:
-            links[row[0]] = [row]
-        else:
-            found.append(row)
-
+    links = _grouped(con.execute(link_sql, params), 0)
     # Events in storage order (the cheapest scan), grouped and sorted per application.
-    by_app: dict[int, list] = {}
-    for row in con.execute(event_sql, params):
-        rows = by_app.get(row[1])
-        if rows is None:
-            by_app[row[1]] = [row]
-        else:
-            rows.append(row)
+    by_app = _grouped(con.execute(event_sql, params), 1)
 
     get_links = links.get
     for aid, rows in by_app.items():
