@@ -397,3 +397,39 @@ def test_an_empty_file_where_the_database_should_be_becomes_a_new_database(data_
     DataPaths(data_dir).database.write_bytes(b"")
     with Store(data_dir) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+
+
+def test_an_upgrade_step_another_process_already_ran_is_skipped(schema1_copy, dump):
+    # Two launches open the same old file: the second waits for the write lock, then finds the
+    # step done. It must not run it again (it would fail on "table already exists").
+    first = connection.connect(schema1_copy)
+    connection.migrate(first, 1, migrations.STEPS)
+    first.close()
+    after_first = dump(schema1_copy)
+    late = connection.connect(schema1_copy)
+    try:
+        assert connection.migrate(late, 1, migrations.STEPS) == migrations.LATEST
+    finally:
+        late.close()
+    assert dump(schema1_copy) == after_first
+
+
+def test_several_launches_at_once_on_an_old_database_all_succeed(schema1_copy, tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "race"
+    data.mkdir()
+    (data / "followup.sqlite3").write_bytes(schema1_copy.read_bytes())
+    procs = [subprocess.Popen([sys.executable, "-m", "followup_desktop", "--data-dir", str(data), "due"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+    for p in procs:
+        p.stdout.close()
+        p.stderr.close()
+    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    con = read_only(data / "followup.sqlite3")
+    try:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    finally:
+        con.close()

@@ -165,6 +165,11 @@ def migrate(con: sqlite3.Connection, current: int,
         step = steps[number - 1]
         try:
             con.execute("BEGIN IMMEDIATE")
+            # Another process (a second launch, the command line) may have run this step while
+            # we waited for the write lock: the version read under the lock decides.
+            if con.execute("PRAGMA user_version").fetchone()[0] >= number:
+                con.execute("COMMIT")
+                continue
             step(con)
             con.execute(f"PRAGMA user_version = {number}")
             con.execute("COMMIT")
@@ -179,8 +184,12 @@ def migrate(con: sqlite3.Connection, current: int,
     return len(steps)
 
 
-def backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> Path:
-    """Copy the live database with SQLite's backup API, verify the copy, and return its path."""
+def backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> Path | None:
+    """Copy the live database with SQLite's backup API, verify the copy, and return its path.
+
+    Returns None when another launch upgraded the file while it was being copied (that launch
+    took its own backup first); raises MigrationFailed when the copy cannot be verified.
+    """
     ensure_private_dir(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-schema{version}-{stamp}.sqlite3"
@@ -190,16 +199,28 @@ def backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> P
         con.backup(dest)
         ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
         copied = dest.execute("PRAGMA user_version").fetchone()[0]
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        same = all(
-            con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            == dest.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            for t in tables
-        )
+        same = upgraded_meanwhile = False
+        if ok == "ok" and copied == version:
+            con.execute("BEGIN")  # one consistent view of the live file for the comparison
+            try:
+                upgraded_meanwhile = con.execute("PRAGMA user_version").fetchone()[0] != version
+                tables = [r[0] for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+                same = not upgraded_meanwhile and all(
+                    con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                    == dest.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                    for t in tables
+                )
+            finally:
+                con.execute("COMMIT")
+        elif ok == "ok" and copied > version:
+            upgraded_meanwhile = True
     finally:
         dest.close()
-    if ok != "ok" or copied != version or not same:
+    if upgraded_meanwhile:
+        target.unlink(missing_ok=True)
+        return None
+    if not same:
         target.unlink(missing_ok=True)
         raise MigrationFailed(f"the backup before upgrading {path} could not be verified; nothing was changed")
     os.chmod(target, FILE_MODE)
