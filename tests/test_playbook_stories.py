@@ -390,8 +390,11 @@ def test_every_number_comes_from_the_settings():
     assert a.opens == dt("2026-03-12T13:00")
 
 
-def test_urgent_first_orders_overdue_before_due_today_before_later():
+def test_urgent_first_orders_overdue_before_due_today_before_later_and_close_outs_last():
     apps = [
+        Timeline(key="quiet", employer_key="d").log("applied", "2026-01-05T09:00")
+        .log("status_check", "2026-01-12T10:00", channel="phone")
+        .log("follow_up", "2026-01-19T10:00", channel="email").app,
         Timeline(key="late").log("applied", "2026-02-02T10:00").app,
         Timeline(key="today", employer_key="b").log("interview", "2026-03-02T10:00", contacts=["raj"],
                                                     key_points={"raj": "x"}).app,
@@ -399,7 +402,7 @@ def test_urgent_first_orders_overdue_before_due_today_before_later():
     ]
     due = open_at(compute_all(apps, Settings(), dt("2026-03-02T12:00")), dt("2026-03-02T12:00"))
     assert [(a.application, a.name) for a in due] == [
-        ("late", "status_check"), ("today", "thank_you"), ("lead", "introduce")]
+        ("late", "status_check"), ("today", "thank_you"), ("lead", "introduce"), ("quiet", "close_out")]
     assert due[0].is_overdue(dt("2026-03-02T12:00"))
 
 

@@ -487,9 +487,10 @@ def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime
 
 
 def urgency_key(a: Action):
-    """Most urgent first: the earliest due (or opening, where none is due), then the earliest
-    opening; the rest only makes the order stable."""
-    return (a.due or a.opens, a.opens, a.application, a.name, a.contact or "")
+    """Most urgent first: every message by its due time (the most overdue first), then the
+    steps with no deadline (closing a lead) by the time they opened; the rest only makes the
+    order stable."""
+    return (a.due is None, a.due or a.opens, a.opens, a.application, a.name, a.contact or "")
 
 
 def apply_states(
