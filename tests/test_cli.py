@@ -265,3 +265,12 @@ def test_a_folder_the_user_names_keeps_its_own_permissions_but_the_database_is_p
     fresh = tmp_path / "new-folder"
     assert run(capsys, "--data-dir", fresh, "due")[0] == 0
     assert fresh.stat().st_mode & 0o777 == 0o700
+
+
+def test_the_self_test_passes_on_a_throw_away_data_dir_and_leaves_the_real_one_alone(tmp_path, run_app):
+    proc = run_app("--self-test")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[-1] == "self-test passed"
+    assert any(line.startswith("ok  windows: main window shown") for line in lines)
+    assert not (tmp_path / "env-data-dir").exists()  # FOLLOWUP_DESKTOP_DATA_DIR was not touched

@@ -51,6 +51,12 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("followup-desktop.svg")))
 
 
+def overdue_color() -> QColor:
+    """A red that stays legible on the palette in use, light or dark."""
+    dark = QApplication.palette().color(QPalette.Base).lightness() < 128
+    return QColor("#ff7b72") if dark else QColor("#b3261e")
+
+
 class DueModel(QAbstractTableModel):
     """The open follow-ups of one `DueReport`, one row each."""
 
@@ -106,7 +112,7 @@ class DueModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             return action.reason
         if role == Qt.ForegroundRole and col == self.WHEN and action.is_overdue(self._report.at):
-            return QBrush(QColor("#c0392b"))
+            return QBrush(overdue_color())
         return None
 
 
@@ -191,6 +197,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Follow-up Desktop") + (f" — {n} due" if n else ""))
         if n:
             self.stack.setCurrentWidget(self.table)
+            # Whole reasons, not elided ones, with rows that follow the column widths; measuring
+            # rows costs per row, so a very long list keeps fixed rows (the tooltip has the text).
+            rows = self.table.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeToContents if n <= 500 else QHeaderView.Interactive)
         elif report.upcoming is not None:
             a = report.upcoming
             app = report.apps[a.application]
@@ -259,4 +269,4 @@ def run(args) -> int:
     return app.exec()
 
 
-__all__ = ["MainWindow", "DueModel", "make_application", "run", "QPalette"]
+__all__ = ["MainWindow", "DueModel", "make_application", "run"]
