@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -453,3 +456,50 @@ def test_a_crash_half_way_through_writing_an_import_leaves_nothing_behind(
         with pytest.raises(OSError, match="disk full"):
             jsonfile.import_json(store, write_json(good_doc()))
     assert dump(db) == before
+
+
+def test_killing_the_app_in_the_middle_of_a_big_import_loses_nothing_that_was_saved(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+    import generate
+
+    data = tmp_path / "data"
+    contract = Path(__file__).parent / "fixtures" / "contract_example.json"
+    run = [sys.executable, "-m", "followup_desktop", "--data-dir", str(data)]
+    subprocess.run([*run, "import", str(contract)], check=True, capture_output=True)
+    con = sqlite3.connect(data / "followup.sqlite3")
+    before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("employer", "contact", "application", "event", "event_contact", "setting")}
+    con.close()
+    big = tmp_path / "big.json"
+    generate.generate(big, applications=3000, seed=3)
+
+    proc = subprocess.Popen([*run, "import", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db = data / "followup.sqlite3"
+    deadline = time.monotonic() + 30
+    # kill it while it is writing: once the write lock is taken (the -wal file grows)
+    wal = Path(str(db) + "-wal")
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 32_768):
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # all or nothing
+                  for t in ("employer", "contact", "application", "event", "event_contact", "setting")}
+        assert counts == before
+        assert con.execute("SELECT key FROM application").fetchone()[0] == "acme-office-manager"
+    finally:
+        con.close()
+    # and the app carries on as before
+    out = subprocess.run([*run, "due", "--at", "2026-03-10T15:30", "--json"], capture_output=True, text=True)
+    assert out.returncode == 0 and [i["action"] for i in json.loads(out.stdout)] == ["thank_you"]
