@@ -457,6 +457,14 @@ def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping
             _fail(f'{label}: field "key_points"', f"{json.dumps(c)} is not one of this interview's contacts")
 
 
+def check_event(raw: Any, employer: str, contact_employer: Mapping[str, str], where: str = "event") -> dict:
+    """Check one event as the exchange file would (fields, kinds, the rules between fields, its
+    people working for `employer`); return it with Python values. Raises ExchangeError."""
+    rec = _record(raw, EVENT_FIELDS, where)
+    _check_event(rec, f"{where} ({rec['kind']})", employer, contact_employer)
+    return rec
+
+
 class ExistingKeys:
     """Keys already stored: employers, contact -> employer, application -> employer, the ids of
     action states."""

@@ -83,6 +83,45 @@ class Store:
                 Setting.insert_many(rows).execute()
         return merged
 
+    def log_event(self, application_key: str, event: dict) -> int:
+        """Log one event on an application's timeline, with the people involved, and move the
+        application's stage to match, all in one transaction. `event` has the exchange file's
+        fields (dates may be given as date/datetime). Returns the new event's id; raises
+        ExchangeError naming the field when the event is not valid, and then stores nothing."""
+        from datetime import date as _date
+
+        from ..exchange.validate import ExchangeError, check_event
+        from ..playbook.stages import stage_after
+        from .models import Application, Contact, Event, EventContact
+
+        raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
+        raw["application"] = application_key
+        with self.atomic():
+            app = Application.get_or_none(Application.key == application_key)
+            if app is None:
+                raise ExchangeError(f'event: field "application": no application with key "{application_key}"')
+            employer = app.employer.key
+            people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
+            others = {c.key: c.employer.key for c in Contact.select().where(Contact.key.in_(raw.get("contacts") or []))}
+            rec = check_event(raw, employer, {**others, **people})
+            kinds = {k for (k,) in Event.select(Event.kind).where(Event.application == app).distinct().tuples()}
+            who, points = rec.pop("contacts"), rec.pop("key_points")
+            rec.pop("application")
+            event_id = Event.insert(application=app, **rec).execute()
+            ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
+            if who:
+                EventContact.insert_many([
+                    {"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
+                    for n, c in enumerate(who)
+                ]).execute()
+            app.stage, app.outcome = stage_after(
+                app.stage, app.outcome, rec["kind"], event_outcome=rec["outcome"], reason=rec["reason"],
+                had_applied=bool(kinds & {"applied", "query_sent"}) or rec["kind"] in ("applied", "query_sent"),
+                had_interview="interview" in kinds or rec["kind"] == "interview",
+            )
+            app.save()
+        return event_id
+
     def set_action_state(self, action_id: str, application_key: str, **fields: datetime | None) -> None:
         """Record done / dismissed / snoozed / notified for one action (upsert)."""
         from .models import ActionStateRow, Application
