@@ -495,3 +495,12 @@ def test_a_courtesy_step_lapses_a_month_after_it_was_due_but_a_status_check_neve
     assert t.names("2026-04-19T11:01", Settings({"courtesy_lapses_after_days": 60})) == ["feedback_request"]
     ignored = Timeline().log("applied", "2026-01-05T09:00")
     assert ignored.names("2026-11-01T10:00") == ["status_check"]
+
+
+def test_the_explanations_follow_the_settings_not_the_defaults():
+    t = Timeline().log("interview", "2026-03-03T14:00", contacts=["raj"], key_points={"raj": "x"})
+    a = t.one("thank_you", "2026-03-03T16:00", Settings({"thank_you_due_hours": 48}))
+    assert "48 hours" in a.reason and "48 hours" in a.rule and "24" not in a.reason
+    s = Timeline().log("applied", "2026-03-02T09:00").one(
+        "status_check", "2026-03-20T10:00", Settings({"status_check_after_days": 10}))
+    assert s.rule == "status_check: applied + 10 days"

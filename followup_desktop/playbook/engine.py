@@ -52,6 +52,8 @@ class _Params:
     """The settings turned into timedeltas once, not once per application."""
 
     def __init__(self, s: Settings):
+        #: the raw numbers, for rules and reasons that name them
+        self.n = s
         days = lambda n: timedelta(days=n)  # noqa: E731
         self.introduce_due = days(s.introduce_due_days)
         self.status_after = days(s.status_check_after_days)
@@ -114,6 +116,10 @@ def _ago(then: datetime | date, now: datetime) -> str:
     if n == -1:
         return "tomorrow"
     return f"in {-n} days"
+
+
+def _days(n: int, unit: str = "day") -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def _day(d: datetime | date) -> str:
@@ -226,7 +232,7 @@ def compute_actions(
             referral = app.referred_by or (app.source == "referral")
             add(
                 A.INTRODUCE, lead_at, lead_at, lead_at + p.introduce_due, Channel.EMAIL, who,
-                "introduce: lead noted, nothing sent; due in 3 days",
+                f"introduce: lead noted, nothing sent; due in {_days(p.n.introduce_due_days)}",
                 f"You noted this lead {_ago(lead_at, now)} and have not sent anything yet; "
                 + (f"mention that {app.referred_by} referred you." if app.referred_by
                    else "introduce yourself with your résumé attached."),
@@ -241,7 +247,7 @@ def compute_actions(
             if not any(e.kind in (K.THANK_YOU, K.FOLLOW_UP) and _matches(e, r_contact) for e in epoch):
                 add(
                     A.REPLY_THANKS, reply.at, reply.at, reply.at + p.reply_thanks_due,
-                    Channel.EMAIL, r_contact, "reply_thanks: a 'no decision yet' reply; due in 1 day",
+                    Channel.EMAIL, r_contact, f"reply_thanks: a 'no decision yet' reply; due in {_days(p.n.reply_thanks_due_days)}",
                     f"{app.employer_name} wrote {_ago(reply.at, now)} that no decision has been made; "
                     "a short thank-you keeps you in mind.",
                 )
@@ -249,7 +255,7 @@ def compute_actions(
             if not any(e.kind == K.FEEDBACK_REQUEST and _matches(e, r_contact) for e in epoch):
                 add(
                     A.FEEDBACK_REQUEST, reply.at, reply.at, reply.at + p.feedback_due,
-                    Channel.EMAIL, r_contact, "feedback_request: a rejection; due in 7 days",
+                    Channel.EMAIL, r_contact, f"feedback_request: a rejection; due in {_days(p.n.feedback_request_due_days)}",
                     f"{app.employer_name} turned you down {_ago(reply.at, now)}; ask what would "
                     "have made your candidacy stronger.",
                 )
@@ -261,7 +267,7 @@ def compute_actions(
                 opens = anchor + p.check_in_every
                 add(
                     A.CHECK_IN, anchor, opens, opens + p.check_in_window, Channel.EMAIL, r_contact,
-                    "check_in: encouraged to stay in touch; every 30 days",
+                    f"check_in: encouraged to stay in touch; every {_days(p.n.check_in_every_days)}",
                     f"{app.employer_name} encouraged you to stay in touch; "
                     + ("a friendly check-in a month after their answer." if anchor is reply.at
                        else f"your last check-in was {_ago(anchor, now)}."),
@@ -276,7 +282,7 @@ def compute_actions(
         if not any(e.kind == K.WITHDRAWAL_NOTE and e.at >= w_from and _matches(e, who) for e in epoch):
             add(
                 A.WITHDRAWAL_NOTE, closed_ev.at, closed_ev.at, closed_ev.at + p.withdrawal_due,
-                Channel.EMAIL, who, "withdrawal_note: you withdrew; due in 2 days",
+                Channel.EMAIL, who, f"withdrawal_note: you withdrew; due in {_days(p.n.withdrawal_note_due_days)}",
                 f"You withdrew {_ago(closed_ev.at, now)}; a courtesy note keeps the door open.",
                 alternatives=(Channel.PHONE,),
             )
@@ -298,7 +304,7 @@ def compute_actions(
             a.opens = gap_until
             if a.due is not None:
                 a.due += shift
-            a.rule += "; moved: 3 days after your last message to this employer"
+            a.rule += f"; moved: {_days(p.n.no_pestering_days)} after your last message to this employer"
         if a.channel == Channel.PHONE:
             a.opens, a.due = schedule_call(a.opens, a.due, p.call_hours)
         a.notify_at = out_of_quiet_hours(a.opens, p.quiet_start, p.quiet_end)
@@ -340,14 +346,14 @@ def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
             if now <= due:
                 add(
                     A.THANK_YOU, e.at, end, due, Channel.EMAIL, c,
-                    "thank_you: the interview ended; one per interviewer, due within 24 hours",
-                    f"You interviewed with {name} {_ago(e.at, now)}; thank them within 24 hours.",
+                    f"thank_you: the interview ended; one per interviewer, due within {p.n.thank_you_due_hours} hours",
+                    f"You interviewed with {name} {_ago(e.at, now)}; thank them within {p.n.thank_you_due_hours} hours.",
                     alternatives=letter,
                 )
             else:
                 add(
                     A.LATE_THANK_YOU, e.at, due, e.at + p.late_thank_you_due, Channel.EMAIL, c,
-                    "late_thank_you: the thank-you was not sent in time; due 5 days after the interview",
+                    f"late_thank_you: the thank-you was not sent in time; due {_days(p.n.late_thank_you_due_days)} after the interview",
                     f"The day for thanking {name} has passed; a thank-you now still helps.",
                 )
 
@@ -366,11 +372,11 @@ def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
                     opens = at_time(add_business_days(reply.next_date, p.nudge_named_bd), p.day_start)
                     opens = max(opens, reply.at)
                     why = f"They said they would know by {_day(reply.next_date)}, and that has passed."
-                    rule = "nudge: 'no decision yet' with a date; that date + 2 business days"
+                    rule = f"nudge: 'no decision yet' with a date; that date + {_days(p.n.nudge_after_named_date_business_days, 'business day')}"
                 else:
                     opens = reply.at + p.nudge_no_date
                     why = f"They said {_ago(reply.at, now)} that no decision was made; time for a short nudge."
-                    rule = "nudge: 'no decision yet' with no date; 14 days later"
+                    rule = f"nudge: 'no decision yet' with no date; {_days(p.n.nudge_after_no_date_days)} later"
                 channel = _other_channel(reply.channel)
                 who = reply.contacts[0] if reply.contacts else _pick(contacts, _DECIDERS)
                 add(A.NUDGE, reply.at, opens, opens + p.nudge_window, channel, who, rule, why,
@@ -386,7 +392,7 @@ def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
         channel = _other_channel(last.channel)
         add(
             A.NUDGE, last.at, opens, opens + p.nudge_window, channel, who,
-            "nudge: a follow-up got no answer; 7 days later, by the other channel",
+            f"nudge: a follow-up got no answer; {_days(p.n.nudge_after_days)} later, by the other channel",
             f"Your follow-up {_ago(last.at, now)} got no answer; one short nudge by "
             f"{'phone' if channel == Channel.PHONE else 'email'}.",
             sequence=n,
@@ -396,7 +402,7 @@ def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
         employed = p.employed
         add(
             A.CLOSE_OUT, last.at, opens, None, None, None,
-            "close_out: two follow-ups went unanswered",
+            f"close_out: {n} follow-ups went unanswered (the limit is {p.cap})",
             f"{n} follow-ups since {_day(first.at)} got no answer; "
             + ("close this lead, or withdraw, and put the time into other leads." if employed
                else "close this lead and put the time into other leads."),
@@ -412,12 +418,12 @@ def _status_check(app, p: _Params, now, epoch, add) -> None:
         if applied is None:
             return
     opens = applied.at + p.status_after
-    rule = "status_check: applied + 7 days"
+    rule = f"status_check: applied + {_days(p.n.status_check_after_days)}"
     if app.posting_closes is not None:
         after_close = at_time(add_business_days(app.posting_closes, p.status_close_bd), p.day_start)
         if after_close > opens:
             opens = after_close
-            rule = "status_check: 1 business day after the posting closed"
+            rule = f"status_check: {_days(p.status_close_bd, 'business day')} after the posting closed"
     contacts = app.contacts
     who = applied.contacts[0] if applied.contacts else _pick(contacts, _RECRUITING)
     what = "applied" if applied.kind == K.APPLIED else "wrote to them"
@@ -434,11 +440,11 @@ def _post_interview(app, p: _Params, now, iv: EventIn, add) -> None:
     if iv.decision_expected is not None:
         opens = at_time(add_business_days(iv.decision_expected, p.decision_grace_bd), p.day_start)
         opens = max(opens, end)
-        rule = "post_interview_follow_up: their decision date + 2 business days"
+        rule = f"post_interview_follow_up: their decision date + {_days(p.decision_grace_bd, 'business day')}"
         reason = f"They expected to decide by {_day(iv.decision_expected)}; ask where things stand."
     else:
         opens = iv.at + p.post_after
-        rule = "post_interview_follow_up: last interview + 7 days"
+        rule = f"post_interview_follow_up: last interview + {_days(p.n.post_interview_after_days)}"
         reason = f"Your interview was {_ago(iv.at, now)} and you have not heard back."
     who = _pick(contacts, _DECIDERS, iv.contacts) if iv.contacts else _pick(contacts, _DECIDERS)
     add(A.POST_INTERVIEW_FOLLOW_UP, iv.at, opens, opens + p.post_window, Channel.PHONE, who, rule,
