@@ -21,6 +21,15 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+# A mirror can hiccup: try each step three times before giving up.
+retry() {
+    for attempt in 1 2 3; do
+        "$@" && return 0
+        echo "linux-deps: '$*' failed (attempt $attempt of 3)" >&2
+        sleep $((attempt * 5))
+    done
+    return 1
+}
+retry $SUDO apt-get update -qq
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+retry $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
