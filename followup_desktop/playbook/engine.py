@@ -23,15 +23,12 @@ from typing import Iterable, Mapping, Sequence
 
 from ..settings import Settings
 from ..vocab import ActionName as A
-from ..vocab import Channel, EventKind as K, Outcome, ReplyOutcome, Role
+from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS, Channel, EventKind as K, Outcome, ReplyOutcome, Role
 from .calendar import add_business_days, at_time, out_of_quiet_hours, schedule_call
 from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
 
-_OUTBOUND = frozenset(
-    {K.QUERY_SENT, K.APPLIED, K.STATUS_CHECK, K.THANK_YOU, K.FOLLOW_UP, K.FEEDBACK_REQUEST,
-     K.CHECK_IN, K.WITHDRAWAL_NOTE}
-)
-_FOLLOW_UPS = frozenset({K.STATUS_CHECK, K.FOLLOW_UP})
+_OUTBOUND = OUTBOUND_KINDS
+_FOLLOW_UPS = FOLLOW_UP_KINDS
 #: Guard 2 does not hold these back: they answer something that just happened, or they are not
 #: messages to the employer at all.
 _PESTER_EXEMPT = frozenset({A.THANK_YOU, A.LATE_THANK_YOU, A.REPLY_THANKS, A.DEBRIEF, A.CLOSE_OUT})

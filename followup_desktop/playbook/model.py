@@ -94,9 +94,6 @@ class Action:
     def is_overdue(self, at: datetime) -> bool:
         return self.due is not None and self.due < at
 
-    def is_open(self, at: datetime) -> bool:
-        return self.opens <= at
-
 
 @dataclass(slots=True)
 class ActionState:

@@ -92,6 +92,7 @@ class Store:
 
         from ..exchange.validate import ExchangeError, check_event
         from ..playbook.stages import stage_after
+        from ..vocab import EventKind
         from .models import Application, Contact, Event, EventContact
 
         raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
@@ -116,8 +117,8 @@ class Store:
                 ]).execute()
             app.stage, app.outcome = stage_after(
                 app.stage, app.outcome, rec["kind"], event_outcome=rec["outcome"], reason=rec["reason"],
-                had_applied=bool(kinds & {"applied", "query_sent"}) or rec["kind"] in ("applied", "query_sent"),
-                had_interview="interview" in kinds or rec["kind"] == "interview",
+                had_applied=bool((kinds | {rec["kind"]}) & {EventKind.APPLIED, EventKind.QUERY_SENT}),
+                had_interview=EventKind.INTERVIEW in kinds | {rec["kind"]},
             )
             app.save()
         return event_id
