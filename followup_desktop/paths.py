@@ -15,6 +15,7 @@ ENV_DATA_DIR = "FOLLOWUP_DESKTOP_DATA_DIR"
 DB_FILENAME = "followup.sqlite3"
 BACKUP_DIRNAME = "backups"
 LOG_DIRNAME = "logs"
+TEMPLATES_DIRNAME = "templates"
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -75,6 +76,22 @@ class DataPaths:
     @property
     def logs(self) -> Path:
         return self.root / LOG_DIRNAME
+
+    @property
+    def config(self) -> Path:
+        """The user's own files that are settings rather than data (their wording templates):
+        the platformdirs config folder for the default data dir, else inside the named one, so
+        a portable or test data dir carries everything with it."""
+        if self.is_default:
+            import platformdirs
+
+            return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        return self.root / "config"
+
+    @property
+    def templates(self) -> Path:
+        """The user's own wording templates: they win over the shipped ones."""
+        return self.config / TEMPLATES_DIRNAME
 
     def ensure(self) -> "DataPaths":
         # The default location is the app's own: keep it private. A folder the user named may

@@ -47,6 +47,7 @@ TIMING = "Follow-up timing"
 INTERVIEWS = "Interviews"
 PERSISTENCE = "Persistence"
 HOURS = "Call and quiet hours"
+DESKTOP = "Desktop"
 
 REGISTRY: tuple[SettingSpec, ...] = (
     # -- profile
@@ -136,6 +137,16 @@ REGISTRY: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("quiet_hours_start", CLOCK, "21:00", "Quiet hours start", HOURS),
     SettingSpec("quiet_hours_end", CLOCK, "08:00", "Quiet hours end", HOURS),
+    # -- desktop
+    SettingSpec(
+        "notifications_enabled", BOOL, True, "Tell me when a follow-up window opens", DESKTOP,
+        help="A notification when a step opens, once when it becomes overdue, and when a lead "
+        "should be closed out.",
+    ),
+    SettingSpec(
+        "start_at_login", BOOL, False, "Start at login, in the tray", DESKTOP,
+        help="Follow-up Desktop starts minimized when you log in, so no window is missed.",
+    ),
 )
 
 SPECS: dict[str, SettingSpec] = {s.name: s for s in REGISTRY}
