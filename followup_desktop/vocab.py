@@ -135,3 +135,40 @@ ACTION_LABELS = {
     ActionName.FEEDBACK_REQUEST: "Ask for feedback",
     ActionName.CHECK_IN: "Check in",
 }
+
+#: Human labels for every value a person picks or reads (the UI passes them through tr()).
+STAGE_LABELS = {
+    Stage.LEAD: "Lead", Stage.APPLIED: "Applied", Stage.INTERVIEWING: "Interviewing",
+    Stage.OFFER: "Offer", Stage.CLOSED: "Closed",
+}
+OUTCOME_LABELS = {
+    Outcome.HIRED: "Hired", Outcome.REJECTED: "Rejected", Outcome.WITHDRAWN: "Withdrawn",
+    Outcome.NO_RESPONSE: "No response", Outcome.DECLINED: "Declined",
+}
+ROLE_LABELS = {
+    Role.RECRUITER: "Recruiter", Role.HR: "HR", Role.HIRING_MANAGER: "Hiring manager",
+    Role.INTERVIEWER: "Interviewer", Role.REFERRAL: "Referral", Role.OTHER: "Other",
+}
+SOURCE_LABELS = {
+    Source.POSTING: "Job posting", Source.REFERRAL: "Referral", Source.CAREERS_PAGE: "Careers page",
+    Source.COLD_QUERY: "Cold query", Source.RECRUITER: "Recruiter", Source.OTHER: "Other",
+}
+EVENT_LABELS = {
+    EventKind.QUERY_SENT: "Query sent", EventKind.APPLIED: "Applied",
+    EventKind.STATUS_CHECK: "Status check", EventKind.THANK_YOU: "Thank-you sent",
+    EventKind.FOLLOW_UP: "Follow-up", EventKind.FEEDBACK_REQUEST: "Feedback request",
+    EventKind.CHECK_IN: "Check-in", EventKind.WITHDRAWAL_NOTE: "Withdrawal note",
+    EventKind.INTERVIEW: "Interview", EventKind.REPLY: "Reply", EventKind.LEAD: "Lead noted",
+    EventKind.NOTE: "Note", EventKind.CLOSED: "Closed",
+}
+CHANNEL_LABELS = {
+    Channel.EMAIL: "Email", Channel.PHONE: "Phone", Channel.IN_PERSON: "In person",
+    Channel.LETTER: "Letter", Channel.SOCIAL: "Social network", Channel.PORTAL: "Online portal",
+}
+CALL_OUTCOME_LABELS = {
+    CallOutcome.SPOKE: "Spoke", CallOutcome.LEFT_MESSAGE: "Left a message", CallOutcome.NO_ANSWER: "No answer",
+}
+REPLY_OUTCOME_LABELS = {
+    ReplyOutcome.NO_DECISION: "No decision yet", ReplyOutcome.INTERVIEW_INVITE: "Invited to interview",
+    ReplyOutcome.REJECTED: "Rejected", ReplyOutcome.OFFER: "Offer", ReplyOutcome.OTHER: "Other",
+}

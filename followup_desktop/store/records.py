@@ -1,0 +1,402 @@
+"""Edits the windows make, one record at a time: applications, employers, contacts, events.
+
+Every function takes the open `Store`, validates with the exchange file's own field rules (so a
+dialog and an import file refuse the same things, with the same messages) and writes in one
+transaction. Reads return plain dicts in the exchange file's shape, which is also what undo keeps
+to put a record back exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from ..exchange.validate import (
+    APPLICATION_FIELDS,
+    CONTACT_FIELDS,
+    EMPLOYER_FIELDS,
+    ExchangeError,
+    _record,
+    check_event,
+)
+from ..playbook.stages import stage_after
+from ..vocab import EventKind, Stage
+
+#: the fields of an application a dialog edits
+APPLICATION_EDITABLE = ("position", "source", "referred_by", "posting_url", "posting_closes", "stage", "outcome")
+EVENT_COLUMNS = ("kind", "at", "channel", "outcome", "reason", "duration_minutes", "decision_expected",
+                 "next_date", "encouraged", "subject", "notes")
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A readable key from a name: "Acme Corp." -> "acme-corp"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
+    return out or fallback
+
+
+def _unique_key(model, base: str) -> str:
+    key, n = base, 2
+    while model.select().where(model.key == key).exists():
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+# -- employers --------------------------------------------------------------------------------
+
+def employers(store) -> list[tuple[str, str]]:
+    """(key, name) of every employer, by name."""
+    from .models import Employer
+
+    return [(e.key, e.name) for e in Employer.select(Employer.key, Employer.name).order_by(Employer.name.collate("NOCASE"))]
+
+
+def add_employer(store, name: str, key: str | None = None) -> str:
+    from .models import Employer
+
+    rec = _record({"key": key or "x", "name": name}, EMPLOYER_FIELDS, "employer")
+    with store.atomic():
+        key = key or _unique_key(Employer, slug(rec["name"], "employer"))
+        Employer.create(key=key, name=rec["name"])
+    return key
+
+
+def delete_employer(store, key: str) -> None:
+    from .models import Employer
+
+    Employer.delete().where(Employer.key == key).execute()
+
+
+# -- applications -----------------------------------------------------------------------------
+
+def application_record(store, key: str) -> dict:
+    """One application as a dialog shows it (and as undo puts it back)."""
+    from .models import Application, Employer
+
+    row = (Application.select(Application, Employer).join(Employer)
+           .where(Application.key == key).get_or_none())
+    if row is None:
+        raise ExchangeError(f'no application with key "{key}"')
+    return {
+        "key": row.key, "employer_key": row.employer.key, "employer_name": row.employer.name,
+        "position": row.position, "source": row.source, "referred_by": row.referred_by or "",
+        "posting_url": row.posting_url or "", "posting_closes": row.posting_closes,
+        "stage": row.stage, "outcome": row.outcome, "archived": bool(row.archived),
+        "created": row.created,
+    }
+
+
+def _checked_application(values: dict) -> dict:
+    raw = {name: _iso(values.get(name)) for name in APPLICATION_EDITABLE}
+    raw["key"], raw["employer"] = "x", "x"
+    rec = _record(raw, APPLICATION_FIELDS, "application")
+    if rec["stage"] == Stage.CLOSED and not rec["outcome"]:
+        raise ExchangeError('application: field "outcome": a closed application needs an outcome')
+    if rec["stage"] != Stage.CLOSED:
+        rec["outcome"] = None
+    return {name: rec[name] if name != "referred_by" and name != "posting_url" else (rec[name] or "")
+            for name in APPLICATION_EDITABLE}
+
+
+def add_application(store, values: dict, *, now: datetime, key: str | None = None) -> tuple[str, str | None]:
+    """Store a new application. `values` has the dialog's fields; `employer_key` None with an
+    `employer_name` creates that employer too. Returns (application key, created employer key or
+    None). With `key`, the application gets that key (undo/redo puts one back as it was)."""
+    from .models import Application, Employer
+
+    rec = _checked_application(values)
+    with store.atomic():
+        created = None
+        employer = None
+        if values.get("employer_key"):
+            employer = Employer.get_or_none(Employer.key == values["employer_key"])
+            if employer is None:
+                raise ExchangeError(f'application: field "employer": no employer with key "{values["employer_key"]}"')
+        else:
+            name = (values.get("employer_name") or "").strip()
+            if not name:
+                raise ExchangeError('application: field "employer": name the employer')
+            created = add_employer(store, name, values.get("new_employer_key"))
+            employer = Employer.get(Employer.key == created)
+        key = key or _unique_key(Application, slug(f"{employer.key} {rec['position']}", "application"))
+        Application.create(key=key, employer=employer, created=values.get("created") or now,
+                           archived=bool(values.get("archived")), **rec)
+    return key, created
+
+
+def update_application(store, key: str, values: dict) -> None:
+    """Change an application's own fields (and move it to another employer when asked)."""
+    from .models import Application, Employer
+
+    rec = _checked_application(values)
+    with store.atomic():
+        app = Application.get_or_none(Application.key == key)
+        if app is None:
+            raise ExchangeError(f'no application with key "{key}"')
+        if values.get("employer_key") and values["employer_key"] != app.employer.key:
+            employer = Employer.get_or_none(Employer.key == values["employer_key"])
+            if employer is None:
+                raise ExchangeError(f'application: field "employer": no employer with key "{values["employer_key"]}"')
+            app.employer = employer
+        for name, value in rec.items():
+            setattr(app, name, value)
+        app.save()
+
+
+def delete_application(store, key: str) -> None:
+    """Remove an application with its events (only undo of an add does this; users archive)."""
+    from .models import Application
+
+    Application.delete().where(Application.key == key).execute()
+
+
+def set_archived(store, key: str, archived: bool) -> None:
+    from .models import Application
+
+    Application.update(archived=archived).where(Application.key == key).execute()
+
+
+def set_stage(store, key: str, stage: str, outcome: str | None) -> None:
+    from .models import Application
+
+    Application.update(stage=stage, outcome=outcome).where(Application.key == key).execute()
+
+
+# -- contacts ---------------------------------------------------------------------------------
+
+def contacts(store, employer_key: str) -> list[dict]:
+    from .models import Contact, Employer
+
+    rows = (Contact.select(Contact).join(Employer).where(Employer.key == employer_key).order_by(Contact.id))
+    return [{"key": c.key, "name": c.name, "role": c.role, "email": c.email or "", "phone": c.phone or "",
+             "notes": c.notes or ""} for c in rows]
+
+
+def contact_links(store, contact_keys) -> list[dict]:
+    """The event links of some contacts (what deleting them would remove), for undo."""
+    from .models import Contact, EventContact
+
+    rows = (EventContact.select(EventContact, Contact.key).join(Contact)
+            .where(Contact.key.in_(list(contact_keys))).dicts())
+    return [{"event": r["event"], "contact_key": r["key"], "position": r["position"],
+             "key_point": r["key_point"]} for r in rows]
+
+
+def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_links: list[dict] = ()) -> list[dict]:
+    """Make the employer's contacts exactly `wanted` (each with `key` None for a new one): new
+    ones added, changed ones updated, absent ones removed (with their event links). Returns the
+    list as stored, every contact with its key. `restore_links` puts removed links back (undo)."""
+    from .models import Contact, Employer, EventContact
+
+    checked = []
+    for n, c in enumerate(wanted):
+        raw = {name: c.get(name) or ("" if name in ("email", "phone", "notes") else None)
+               for name in ("name", "role", "email", "phone", "notes")}
+        raw["key"], raw["employer"] = c.get("key") or "x", employer_key
+        rec = _record(raw, CONTACT_FIELDS, f"contact {n + 1}")
+        rec["key"] = c.get("key")
+        checked.append(rec)
+    with store.atomic():
+        employer = Employer.get_or_none(Employer.key == employer_key)
+        if employer is None:
+            raise ExchangeError(f'no employer with key "{employer_key}"')
+        existing = {c.key: c for c in Contact.select().where(Contact.employer == employer)}
+        keep = {c["key"] for c in checked if c["key"]}
+        gone = [k for k in existing if k not in keep]
+        if gone:
+            Contact.delete().where(Contact.key.in_(gone)).execute()
+        out = []
+        for rec in checked:
+            fields = {k: rec[k] for k in ("name", "role", "email", "phone", "notes")}
+            if rec["key"] in existing:
+                Contact.update(**fields).where(Contact.key == rec["key"]).execute()
+                key = rec["key"]
+            else:
+                key = rec["key"] or _unique_key(Contact, slug(f"{employer_key} {rec['name']}", "contact"))
+                Contact.create(key=key, employer=employer, **fields)
+            out.append({"key": key, **fields})
+        if restore_links:
+            ids = dict(Contact.select(Contact.key, Contact.id).where(
+                Contact.key.in_([link["contact_key"] for link in restore_links])).tuples())
+            EventContact.insert_many([
+                {"event": link["event"], "contact": ids[link["contact_key"]], "position": link["position"],
+                 "key_point": link["key_point"]}
+                for link in restore_links if link["contact_key"] in ids
+            ]).on_conflict_ignore().execute()
+    return out
+
+
+# -- events -----------------------------------------------------------------------------------
+
+def event_record(store, event_id: int) -> dict:
+    """One stored event in the exchange file's shape, with its id and application key."""
+    from .models import Application, Contact, Event, EventContact
+
+    ev = Event.select(Event, Application.key).join(Application).where(Event.id == event_id).get_or_none()
+    if ev is None:
+        raise ExchangeError(f"no event with id {event_id}")
+    links = (EventContact.select(EventContact.key_point, Contact.key).join(Contact)
+             .where(EventContact.event == event_id).order_by(EventContact.position).tuples())
+    people = [(k, p) for p, k in links]
+    rec = {"id": ev.id, "application": ev.application.key}
+    for name in EVENT_COLUMNS:
+        rec[name] = getattr(ev, name)
+    rec["contacts"] = [k for k, _ in people]
+    rec["key_points"] = {k: p for k, p in people if p}
+    return rec
+
+
+def _clean_event(rec: dict) -> dict:
+    """Only the fields the exchange file knows, with false/empty values left out."""
+    out = {}
+    for name in (*EVENT_COLUMNS, "contacts", "key_points"):
+        value = rec.get(name)
+        if value in (None, "", [], {}, False):
+            continue
+        out[name] = _iso(value)
+    return out
+
+
+#: the kinds of event that move a stage: only changing one of these can change it back
+_STAGING = frozenset({EventKind.CLOSED, EventKind.REPLY, EventKind.APPLIED, EventKind.QUERY_SENT,
+                      EventKind.INTERVIEW})
+
+
+def _restage(store, app, kind: str) -> None:
+    """The stage that an application's remaining events earn, after an edit or delete of an
+    event of `kind`.
+
+    Deleting a closing or an interview takes back what it did, so the stage is folded again
+    over the timeline from `lead`. A note or a follow-up never moved the stage, so changing one
+    leaves it alone (the user may have set it by hand)."""
+    from .models import Event
+
+    if kind not in _STAGING:
+        return
+    rows = list(Event.select(Event.kind, Event.outcome, Event.reason).where(Event.application == app)
+                .order_by(Event.at, Event.id).tuples())
+    if not rows:
+        return
+    stage, outcome, kinds = Stage.LEAD, None, set()
+    for kind, ev_outcome, reason in rows:
+        kinds.add(kind)
+        stage, outcome = stage_after(
+            stage, outcome, kind, event_outcome=ev_outcome, reason=reason,
+            had_applied=bool(kinds & {EventKind.APPLIED, EventKind.QUERY_SENT}),
+            had_interview=EventKind.INTERVIEW in kinds,
+        )
+    app.stage, app.outcome = stage, outcome
+    app.save()
+
+
+def update_event(store, event_id: int, values: dict) -> None:
+    """Replace an event's fields and people (its kind and application stay)."""
+    from .models import Application, Contact, Event, EventContact
+
+    with store.atomic():
+        ev = Event.get_or_none(Event.id == event_id)
+        if ev is None:
+            raise ExchangeError(f"no event with id {event_id}")
+        app = Application.get_by_id(ev.application_id)
+        employer = app.employer.key
+        people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
+        raw = _clean_event({**values, "kind": ev.kind})
+        raw["application"] = app.key
+        rec = check_event(raw, employer, people)
+        who, points = rec.pop("contacts"), rec.pop("key_points")
+        rec.pop("application")
+        Event.update(**rec).where(Event.id == event_id).execute()
+        EventContact.delete().where(EventContact.event == event_id).execute()
+        ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
+        if who:
+            EventContact.insert_many([
+                {"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
+                for n, c in enumerate(who)
+            ]).execute()
+        _restage(store, app, ev.kind)
+
+
+def delete_event(store, event_id: int, *, stage: tuple[str, str | None] | None = None) -> None:
+    """Remove an event (and its people). With `stage`, the application gets that (stage,
+    outcome) back (undo of a log); otherwise its stage is folded again from what remains."""
+    from .models import Application, Event
+
+    with store.atomic():
+        ev = Event.get_or_none(Event.id == event_id)
+        if ev is None:
+            return
+        app = Application.get_by_id(ev.application_id)
+        ev.delete_instance(recursive=True)
+        if stage is not None:
+            app.stage, app.outcome = stage
+            app.save()
+        else:
+            _restage(store, app, ev.kind)
+
+
+def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None = None) -> int:
+    """Put back an event exactly as `event_record` read it, with the same id (undo of a delete).
+    Its people that no longer exist are left out."""
+    from .models import Application, Contact, Event, EventContact
+
+    with store.atomic():
+        app = Application.get_or_none(Application.key == record["application"])
+        if app is None:
+            raise ExchangeError(f'no application with key "{record["application"]}"')
+        fields = {name: record.get(name) for name in EVENT_COLUMNS}
+        fields["encouraged"] = bool(fields["encouraged"])
+        fields["notes"] = fields["notes"] or ""
+        event_id = Event.insert(id=record.get("id"), application=app, **fields).execute()
+        who = record.get("contacts") or []
+        ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
+        points = record.get("key_points") or {}
+        rows = [{"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
+                for n, c in enumerate(who) if c in ids]
+        if rows:
+            EventContact.insert_many(rows).execute()
+        if stage is not None:
+            app.stage, app.outcome = stage
+            app.save()
+        else:
+            _restage(store, app, record["kind"])
+    return event_id
+
+
+def employer_timeline(store, employer_key: str) -> list[dict]:
+    """Every event of every application at one employer, in time order, each with its people's
+    names, the application's key and position: what the timeline draws."""
+    con = store.connection
+    rows = con.execute(
+        "SELECT e.id, a.key, a.position, e.kind, e.at, e.channel, e.outcome, e.reason,"
+        " e.duration_minutes, e.decision_expected, e.next_date, e.encouraged, e.subject, e.notes"
+        " FROM event e JOIN application a ON a.id = e.application_id"
+        " JOIN employer m ON m.id = a.employer_id WHERE m.key = ? ORDER BY e.at, e.id",
+        (employer_key,),
+    ).fetchall()
+    people: dict[int, list] = {}
+    for eid, key, name, point in con.execute(
+        "SELECT ec.event_id, c.key, c.name, ec.key_point FROM event_contact ec"
+        " JOIN contact c ON c.id = ec.contact_id JOIN event e ON e.id = ec.event_id"
+        " JOIN application a ON a.id = e.application_id JOIN employer m ON m.id = a.employer_id"
+        " WHERE m.key = ? ORDER BY ec.event_id, ec.position", (employer_key,),
+    ):
+        people.setdefault(eid, []).append((key, name, point))
+    out = []
+    for (eid, app_key, position, kind, at, channel, outcome, reason, minutes, decision, next_date,
+         encouraged, subject, notes) in rows:
+        who = people.get(eid, [])
+        out.append({
+            "id": eid, "application": app_key, "position": position, "kind": kind,
+            "at": datetime.fromisoformat(at), "channel": channel, "outcome": outcome, "reason": reason,
+            "duration_minutes": minutes, "decision_expected": decision and date.fromisoformat(decision),
+            "next_date": next_date and date.fromisoformat(next_date), "encouraged": bool(encouraged),
+            "subject": subject, "notes": notes or "",
+            "contacts": [k for k, _, _ in who], "contact_names": [n for _, n, _ in who],
+            "key_points": {k: p for k, _, p in who if p},
+        })
+    return out

@@ -1,0 +1,299 @@
+"""The applications list: one row per application, most urgent first, with filters and search.
+
+The model keeps its rows in the chosen order itself (Python's sort over precomputed keys, fast
+for thousands of rows) and the proxy only filters, from a precomputed row mask, so a search
+keystroke costs one pass over lowercase strings and no Python call per comparison.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+
+from ..playbook import urgency_key
+from ..playbook.model import Action
+from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
+from .style import accent_color, muted_color, overdue_color
+
+FILTERS = ("all", "due", "active", "closed")
+
+#: the role that carries an application's key
+KEY_ROLE = Qt.UserRole + 1
+
+
+def days_ago(then: datetime | None, now: datetime, tr) -> str:
+    if then is None:
+        return "—"
+    days = (now.date() - then.date()).days
+    if days <= 0:
+        return tr("today")
+    if days == 1:
+        return tr("yesterday")
+    if days < 60:
+        return tr("{0} days ago").format(days)
+    return tr("{0} months ago").format(days // 30)
+
+
+def when_text(action: Action | None, now: datetime, tr) -> str:
+    """The next step's time as the list reads: "today", "in 3 days", "2 days overdue"."""
+    if action is None:
+        return ""
+    if action.opens > now:  # not open yet: when it opens
+        days = (action.opens.date() - now.date()).days
+        if days == 0:
+            return tr("today {0:%H:%M}").format(action.opens)
+        if days == 1:
+            return tr("tomorrow")
+        return tr("in {0} days").format(days)
+    if action.due is None:
+        return tr("now")
+    if action.due < now:
+        late = (now.date() - action.due.date()).days
+        if late == 0:
+            return tr("overdue since {0:%H:%M}").format(action.due)
+        return tr("1 day overdue") if late == 1 else tr("{0} days overdue").format(late)
+    days = (action.due.date() - now.date()).days
+    if days == 0:
+        return tr("today")
+    if days == 1:
+        return tr("by tomorrow")
+    return tr("within {0} days").format(days)
+
+
+class ApplicationsModel(QAbstractTableModel):
+    EMPLOYER, POSITION, STAGE, LAST_CONTACT, NEXT_STEP, WHEN = range(6)
+    #: rows were added, removed, re-sorted or changed: filters must look again
+    refreshed = Signal()
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.ws = workspace
+        self._headers = [self.tr("Employer"), self.tr("Position"), self.tr("Stage"), self.tr("Last contact"),
+                         self.tr("Next step"), self.tr("When")]
+        self._keys: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._rows: dict[str, tuple] = {}
+        self._sort = (self.WHEN, Qt.AscendingOrder)
+        workspace.changed.connect(self.on_changed)
+
+    # -- rows ---------------------------------------------------------------------------------
+    def _row(self, key: str) -> tuple:
+        row = self._rows.get(key)
+        if row is None:
+            ws = self.ws
+            app = ws.application(key)
+            now = ws.computed_at
+            action = ws.next_action(key, now)
+            if app.stage == Stage.CLOSED and app.outcome:
+                stage = f"{self.tr(STAGE_LABELS[Stage.CLOSED])} — {self.tr(OUTCOME_LABELS.get(app.outcome, app.outcome))}"
+            else:
+                stage = self.tr(STAGE_LABELS.get(app.stage, app.stage))
+            step = ""
+            if action is not None:
+                step = self.tr(ACTION_LABELS[action.name])
+                if action.contact_name:
+                    step += f" · {action.contact_name}"
+            last = ws.last_contact(key)
+            is_open = action is not None and action.opens <= now
+            overdue = action is not None and action.is_overdue(now)
+            # A number Qt can compare without calling back: open steps by urgency (messages by
+            # due time, close-outs after), then steps still to open, then nothing to do.
+            if action is None:
+                urgency = 4e12
+            elif is_open:
+                urgency = (2e12 + action.opens.timestamp()) if action.due is None else action.due.timestamp()
+            else:
+                urgency = 3e12 + action.opens.timestamp()
+            contacts = " ".join(c.name for c in app.contacts.values())
+            hay = f"{app.employer_name}\n{app.position}\n{contacts}\n{app.referred_by or ''}".casefold()
+            row = (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
+                   when_text(action, now, self.tr), last.timestamp() if last else 0.0, urgency,
+                   is_open, overdue, hay, app.stage, action)
+            self._rows[key] = row
+        return row
+
+    def key_at(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, key: str) -> int | None:
+        return self._row_of.get(key)
+
+    def keys(self) -> list[str]:
+        return self._keys
+
+    def _sort_key(self, column: int):
+        row = self._row
+        if column == self.WHEN:
+            return lambda k: (row(k)[7], row(k)[0].casefold())
+        if column == self.LAST_CONTACT:
+            return lambda k: row(k)[6]
+        if column == self.STAGE:
+            order = {s: n for n, s in enumerate(Stage)}
+            return lambda k: (order.get(row(k)[11], 9), row(k)[2])
+        return lambda k: row(k)[column].casefold()
+
+    def _ordered(self, keys) -> list[str]:
+        column, order = self._sort
+        return sorted(keys, key=self._sort_key(column), reverse=order == Qt.DescendingOrder)
+
+    def _reindex(self) -> None:
+        self._row_of = {k: n for n, k in enumerate(self._keys)}
+
+    # -- workspace changes ----------------------------------------------------------------------
+    def on_changed(self, keys) -> None:
+        if keys is None:
+            self.beginResetModel()
+            self._rows.clear()
+            self._keys = self._ordered(self.ws.applications().keys())
+            self._reindex()
+            self.endResetModel()
+            self.refreshed.emit()
+            return
+        # Only these applications (and their employer's, which guard 2 links) changed.
+        apps = self.ws.applications()
+        employers = {apps[k].employer_key for k in keys if k in apps}
+        touched = set(keys) | {k for k, a in apps.items() if a.employer_key in employers and k in self._rows}
+        for k in touched:
+            self._rows.pop(k, None)
+        gone = [k for k in touched if k in self._row_of and k not in apps]
+        for k in sorted(gone, key=self._row_of.get, reverse=True):
+            n = self._row_of[k]
+            self.beginRemoveRows(QModelIndex(), n, n)
+            del self._keys[n]
+            self._reindex()
+            self.endRemoveRows()
+        new = [k for k in touched if k in apps and k not in self._row_of]
+        if new:
+            n = len(self._keys)
+            self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
+            self._keys.extend(new)
+            self._reindex()
+            self.endInsertRows()
+        self._resort_moved()
+        for k in touched:
+            n = self._row_of.get(k)
+            if n is not None:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, self.columnCount() - 1))
+        self.refreshed.emit()
+
+    def _resort_moved(self) -> None:
+        wanted = self._ordered(self._keys)
+        if wanted != self._keys:
+            self.layoutAboutToBeChanged.emit()
+            old = self.persistentIndexList()
+            old_keys = [(self._keys[i.row()], i.column()) for i in old]
+            self._keys = wanted
+            self._reindex()
+            self.changePersistentIndexList(old, [self.index(self._row_of[k], c) for k, c in old_keys])
+            self.layoutChanged.emit()
+
+    # -- Qt model -----------------------------------------------------------------------------
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self._resort_moved()
+        self.refreshed.emit()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        key = self._keys[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            return self._row(key)[col]
+        if role == KEY_ROLE:
+            return key
+        if role == Qt.ForegroundRole:
+            row = self._row(key)
+            if col == self.WHEN:
+                if row[9]:
+                    return QBrush(overdue_color())
+                if row[8]:
+                    return QBrush(accent_color())
+                return QBrush(muted_color())
+            if row[11] == Stage.CLOSED:
+                return QBrush(muted_color())
+        if role == Qt.FontRole and col == self.WHEN and self._row(key)[8]:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ToolTipRole:
+            action = self._row(key)[12]
+            if action is not None:
+                return action.reason
+        if role == Qt.AccessibleTextRole:
+            return self._row(key)[col]
+        return None
+
+    # -- what the filters read ------------------------------------------------------------------
+    def matches(self, filter_name: str, needle: str) -> bytearray:
+        """A row mask for a filter and a search text (case-insensitive)."""
+        row = self._row
+        needle = needle.casefold().strip()
+        out = bytearray(len(self._keys))
+        for n, k in enumerate(self._keys):
+            r = row(k)
+            if filter_name == "due" and not r[8]:
+                continue
+            if filter_name == "active" and r[11] == Stage.CLOSED:
+                continue
+            if filter_name == "closed" and r[11] != Stage.CLOSED:
+                continue
+            if needle and needle not in r[10]:
+                continue
+            out[n] = 1
+        return out
+
+
+class ApplicationsProxy(QSortFilterProxyModel):
+    """Filters by a precomputed mask; sorting is the source model's (see the module docstring)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._mask: bytearray | None = None
+        self.filter_name = "all"
+        self.needle = ""
+        self.setDynamicSortFilter(False)
+
+    def setSourceModel(self, model):
+        super().setSourceModel(model)
+        model.refreshed.connect(self._refilter)
+
+    def set_filter(self, name: str | None = None, needle: str | None = None) -> None:
+        if name is not None:
+            self.filter_name = name
+        if needle is not None:
+            self.needle = needle
+        self._refilter()
+
+    def _refilter(self, *args) -> None:
+        source = self.sourceModel()
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._mask = source.matches(self.filter_name, self.needle)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # Qt before 6.9
+            self._mask = source.matches(self.filter_name, self.needle)
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        mask = self._mask
+        return mask is None or source_row >= len(mask) or bool(mask[source_row])
+
+    def sort(self, column, order=Qt.AscendingOrder):
+        self.sourceModel().sort(column, order)
+
+
+__all__ = ["ApplicationsModel", "ApplicationsProxy", "FILTERS", "KEY_ROLE", "when_text", "days_ago"]

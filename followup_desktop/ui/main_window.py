@@ -1,0 +1,734 @@
+"""The main window: the applications list on the left, the employer timeline on the right.
+
+Everything it shows comes from the `Workspace`; everything it changes goes through it as an
+undoable command, so the list, the timeline, the due count and the tray follow at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..exchange.validate import ExchangeError
+from ..vocab import ROLE_LABELS, ActionName, EventKind
+from . import commands
+from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
+from .timeline import TimelineView
+
+log = logging.getLogger(__name__)
+
+#: the quick Log… buttons: (dialog form, label)
+LOG_FORMS = (
+    ("applied", "Applied"), ("interview", "Interview"), ("thank_you", "Thank-you"), ("call", "Call"),
+    ("email", "Email"), ("reply", "Reply"), ("note", "Note"), ("closed", "Close lead"),
+)
+
+
+class Banner(QFrame):
+    """A line across the top of the window for news the tray would otherwise tell."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(objectName="bannerText", wordWrap=True)
+        self.open_button = QPushButton(self.tr("Open"), objectName="bannerOpen")
+        self.close_button = QToolButton(objectName="bannerClose", text="✕", autoRaise=True)
+        self.close_button.setAccessibleName(self.tr("Dismiss this message"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.open_button.clicked.connect(self._open)
+        self._on_click: Callable[[], None] | None = None
+        self.hide()
+
+    def show_text(self, text: str, on_click: Callable[[], None] | None) -> None:
+        self.label.setText(text)
+        self._on_click = on_click
+        self.open_button.setVisible(on_click is not None)
+        self.show()
+
+    def _open(self):
+        self.hide()
+        if self._on_click is not None:
+            self._on_click()
+
+
+class TimelinePanel(QWidget):
+    """The right side: the selected application's employer, its people, Log… and the timeline."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window_ = window
+        self.setObjectName("timelinePanel")
+        self.application_key: str | None = None
+        self.employer_key: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.title = QLabel(objectName="timelineTitle", wordWrap=True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(objectName="timelineSubtitle", wordWrap=True)
+        self.subtitle.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        people_row = QHBoxLayout()
+        self.people = QLabel(objectName="timelinePeople", wordWrap=True)
+        self.edit_people = QPushButton(self.tr("Contacts…"), objectName="editContacts")
+        self.edit_people.setToolTip(self.tr("Add or edit this employer's contacts"))
+        self.edit_people.clicked.connect(window.edit_contacts)
+        people_row.addWidget(self.people, 1)
+        people_row.addWidget(self.edit_people, 0, Qt.AlignTop)
+        log_row = QHBoxLayout()
+        log_row.setSpacing(4)
+        log_label = QLabel(self.tr("Log:"))
+        log_row.addWidget(log_label)
+        self.log_buttons: dict[str, QToolButton] = {}
+        for form, label in LOG_FORMS:
+            button = QToolButton(objectName=f"log_{form}", text=self.tr(label))
+            button.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
+            button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
+            button.clicked.connect(lambda _=False, f=form: window.log_form(f))
+            log_row.addWidget(button)
+            self.log_buttons[form] = button
+        log_row.addStretch(1)
+        self.view = TimelineView()
+        self.view.setAccessibleName(self.tr("Employer timeline"))
+        self.view.editRequested.connect(window.edit_event)
+        self.view.actRequested.connect(window.act_on)
+        self.placeholder = QLabel(self.tr("Select an application to see everything that happened with "
+                                          "that employer, and what comes next."),
+                                  objectName="timelinePlaceholder", alignment=Qt.AlignCenter, wordWrap=True)
+        self.placeholder.setMargin(24)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.title)
+        body.addWidget(self.subtitle)
+        body.addLayout(people_row)
+        body.addLayout(log_row)
+        body.addWidget(self.view, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.body)
+        layout.addWidget(self.stack)
+
+    def show_application(self, key: str | None) -> None:
+        ws = self.window_.workspace
+        app = ws.application(key) if key else None
+        if app is None:
+            self.application_key = self.employer_key = None
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        self.application_key, self.employer_key = key, app.employer_key
+        self.stack.setCurrentWidget(self.body)
+        self.title.setText(app.employer_name)
+        positions = [a.position for a in ws.applications().values() if a.employer_key == app.employer_key]
+        self.subtitle.setText(" · ".join(sorted(set(positions))))
+        contacts = ws.contacts(app.employer_key)
+        if contacts:
+            self.people.setText(", ".join(
+                f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts))
+        else:
+            self.people.setText(self.tr("No contacts yet: add the people you deal with to address them by name."))
+        now = ws.computed_at
+        self.view.show_timeline(ws.timeline(app.employer_key), ws.employer_actions(app.employer_key), now)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.paths = workspace.paths
+        self.setObjectName("mainWindow")
+        self._composers: list[QWidget] = []
+        self._selected_key: str | None = None
+
+        self.model = ApplicationsModel(workspace, self)
+        self.proxy = ApplicationsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(objectName="applicationsTable")
+        self.table.setAccessibleName(self.tr("Applications"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(ApplicationsModel.WHEN, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ApplicationsModel.NEXT_STEP, QHeaderView.Stretch)
+        # Widths from what the columns hold at their longest, so nothing common is cut off.
+        fm = self.fontMetrics()
+        bold = self.font()
+        bold.setBold(True)
+        from PySide6.QtGui import QFontMetrics
+
+        widest = {
+            ApplicationsModel.EMPLOYER: [fm.averageCharWidth() * 14],
+            ApplicationsModel.POSITION: [fm.averageCharWidth() * 16],
+            ApplicationsModel.STAGE: [fm.horizontalAdvance(self.tr("Closed — Rejected"))],
+            ApplicationsModel.LAST_CONTACT: [fm.horizontalAdvance(self.tr("25 days ago"))],
+            ApplicationsModel.WHEN: [QFontMetrics(bold).horizontalAdvance(self.tr("overdue since 10:00"))],
+        }
+        for col, widths in widest.items():
+            title = self.model.headerData(col, Qt.Horizontal)
+            header.resizeSection(col, max(widths + [QFontMetrics(bold).horizontalAdvance(title) + 16]) + 12)
+        header.setMinimumSectionSize(fm.averageCharWidth() * 6)
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        # filters and search
+        self.filter_buttons: dict[str, QToolButton] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(2)
+        labels = {"all": self.tr("All"), "due": self.tr("Due now"), "active": self.tr("Active"),
+                  "closed": self.tr("Closed")}
+        self.filter_group = QActionGroup(self)
+        for n, name in enumerate(FILTERS):
+            action = QAction(labels[name], self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.setData(name)
+            self.filter_group.addAction(action)
+            button = QToolButton(objectName=f"filter_{name}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            button.setAccessibleName(self.tr("Show: {0}").format(labels[name]))
+            filter_row.addWidget(button)
+            self.filter_buttons[name] = button
+        self.filter_group.actions()[0].setChecked(True)
+        self.filter_group.triggered.connect(lambda a: self.show_filter(a.data()))
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Search employers, positions and people (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._refilter(needle=text))
+        filter_row.addSpacing(8)
+        filter_row.addWidget(self.search, 1)
+
+        # the list, or what to do when there is nothing in it
+        self.empty = QWidget(objectName="emptyState")
+        empty = QVBoxLayout(self.empty)
+        empty.addStretch(1)
+        self.empty_title = QLabel(self.tr("No applications yet"), objectName="emptyTitle", alignment=Qt.AlignCenter)
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(
+            self.tr("Note each job you are after; the app keeps its clocks: when to send a thank-you, "
+                    "when to check on an application, when to let a lead go."),
+            objectName="emptyText", alignment=Qt.AlignCenter, wordWrap=True)
+        self.add_first = QPushButton(self.tr("Add your first lead"), objectName="addFirstLead")
+        self.add_first.setDefault(True)
+        self.import_first = QPushButton(self.tr("Import a file…"), objectName="importFirst")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_first)
+        buttons.addWidget(self.import_first)
+        buttons.addStretch(1)
+        empty.addWidget(self.empty_title)
+        empty.addWidget(self.empty_text)
+        empty.addSpacing(12)
+        empty.addLayout(buttons)
+        empty.addStretch(2)
+        self.no_match = QLabel(objectName="noMatch", alignment=Qt.AlignCenter, wordWrap=True)
+        self.loading = QLabel(self.tr("Loading your applications…"), objectName="loading", alignment=Qt.AlignCenter)
+        self.list_stack = QStackedWidget()
+        for w in (self.loading, self.empty, self.table, self.no_match):
+            self.list_stack.addWidget(w)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filter_row)
+        left_layout.addWidget(self.list_stack, 1)
+
+        self.timeline = TimelinePanel(self)
+        self.splitter = QSplitter(Qt.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.banner = Banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.count_label = QLabel(objectName="statusCounts")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._build_actions()
+        self.add_first.clicked.connect(self.new_application)
+        self.import_first.clicked.connect(self.import_file)
+        workspace.changed.connect(self._workspace_changed)
+        workspace.failed.connect(self._load_failed)
+        self.resize(1280, 760)
+        self.splitter.setSizes([790, 490])
+        self._restore_state()
+        self._update_title()
+        if workspace.is_loaded:
+            self._workspace_changed(None)
+
+    # -- actions ------------------------------------------------------------------------------
+    def _action(self, text, slot, shortcut=None, name=None, tip=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.setObjectName(name or "")
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        A = self._action
+        self.act_new = A(self.tr("&New application…"), self.new_application, QKeySequence.New, "actNew",
+                         self.tr("Add a lead or an application (Ctrl+N)"))
+        self.act_edit = A(self.tr("&Edit application…"), self.edit_application, "Ctrl+E", "actEdit")
+        self.act_contacts = A(self.tr("Employer &contacts…"), self.edit_contacts, "Ctrl+Shift+E", "actContacts")
+        self.act_archive = A(self.tr("&Archive"), self.archive_selected, QKeySequence.Delete, "actArchive",
+                             self.tr("Archive the selected applications (Delete; undo with Ctrl+Z)"))
+        self.act_open = A(self.tr("&Write the next message"), self.open_selected, [Qt.Key_Return, Qt.Key_Enter],
+                          "actOpen", self.tr("Open the next step's message (Enter)"))
+        self.act_open.setShortcutContext(Qt.WidgetShortcut)
+        self.table.addAction(self.act_open)
+        self.act_find = A(self.tr("&Find"), self.focus_search, QKeySequence.Find, "actFind")
+        self.act_settings = A(self.tr("&Settings…"), self.open_settings, QKeySequence.Preferences, "actSettings")
+        if not self.act_settings.shortcut():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_templates = A(self.tr("Message &templates…"), self.open_templates, None, "actTemplates")
+        self.act_import = A(self.tr("&Import…"), self.import_file, "Ctrl+I", "actImport")
+        self.act_export = A(self.tr("E&xport…"), self.export_file, "Ctrl+Shift+S", "actExport")
+        self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
+        self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
+        self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
+        self.act_undo = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence.Undo])
+        self.act_redo = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for a in (self.act_undo, self.act_redo):
+            self.addAction(a)
+        self.act_escape = A(self.tr("Clear search"), self._escape, "Esc", "actEscape")
+        self.act_escape.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addActions([self.act_new, self.act_import, self.act_export])
+        menu.addSeparator()
+        menu.addAction(self.act_refresh)
+        menu.addSeparator()
+        menu.addAction(self.act_quit)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addActions([self.act_undo, self.act_redo])
+        menu.addSeparator()
+        menu.addActions([self.act_open, self.act_edit, self.act_contacts, self.act_archive])
+        menu.addSeparator()
+        menu.addAction(self.act_find)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addActions(self.filter_group.actions())
+        menu = self.menuBar().addMenu(self.tr("&Tools"))
+        menu.addActions([self.act_templates, self.act_settings])
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.act_about)
+
+        bar = self.addToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.addActions([self.act_new, self.act_open, self.act_edit, self.act_archive])
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addAction(self.act_settings)
+        self._update_enabled()
+
+    # -- the list -----------------------------------------------------------------------------
+    def _workspace_changed(self, keys) -> None:
+        self._update_title()
+        self._update_list_state()
+        if self._selected_key and self.workspace.application(self._selected_key) is None:
+            self._selected_key = None
+        if self._selected_key is None and keys is None and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._reselect()
+        if self.timeline.application_key or self._selected_key:
+            self.timeline.show_application(self._selected_key)
+        self._update_enabled()
+
+    def _reselect(self) -> None:
+        """Keep the selected application selected (and visible) across changes."""
+        if self._selected_key is None:
+            return
+        row = self.model.row_of(self._selected_key)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid() and self.table.currentIndex().row() != index.row():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
+    def _refilter(self, name: str | None = None, needle: str | None = None) -> None:
+        self.proxy.set_filter(name, needle)
+        self._update_list_state()
+        self._reselect()
+
+    def show_filter(self, name: str) -> None:
+        for action in self.filter_group.actions():
+            action.setChecked(action.data() == name)
+        self._refilter(name=name)
+
+    def focus_search(self) -> None:
+        self.show_and_raise()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _escape(self) -> None:
+        if self.search.text():
+            self.search.clear()
+            self.table.setFocus()
+
+    def _update_list_state(self) -> None:
+        # With nothing to show, the timeline side would only be a second empty state.
+        self.timeline.setVisible(bool(self.workspace.applications()))
+        if not self.workspace.is_loaded:
+            self.list_stack.setCurrentWidget(self.loading)
+        elif not self.workspace.applications():
+            self.list_stack.setCurrentWidget(self.empty)
+        elif self.proxy.rowCount() == 0:
+            if self.proxy.needle.strip():
+                self.no_match.setText(self.tr("No application matches “{0}”.").format(self.proxy.needle.strip()))
+            elif self.proxy.filter_name == "due":
+                self.no_match.setText(self.tr("Nothing is due right now. Well done."))
+            elif self.proxy.filter_name == "closed":
+                self.no_match.setText(self.tr("No closed applications."))
+            else:
+                self.no_match.setText(self.tr("No active applications."))
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+        due = len(self.workspace.due_now(self.workspace.computed_at)) if self.workspace.is_loaded else 0
+        total = len(self.workspace.applications())
+        self.count_label.setText(self.tr("{0} applications · {1} shown · {2} due now")
+                                 .format(total, self.proxy.rowCount(), due))
+        self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else self.tr("Due now"))
+
+    def _update_title(self) -> None:
+        due = len(self.workspace.due_now(self.workspace.computed_at)) if self.workspace.is_loaded else 0
+        title = self.tr("Follow-up Desktop")
+        self.setWindowTitle(f"{title} — {self.tr('{0} due').format(due)}" if due else title)
+
+    def _current_changed(self, current, previous) -> None:
+        key = current.data(KEY_ROLE) if current.isValid() else None
+        if key is None and current.isValid():
+            key = self.proxy.data(current.siblingAtColumn(0), KEY_ROLE)
+        self._selected_key = key
+        self.timeline.show_application(key)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has = self._selected_key is not None
+        for action in (self.act_edit, self.act_contacts, self.act_archive, self.act_open):
+            action.setEnabled(has)
+        for button in self.timeline.log_buttons.values():
+            button.setEnabled(has)
+
+    def selected_keys(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        keys = [self.proxy.data(r, KEY_ROLE) for r in rows]
+        return [k for k in keys if k] or ([self._selected_key] if self._selected_key else [])
+
+    def select_application(self, key: str) -> None:
+        self._selected_key = key
+        if self.proxy.mapFromSource(self.model.index(self.model.row_of(key) or 0, 0)).isValid() is False:
+            self.show_filter("all")
+            self.search.clear()
+        self._reselect()
+        self.timeline.show_application(key)
+
+    # -- doing things -------------------------------------------------------------------------
+    def _run(self, command) -> bool:
+        try:
+            self.workspace.run(command)
+        except ExchangeError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        return True
+
+    def new_application(self) -> None:
+        from .dialogs import ApplicationDialog
+
+        dialog = ApplicationDialog(self.workspace.employers(), None, self)
+        if dialog.exec():
+            command = commands.AddApplication(self.workspace, dialog.values())
+            if self._run(command):
+                self.select_application(command.key)
+
+    def edit_application(self) -> None:
+        from ..store import records
+        from .dialogs import ApplicationDialog
+
+        key = self._selected_key
+        if key is None:
+            return
+        dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self)
+        if dialog.exec():
+            self._run(commands.EditApplication(self.workspace, key, dialog.values()))
+
+    def edit_contacts(self) -> None:
+        from .dialogs import ContactsDialog
+
+        app = self.workspace.application(self._selected_key) if self._selected_key else None
+        if app is None:
+            return
+        dialog = ContactsDialog(app.employer_name, self.workspace.contacts(app.employer_key), self)
+        if dialog.exec():
+            self._run(commands.EditContacts(self.workspace, app.employer_key, dialog.values()))
+
+    def archive_selected(self) -> None:
+        keys = self.selected_keys()
+        if not keys:
+            return
+        apps = self.workspace.applications()
+        label = apps[keys[0]].position if len(keys) == 1 else self.tr("{0} applications").format(len(keys))
+        if self._run(commands.Archive(self.workspace, keys, label)):
+            self.statusBar().showMessage(self.tr("Archived {0}. Undo with Ctrl+Z.").format(label), 8000)
+
+    def _contact_choices(self, employer_key: str) -> list[tuple[str, str, str]]:
+        return [(c["key"], c["name"], c["role"]) for c in self.workspace.contacts(employer_key)]
+
+    def log_form(self, form: str, initial: dict | None = None) -> None:
+        from .dialogs import LogEventDialog
+
+        key = self._selected_key
+        app = self.workspace.application(key) if key else None
+        if app is None:
+            return
+        dialog = LogEventDialog(form, self._contact_choices(app.employer_key), now=self.workspace.now(),
+                                initial=initial, parent=self)
+        if dialog.exec():
+            try:
+                self.workspace.log_event(key, dialog.values())
+            except ExchangeError as exc:
+                QMessageBox.warning(self, self.tr("Not logged"), str(exc))
+
+    def edit_event(self, event: dict) -> None:
+        from .dialogs import LogEventDialog
+
+        app = self.workspace.application(event["application"])
+        if app is None:
+            return
+        initial = {k: v for k, v in event.items() if k not in ("contact_names", "position", "id", "application")}
+        dialog = LogEventDialog(event["kind"], self._contact_choices(app.employer_key), now=self.workspace.now(),
+                                initial=initial, parent=self)
+        if not dialog.exec():
+            return
+        if getattr(dialog, "deleted", False):
+            self._run(commands.DeleteEvent(self.workspace, event["id"]))
+        else:
+            self._run(commands.EditEvent(self.workspace, event["id"], dialog.values()))
+
+    def act_on(self, action) -> None:
+        """The button on a window of the timeline (or Enter on a list row)."""
+        if action.name == ActionName.CLOSE_OUT:
+            try:
+                from .closeout import CloseOutDialog
+            except ImportError:  # the tray's dialog is not there: log the closing directly
+                self.select_application(action.application)
+                self.log_form("closed")
+                return
+            CloseOutDialog(self.workspace, action, self).exec()
+            return
+        if action.name == ActionName.DEBRIEF:
+            self.select_application(action.application)
+            events = [e for e in self.workspace.timeline(self.workspace.application(action.application).employer_key)
+                      if e["kind"] == EventKind.INTERVIEW and e["at"] == action.anchor]
+            if events:
+                self.edit_event(events[0])
+                return
+        self.open_compose(action.id)
+
+    def open_selected(self) -> None:
+        key = self._selected_key
+        if key is None:
+            return
+        action = self.workspace.next_action(key)
+        if action is None:
+            self.edit_application()
+        else:
+            self.act_on(action)
+
+    def open_compose(self, action_id: str | None = None, application_key: str | None = None) -> QWidget | None:
+        from .compose import ComposeWindow
+
+        action = self.workspace.action(action_id) if action_id else None
+        if action_id and action is None:
+            self.statusBar().showMessage(self.tr("That step is no longer open."), 6000)
+            return None
+        key = action.application if action else application_key or self._selected_key
+        window = ComposeWindow(self.workspace, action=action, application_key=key)
+        self._composers = [w for w in self._composers if _alive(w)]
+        self._composers.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_settings(self) -> None:
+        from .dialogs import SettingsDialog
+
+        dialog = SettingsDialog(self.workspace.settings(), self)
+        if dialog.exec():
+            try:
+                self.workspace.save_settings(dialog.changes())
+            except ValueError as exc:
+                QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+
+    def open_templates(self) -> None:
+        from .template_editor import TemplateEditor
+
+        editor = TemplateEditor(self.workspace, parent=self)
+        editor.show()
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an exchange file"), "",
+                                              self.tr("Follow-up Desktop file (*.json)"))
+        if not path:
+            return
+        from pathlib import Path
+
+        from ..exchange.jsonfile import import_json
+
+        try:
+            summary = import_json(self.workspace.store, Path(path))
+        except ExchangeError as exc:
+            QMessageBox.warning(self, self.tr("Nothing imported"),
+                                self.tr("{0} was not imported, and nothing changed:\n{1}").format(Path(path).name, exc))
+            return
+        self.workspace.undo_stack.clear()  # an import is not undoable; older commands may refer to it
+        self.workspace.reload_async()
+        self.statusBar().showMessage(self.tr("Imported: {0}").format(summary), 8000)
+
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export everything"), "followup-desktop.json",
+                                              self.tr("Follow-up Desktop file (*.json)"))
+        if not path:
+            return
+        from pathlib import Path
+
+        from ..exchange.jsonfile import export_json
+
+        try:
+            export_json(self.workspace.store, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Follow-up Desktop"), self.tr(
+            "<b>Follow-up Desktop</b> {0}<p>When and how to follow up on every application.</p>"
+            "<p>Your data stays on this computer, in {1}.</p>").format(__version__, self.paths.root))
+
+    def _load_failed(self, message: str) -> None:
+        self.loading.setText(self.tr("Your applications could not be loaded:\n{0}").format(message))
+        self.list_stack.setCurrentWidget(self.loading)
+
+    # -- for the tray and other windows ---------------------------------------------------------
+    def show_and_raise(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_banner(self, text: str, on_click: Callable[[], None] | None = None) -> None:
+        self.banner.show_text(text, on_click)
+
+    # -- state ----------------------------------------------------------------------------------
+    def ui_state(self) -> QSettings:
+        """Window geometry and the like, kept in the data dir with everything else."""
+        return QSettings(str(self.paths.root / "window-state.ini"), QSettings.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self.ui_state()
+        geometry = state.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = state.value("mainWindow/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = state.value("mainWindow/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+            self.table.horizontalHeader().setSortIndicator(ApplicationsModel.WHEN, Qt.AscendingOrder)
+
+    def save_state(self) -> None:
+        import os
+
+        state = self.ui_state()
+        state.setValue("mainWindow/geometry", self.saveGeometry())
+        state.setValue("mainWindow/splitter", self.splitter.saveState())
+        state.setValue("mainWindow/header", self.table.horizontalHeader().saveState())
+        state.sync()
+        if os.path.exists(state.fileName()):
+            os.chmod(state.fileName(), 0o600)
+
+    def closeEvent(self, event):
+        self.save_state()
+        super().closeEvent(event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.workspace.is_loaded and self.list_stack.currentWidget() is self.table:
+            QTimer.singleShot(0, self.table.setFocus)
+
+
+def _alive(widget) -> bool:
+    try:
+        return widget.isVisible()
+    except RuntimeError:  # deleted on close
+        return False
+
+
+__all__ = ["MainWindow", "Banner", "TimelinePanel"]

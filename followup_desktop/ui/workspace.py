@@ -1,0 +1,316 @@
+"""The windows' shared state: the applications in memory, their actions, and every write.
+
+One `Workspace` per process. The main window, the compose windows and the tray read from it and
+write through it, so the list, the timeline, the due count and the tray badge all move together.
+A write touches the database for one application and recomputes only that employer's actions
+(guard 2 reads across an employer's applications), never the whole store. Every write is an
+undoable command on `undo_stack`.
+
+The first load reads every application on a worker thread; the GUI thread only swaps the result
+in. The clocks move on by themselves: a single-shot timer wakes the workspace at the next moment
+anything can change (a window opening or falling due, midnight for "today"/"tomorrow").
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..paths import DataPaths
+from ..playbook import apply_states, compute_all, open_at, urgency_key
+from ..playbook.engine import LAPSING
+from ..playbook.model import Action, ActionState, ApplicationIn
+from ..settings import Settings
+from ..store import Store
+from ..store import records
+from ..store.connection import connect
+from ..store.snapshot import load_action_states, load_applications, load_settings
+from ..vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
+
+log = logging.getLogger(__name__)
+
+#: events that count as contact with the employer ("last contact" in the list)
+CONTACT_KINDS = frozenset(OUTBOUND_KINDS | INBOUND_KINDS | {EventKind.INTERVIEW})
+#: the longest the workspace sleeps before looking at the clock again
+MAX_SLEEP = timedelta(hours=1)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Snapshot:
+    """Everything read from disk at once (built on a worker thread)."""
+
+    def __init__(self, settings: Settings, apps: list[ApplicationIn], states: dict[str, ActionState]):
+        self.settings, self.apps, self.states = settings, apps, states
+
+
+def read_snapshot(paths: DataPaths) -> Snapshot:
+    con = connect(paths.database)
+    try:
+        return Snapshot(load_settings(con), load_applications(con), load_action_states(con))
+    finally:
+        con.close()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _ReadJob(QRunnable):
+    def __init__(self, paths: DataPaths, signals: _Signals):
+        super().__init__()
+        self.paths, self.signals = paths, signals
+
+    def run(self):
+        try:
+            snap = read_snapshot(self.paths)
+        except Exception as exc:  # shown in the window; the traceback goes to the log
+            log.exception("reading the data dir failed")
+            self.signals.failed.emit(str(exc))
+        else:
+            self.signals.done.emit(snap)
+
+
+class Workspace(QObject):
+    #: the application keys that changed; None when anything may have (a reload, the clock)
+    changed = Signal(object)
+    #: the first load (or a reload) finished
+    loaded = Signal()
+    #: a load failed: the message
+    failed = Signal(str)
+
+    def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
+        super().__init__(parent)
+        self.paths = paths.ensure()
+        self.store = Store(self.paths)
+        self.clock = clock or _now
+        self.undo_stack = QUndoStack(self)
+        self.is_loaded = False
+        self._settings = Settings()
+        self._apps: dict[str, ApplicationIn] = {}
+        self._states: dict[str, ActionState] = {}
+        self._by_app: dict[str, list[Action]] = {}
+        self._sorted: list[Action] | None = None
+        self._by_id: dict[str, Action] | None = None
+        self._computed_at: datetime | None = None
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._take)
+        self._signals.failed.connect(self.failed)
+        self._timer = QTimer(self, singleShot=True, timeout=self.tick)
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read everything now (tests, and the command line's windows)."""
+        self._take(read_snapshot(self.paths))
+
+    def reload_async(self) -> None:
+        """Read everything again on a worker thread; `loaded` and `changed(None)` follow."""
+        QThreadPool.globalInstance().start(_ReadJob(self.paths, self._signals))
+
+    def _take(self, snap: Snapshot) -> None:
+        self._settings = snap.settings
+        self._apps = {a.key: a for a in snap.apps}
+        self._states = snap.states
+        self.is_loaded = True
+        self._recompute_all()
+        self.loaded.emit()
+        self.changed.emit(None)
+
+    def close(self) -> None:
+        self._timer.stop()
+        self.store.close()
+
+    # -- reading ------------------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock().replace(microsecond=0)
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def applications(self) -> dict[str, ApplicationIn]:
+        return self._apps
+
+    def application(self, key: str) -> ApplicationIn | None:
+        return self._apps.get(key)
+
+    def actions(self) -> list[Action]:
+        """Every current action, most urgent first."""
+        if self._sorted is None:
+            self._sorted = sorted((a for acts in self._by_app.values() for a in acts), key=urgency_key)
+        return self._sorted
+
+    def actions_for(self, application_key: str) -> list[Action]:
+        """One application's actions, most urgent first."""
+        return sorted(self._by_app.get(application_key, ()), key=urgency_key)
+
+    def due_now(self, at: datetime | None = None) -> list[Action]:
+        return open_at(self.actions(), at or self.now())
+
+    def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
+        """The step to show for an application: the most urgent open one, else the next to open."""
+        acts = self._by_app.get(application_key)
+        if not acts:
+            return None
+        at = at or self.computed_at
+        open_ = [a for a in acts if a.opens <= at]
+        if open_:
+            return min(open_, key=urgency_key)
+        return min(acts, key=lambda a: (a.opens, urgency_key(a)))
+
+    def action(self, action_id: str) -> Action | None:
+        if self._by_id is None:
+            self._by_id = {a.id: a for acts in self._by_app.values() for a in acts}
+        return self._by_id.get(action_id)
+
+    def action_state(self, action_id: str) -> ActionState | None:
+        return self._states.get(action_id)
+
+    @property
+    def computed_at(self) -> datetime:
+        return self._computed_at or self.now()
+
+    def last_contact(self, application_key: str) -> datetime | None:
+        app = self._apps.get(application_key)
+        if app is None:
+            return None
+        at = self.computed_at
+        for e in reversed(app.events):
+            if e.kind in CONTACT_KINDS and e.at <= at:
+                return e.at
+        return app.earlier_outbound
+
+    # -- computing ----------------------------------------------------------------------------
+    def _recompute_all(self) -> None:
+        now = self.now()
+        self._computed_at = now
+        acts = apply_states(compute_all(list(self._apps.values()), self._settings, now), self._states, self._settings)
+        by_app: dict[str, list[Action]] = {}
+        for a in acts:
+            by_app.setdefault(a.application, []).append(a)
+        self._by_app = by_app
+        self._sorted = self._by_id = None
+        self._arm_timer(now)
+
+    def _recompute(self, employer_keys: Iterable[str]) -> None:
+        """Recompute the actions of every application at these employers (guard 2 links them)."""
+        employer_keys = set(employer_keys)
+        now = self._computed_at or self.now()
+        siblings = [a for a in self._apps.values() if a.employer_key in employer_keys]
+        for app in siblings:
+            self._by_app.pop(app.key, None)
+        for a in apply_states(compute_all(siblings, self._settings, now), self._states, self._settings):
+            self._by_app.setdefault(a.application, []).append(a)
+        self._sorted = self._by_id = None
+
+    def tick(self) -> None:
+        """The clock moved on: recompute everything from memory (no disk read)."""
+        self._recompute_all()
+        self.changed.emit(None)
+
+    def _arm_timer(self, now: datetime) -> None:
+        """Sleep until the next moment an action can appear, open, fall due or lapse."""
+        lapse = timedelta(days=self._settings.courtesy_lapses_after_days)
+        candidates = [datetime.combine(now.date() + timedelta(days=1), datetime.min.time())]
+        for acts in self._by_app.values():
+            for a in acts:
+                for t in (a.opens, a.due, a.due + lapse if a.due is not None and a.name in LAPSING else None):
+                    if t is not None and t > now:
+                        candidates.append(t)
+        for app in self._apps.values():
+            if app.events and app.events[-1].at > now:  # logged ahead: it counts from then on
+                candidates.extend(e.at for e in app.events if e.at > now)
+        wake = min(candidates)
+        delay = min(wake - now, MAX_SLEEP)
+        self._timer.start(max(1000, int(delay.total_seconds() * 1000) + 500))
+
+    # -- writing ------------------------------------------------------------------------------
+    def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False,
+                states: bool = True) -> None:
+        """Re-read some applications (after a write) and recompute their employers' actions."""
+        keys = set(application_keys)
+        con = self.store.connection
+        if settings:
+            self._settings = load_settings(con)
+        if states:
+            self._states = load_action_states(con)
+        employers = {self._apps[k].employer_key for k in keys if k in self._apps}
+        if keys:
+            marks = ",".join("?" * len(keys))
+            ids = [i for (i,) in con.execute(f"SELECT id FROM application WHERE key IN ({marks})", list(keys))]
+            fresh = load_applications(con, application_ids=ids) if ids else []
+            for k in keys:
+                self._apps.pop(k, None)
+            for app in fresh:
+                self._apps[app.key] = app
+                employers.add(app.employer_key)
+            for k in keys - {a.key for a in fresh}:
+                self._by_app.pop(k, None)
+        if settings:
+            self._recompute_all()
+            self.changed.emit(None)
+            return
+        self._recompute(employers)
+        self._arm_timer(self._computed_at or self.now())
+        self.changed.emit(keys)
+
+    def run(self, command) -> None:
+        """Do an edit now (so a refusal raises here, with nothing stored) and keep it for undo."""
+        from .commands import push
+
+        push(self, command)
+
+    def log_event(self, application_key: str, event: dict, *, text: str | None = None) -> int:
+        from .commands import LogEvent
+
+        command = LogEvent(self, application_key, event, text)
+        self.run(command)
+        return command.record["id"]
+
+    def set_action_state(self, action: Action, **fields) -> None:
+        notified = {"notified_at", "overdue_notified_at"}
+        if set(fields) <= notified:
+            # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
+            self.store.set_action_state(action.id, action.application, **fields)
+            state = self._states.setdefault(action.id, ActionState())
+            for name, value in fields.items():
+                setattr(state, name, value)
+            return
+        from .commands import SetActionState
+
+        self.run(SetActionState(self, action, fields))
+
+    def snooze(self, action: Action, until: datetime) -> None:
+        self.set_action_state(action, snoozed_until=until)
+
+    def dismiss(self, action: Action) -> None:
+        self.set_action_state(action, dismissed_at=self.now())
+
+    def save_settings(self, changes: dict) -> None:
+        if not changes:
+            return
+        self.store.save_settings(changes)
+        self.refresh(settings=True)
+
+    # -- conveniences for the windows ---------------------------------------------------------
+    def employers(self) -> list[tuple[str, str]]:
+        return records.employers(self.store)
+
+    def contacts(self, employer_key: str) -> list[dict]:
+        return records.contacts(self.store, employer_key)
+
+    def timeline(self, employer_key: str) -> list[dict]:
+        return records.employer_timeline(self.store, employer_key)
+
+    def employer_actions(self, employer_key: str) -> list[Action]:
+        return sorted((a for k, acts in self._by_app.items() if self._apps[k].employer_key == employer_key
+                       for a in acts), key=lambda a: (a.opens, urgency_key(a)))
+
+
+__all__ = ["Workspace", "read_snapshot", "CONTACT_KINDS"]

@@ -1,0 +1,116 @@
+"""Screenshots of the main window for a person to look at (not a test: run it by hand).
+
+    Xvfb :77 -screen 0 1400x900x24 &
+    DISPLAY=:77 QT_QPA_PLATFORM=xcb python tests/screenshots_main.py /tmp/shots [dark]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from followup_desktop.exchange.jsonfile import import_json  # noqa: E402
+from followup_desktop.paths import DataPaths  # noqa: E402
+from followup_desktop.ui.app import build, make_application  # noqa: E402
+
+
+def sample(now: datetime) -> dict:
+    d = lambda days, h=10: (now - timedelta(days=days)).replace(hour=h, minute=0, second=0, microsecond=0).isoformat()  # noqa: E731
+    return {
+        "format": "followup-desktop", "version": 1,
+        "profile": {"name": "Jordan Lee", "email": "jordan@example.org"},
+        "employers": [{"key": "acme", "name": "Acme Corp"}, {"key": "globex", "name": "Globex"},
+                      {"key": "initech", "name": "Initech"}, {"key": "umbrella", "name": "Umbrella Health"}],
+        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+                      "email": "susan@acme.example"},
+                     {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"},
+                     {"key": "mia", "employer": "globex", "name": "Mia Chen", "role": "hr"}],
+        "applications": [
+            {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "acme-ea", "employer": "acme", "position": "Executive Assistant", "stage": "applied"},
+            {"key": "globex-d", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
+            {"key": "initech-a", "employer": "initech", "position": "Analyst", "stage": "lead"},
+            {"key": "umbrella-c", "employer": "umbrella", "position": "Coordinator", "stage": "closed",
+             "outcome": "rejected"}],
+        "events": [
+            {"application": "acme-om", "kind": "applied", "at": d(20), "channel": "email",
+             "subject": "Office Manager application — Jordan Lee"},
+            {"application": "acme-om", "kind": "status_check", "at": d(12), "channel": "phone",
+             "contacts": ["susan"], "outcome": "spoke"},
+            {"application": "acme-om", "kind": "reply", "at": d(9), "outcome": "interview_invite",
+             "contacts": ["susan"]},
+            {"application": "acme-om", "kind": "interview", "at": d(1, 14), "duration_minutes": 60,
+             "contacts": ["susan", "raj"], "key_points": {"susan": "relocation timeline", "raj": "the CRM migration"},
+             "decision_expected": (now + timedelta(days=6)).date().isoformat(), "notes": "Panel went well; they asked about scheduling tools."},
+            {"application": "acme-ea", "kind": "applied", "at": d(3), "channel": "portal"},
+            {"application": "globex-d", "kind": "applied", "at": d(16), "channel": "portal"},
+            {"application": "umbrella-c", "kind": "applied", "at": d(40), "channel": "portal"},
+            {"application": "umbrella-c", "kind": "reply", "at": d(25), "outcome": "rejected", "encouraged": True},
+        ],
+    }
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
+    dark = "dark" in sys.argv[2:]
+    empty = "empty" in sys.argv[2:]
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    if dark:
+        app.setStyle("Fusion")
+        pal = QPalette()
+        for role, color in ((QPalette.Window, "#202124"), (QPalette.WindowText, "#e8eaed"), (QPalette.Base, "#17181a"),
+                            (QPalette.AlternateBase, "#24262a"), (QPalette.Text, "#e8eaed"), (QPalette.Button, "#2d2f33"),
+                            (QPalette.ButtonText, "#e8eaed"), (QPalette.Highlight, "#3b6fd6"),
+                            (QPalette.HighlightedText, "#ffffff"), (QPalette.ToolTipBase, "#2d2f33"),
+                            (QPalette.ToolTipText, "#e8eaed"), (QPalette.PlaceholderText, "#9aa0a6")):
+            pal.setColor(role, QColor(color))
+        app.setPalette(pal)
+    tmp = Path(tempfile.mkdtemp())
+    paths = DataPaths(tmp / "data").ensure()
+    workspace, window = build(paths)
+    if not empty:
+        f = tmp / "s.json"
+        f.write_text(json.dumps(sample(datetime.now())))
+        import_json(workspace.store, f)
+    workspace.load()
+    window.show()
+    window.resize(1280, 760)
+    window.move(0, 0)
+    suffix = ("-dark" if dark else "") + ("-empty" if empty else "")
+
+    def shoot(name):
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+        end = QDeadlineTimer(400)
+        while not end.hasExpired():
+            app.processEvents(QEventLoop.AllEvents, 50)
+        subprocess.run(["import", "-window", "root", str(out / f"{name}{suffix}.png")], check=True)
+
+    def step():
+        shoot("main")
+        if not empty:
+            window.select_application("acme-om")
+            app.processEvents()
+            shoot("main-selected")
+            window.search.setText("glob")
+            app.processEvents()
+            shoot("main-search")
+        app.quit()
+
+    QTimer.singleShot(600, step)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
