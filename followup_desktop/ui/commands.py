@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..playbook.model import Action
 from ..store import records
-from ..vocab import ACTION_LABELS, EVENT_LABELS
+from ..vocab import ACTION_LABELS, EVENT_LABELS, EventKind, Stage
 
 
 def tr(text: str) -> str:
@@ -130,7 +130,13 @@ class AddApplication(Command):
             values["new_employer_key"] = self.created_employer
         values.setdefault("created", self.ws.now())
         self.values["created"] = values["created"]
-        self.key, self.created_employer = records.add_application(store, values, now=self.ws.now(), key=self.key)
+        with store.atomic():
+            self.key, self.created_employer = records.add_application(store, values, now=self.ws.now(), key=self.key)
+            if values.get("stage") == Stage.APPLIED:
+                # "Applied" with nothing on the timeline would leave the clocks nothing to count
+                # from: the application is logged as sent now (the timeline shows it; a click
+                # on it puts the real date).
+                store.log_event(self.key, {"kind": EventKind.APPLIED, "at": values["created"]})
         self.ws.refresh([self.key])
 
     def undo(self):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -106,19 +107,21 @@ class TimelinePanel(QWidget):
         self.edit_people.clicked.connect(window.edit_contacts)
         people_row.addWidget(self.people, 1)
         people_row.addWidget(self.edit_people, 0, Qt.AlignTop)
-        log_row = QHBoxLayout()
-        log_row.setSpacing(4)
-        log_label = QLabel(self.tr("Log:"))
-        log_row.addWidget(log_label)
+        # A tool bar, so a narrow timeline tucks the last buttons behind its » menu.
+        log_row = QToolBar(self.tr("Log"), objectName="logBar")
+        log_row.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        log_row.setIconSize(QSize(1, 1))
+        log_row.addWidget(QLabel(self.tr("Log:") + " "))
         self.log_buttons: dict[str, QToolButton] = {}
         for form, label in LOG_FORMS:
-            button = QToolButton(objectName=f"log_{form}", text=self.tr(label))
-            button.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
+            action = QAction(self.tr(label), self, objectName=f"actLog_{form}")
+            action.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
+            action.triggered.connect(lambda _=False, f=form: window.log_form(f))
+            log_row.addAction(action)
+            button = log_row.widgetForAction(action)
+            button.setObjectName(f"log_{form}")
             button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
-            button.clicked.connect(lambda _=False, f=form: window.log_form(f))
-            log_row.addWidget(button)
             self.log_buttons[form] = button
-        log_row.addStretch(1)
         self.view = TimelineView()
         self.view.setAccessibleName(self.tr("Employer timeline"))
         self.view.editRequested.connect(window.edit_event)
@@ -133,7 +136,7 @@ class TimelinePanel(QWidget):
         body.addWidget(self.title)
         body.addWidget(self.subtitle)
         body.addLayout(people_row)
-        body.addLayout(log_row)
+        body.addWidget(log_row)
         body.addWidget(self.view, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
@@ -499,7 +502,7 @@ class MainWindow(QMainWindow):
         from .dialogs import ApplicationDialog
 
         dialog = ApplicationDialog(self.workspace.employers(), None, self)
-        if dialog.exec():
+        if _exec(dialog):
             command = commands.AddApplication(self.workspace, dialog.values())
             if self._run(command):
                 self.select_application(command.key)
@@ -512,7 +515,7 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self)
-        if dialog.exec():
+        if _exec(dialog):
             self._run(commands.EditApplication(self.workspace, key, dialog.values()))
 
     def edit_contacts(self) -> None:
@@ -522,7 +525,7 @@ class MainWindow(QMainWindow):
         if app is None:
             return
         dialog = ContactsDialog(app.employer_name, self.workspace.contacts(app.employer_key), self)
-        if dialog.exec():
+        if _exec(dialog):
             self._run(commands.EditContacts(self.workspace, app.employer_key, dialog.values()))
 
     def archive_selected(self) -> None:
@@ -546,7 +549,7 @@ class MainWindow(QMainWindow):
             return
         dialog = LogEventDialog(form, self._contact_choices(app.employer_key), now=self.workspace.now(),
                                 initial=initial, parent=self)
-        if dialog.exec():
+        if _exec(dialog):
             try:
                 self.workspace.log_event(key, dialog.values())
             except ExchangeError as exc:
@@ -561,7 +564,7 @@ class MainWindow(QMainWindow):
         initial = {k: v for k, v in event.items() if k not in ("contact_names", "position", "id", "application")}
         dialog = LogEventDialog(event["kind"], self._contact_choices(app.employer_key), now=self.workspace.now(),
                                 initial=initial, parent=self)
-        if not dialog.exec():
+        if not _exec(dialog):
             return
         if getattr(dialog, "deleted", False):
             self._run(commands.DeleteEvent(self.workspace, event["id"]))
@@ -577,7 +580,7 @@ class MainWindow(QMainWindow):
                 self.select_application(action.application)
                 self.log_form("closed")
                 return
-            CloseOutDialog(self.workspace, action, self).exec()
+            _exec(CloseOutDialog(self.workspace, action, self))
             return
         if action.name == ActionName.DEBRIEF:
             self.select_application(action.application)
@@ -618,7 +621,7 @@ class MainWindow(QMainWindow):
         from .dialogs import SettingsDialog
 
         dialog = SettingsDialog(self.workspace.settings(), self)
-        if dialog.exec():
+        if _exec(dialog):
             try:
                 self.workspace.save_settings(dialog.changes())
             except ValueError as exc:
@@ -722,6 +725,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.workspace.is_loaded and self.list_stack.currentWidget() is self.table:
             QTimer.singleShot(0, self.table.setFocus)
+
+
+def _exec(dialog) -> bool:
+    """Run a modal dialog; it is freed once the caller has read its values (deleteLater runs
+    after this call returns to the event loop)."""
+    accepted = bool(dialog.exec())
+    dialog.deleteLater()
+    return accepted
 
 
 def _alive(widget) -> bool:

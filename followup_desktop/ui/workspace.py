@@ -201,7 +201,9 @@ class Workspace(QObject):
     def _recompute(self, employer_keys: Iterable[str]) -> None:
         """Recompute the actions of every application at these employers (guard 2 links them)."""
         employer_keys = set(employer_keys)
-        now = self._computed_at or self.now()
+        # The rest was computed a moment ago and the timer wakes us before anything there can
+        # change, so only these employers need the new time.
+        now = self._computed_at = self.now()
         siblings = [a for a in self._apps.values() if a.employer_key in employer_keys]
         for app in siblings:
             self._by_app.pop(app.key, None)

@@ -1,0 +1,340 @@
+"""The main window as a job seeker uses it, driven with pytest-qt on a real data dir: add a lead,
+log what happened, watch the next step and its due text follow; undo; filter and search."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateTimeEdit, QLabel, QLineEdit
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.store import records
+from followup_desktop.ui.listmodel import ApplicationsModel as M
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.timeline import ACTION, EVENT, GAP, NOW
+from followup_desktop.ui.workspace import Workspace
+
+#: a Monday morning
+NOW_ = datetime(2026, 3, 9, 9, 0)
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock(NOW_)
+
+
+@pytest.fixture
+def workspace(data_dir, clock):
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    ws.load()
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(autouse=True)
+def refusals(monkeypatch):
+    """A refusal the window shows in a message box fails the test instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(parent, title, text, *a, **kw):
+        raise AssertionError(f"{title}: {text}")
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    w = MainWindow(workspace)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)  # window shortcuts (Delete, Ctrl+Z, Ctrl+F) reach the active window
+    return w
+
+
+def rows(window) -> list[list[str]]:
+    p = window.proxy
+    return [[p.index(r, c).data() for c in range(p.columnCount())] for r in range(p.rowCount())]
+
+
+def in_dialog(qtbot, fill):
+    """Run `fill(dialog)` on the modal dialog the next action opens. A failure inside closes
+    the dialog (so the test cannot hang on it) and is raised by `qtbot` after the action."""
+    def later(tries=[0]):
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            tries[0] += 1
+            assert tries[0] < 200, "no dialog opened"
+            QTimer.singleShot(10, later)
+            return
+        try:
+            fill(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+    QTimer.singleShot(0, later)
+
+
+def child(dialog, cls, name):
+    found = dialog.findChild(cls, name)
+    assert found is not None, f"{dialog.objectName()} has no {cls.__name__} named {name!r}"
+    return found
+
+
+def save(qtbot, dialog):
+    qtbot.mouseClick(dialog.findChild(type(dialog.ok_button), "save"), Qt.LeftButton)
+
+
+def activate(qtbot, window):
+    """Give the window the focus back after a dialog (the offscreen platform has no window
+    manager to do it), so its shortcuts reach it as they would on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def click(qtbot, button):
+    """Click like a person: on a button that is on screen and laid out, or, when a narrow
+    window tucked it into the tool bar's » menu, on its entry there."""
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=2000)
+    if button.isVisible():
+        qtbot.mouseClick(button, Qt.LeftButton)
+    else:
+        button.defaultAction().trigger()
+
+
+def set_at(dialog, when: datetime):
+    child(dialog, QDateTimeEdit, "at").setDateTime(QDateTime(when))
+
+
+def add_lead(qtbot, window, employer="Acme Corp", position="Office Manager", stage="lead"):
+    def fill(d):
+        qtbot.keyClicks(child(d, QComboBox, "employer").lineEdit(), employer)
+        qtbot.keyClicks(child(d, QLineEdit, "position"), position)
+        combo = child(d, QComboBox, "stage")
+        combo.setCurrentIndex(combo.findData(stage))
+        save(qtbot, d)
+    in_dialog(qtbot, fill)
+    window.act_new.trigger()
+
+
+def test_an_empty_data_dir_invites_the_first_lead(window):
+    assert window.list_stack.currentWidget() is window.empty
+    assert window.add_first.text() == "Add your first lead"
+    assert window.add_first.isVisible()
+    assert window.windowTitle() == "Follow-up Desktop"
+
+
+def test_add_a_lead_log_the_application_and_see_the_status_check_come_due(qtbot, window, workspace, clock):
+    add_lead(qtbot, window)
+    assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
+    assert rows(window)[0][M.STAGE] == "Lead"
+
+    def fill(d):
+        set_at(d, NOW_ - timedelta(days=9))
+        save(qtbot, d)
+    in_dialog(qtbot, fill)
+    click(qtbot, window.timeline.log_buttons["applied"])
+
+    row = rows(window)[0]
+    assert row[M.STAGE] == "Applied"
+    assert row[M.LAST_CONTACT] == "9 days ago"
+    # applied 9 days ago: the status check is a call, so it opens with today's first call slot
+    assert row[M.NEXT_STEP].startswith("Status check")
+    assert row[M.WHEN] == "today 09:30"
+    assert window.windowTitle() == "Follow-up Desktop"
+    clock.now = NOW_.replace(hour=10)
+    workspace.tick()
+    assert rows(window)[0][M.WHEN] == "within 7 days"
+    assert window.windowTitle() == "Follow-up Desktop — 1 due"
+    assert [k for k, _ in window.timeline.view.timeline_model.items] == [EVENT, GAP, NOW, ACTION]
+
+    # a week later it falls due, two days after that it is overdue, and the list says so
+    # without a reload from disk
+    clock.now = NOW_ + timedelta(days=7)
+    workspace.tick()
+    assert rows(window)[0][M.WHEN] == "today"
+    clock.now = NOW_ + timedelta(days=9)
+    workspace.tick()
+    assert rows(window)[0][M.WHEN] == "2 days overdue"
+
+
+def _interview_story(workspace):
+    f = workspace.paths.root / "acme.json"
+    f.write_text(json.dumps({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"},
+                     {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"}],
+        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
+        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00"}],
+    }))
+    import_json(workspace.store, f)
+    workspace.load()
+
+
+def _thank_yous(workspace):
+    return sorted(a.contact_name for a in workspace.actions() if a.name == "thank_you")
+
+
+def test_an_interview_with_two_people_asks_for_two_thank_yous_and_logging_one_leaves_one(
+        qtbot, window, workspace, clock):
+    _interview_story(workspace)
+    window.select_application("acme-om")
+
+    def interview(d):
+        set_at(d, datetime(2026, 3, 9, 10, 0))
+        child(d, QCheckBox, "contact_susan").setChecked(True)
+        child(d, QCheckBox, "contact_raj").setChecked(True)
+        save(qtbot, d)
+    clock.now = datetime(2026, 3, 9, 12, 0)
+    in_dialog(qtbot, interview)
+    click(qtbot, window.timeline.log_buttons["interview"])
+    assert _thank_yous(workspace) == ["Raj Patel", "Susan Smith"]
+    assert rows(window)[0][M.STAGE] == "Interviewing"
+    cards = [item for kind, item in window.timeline.view.timeline_model.items if kind == ACTION]
+    assert sorted(a.contact_name for a in cards if a.name == "thank_you") == ["Raj Patel", "Susan Smith"]
+
+    def thank_susan(d):
+        set_at(d, datetime(2026, 3, 9, 11, 45))
+        child(d, QCheckBox, "contact_susan").setChecked(True)
+        save(qtbot, d)
+    in_dialog(qtbot, thank_susan)
+    click(qtbot, window.timeline.log_buttons["thank_you"])
+    assert _thank_yous(workspace) == ["Raj Patel"]
+    cards = [item for kind, item in window.timeline.view.timeline_model.items if kind == ACTION]
+    assert [a.contact_name for a in cards if a.name == "thank_you"] == ["Raj Patel"]
+    # the debrief (due tonight) comes before the thank-you (due tomorrow)
+    assert rows(window)[0][M.NEXT_STEP] == "Write down the interview"
+
+    # undo brings the second thank-you back, redo takes it away again
+    window.act_undo.trigger()
+    assert _thank_yous(workspace) == ["Raj Patel", "Susan Smith"]
+    window.act_redo.trigger()
+    assert _thank_yous(workspace) == ["Raj Patel"]
+
+
+def test_delete_archives_and_undo_brings_the_application_back(qtbot, window, workspace):
+    add_lead(qtbot, window, "Acme Corp", "Office Manager")
+    add_lead(qtbot, window, "Globex", "Dispatcher")
+    window.select_application("globex-dispatcher")
+    activate(qtbot, window)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key_Delete)
+    assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
+    assert records.application_record(workspace.store, "globex-dispatcher")["archived"] is True
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert sorted(r[M.EMPLOYER] for r in rows(window)) == ["Acme Corp", "Globex"]
+    assert records.application_record(workspace.store, "globex-dispatcher")["archived"] is False
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
+
+
+def test_filters_and_search_narrow_the_list(qtbot, window, workspace, clock):
+    clock.now = NOW_.replace(hour=10)
+    _interview_story(workspace)  # applied a week ago: its status check is open now
+    add_lead(qtbot, window, "Globex", "Dispatcher")  # a new lead: introduce yourself now
+    add_lead(qtbot, window, "Initech", "Analyst", stage="applied")  # applied today: nothing due yet
+    assert sorted(r[M.EMPLOYER] for r in rows(window)) == ["Acme Corp", "Globex", "Initech"]
+    assert next(r for r in rows(window) if r[M.EMPLOYER] == "Initech")[M.WHEN] == "in 7 days"
+
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)  # Due now
+    assert sorted(r[M.EMPLOYER] for r in rows(window)) == ["Acme Corp", "Globex"]
+    qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)  # All
+
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "SMITH")  # a contact's name finds the employer
+    assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
+    window.search.clear()
+    qtbot.keyClicks(window.search, "dispat")
+    assert [r[M.POSITION] for r in rows(window)] == ["Dispatcher"]
+    window.search.clear()
+    qtbot.keyClicks(window.search, "nothing like this")
+    assert window.list_stack.currentWidget() is window.no_match
+    assert "nothing like this" in window.no_match.text()
+
+
+def test_closed_filter_shows_only_closed_applications(qtbot, window, workspace):
+    _interview_story(workspace)
+    add_lead(qtbot, window, "Globex", "Dispatcher")
+    window.select_application("acme-om")
+
+    def close(d):
+        combo = child(d, QComboBox, "reason")
+        combo.setCurrentIndex(combo.findData("no_response"))
+        save(qtbot, d)
+    in_dialog(qtbot, close)
+    click(qtbot, window.timeline.log_buttons["closed"])
+    window.show_filter("closed")
+    assert [(r[M.EMPLOYER], r[M.STAGE]) for r in rows(window)] == [("Acme Corp", "Closed — No response")]
+    window.show_filter("active")
+    assert [r[M.EMPLOYER] for r in rows(window)] == ["Globex"]
+
+
+def test_an_invalid_date_is_named_next_to_its_field_and_nothing_is_saved(qtbot, window, workspace):
+    add_lead(qtbot, window)
+    before = records.application_record(workspace.store, "acme-corp-office-manager")
+    seen = {}
+
+    def fill(d):
+        edit = child(d, QLineEdit, "posting_closes_text")
+        edit.clear()
+        qtbot.keyClicks(edit, "2026-02-30")
+        save(qtbot, d)
+        seen["open"] = d.isVisible()
+        labels = [w.text() for w in d.findChildren(QLabel) if w.isVisible() and "posting" in w.objectName()
+                  and w.objectName().endswith("_message")]
+        seen["message"] = " ".join(labels)
+        d.reject()
+    in_dialog(qtbot, fill)
+    window.act_edit.trigger()
+    assert seen["open"], "the dialog closed on an invalid date"
+    assert "YYYY-MM-DD" in seen["message"] or "date" in seen["message"].lower()
+    assert records.application_record(workspace.store, "acme-corp-office-manager") == before
+    assert workspace.undo_stack.count() == 1  # only the add
+
+
+def test_clicking_an_event_edits_it_and_the_clocks_follow(qtbot, window, workspace, clock):
+    _interview_story(workspace)
+    window.select_application("acme-om")
+    assert rows(window)[0][M.NEXT_STEP].startswith("Status check")
+    view = window.timeline.view
+    row = next(n for n, (kind, _) in enumerate(view.timeline_model.items) if kind == EVENT)
+
+    def later(d):  # the application really went out on Thursday: the check waits until then
+        set_at(d, datetime(2026, 3, 5, 9, 0))
+        save(qtbot, d)
+    in_dialog(qtbot, later)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(view.timeline_model.index(row)).center())
+    assert rows(window)[0][M.WHEN] == "in 3 days"
+    window.act_undo.trigger()
+    assert rows(window)[0][M.NEXT_STEP].startswith("Status check")
+    assert rows(window)[0][M.WHEN] == "today 09:30"  # a week after Monday the 2nd, in call hours
+
+
+def test_window_geometry_and_splitter_are_remembered(qtbot, workspace):
+    _interview_story(workspace)
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 560)
+    first.splitter.setSizes([300, 440])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (760, 560)
+    assert second.splitter.sizes() == sizes
