@@ -131,6 +131,16 @@ def run(args) -> int:
             window.showMinimized()
         else:
             window.show()
+    if os.environ.get("FOLLOWUP_DESKTOP_QUIT_WHEN_READY"):
+        # For the start-up benchmark: stop once the list is filled and painted.
+        def ready():
+            from PySide6.QtCore import QTimer
+
+            def done():
+                print(f"ready {window.proxy.rowCount()} rows", flush=True)
+                app.quit()
+            QTimer.singleShot(0, done)
+        workspace.loaded.connect(ready)
     workspace.reload_async()
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()

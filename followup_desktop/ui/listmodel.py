@@ -77,6 +77,8 @@ class ApplicationsModel(QAbstractTableModel):
         self._rows: dict[str, tuple] = {}
         self._sort = (self.WHEN, Qt.AscendingOrder)
         workspace.changed.connect(self.on_changed)
+        if workspace.is_loaded:
+            self.on_changed(None)
 
     # -- rows ---------------------------------------------------------------------------------
     def _row(self, key: str) -> tuple:

@@ -50,10 +50,12 @@ class Snapshot:
         self.settings, self.apps, self.states = settings, apps, states
 
 
-def read_snapshot(paths: DataPaths) -> Snapshot:
+def read_snapshot(paths: DataPaths, at: datetime | None = None) -> Snapshot:
+    """Everything the windows need, as the engine needs it at `at`: each application's events
+    from its last reply on (the timeline reads the whole history of one employer when shown)."""
     con = connect(paths.database)
     try:
-        return Snapshot(load_settings(con), load_applications(con), load_action_states(con))
+        return Snapshot(load_settings(con), load_applications(con, as_of=at), load_action_states(con))
     finally:
         con.close()
 
@@ -64,13 +66,13 @@ class _Signals(QObject):
 
 
 class _ReadJob(QRunnable):
-    def __init__(self, paths: DataPaths, signals: _Signals):
+    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime):
         super().__init__()
-        self.paths, self.signals = paths, signals
+        self.paths, self.signals, self.at = paths, signals, at
 
     def run(self):
         try:
-            snap = read_snapshot(self.paths)
+            snap = read_snapshot(self.paths, self.at)
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
             self.signals.failed.emit(str(exc))
@@ -108,11 +110,11 @@ class Workspace(QObject):
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
         """Read everything now (tests, and the command line's windows)."""
-        self._take(read_snapshot(self.paths))
+        self._take(read_snapshot(self.paths, self.now()))
 
     def reload_async(self) -> None:
         """Read everything again on a worker thread; `loaded` and `changed(None)` follow."""
-        QThreadPool.globalInstance().start(_ReadJob(self.paths, self._signals))
+        QThreadPool.globalInstance().start(_ReadJob(self.paths, self._signals, self.now()))
 
     def _take(self, snap: Snapshot) -> None:
         self._settings = snap.settings

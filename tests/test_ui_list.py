@@ -1,0 +1,103 @@
+"""The applications list: most urgent first by default, every column sortable, the row texts a
+person reads ("5 days ago", "2 days overdue"), and the live update when something is logged."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.ui.listmodel import ApplicationsModel as M
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.workspace import Workspace
+
+NOW = datetime(2026, 3, 18, 10, 0)  # a Wednesday
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
+    f = data_dir / "leads.json"
+    f.write_text(json.dumps({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": k, "name": n} for k, n in
+                      (("acme", "Acme Corp"), ("globex", "Globex"), ("initech", "Initech"), ("zeta", "Zeta Labs"))],
+        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
+        "applications": [
+            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
+            {"key": "initech", "employer": "initech", "position": "Analyst", "stage": "applied"},
+            {"key": "zeta", "employer": "zeta", "position": "Buyer", "stage": "closed", "outcome": "rejected"}],
+        "events": [
+            # interviewed yesterday afternoon: a thank-you due today at 15:00
+            {"application": "acme", "kind": "interview", "at": "2026-03-17T14:00:00", "contacts": ["susan"],
+             "key_points": {"susan": "the move"}},
+            # applied 3 weeks ago: the status check is overdue
+            {"application": "globex", "kind": "applied", "at": "2026-02-20T09:00:00"},
+            # applied on Monday: the status check opens next week
+            {"application": "initech", "kind": "applied", "at": "2026-03-16T09:00:00"},
+            {"application": "zeta", "kind": "applied", "at": "2026-01-05T09:00:00"},
+            {"application": "zeta", "kind": "closed", "at": "2026-01-06T09:00:00", "reason": "rejected"},
+        ],
+    }))
+    import_json(ws.store, f)
+    ws.load()
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    ws.close()
+
+
+def column(window, col):
+    p = window.proxy
+    return [p.index(r, col).data() for r in range(p.rowCount())]
+
+
+def test_most_urgent_first_with_the_texts_a_person_reads(window):
+    assert column(window, M.EMPLOYER) == ["Globex", "Acme Corp", "Initech", "Zeta Labs"]
+    # Globex's status check (a call) was due by Friday March 6: twelve days ago
+    assert column(window, M.WHEN) == ["12 days overdue", "today", "in 5 days", ""]
+    assert column(window, M.LAST_CONTACT) == ["26 days ago", "yesterday", "2 days ago", "2 months ago"]
+    assert column(window, M.NEXT_STEP)[1] == "Thank-you note · Susan Smith"
+    assert column(window, M.STAGE)[3] == "Closed — Rejected"
+
+
+def test_overdue_reads_red_and_open_reads_bold(window):
+    p = window.proxy
+    overdue = p.index(0, M.WHEN).data(Qt.ForegroundRole).color()
+    today = p.index(1, M.WHEN).data(Qt.ForegroundRole).color()
+    assert overdue != today
+    assert overdue.red() > overdue.green() + 60  # a red
+    assert p.index(1, M.WHEN).data(Qt.FontRole).bold()
+    assert p.index(0, M.WHEN).data(Qt.ToolTipRole)  # the reason, in full
+
+
+@pytest.mark.parametrize("col, ascending", [
+    (M.EMPLOYER, ["Acme Corp", "Globex", "Initech", "Zeta Labs"]),
+    (M.POSITION, ["Analyst", "Buyer", "Dispatcher", "Office Manager"]),
+    (M.STAGE, ["Applied", "Applied", "Interviewing", "Closed — Rejected"]),
+    (M.LAST_CONTACT, ["2 months ago", "26 days ago", "2 days ago", "yesterday"]),
+])
+def test_every_column_sorts_both_ways_from_its_header(qtbot, window, col, ascending):
+    header = window.table.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=header.rect().center().__class__(x, header.height() // 2))
+    first = column(window, col)
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=header.rect().center().__class__(x, header.height() // 2))
+    second = column(window, col)
+    assert first == ascending
+    assert second == list(reversed(ascending))
+
+
+def test_logging_a_thank_you_moves_the_row_at_once(window):
+    ws = window.workspace
+    ws.log_event("acme", {"kind": "thank_you", "at": NOW, "channel": "email", "contacts": ["susan"]})
+    row = column(window, M.EMPLOYER).index("Acme Corp")
+    assert column(window, M.NEXT_STEP)[row] != "Thank-you note · Susan Smith"
+    assert column(window, M.LAST_CONTACT)[row] == "today"
+    assert window.windowTitle() == "Follow-up Desktop — 1 due"  # only Globex's status check is left
