@@ -1,0 +1,101 @@
+"""Start-up as a user meets it: names and icon, a private log file, an error dialog instead of a
+crash, and settings changed in the dialog moving every clock at once."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSpinBox
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.ui.app import ErrorHook, build, make_application, setup_logging
+from followup_desktop.ui.listmodel import ApplicationsModel as M
+
+NOW = datetime(2026, 3, 10, 10, 0)  # a Tuesday
+
+
+def test_the_app_has_its_names_and_icon(qapp):
+    app = make_application()
+    assert app.applicationName() == "Follow-up Desktop"
+    assert app.organizationName() == "Follow-up Desktop"
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(64, 64).width() == 64
+
+
+def test_the_log_file_lives_in_the_data_dir_and_is_private(data_dir):
+    paths = DataPaths(data_dir).ensure()
+    log_file = setup_logging(paths)
+    try:
+        logging.getLogger("followup_desktop.test").warning("hello from the test")
+        for h in logging.getLogger().handlers:
+            h.flush()
+        assert log_file == str(paths.logs / "followup-desktop.log")
+        assert os.stat(log_file).st_mode & 0o777 == 0o600
+        assert os.stat(paths.logs).st_mode & 0o777 == 0o700
+        assert "hello from the test" in open(log_file, encoding="utf-8").read()
+    finally:
+        root = logging.getLogger()
+        for h in list(root.handlers):
+            if getattr(h, "baseFilename", None) == log_file:
+                root.removeHandler(h)
+                h.close()
+
+
+def test_an_unexpected_error_shows_a_dialog_naming_the_log_file(qapp, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    hook = ErrorHook(str(tmp_path / "logs" / "followup-desktop.log"))
+    try:
+        raise RuntimeError("the disk went away")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1
+    assert "the disk went away" in shown[0]
+    assert "followup-desktop.log" in shown[0]
+    assert "Nothing you saved is lost" in shown[0]
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    paths = DataPaths(data_dir)
+    workspace, window = build(paths, clock=lambda: NOW)
+    f = data_dir / "one.json"
+    f.write_text(json.dumps({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "applications": [{"key": "om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
+        "events": [{"application": "om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "email"}],
+    }))
+    import_json(workspace.store, f)
+    workspace.load()
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    workspace.close()
+
+
+def test_changing_a_number_in_settings_moves_the_clocks_at_once(qtbot, window):
+    when = window.proxy.index(0, M.WHEN)
+    assert when.data() == "within 6 days"  # applied a week ago Monday: the status check is open
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        try:
+            spin = dialog.findChild(QSpinBox, "status_check_after_days")
+            spin.setValue(14)
+            dialog.ok_button.click()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+    QTimer.singleShot(0, fill)
+    window.act_settings.trigger()
+    assert window.workspace.settings().status_check_after_days == 14
+    # two weeks after March 2 is Monday March 16: not open yet
+    assert window.proxy.index(0, M.WHEN).data() == "in 6 days"
+    assert window.windowTitle() == "Follow-up Desktop"
