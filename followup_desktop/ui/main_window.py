@@ -120,6 +120,7 @@ class TimelinePanel(QWidget):
             log_row.addAction(action)
             button = log_row.widgetForAction(action)
             button.setObjectName(f"log_{form}")
+            button.setFocusPolicy(Qt.TabFocus)  # tool bar buttons skip Tab unless asked
             button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
             self.log_buttons[form] = button
         self.view = TimelineView()
@@ -452,8 +453,8 @@ class MainWindow(QMainWindow):
             self.list_stack.setCurrentWidget(self.table)
         due = len(self.workspace.due_now(self.workspace.computed_at)) if self.workspace.is_loaded else 0
         total = len(self.workspace.applications())
-        self.count_label.setText(self.tr("{0} applications · {1} shown · {2} due now")
-                                 .format(total, self.proxy.rowCount(), due))
+        counted = self.tr("1 application") if total == 1 else self.tr("{0} applications").format(total)
+        self.count_label.setText(self.tr("{0} · {1} shown · {2} due now").format(counted, self.proxy.rowCount(), due))
         self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else self.tr("Due now"))
 
     def _update_title(self) -> None:

@@ -1,0 +1,101 @@
+"""Helpers of the end-to-end tests: a virtual X screen with a tray host, looked at and clicked
+with xdotool, photographed with ImageMagick's `import`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+
+def free_display(start: int = 120) -> int:
+    for n in range(start, start + 200):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return n
+    raise RuntimeError("no free X display number between :120 and :320")
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+class XSession:
+    """A virtual screen with a tray host, and helpers to look at and click on it."""
+
+    def __init__(self, display: int, artifacts: Path):
+        self.display = f":{display}"
+        self.artifacts = artifacts
+        self.env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        self.env.pop("WAYLAND_DISPLAY", None)
+        # No notification daemon on this screen's session: Qt shows its own balloon.
+        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        self.procs: list[subprocess.Popen] = []
+
+    def start(self) -> "XSession":
+        xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(xvfb)
+        sock = Path(f"/tmp/.X11-unix/X{self.display[1:]}")
+        wait_for(lambda: sock.exists() or xvfb.poll() is not None, 15, f"Xvfb on {self.display}")
+        if xvfb.poll() is not None:
+            raise AssertionError(f"Xvfb {self.display} exited with {xvfb.returncode}")
+        tray = subprocess.Popen(
+            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
+             "--transparent", "false", "--SetDockType", "true"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(tray)
+        # trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is up.
+        wait_for(lambda: self.tray_owner() or tray.poll() is not None, 15, "trayer to own the system tray")
+        if tray.poll() is not None:
+            raise AssertionError(f"trayer exited with {tray.returncode}")
+        return self
+
+    def tray_owner(self) -> bool:
+        out = subprocess.run(["xdotool", "search", "--classname", "trayer"], env=self.env,
+                             capture_output=True, text=True)
+        return bool(out.stdout.strip())
+
+    def xdotool(self, *args: str, check: bool = True) -> str:
+        out = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        if check and out.returncode != 0:
+            raise AssertionError(f"xdotool {' '.join(args)} failed: {out.stderr.strip()}")
+        return out.stdout.strip()
+
+    def search(self, *args: str) -> list[str]:
+        out = subprocess.run(["xdotool", "search", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        return out.stdout.split()
+
+    def visible_named(self, pattern: str) -> list[str]:
+        return self.search("--onlyvisible", "--name", pattern)
+
+    def wait_visible_named(self, pattern: str, timeout: float = 20) -> str:
+        return wait_for(lambda: (self.visible_named(pattern) or [None])[0], timeout, f"a window named {pattern!r}")
+
+    def geometry(self, wid: str) -> tuple[int, int, int, int]:
+        out = self.xdotool("getwindowgeometry", "--shell", wid)
+        vals = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+        return int(vals["X"]), int(vals["Y"]), int(vals["WIDTH"]), int(vals["HEIGHT"])
+
+    def screenshot(self, name: str) -> Path:
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+        path = self.artifacts / f"{name}.png"
+        subprocess.run(["import", "-display", self.display, "-window", "root", str(path)],
+                       env=self.env, check=True, timeout=30)
+        return path
+
+    def stop(self) -> None:
+        for p in reversed(self.procs):
+            if p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait(5)

@@ -1,0 +1,257 @@
+"""When the app tells the user about a follow-up, told as stories with a clock the test sets.
+
+The pure decision (`tray/schedule.py`) is tested over real engine actions; the Qt scheduler over a
+real data dir, with the workspace's clock injected. Calendar: 2026-03-02 is a Monday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from followup_desktop.playbook import ActionState, apply_states
+from followup_desktop.tray.schedule import CLOSE_OUT, OPENED, OVERDUE, plan, tell_moment
+from timeline import SUSAN, RAJ, Settings, Timeline, dt
+
+
+def applied_monday() -> Timeline:
+    return Timeline(stage="applied").log("applied", "2026-03-02T09:00", channel="portal")
+
+
+def told(p, states, now):
+    """Record what a plan told, as the scheduler does (in the store)."""
+    for n in p.notices + p.silenced:
+        st = states.setdefault(n.action.id, ActionState())
+        st.notified_at = now
+        if n.kind == OVERDUE:
+            st.overdue_notified_at = now
+
+
+def test_a_status_check_opening_at_half_past_nine_on_monday_is_told_then_not_before():
+    t = applied_monday()
+    a = t.one("status_check", "2026-03-09T09:00")
+    assert a.opens == dt("2026-03-09T09:30") and a.channel == "phone"
+
+    early = plan(t.actions("2026-03-09T09:29:59"), {}, Settings(), dt("2026-03-09T09:29:59"))
+    assert early.notices == []
+    assert early.wake_at == dt("2026-03-09T09:30")  # the timer sleeps exactly until then
+
+    on_time = plan(t.actions("2026-03-09T09:30"), {}, Settings(), dt("2026-03-09T09:30"))
+    assert [(n.kind, n.action.name) for n in on_time.notices] == [(OPENED, "status_check")]
+    assert not on_time.summary
+
+
+def test_a_week_of_silence_needs_one_wake_up_not_polling():
+    t = applied_monday()
+    p = plan(t.actions("2026-03-02T10:00"), {}, Settings(), dt("2026-03-02T10:00"))
+    assert p.notices == [] and p.wake_at == dt("2026-03-09T09:30")
+
+
+def test_a_thank_you_opening_at_eleven_at_night_is_told_when_quiet_hours_end_at_eight():
+    t = Timeline(stage="interviewing").log("interview", "2026-03-03T22:00", contacts=["susan"],
+                                           decision_expected="2026-03-06")
+    a = t.one("thank_you", "2026-03-03T23:30")
+    assert a.opens == dt("2026-03-03T23:00")
+
+    night = plan(t.actions("2026-03-03T23:00"), {}, Settings(), dt("2026-03-03T23:00"))
+    assert night.notices == []
+    assert night.wake_at == dt("2026-03-04T08:00")
+
+    morning = plan(t.actions("2026-03-04T08:00"), {}, Settings(), dt("2026-03-04T08:00"))
+    assert [(n.kind, n.action.contact_name) for n in morning.notices] == [(OPENED, "Susan Smith")]
+
+
+def test_what_was_told_once_is_never_told_again_until_it_becomes_overdue():
+    t = applied_monday()
+    states: dict[str, ActionState] = {}
+    first = plan(t.actions("2026-03-09T09:30"), states, Settings(), dt("2026-03-09T09:30"))
+    assert [n.kind for n in first.notices] == [OPENED]
+    told(first, states, dt("2026-03-09T09:30"))
+
+    again = plan(t.actions("2026-03-09T09:30:05"), states, Settings(), dt("2026-03-09T09:30:05"))
+    assert again.notices == []
+    due = t.one("status_check", "2026-03-09T10:00").due
+    assert due == dt("2026-03-16T11:30")  # the end of a call slot
+    # The next moment that matters is the call turning overdue.
+    assert again.wake_at == due + timedelta(seconds=1)
+
+    # Overdue at 11:30, after the morning's call hours: told when the afternoon's begin.
+    lunch = plan(t.actions("2026-03-16T12:00"), states, Settings(), dt("2026-03-16T12:00"))
+    assert lunch.notices == [] and lunch.wake_at == dt("2026-03-16T14:30")
+    late = plan(t.actions("2026-03-16T14:30"), states, Settings(), dt("2026-03-16T14:30"))
+    assert [(n.kind, n.action.name) for n in late.notices] == [(OVERDUE, "status_check")]
+    told(late, states, dt("2026-03-16T14:30"))
+    assert plan(t.actions("2026-03-16T16:00"), states, Settings(), dt("2026-03-16T15:00")).notices == []
+
+
+def test_a_thank_you_past_its_time_is_told_once_as_a_late_thank_you_not_twice():
+    t = Timeline(stage="interviewing").log("interview", "2026-03-03T14:00", contacts=["susan"],
+                                           decision_expected="2026-03-06")
+    states: dict[str, ActionState] = {}
+    p = plan(t.actions("2026-03-03T15:00"), states, Settings(), dt("2026-03-03T15:00"))
+    told(p, states, dt("2026-03-03T15:00"))
+    stale = plan(t.actions("2026-03-03T15:00"), states, Settings(), dt("2026-03-04T15:00:01"))
+    assert stale.notices == []
+    late = plan(t.actions("2026-03-04T15:00:01"), states, Settings(), dt("2026-03-04T15:00:01"))
+    assert [(n.kind, n.action.name) for n in late.notices] == [(OPENED, "late_thank_you")]
+
+
+def test_a_step_first_seen_when_already_overdue_is_told_once_as_overdue():
+    t = applied_monday()
+    states: dict[str, ActionState] = {}
+    p = plan(t.actions("2026-03-17T10:00"), states, Settings(), dt("2026-03-17T10:00"))
+    assert [n.kind for n in p.notices] == [OVERDUE]
+    assert p.notices[0].marks == {"notified_at": True, "overdue_notified_at": True}
+    told(p, states, dt("2026-03-17T10:00"))
+    assert plan(t.actions("2026-03-17T11:00"), states, Settings(), dt("2026-03-17T11:00")).notices == []
+
+
+def test_more_than_three_at_once_become_one_summary_and_three_stay_separate():
+    def interview_with(people, key):
+        t = Timeline(key=key, contacts=(SUSAN, RAJ, ("li", "Li Wei", "interviewer"),
+                                        ("ana", "Ana Cruz", "interviewer")), stage="interviewing")
+        return t.log("interview", "2026-03-03T14:00", contacts=people, decision_expected="2026-03-06")
+
+    three = interview_with(["susan", "raj", "li"], "a").actions("2026-03-03T15:00")
+    p3 = plan(three, {}, Settings(), dt("2026-03-03T15:00"))
+    assert len(p3.notices) == 3 and not p3.summary
+
+    four = interview_with(["susan", "raj", "li", "ana"], "b").actions("2026-03-03T15:00")
+    p4 = plan(four, {}, Settings(), dt("2026-03-03T15:00"))
+    assert len(p4.notices) == 4 and p4.summary
+
+
+def test_at_start_up_what_opened_meanwhile_is_one_catch_up_summary():
+    t = Timeline(stage="interviewing").log("interview", "2026-03-03T14:00", contacts=["susan", "raj"],
+                                           decision_expected="2026-03-06")
+    p = plan(t.actions("2026-03-03T18:00"), {}, Settings(), dt("2026-03-03T18:00"), catch_up=True)
+    assert len(p.notices) == 2 and p.summary
+    single = Timeline(stage="interviewing").log("interview", "2026-03-03T14:00", contacts=["susan"],
+                                                decision_expected="2026-03-06")
+    p1 = plan(single.actions("2026-03-03T18:00"), {}, Settings(), dt("2026-03-03T18:00"), catch_up=True)
+    assert len(p1.notices) == 1 and not p1.summary
+
+
+def test_paused_notifications_hold_everything_until_the_pause_ends():
+    t = applied_monday()
+    pause_end = dt("2026-03-09T12:00")
+    during = plan(t.actions("2026-03-09T10:00"), {}, Settings(), dt("2026-03-09T10:00"), paused_until=pause_end)
+    assert during.notices == []
+    assert during.wake_at == pause_end
+    after = plan(t.actions("2026-03-09T12:00"), {}, Settings(), pause_end, paused_until=pause_end)
+    assert [n.action.name for n in after.notices] == ["status_check"]
+
+
+def test_a_phone_step_is_told_inside_call_hours_even_when_quiet_hours_end_earlier():
+    t = applied_monday()
+    a = t.one("status_check", "2026-03-09T09:00")
+    lunch = dt("2026-03-09T12:00")
+    assert tell_moment(lunch, a, Settings()) == dt("2026-03-09T14:30")
+    # Started the app over lunch: the call is told when the afternoon call hours begin.
+    states = {a.id: ActionState()}
+    p = plan(t.actions("2026-03-09T12:00"), states, Settings(), lunch)
+    assert [n.action.name for n in p.notices] == ["status_check"]  # it opened at 09:30: told now
+    late_night = Settings({"quiet_hours_start": "09:00", "quiet_hours_end": "10:00"})
+    assert tell_moment(dt("2026-03-09T09:30"), a, late_night) == dt("2026-03-09T10:00")
+
+
+def test_switched_off_notifications_show_nothing_and_do_not_pile_up():
+    t = applied_monday()
+    off = Settings({"notifications_enabled": False})
+    p = plan(t.actions("2026-03-09T10:00"), {}, off, dt("2026-03-09T10:00"))
+    assert p.notices == [] and [n.action.name for n in p.silenced] == ["status_check"]
+
+
+def test_a_snoozed_step_is_news_again_when_the_snooze_ends():
+    t = applied_monday()
+    a = t.one("status_check", "2026-03-09T10:00")
+    states = {a.id: ActionState(notified_at=dt("2026-03-09T09:30"), snoozed_until=dt("2026-03-10T09:30"))}
+    snoozed = apply_states(t.actions("2026-03-09T10:00"), states, Settings())
+    p = plan(snoozed, states, Settings(), dt("2026-03-09T10:00"))
+    assert p.notices == [] and p.wake_at == dt("2026-03-10T09:30")
+    p2 = plan(apply_states(t.actions("2026-03-10T09:30"), states, Settings()), states, Settings(),
+              dt("2026-03-10T09:30"))
+    assert [n.action.name for n in p2.notices] == ["status_check"]
+
+
+def test_a_lead_gone_quiet_asks_once_whether_to_close_it():
+    t = (applied_monday()
+         .log("status_check", "2026-03-09T10:00", channel="phone", contacts=["susan"])
+         .log("follow_up", "2026-03-16T10:00", channel="email", contacts=["susan"]))
+    a = t.one("close_out", "2026-04-01T10:00")
+    states: dict[str, ActionState] = {}
+    p = plan(t.actions("2026-04-01T10:00"), states, Settings(), dt("2026-04-01T10:00"))
+    assert [n.kind for n in p.notices] == [CLOSE_OUT] and p.notices[0].action.id == a.id
+    told(p, states, dt("2026-04-01T10:00"))
+    assert plan(t.actions("2026-04-02T10:00"), states, Settings(), dt("2026-04-02T10:00")).notices == []
+
+
+# -- the Qt scheduler over a real data dir ----------------------------------------------------
+
+class _Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def _workspace(data_dir, write_json, clock):
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.workspace import Workspace
+
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    import_json(ws.store, write_json({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
+        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
+        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}],
+    }))
+    ws.load()
+    return ws
+
+
+def test_a_clock_jump_or_a_resume_from_sleep_makes_the_scheduler_look_again(qtbot, data_dir, write_json):
+    from followup_desktop.tray.scheduler import NotificationScheduler
+
+    clock = _Clock(dt("2026-03-02T10:00"))
+    ws = _workspace(data_dir, write_json, clock)
+    wall, mono = [1000.0], [50.0]
+    s = NotificationScheduler(ws, wall=lambda: wall[0], monotonic=lambda: mono[0])
+    told_ = []
+    s.notify.connect(told_.append)
+    try:
+        s.start()
+        assert told_ == [] and s.next_wake == dt("2026-03-09T09:30")
+        # A minute passes normally: nothing to do.
+        wall[0] += 60
+        mono[0] += 60
+        s._check_clocks()
+        assert told_ == []
+        # The laptop slept for a week: the wall clock moved, the monotonic one barely did.
+        clock.now = dt("2026-03-09T10:00")
+        wall[0] += 7 * 86400
+        mono[0] += 60
+        s._check_clocks()
+        assert [n.action.name for b in told_ for n in b.notices] == ["status_check"]
+    finally:
+        s.stop()
+        ws.close()
+
+
+def test_a_wake_up_weeks_away_is_cut_to_what_a_qt_timer_can_hold(qtbot, data_dir, write_json):
+    from followup_desktop.tray.scheduler import MAX_SLEEP_MS, NotificationScheduler
+
+    clock = _Clock(dt("2026-03-02T10:00"))
+    ws = _workspace(data_dir, write_json, clock)
+    s = NotificationScheduler(ws)
+    try:
+        s.start()
+        assert s.next_wake == dt("2026-03-09T09:30")  # a week away
+        assert 0 < s.timer_remaining_ms <= MAX_SLEEP_MS
+    finally:
+        s.stop()
+        ws.close()

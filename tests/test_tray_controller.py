@@ -1,0 +1,313 @@
+"""The tray, notifications and what clicking them does, on a real data dir with a clock the test
+moves. Calendar: 2026-03-02 is a Monday."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.tray import install_desktop_integration
+from followup_desktop.tray.autostart import Autostart
+from followup_desktop.tray.controller import K_ACTION, K_CLOSE_OUT, K_SUMMARY
+from followup_desktop.tray.notifier import NullNotifier, TrayNotifier
+from followup_desktop.ui.closeout import CloseOutDialog
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.workspace import Workspace
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def doc(events, applications=None, contacts=None):
+    return {
+        "format": "followup-desktop", "version": 1,
+        "profile": {"name": "Jordan Lee", "email": "jordan@example.org"},
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "contacts": contacts or [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+                                  "email": "susan@acme.example"}],
+        "applications": applications or [{"key": "acme-om", "employer": "acme", "position": "Office Manager",
+                                          "stage": "interviewing"}],
+        "events": events,
+    }
+
+
+INTERVIEW = {"application": "acme-om", "kind": "interview", "at": "2026-03-03T14:00:00", "duration_minutes": 60,
+             "contacts": ["susan"], "decision_expected": "2026-03-06"}
+
+
+class Desk:
+    """One app run over a data dir: workspace, main window, desktop integration."""
+
+    def __init__(self, qtbot, data_dir, clock, *, tray=True, tmp_path=None):
+        self.workspace = Workspace(DataPaths(data_dir), clock=clock)
+        self.workspace.load()
+        self.window = MainWindow(self.workspace)
+        qtbot.addWidget(self.window)
+        self.notifier = NullNotifier()
+        auto = Autostart(["followup-desktop", "--minimized"], platform="linux",
+                         environ={"XDG_CONFIG_HOME": str(tmp_path / "xdg")} if tmp_path else {})
+        self.desk = install_desktop_integration(QApplication.instance(), self.window, self.workspace,
+                                                DataPaths(data_dir), tray_available=tray,
+                                                notifier=self.notifier, autostart=auto)
+
+    def close(self):
+        self.desk.scheduler.stop()
+        self.window.removeEventFilter(self.desk)
+        if self.desk.tray is not None:
+            self.desk.tray.hide()
+        for w in QApplication.topLevelWidgets():
+            if w is not self.window and w.isVisible():
+                w.close()
+        self.window.close()
+        self.workspace.close()
+        self.desk.deleteLater()
+
+
+@pytest.fixture
+def desks(qtbot, data_dir, tmp_path):
+    made = []
+
+    def make(clock, **kw):
+        d = Desk(qtbot, data_dir, clock, tmp_path=tmp_path, **kw)
+        made.append(d)
+        return d
+
+    yield make
+    for d in made:
+        d.close()
+    QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def seed(data_dir, write_json, document):
+    ws = Workspace(DataPaths(data_dir))
+    import_json(ws.store, write_json(document))
+    ws.close()
+
+
+def composers():
+    from followup_desktop.ui.compose import ComposeWindow
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ComposeWindow) and w.isVisible()]
+
+
+def test_a_thank_you_is_told_when_it_opens_once_and_the_click_opens_its_compose_window(
+        qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 14, 30))
+    d = desks(clock)
+    assert d.notifier.sent == []
+    # Sleeping until the interview ends, not polling.
+    assert d.desk.scheduler.next_wake == datetime(2026, 3, 3, 15, 0)
+    assert 0 < d.desk.scheduler.timer_remaining_ms <= 30 * 60 * 1000 + 100
+
+    clock.now = datetime(2026, 3, 3, 15, 0)
+    d.workspace.tick()
+    assert len(d.notifier.sent) == 1
+    key, title, body = d.notifier.sent[0]
+    assert key[0] == K_ACTION and title == "Thank-you note to Susan Smith (Acme Corp)"
+    assert "thank them within 24 hours" in body
+    assert d.desk.tray.toolTip().startswith("1 follow-up due — Thank-you note to Susan Smith (Acme Corp)")
+
+    clock.now = datetime(2026, 3, 3, 15, 5)
+    d.workspace.tick()
+    assert len(d.notifier.sent) == 1  # never the same notification twice
+
+    d.notifier.clicked.emit(key)
+    [compose] = composers()
+    assert compose.windowTitle().startswith("Thank-you note — Susan Smith, Acme Corp")
+
+
+def test_a_restart_does_not_tell_again_what_was_already_told(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 15, 0))
+    first = desks(clock)
+    assert len(first.notifier.sent) == 1
+    first.close()
+    second = desks(Clock(datetime(2026, 3, 3, 16, 0)))  # a new process over the same database
+    assert second.notifier.sent == []
+
+
+def test_what_opened_while_the_app_was_closed_is_one_catch_up_summary_that_opens_due_now(
+        qtbot, desks, data_dir, write_json):
+    people = [{"key": k, "employer": "acme", "name": n, "role": "interviewer"}
+              for k, n in (("susan", "Susan Smith"), ("raj", "Raj Patel"))]
+    seed(data_dir, write_json, doc([{**INTERVIEW, "contacts": ["susan", "raj"]}], contacts=people))
+    d = desks(Clock(datetime(2026, 3, 3, 18, 0)))
+    [(key, title, body)] = d.notifier.sent
+    assert key == (K_SUMMARY, None)
+    assert title == "2 follow-ups came up while Follow-up Desktop was closed"
+    assert body.splitlines() == ["Thank-you note to Raj Patel (Acme Corp)", "Thank-you note to Susan Smith (Acme Corp)"] \
+        or sorted(body.splitlines()) == ["Thank-you note to Raj Patel (Acme Corp)", "Thank-you note to Susan Smith (Acme Corp)"]
+    d.window.hide()
+    d.notifier.clicked.emit(key)
+    assert d.window.isVisible()
+    assert d.window.proxy.filter_name == "due"
+
+
+GHOSTED = [
+    {"application": "acme-om", "kind": "applied", "at": "2026-02-02T09:00:00", "channel": "portal"},
+    {"application": "acme-om", "kind": "status_check", "at": "2026-02-09T10:00:00", "channel": "phone",
+     "contacts": ["susan"]},
+    {"application": "acme-om", "kind": "follow_up", "at": "2026-02-16T10:00:00", "channel": "email",
+     "contacts": ["susan"]},
+]
+APPLIED = [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}]
+
+
+def close_out_desk(desks, data_dir, write_json, clock):
+    seed(data_dir, write_json, doc(GHOSTED, applications=APPLIED))
+    d = desks(clock)
+    [(key, title, body)] = d.notifier.sent
+    assert key[0] == K_CLOSE_OUT
+    assert body == "No answer from Acme Corp since your follow-up on February 16. Close this lead?"
+    d.notifier.clicked.emit(key)
+    dialog = d.desk.close_out_dialog
+    assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
+    return d, dialog, key[1]
+
+
+def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, desks, data_dir, write_json):
+    d, dialog, action_id = close_out_desk(desks, data_dir, write_json, Clock(datetime(2026, 3, 10, 10, 0)))
+    dialog.close_button.click()
+    assert d.workspace.applications()["acme-om"].stage == "closed"
+    assert d.workspace.applications()["acme-om"].outcome == "no_response"
+    assert d.workspace.action(action_id) is None
+
+
+def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, data_dir, write_json):
+    clock = Clock(datetime(2026, 3, 10, 10, 0))
+    d, dialog, action_id = close_out_desk(desks, data_dir, write_json, clock)
+    dialog.wait_button.click()
+    assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 24, 10, 0)
+    assert d.workspace.action(action_id).opens == datetime(2026, 3, 24, 10, 0)
+    assert len(d.notifier.sent) == 1
+    clock.now = datetime(2026, 3, 24, 10, 0)
+    d.workspace.tick()
+    assert [k for k, _, _ in d.notifier.sent] == [(K_CLOSE_OUT, action_id)] * 2  # asked again
+
+
+def test_withdrawing_closes_the_lead_and_opens_the_withdrawal_note(qtbot, desks, data_dir, write_json):
+    d, dialog, _ = close_out_desk(desks, data_dir, write_json, Clock(datetime(2026, 3, 10, 10, 0)))
+    dialog.withdraw_button.click()
+    assert d.workspace.applications()["acme-om"].outcome == "withdrawn"
+    [compose] = composers()
+    assert compose.windowTitle().startswith("Withdrawal note")
+
+
+def test_pausing_holds_notifications_until_the_pause_ends(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 14, 30))
+    d = desks(clock)
+    d.desk.pause(timedelta(hours=1))
+    clock.now = datetime(2026, 3, 3, 15, 0)
+    d.workspace.tick()
+    assert d.notifier.sent == []
+    assert d.desk.scheduler.next_wake == datetime(2026, 3, 3, 15, 30)
+    assert "paused" in d.desk.tray.toolTip()
+    clock.now = datetime(2026, 3, 3, 15, 30)
+    d.desk.scheduler.look()
+    assert len(d.notifier.sent) == 1
+
+
+def test_snoozing_from_the_tray_menu_moves_the_step_a_day(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 15, 30))
+    d = desks(clock)
+    d.desk.menu.aboutToShow.emit()
+    snooze_menu = next(a.menu() for a in d.desk.menu.actions() if a.menu() and a.menu().objectName() == "traySnooze")
+    item = snooze_menu.actions()[0].menu()
+    assert snooze_menu.actions()[0].text() == "Thank-you note to Susan Smith (Acme Corp)"
+    action_id = d.workspace.due_now()[0].id
+    item.actions()[0].trigger()  # For 1 day
+    assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 4, 15, 30)
+    assert d.workspace.due_now() == []
+
+
+def test_closing_the_window_keeps_the_app_in_the_tray_and_says_so_once(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    assert d.window.isVisible()
+    assert not QApplication.instance().quitOnLastWindowClosed()
+    d.window.close()
+    assert not d.window.isVisible()
+    qtbot.waitUntil(lambda: QSettings(str(data_dir / "window-state.ini"), QSettings.IniFormat)
+                    .value("tray/closeHintShown", False, type=bool))
+    d.desk.toggle_window()
+    assert d.window.isVisible()
+
+
+def test_without_a_tray_the_window_says_so_banners_news_and_asks_before_quitting(
+        qtbot, desks, data_dir, write_json, monkeypatch):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 14, 30))
+    d = desks(clock, tray=False)
+    assert d.desk.tray is None
+    assert "no system tray" in d.window.banner.label.text()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.No))
+    d.window.close()
+    assert asked and d.window.isVisible()
+
+
+def test_without_a_tray_news_comes_as_a_banner_whose_button_opens_the_step(qtbot, data_dir, write_json, tmp_path):
+    from followup_desktop.tray.notifier import BannerNotifier
+
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    clock = Clock(datetime(2026, 3, 3, 14, 30))
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    ws.load()
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    banner = BannerNotifier(window)
+    desk = install_desktop_integration(QApplication.instance(), window, ws, DataPaths(data_dir),
+                                       tray_available=False, notifier=banner,
+                                       autostart=Autostart([], platform="linux", environ={"XDG_CONFIG_HOME": str(tmp_path)}))
+    try:
+        clock.now = datetime(2026, 3, 3, 15, 0)
+        ws.tick()
+        assert "Thank-you note to Susan Smith (Acme Corp)" in window.banner.label.text()
+        window.banner.open_button.click()
+        [compose] = composers()
+        assert compose.windowTitle().startswith("Thank-you note — Susan Smith")
+    finally:
+        desk.scheduler.stop()
+        window.removeEventFilter(desk)
+        for w in composers():
+            w.close()
+        ws.close()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_the_tray_balloon_click_answers_for_the_notification_on_screen(qtbot):
+    tray = QSystemTrayIcon()
+    notifier = TrayNotifier(tray, show_ms=50)
+    notifier.notify((K_ACTION, "first"), "First", "")
+    notifier.notify((K_ACTION, "second"), "Second", "")
+    with qtbot.waitSignal(notifier.clicked) as got:
+        tray.messageClicked.emit()
+    assert got.args == [(K_ACTION, "first")]
+    qtbot.waitUntil(lambda: notifier.current == (K_ACTION, "second"))
+    with qtbot.waitSignal(notifier.clicked) as got:
+        tray.messageClicked.emit()
+    assert got.args == [(K_ACTION, "second")]
+
+
+def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot, desks, data_dir, write_json, tmp_path):
+    seed(data_dir, write_json, doc([INTERVIEW]))
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    entry = tmp_path / "xdg" / "autostart" / "followup-desktop.desktop"
+    assert not entry.exists()
+    d.workspace.save_settings({"start_at_login": True})
+    assert "--minimized" in entry.read_text()
+    d.workspace.save_settings({"start_at_login": False})
+    assert not entry.exists()
