@@ -1,0 +1,161 @@
+"""Checks on a draft, shown as the user types: pure and fast, no database (all in the Context).
+
+Spelling is not checked: no well-kept offline spelling library is in the app's stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..vocab import FOLLOW_UP_KINDS
+from .render import PLACEHOLDER_RE
+from .situations import EMAIL, LETTER, MESSAGE, NOTE, PHONE, SITUATIONS
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+#: A marker the renderer left ("[interview date?]"), or one a person typed the same way.
+MARKER_RE = re.compile(r"\[([^\[\]\n]{1,80})\?\]")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: Shorter limits for the channels that are short by nature (a networking site's note, a card).
+_CHANNEL_MAX_WORDS = {MESSAGE: 60, LETTER: 150}
+#: Two thank-yous this alike read as one form letter sent twice.
+SIMILAR = 0.9
+
+
+@dataclass(frozen=True)
+class Check:
+    level: str  # "error" | "warning" | "info"
+    #: unfilled | unknown_placeholder | no_subject | too_long | no_sign_off | no_name |
+    #: same_thank_you | close_out
+    code: str
+    message: str
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+def _is_salutation(line: str) -> bool:
+    return line.rstrip().endswith(",") and word_count(line) <= 5
+
+
+def message_words(body: str) -> int:
+    """Words of the message itself: the greeting ("Dear Raj,") and the sign-off block
+    ("Best regards," and what follows) do not count against a length limit."""
+    lines = [line for line in (body or "").splitlines() if line.strip()]
+    if lines and _is_salutation(lines[0]):
+        lines = lines[1:]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        if _is_salutation(lines[i]):
+            lines = lines[:i]
+            break
+    return sum(word_count(line) for line in lines)
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+    return words.get(n, f"{n}th")
+
+
+def _normal_words(text: str, ignore: tuple[str, ...]) -> list[str]:
+    drop = {w.lower() for name in ignore if name for w in _WORD.findall(name)}
+    return [w for w in (x.lower() for x in _WORD.findall(text or "")) if w not in drop]
+
+
+def similarity(a: str, b: str, ignore: tuple[str, ...] = ()) -> float:
+    """How alike two drafts are, 0..1, ignoring case, spacing, punctuation and the words of
+    `ignore` (the recipients' names: two notes that differ only by the name are one note)."""
+    wa, wb = _normal_words(a, ignore), _normal_words(b, ignore)
+    if not wa and not wb:
+        return 1.0
+    if wa == wb:
+        return 1.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def drafts_too_similar(a: str, b: str, ignore: tuple[str, ...] = ()) -> bool:
+    """True when two thank-yous would read as the same note (for the UI to compare drafts)."""
+    return similarity(a, b, ignore) >= SIMILAR
+
+
+def _sign_off_has(body: str, name: str) -> bool:
+    tail = [line for line in body.splitlines() if line.strip()][-6:]
+    squash = lambda s: " ".join(s.split()).casefold()  # noqa: E731
+    return any(squash(name) in squash(line) for line in tail)
+
+
+def run_checks(subject: str | None, body: str, *, situation: str, channel: str, context,
+               action=None, settings=None) -> list[Check]:
+    """Everything worth telling the user about this draft, most serious first. `context` is the
+    Context the draft was made from; `settings` (optional) wins over the numbers it carries."""
+    out: list[Check] = []
+    body = body or ""
+    subject = subject or ""
+    sit = SITUATIONS.get(situation)
+    values = getattr(context, "values", {}) or {}
+
+    # -- gaps left in the text
+    found = [m.group(1).strip() for text in (subject, body) for m in MARKER_RE.finditer(text)]
+    if found:
+        labels = list(dict.fromkeys(found))
+        out.append(Check(ERROR, "unfilled", "Fill in before sending: " + ", ".join(labels) + "."))
+    odd = list(dict.fromkeys(m.group(0) for text in (subject, body) for m in PLACEHOLDER_RE.finditer(text)))
+    if odd:
+        out.append(Check(ERROR, "unknown_placeholder",
+                         "This would be sent as written: " + ", ".join(odd) + ". Replace it with your own words."))
+
+    if channel == EMAIL and not subject.strip():
+        out.append(Check(ERROR, "no_subject", "Add a subject line."))
+
+    # -- length, the sign-off not counted
+    limit = sit.max_words if sit else None
+    if limit is not None and channel in _CHANNEL_MAX_WORDS:
+        limit = min(limit, _CHANNEL_MAX_WORDS[channel])
+    if limit is not None and channel not in (PHONE, NOTE):
+        words = message_words(body)
+        if words > limit:
+            kind = sit.label.lower() if sit else "message"
+            out.append(Check(WARNING, "too_long",
+                             f"This {kind} is {words} words; keep it under {limit}. "
+                             "A short note reads as confident."))
+
+    # -- who it is from
+    name = (getattr(context, "profile_name", "") or "").strip()
+    if channel != NOTE:
+        if not name:
+            out.append(Check(INFO, "no_name",
+                             "Set your full name in Settings so your messages sign off with it."))
+        elif channel == PHONE:
+            if " ".join(name.split()).casefold() not in " ".join(body.split()).casefold():
+                out.append(Check(WARNING, "no_sign_off", f"Say who you are: your full name, {name}."))
+        elif not _sign_off_has(body, name):
+            out.append(Check(WARNING, "no_sign_off", f"Sign off with your full name, {name}."))
+
+    # -- one thank-you per interviewer, each its own
+    if situation in ("thank_you", "late_thank_you"):
+        ignore = tuple(n for n, _ in getattr(context, "other_thank_yous", ()))
+        ignore += tuple(v for k, v in values.items() if k in ("contact_name", "contact_first_name"))
+        for other, text in getattr(context, "other_thank_yous", ()):
+            if text and drafts_too_similar(body, text, ignore):
+                out.append(Check(WARNING, "same_thank_you",
+                                 f"This reads the same as your thank-you to {other}. Mention something "
+                                 "you discussed with this person, so each note stands on its own."))
+                break
+
+    # -- the cap: a follow-up beyond it is better spent elsewhere
+    if sit is not None and sit.logs_as in FOLLOW_UP_KINDS:
+        cap = getattr(settings, "max_unanswered_follow_ups", None) or getattr(
+            context, "max_unanswered_follow_ups", 2)
+        sent = max(int(getattr(action, "sequence", 0) or 0),
+                   int(getattr(context, "unanswered_follow_ups", 0) or 0))
+        if sent >= cap:
+            out.append(Check(WARNING, "close_out",
+                             f"This would be your {_ordinal(sent + 1)} unanswered follow-up. The playbook "
+                             "suggests closing out this lead and putting the time into other leads."))
+
+    out.sort(key=lambda c: _ORDER.get(c.level, 3))
+    return out
+
