@@ -93,7 +93,8 @@ class Store:
         from ..exchange.validate import ExchangeError, check_event
         from ..playbook.stages import stage_after
         from ..vocab import EventKind
-        from .models import Application, Contact, Event, EventContact
+        from .models import Application, Contact, Event
+        from .records import link_people
 
         raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
         raw["application"] = application_key
@@ -109,12 +110,7 @@ class Store:
             who, points = rec.pop("contacts"), rec.pop("key_points")
             rec.pop("application")
             event_id = Event.insert(application=app, **rec).execute()
-            ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
-            if who:
-                EventContact.insert_many([
-                    {"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
-                    for n, c in enumerate(who)
-                ]).execute()
+            link_people(event_id, who, points)
             app.stage, app.outcome = stage_after(
                 app.stage, app.outcome, rec["kind"], event_outcome=rec["outcome"], reason=rec["reason"],
                 had_applied=bool((kinds | {rec["kind"]}) & {EventKind.APPLIED, EventKind.QUERY_SENT}),

@@ -294,6 +294,18 @@ def _restage(store, app, kind: str) -> None:
     app.save()
 
 
+def link_people(event_id: int, who, points) -> None:
+    """Store the people of an event in the order given, each with the key point noted for
+    them. Keys that name no stored contact are left out (undo of a contact's removal)."""
+    from .models import Contact, EventContact
+
+    ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(list(who))).tuples())
+    rows = [{"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
+            for n, c in enumerate(who) if c in ids]
+    if rows:
+        EventContact.insert_many(rows).execute()
+
+
 def update_event(store, event_id: int, values: dict) -> None:
     """Replace an event's fields and people (its kind and application stay)."""
     from .models import Application, Contact, Event, EventContact
@@ -312,12 +324,7 @@ def update_event(store, event_id: int, values: dict) -> None:
         rec.pop("application")
         Event.update(**rec).where(Event.id == event_id).execute()
         EventContact.delete().where(EventContact.event == event_id).execute()
-        ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
-        if who:
-            EventContact.insert_many([
-                {"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
-                for n, c in enumerate(who)
-            ]).execute()
+        link_people(event_id, who, points)
         _restage(store, app, ev.kind)
 
 
@@ -342,7 +349,7 @@ def delete_event(store, event_id: int, *, stage: tuple[str, str | None] | None =
 def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None = None) -> int:
     """Put back an event exactly as `event_record` read it, with the same id (undo of a delete).
     Its people that no longer exist are left out."""
-    from .models import Application, Contact, Event, EventContact
+    from .models import Application, Event
 
     with store.atomic():
         app = Application.get_or_none(Application.key == record["application"])
@@ -352,13 +359,7 @@ def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None =
         fields["encouraged"] = bool(fields["encouraged"])
         fields["notes"] = fields["notes"] or ""
         event_id = Event.insert(id=record.get("id"), application=app, **fields).execute()
-        who = record.get("contacts") or []
-        ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(who)).tuples())
-        points = record.get("key_points") or {}
-        rows = [{"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
-                for n, c in enumerate(who) if c in ids]
-        if rows:
-            EventContact.insert_many(rows).execute()
+        link_people(event_id, record.get("contacts") or [], record.get("key_points") or {})
         if stage is not None:
             app.stage, app.outcome = stage
             app.save()

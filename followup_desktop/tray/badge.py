@@ -6,7 +6,7 @@ stays crisp instead of being scaled from one bitmap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64, 96, 128, 256)

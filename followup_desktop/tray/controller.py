@@ -8,12 +8,11 @@ them does, closing to the tray, and starting at login.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..paths import DataPaths, make_private_file

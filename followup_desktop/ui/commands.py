@@ -8,7 +8,6 @@ they were read (`store.records`), including the ids of events and the stage they
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand

@@ -12,7 +12,6 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from ..playbook import urgency_key
 from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from .style import accent_color, muted_color, overdue_color
