@@ -1,0 +1,853 @@
+"""The compose window: the message for one follow-up, ready to copy, send or log.
+
+It shows the wording core's rendering (`followup_desktop.wording`) of one situation for one
+application and one contact, checks the draft as the user types, and logs what was sent through
+the shared `Workspace`, so the timeline, the list and the tray update at once.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..exchange.validate import ExchangeError
+from ..vocab import ACTION_LABELS, CallOutcome
+from ..wording import (
+    CHANNELS,
+    SITUATIONS,
+    build_context,
+    build_mailto,
+    compose_channel,
+    load_catalogue,
+    marker,
+    render,
+    run_checks,
+    situation_for_action,
+)
+from . import style
+
+log = logging.getLogger(__name__)
+
+#: how long the checks wait after the last keystroke
+CHECK_DELAY_MS = 150
+#: how long the "logged" confirmation stays before the window closes (Undo is offered meanwhile)
+CLOSE_AFTER_MS = 2500
+
+PHONE, EMAIL = "phone", "email"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ComposeWindow", text)
+
+
+def action_label(name: str) -> str:
+    label = ACTION_LABELS.get(name)
+    return QCoreApplication.translate("vocab", label) if label else name
+
+
+def situation_label(situation: str) -> str:
+    sit = SITUATIONS.get(situation)
+    return QCoreApplication.translate("wording", sit.label) if sit else situation
+
+
+def channel_label(channel: str) -> str:
+    return QCoreApplication.translate("wording", CHANNELS.get(channel, channel))
+
+
+def clipboard_text(channel: str, subject: str | None, body: str) -> str:
+    """What Copy puts on the clipboard: an email with its subject line, anything else as is."""
+    if channel == EMAIL and subject:
+        return f"Subject: {subject}\n\n{body}"
+    return body
+
+
+class _Draft:
+    """One channel's text as last shown, and whether the user changed it since it was rendered."""
+
+    __slots__ = ("template_id", "subject", "body", "rendered_subject", "rendered_body", "missing")
+
+    def __init__(self, template_id, subject, body, missing):
+        self.template_id = template_id
+        self.subject, self.body = subject, body
+        self.rendered_subject, self.rendered_body = subject, body
+        self.missing = list(missing)
+
+    @property
+    def edited(self) -> bool:
+        return (self.subject or "") != (self.rendered_subject or "") or self.body != self.rendered_body
+
+
+class ComposeWindow(QWidget):
+    """A non-modal window for one message. Construct with an action (the usual way, from the
+    list or a notification) or with an application and optionally a situation and contact."""
+
+    #: the application key, after an event was logged
+    sent = Signal(str)
+
+    def __init__(self, workspace, *, action=None, application_key: str | None = None,
+                 situation: str | None = None, contact_key: str | None = None, parent=None):
+        super().__init__(parent, Qt.Window)
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.setObjectName("composeWindow")
+        self.workspace = workspace
+        self.action = action
+        self.application_key = application_key or (action.application if action is not None else None)
+        if self.application_key is None:
+            raise ValueError("a compose window needs an action or an application key")
+        if action is None and situation is None:
+            # Opened on an application alone: start from its next step's message and person.
+            upcoming = workspace.next_action(self.application_key) if hasattr(workspace, "next_action") else None
+            if upcoming is not None:
+                situation = situation_for_action(upcoming.name, upcoming.template)
+                contact_key = contact_key or upcoming.contact
+        self.catalogue = load_catalogue(workspace.paths.templates)
+        self.context = build_context(workspace.store, self.application_key, action, contact_key)
+        self.contact_key = self.context.contact_key
+        if situation is None:
+            situation = self.context.situation
+            if situation is None and action is not None:
+                situation = situation_for_action(action.name, action.template)
+        self.situation = situation if situation in SITUATIONS else next(iter(SITUATIONS))
+        self.channel = self._opening_channel()
+        #: (situation, channel) -> _Draft: the user's edits survive switching tabs
+        self._drafts: dict[tuple[str, str], _Draft] = {}
+        #: what the user typed into the missing-value fields: used in every later rendering
+        self._overrides: dict[str, str] = {}
+        self._logged_event = False
+        self._quiet = False  # set while the code itself fills the editors
+
+        self._build()
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.run_checks)
+        self._close_timer = QTimer(self, singleShot=True, interval=CLOSE_AFTER_MS, timeout=self.close)
+        self._fill_situations()
+        self._fill_recipients()
+        self._show_situation()
+        self.resize(960, 640)
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+
+        self.reason_label = QLabel(objectName="composeReason", wordWrap=True, textFormat=Qt.RichText)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.reason_label.setFont(small)
+        self.reason_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        outer.addWidget(self.reason_label)
+
+        top = QHBoxLayout()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.situation_combo = QComboBox(objectName="situationCombo")
+        self.situation_combo.setAccessibleName(tr("Situation"))
+        self.situation_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        form.addRow(tr("&Situation:"), self.situation_combo)
+        self.recipient_combo = QComboBox(objectName="recipientCombo")
+        self.recipient_combo.setAccessibleName(tr("Recipient"))
+        self.recipient_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        form.addRow(tr("&To:"), self.recipient_combo)
+        top.addLayout(form, 1)
+        vform = QFormLayout()
+        self.variant_combo = QComboBox(objectName="variantCombo")
+        self.variant_combo.setAccessibleName(tr("Template variant"))
+        self.variant_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.variant_label = QLabel(tr("&Wording:"))
+        self.variant_label.setBuddy(self.variant_combo)
+        vform.addRow(self.variant_label, self.variant_combo)
+        top.addLayout(vform)
+        outer.addLayout(top)
+
+        self.hint_label = QLabel(objectName="composeHint", wordWrap=True)
+        self.hint_label.setFont(small)
+        outer.addWidget(self.hint_label)
+
+        self.tabs = QTabBar(objectName="channelTabs")
+        self.tabs.setAccessibleName(tr("Channel"))
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(True)
+        outer.addWidget(self.tabs)
+
+        split = QSplitter(Qt.Horizontal, objectName="composeSplitter")
+        split.setChildrenCollapsible(False)
+        editor = QWidget()
+        ev = QVBoxLayout(editor)
+        ev.setContentsMargins(0, 0, 0, 0)
+        self.subject_row = QWidget()
+        sr = QHBoxLayout(self.subject_row)
+        sr.setContentsMargins(0, 0, 0, 0)
+        self.subject_edit = QLineEdit(objectName="subjectEdit")
+        self.subject_edit.setAccessibleName(tr("Subject"))
+        subject_label = QLabel(tr("Su&bject:"))
+        subject_label.setBuddy(self.subject_edit)
+        sr.addWidget(subject_label)
+        sr.addWidget(self.subject_edit, 1)
+        ev.addWidget(self.subject_row)
+        self.body_edit = QPlainTextEdit(objectName="bodyEdit")
+        self.body_edit.setAccessibleName(tr("Message"))
+        self.body_edit.setTabChangesFocus(True)  # Tab moves on; every control stays reachable
+        ev.addWidget(self.body_edit, 1)
+        split.addWidget(editor)
+
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(6, 0, 0, 0)
+        checks_title = QLabel(tr("Checks"))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        checks_title.setFont(bold)
+        sv.addWidget(checks_title)
+        self.checks_list = QListWidget(objectName="checksList")
+        self.checks_list.setAccessibleName(tr("Checks"))
+        self.checks_list.setWordWrap(True)
+        self.checks_list.setFocusPolicy(Qt.StrongFocus)
+        self.checks_list.setSelectionMode(QListWidget.NoSelection)
+        self.checks_list.setIconSize(QSize(16, 16))
+        self.checks_list.setSpacing(2)
+        self.checks_list.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        sv.addWidget(self.checks_list, 1)
+        self.missing_box = QFrame(objectName="missingBox")
+        mv = QVBoxLayout(self.missing_box)
+        mv.setContentsMargins(0, 6, 0, 0)
+        missing_title = QLabel(tr("Fill in"))
+        missing_title.setFont(bold)
+        mv.addWidget(missing_title)
+        self.missing_form = QFormLayout()
+        self.missing_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        # the side panel is narrow: a label above its field leaves the field room to type
+        self.missing_form.setRowWrapPolicy(QFormLayout.WrapAllRows)
+        mv.addLayout(self.missing_form)
+        self.missing_edits: dict[str, QLineEdit] = {}
+        sv.addWidget(self.missing_box)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 320])
+        outer.addWidget(split, 1)
+
+        # the confirmation (or error) line, with Undo after logging
+        self.status_bar = QFrame(objectName="composeStatusBar")
+        st = QHBoxLayout(self.status_bar)
+        st.setContentsMargins(0, 0, 0, 0)
+        self.status_label = QLabel(objectName="composeStatus", wordWrap=True)
+        self.status_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        st.addWidget(self.status_label, 1)
+        self.undo_button = QPushButton(tr("&Undo"), objectName="undoButton")
+        self.undo_button.setAccessibleName(tr("Undo logging"))
+        self.undo_button.clicked.connect(self.undo_logging)
+        self.undo_button.hide()
+        st.addWidget(self.undo_button)
+        self.status_bar.hide()
+        outer.addWidget(self.status_bar)
+
+        # -- actions (shared by buttons and shortcuts)
+        self.copy_action = QAction(tr("&Copy message"), self, objectName="copyAction",
+                                   shortcut=QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setShortcutContext(Qt.WindowShortcut)
+        self.copy_action.triggered.connect(self.copy_message)
+        self.mail_action = QAction(tr("Open in &mail app"), self, objectName="mailAction")
+        self.mail_action.triggered.connect(self.open_in_mail_app)
+        self.sent_action = QAction(tr("Mark as s&ent"), self, objectName="markSentAction",
+                                   shortcut=QKeySequence("Ctrl+Return"))
+        self.sent_action.setShortcutContext(Qt.WindowShortcut)
+        self.sent_action.triggered.connect(self._mark_sent_or_call_menu)
+        self.close_action = QAction(tr("Close"), self, objectName="closeAction",
+                                    shortcut=QKeySequence(Qt.Key_Escape))
+        self.close_action.setShortcutContext(Qt.WindowShortcut)
+        self.close_action.triggered.connect(self.close)
+        self.edit_templates_action = QAction(tr("Edit &templates…"), self, objectName="editTemplatesAction")
+        self.edit_templates_action.triggered.connect(self.edit_templates)
+        for a in (self.copy_action, self.sent_action, self.close_action):
+            self.addAction(a)
+
+        self.call_actions: dict[str, QAction] = {}
+        self.call_menu = QMenu(self)
+        for outcome, text in ((CallOutcome.SPOKE, tr("I &spoke with them")),
+                              (CallOutcome.LEFT_MESSAGE, tr("I &left a message")),
+                              (CallOutcome.NO_ANSWER, tr("&No answer"))):
+            act = self.call_menu.addAction(text)
+            act.setObjectName(f"logCall_{outcome}")
+            act.triggered.connect(lambda _=False, o=str(outcome): self.log_call(o))
+            self.call_actions[str(outcome)] = act
+
+        self.snooze_menu = QMenu(self)
+        for days, text in ((1, tr("For &1 day")), (7, tr("For 1 &week"))):
+            act = self.snooze_menu.addAction(text)
+            act.setObjectName(f"snooze_{days}d")
+            act.triggered.connect(lambda _=False, d=days: self.snooze(timedelta(days=d)))
+        self.snooze_actions = self.snooze_menu.actions()
+
+        buttons = QHBoxLayout()
+        self.templates_button = QPushButton(self.edit_templates_action.text(), objectName="editTemplatesButton")
+        self.templates_button.setAccessibleName(tr("Edit templates"))
+        self.templates_button.clicked.connect(self.edit_templates)
+        buttons.addWidget(self.templates_button)
+        buttons.addStretch(1)
+        self.snooze_button = QToolButton(objectName="snoozeButton", text=tr("S&nooze"))
+        self.snooze_button.setAccessibleName(tr("Snooze"))
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.snooze_button.setPopupMode(QToolButton.InstantPopup)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.snooze_button.setFocusPolicy(Qt.StrongFocus)
+        buttons.addWidget(self.snooze_button)
+        self.copy_button = QPushButton(self.copy_action.text(), objectName="copyButton")
+        self.copy_button.setAccessibleName(tr("Copy message"))
+        self.copy_button.setToolTip(tr("Copy the message to the clipboard (Ctrl+Shift+C)"))
+        self.copy_button.clicked.connect(self.copy_message)
+        buttons.addWidget(self.copy_button)
+        self.mail_button = QPushButton(self.mail_action.text(), objectName="mailButton")
+        self.mail_button.setAccessibleName(tr("Open in mail app"))
+        self.mail_button.clicked.connect(self.open_in_mail_app)
+        buttons.addWidget(self.mail_button)
+        self.sent_button = QPushButton(self.sent_action.text(), objectName="markSentButton")
+        self.sent_button.setAccessibleName(tr("Mark as sent"))
+        self.sent_button.setToolTip(tr("Log it on the timeline (Ctrl+Return)"))
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.sent_button.setDefault(True)
+        buttons.addWidget(self.sent_button)
+        self.call_button = QPushButton(tr("&Log call"), objectName="logCallButton")
+        self.call_button.setAccessibleName(tr("Log call"))
+        self.call_button.setToolTip(tr("Log the call on the timeline (Ctrl+Return)"))
+        self.call_button.setMenu(self.call_menu)
+        buttons.addWidget(self.call_button)
+        outer.addLayout(buttons)
+
+        self.situation_combo.currentIndexChanged.connect(self._situation_picked)
+        self.recipient_combo.currentIndexChanged.connect(self._recipient_picked)
+        self.variant_combo.currentIndexChanged.connect(self._variant_picked)
+        self.tabs.currentChanged.connect(self._tab_picked)
+        self.subject_edit.textEdited.connect(self._text_edited)
+        self.body_edit.textChanged.connect(self._text_edited)
+
+        self.setTabOrder(self.situation_combo, self.recipient_combo)
+        self.setTabOrder(self.recipient_combo, self.variant_combo)
+        self.setTabOrder(self.variant_combo, self.tabs)
+        self.setTabOrder(self.tabs, self.subject_edit)
+        self.setTabOrder(self.subject_edit, self.body_edit)
+        self.setTabOrder(self.body_edit, self.checks_list)
+
+    def _fill_situations(self) -> None:
+        self.situation_combo.blockSignals(True)
+        for sid in SITUATIONS:
+            self.situation_combo.addItem(situation_label(sid), sid)
+        self.situation_combo.setCurrentIndex(self.situation_combo.findData(self.situation))
+        self.situation_combo.blockSignals(False)
+
+    def _fill_recipients(self) -> None:
+        self.recipient_combo.blockSignals(True)
+        self.recipient_combo.clear()
+        for r in self.context.recipients:
+            text = r.name
+            if r.email or r.phone:
+                text += f" <{r.email or r.phone}>"
+            self.recipient_combo.addItem(text, r.key)
+        if not self.context.recipients:
+            self.recipient_combo.addItem(tr("(no contact at this employer)"), None)
+        idx = self.recipient_combo.findData(self.contact_key)
+        self.recipient_combo.setCurrentIndex(max(0, idx))
+        self.recipient_combo.setEnabled(bool(self.context.recipients))
+        self.recipient_combo.blockSignals(False)
+
+    # -- what is shown ------------------------------------------------------------------------
+    def _opening_channel(self) -> str:
+        sit = SITUATIONS[self.situation]
+        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
+            if self.context.channel in sit.channels:
+                return self.context.channel
+            return compose_channel(self.action.channel, self.situation)
+        return sit.channels[0]
+
+    @property
+    def employer_name(self) -> str:
+        app = self.workspace.application(self.application_key) if hasattr(self.workspace, "application") else None
+        if app is not None:
+            return app.employer_name
+        return self.context.values.get("employer", "")
+
+    def _title_label(self) -> str:
+        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
+            return action_label(self.action.name)
+        return situation_label(self.situation)
+
+    def _update_title(self) -> None:
+        recipient = self.context.recipient
+        who = f"{recipient.name}, {self.employer_name}" if recipient is not None else self.employer_name
+        self.setWindowTitle(f"{self._title_label()} — {who}")
+
+    def _show_situation(self) -> None:
+        """Tabs, hint and reason for the current situation, then the current channel's draft."""
+        sit = SITUATIONS[self.situation]
+        if self.channel not in sit.channels:
+            self.channel = sit.channels[0]
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for ch in sit.channels:
+            i = self.tabs.addTab(channel_label(ch))
+            self.tabs.setTabData(i, ch)
+        self.tabs.setCurrentIndex(sit.channels.index(self.channel))
+        self.tabs.setVisible(True)
+        self.tabs.blockSignals(False)
+        self.hint_label.setText(tr("Tip: {0}").format(QCoreApplication.translate("wording", sit.hint)))
+        self.hint_label.setStyleSheet(f"color: {style.muted_color().name()};")
+        self.hint_label.setVisible(bool(sit.hint))
+        reason = ""
+        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
+            reason = self.action.reason
+        self.reason_label.setText(tr("<b>Why now:</b> {0}").format(html.escape(reason)) if reason else "")
+        self.reason_label.setVisible(bool(reason))
+        self._update_title()
+        self._show_channel()
+
+    def _show_channel(self) -> None:
+        self.subject_row.setVisible(self.channel == EMAIL)
+        self._fill_variants()
+        draft = self._drafts.get((self.situation, self.channel))
+        if draft is None:
+            draft = self._render_draft(self._current_template_id())
+        else:
+            i = self.variant_combo.findData(draft.template_id)
+            if i >= 0:
+                self.variant_combo.blockSignals(True)
+                self.variant_combo.setCurrentIndex(i)
+                self.variant_combo.blockSignals(False)
+        self._put_draft(draft)
+        self._update_buttons()
+
+    def _fill_variants(self) -> None:
+        found = self.catalogue.templates(self.situation, self.channel)
+        self.variant_combo.blockSignals(True)
+        self.variant_combo.clear()
+        for t in found:
+            text = t.label if t.source != "user" else tr("{0} (yours)").format(t.label)
+            self.variant_combo.addItem(text, t.id)
+        if found:
+            start = self.catalogue.pick(self.situation, self.channel, self.context.sequence, self.context)
+            self.variant_combo.setCurrentIndex(max(0, self.variant_combo.findData(start.id if start else None)))
+        self.variant_combo.blockSignals(False)
+        several = len(found) > 1
+        self.variant_combo.setVisible(several)
+        self.variant_label.setVisible(several)
+
+    def _current_template_id(self) -> str | None:
+        return self.variant_combo.currentData()
+
+    def _render_draft(self, template_id: str | None) -> _Draft:
+        template = self.catalogue.get(template_id) if template_id else None
+        if template is None:
+            template = self.catalogue.pick(self.situation, self.channel, self.context.sequence, self.context)
+        if template is None:
+            draft = _Draft(None, "" if self.channel == EMAIL else None, "", [])
+        else:
+            out = render(template, self.context, self._overrides)
+            subject = out.subject if self.channel == EMAIL else None
+            if self.channel == EMAIL and subject is None:
+                subject = ""
+            draft = _Draft(template.id, subject, out.body, out.missing)
+        self._drafts[(self.situation, self.channel)] = draft
+        return draft
+
+    def _put_draft(self, draft: _Draft) -> None:
+        self._quiet = True
+        try:
+            self.subject_edit.setText(draft.subject or "")
+            self.body_edit.setPlainText(draft.body)
+        finally:
+            self._quiet = False
+        self._show_missing()
+        self.run_checks()
+
+    @property
+    def draft(self) -> _Draft:
+        return self._drafts[(self.situation, self.channel)]
+
+    def subject(self) -> str | None:
+        return self.subject_edit.text() if self.channel == EMAIL else None
+
+    def body(self) -> str:
+        return self.body_edit.toPlainText()
+
+    # -- missing values -----------------------------------------------------------------------
+    def _still_missing(self) -> list[str]:
+        text = (self.subject() or "") + "\n" + self.body()
+        return [n for n in self.draft.missing if marker(n) in text]
+
+    def _show_missing(self) -> None:
+        wanted = self._still_missing()
+        if wanted == list(self.missing_edits):
+            self.missing_box.setVisible(bool(wanted))
+            return
+        while self.missing_form.rowCount():
+            self.missing_form.removeRow(0)
+        self.missing_edits = {}
+        labels = self.context.labels
+        previous = self.checks_list
+        for name in wanted:
+            edit = QLineEdit(objectName=f"missing_{name}")
+            label = labels.get(name, name)
+            edit.setAccessibleName(label)
+            edit.setPlaceholderText(tr("Type it, then press Enter"))
+            edit.setText(self._overrides.get(name, ""))
+            edit.returnPressed.connect(lambda n=name: self.fill_missing(n))
+            edit.editingFinished.connect(lambda n=name: self.fill_missing(n))
+            caption = QLabel(label[:1].upper() + label[1:] + ":")
+            caption.setBuddy(edit)
+            self.missing_form.addRow(caption, edit)
+            self.missing_edits[name] = edit
+            QWidget.setTabOrder(previous, edit)
+            previous = edit
+        self.missing_box.setVisible(bool(wanted))
+
+    def fill_missing(self, name: str, value: str | None = None) -> None:
+        """Put a value the app did not know in place of its marker, in the subject and the body
+        (what the user typed elsewhere stays), and in every draft rendered later."""
+        edit = self.missing_edits.get(name)
+        if value is None:
+            value = edit.text() if edit is not None else ""
+        value = value.strip()
+        if not value:
+            return
+        self._overrides[name] = value
+        mark = marker(name)
+        subject_value = " ".join(value.split())
+        for d in self._drafts.values():
+            if d is self.draft:
+                continue
+            d.body = d.body.replace(mark, value)
+            d.rendered_body = d.rendered_body.replace(mark, value)
+            if d.subject:
+                d.subject = d.subject.replace(mark, subject_value)
+                d.rendered_subject = (d.rendered_subject or "").replace(mark, subject_value)
+        subject, body = self.subject(), self.body()
+        if mark in body:
+            cursor = self.body_edit.textCursor()
+            pos = cursor.position()
+            # one edit block, so Ctrl+Z in the body undoes the fill in one step
+            doc = self.body_edit.document()
+            finder = doc.find(mark)
+            cursor.beginEditBlock()
+            while not finder.isNull():
+                finder.insertText(value)
+                finder = doc.find(mark, finder)
+            cursor.endEditBlock()
+            cursor.setPosition(min(pos, len(self.body())))
+        if subject is not None and mark in subject:
+            self.subject_edit.setText(subject.replace(mark, subject_value))
+            self._text_edited()
+        # the row goes away once its marker is gone; do it after the edit's own signal returns
+        QTimer.singleShot(0, self, self._after_fill)  # dropped if the window is gone by then
+
+    def _after_fill(self) -> None:
+        self._show_missing()
+        self.run_checks()
+
+    # -- reacting to the user -----------------------------------------------------------------
+    def _text_edited(self, *_args) -> None:
+        if self._quiet:
+            return
+        d = self._drafts.get((self.situation, self.channel))
+        if d is not None:
+            d.subject = self.subject()
+            d.body = self.body()
+        self._check_timer.start()
+
+    def _situation_picked(self, index: int) -> None:
+        sid = self.situation_combo.itemData(index)
+        if not sid or sid == self.situation:
+            return
+        self.situation = sid
+        self.channel = self._opening_channel()
+        self._show_situation()
+
+    def _recipient_picked(self, index: int) -> None:
+        key = self.recipient_combo.itemData(index)
+        if key == self.contact_key:
+            return
+        old = dict(self.context.values)
+        try:
+            self.context = build_context(self.workspace.store, self.application_key, self.action, key)
+        except Exception as exc:  # noqa: BLE001 - a read failure is shown, the draft stays
+            log.exception("building the message context failed")
+            self.show_error(tr("Could not read this contact: {0}").format(exc))
+            return
+        self.contact_key = self.context.contact_key
+        new = self.context.values
+        # Drafts the user already changed keep their text, with the person's name swapped.
+        for key_, d in list(self._drafts.items()):
+            if not d.edited:
+                del self._drafts[key_]
+                continue
+            for name in ("contact_name", "contact_first_name"):
+                if old.get(name) and new.get(name) and old[name] != new[name]:
+                    d.body = d.body.replace(old[name], new[name])
+                    if d.subject:
+                        d.subject = d.subject.replace(old[name], new[name])
+        self._update_title()
+        self._show_channel()
+
+    def _variant_picked(self, index: int) -> None:
+        tid = self.variant_combo.itemData(index)
+        self._put_draft(self._render_draft(tid))
+
+    def _tab_picked(self, index: int) -> None:
+        ch = self.tabs.tabData(index)
+        if not ch or ch == self.channel:
+            return
+        self.channel = ch
+        self._show_channel()
+
+    # -- checks -------------------------------------------------------------------------------
+    def run_checks(self) -> list:
+        self._check_timer.stop()
+        try:
+            found = run_checks(self.subject(), self.body(), situation=self.situation, channel=self.channel,
+                               context=self.context, action=self.action, settings=self.workspace.settings())
+        except Exception:  # noqa: BLE001 - a check must never take the window down
+            log.exception("checking the draft failed")
+            found = []
+        self.checks = found
+        self.checks_list.clear()
+        icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
+                 "info": QStyle.SP_MessageBoxInformation}
+        for c in found:
+            item = QListWidgetItem(self.style().standardIcon(icons.get(c.level, QStyle.SP_MessageBoxInformation)),
+                                   QCoreApplication.translate("wording", c.message))
+            item.setData(Qt.UserRole, c.code)
+            item.setToolTip(c.message)
+            self.checks_list.addItem(item)
+        if not found:
+            item = QListWidgetItem(self.style().standardIcon(QStyle.SP_DialogApplyButton), tr("Looks ready to send."))
+            item.setData(Qt.UserRole, None)
+            self.checks_list.addItem(item)
+        if not self._quiet:
+            self._show_missing()
+        return found
+
+    def check_codes(self) -> list[str]:
+        return [c.code for c in getattr(self, "checks", [])]
+
+    # -- buttons ------------------------------------------------------------------------------
+    def _recipient_email(self) -> str:
+        r = self.context.recipient
+        return r.email if r is not None else ""
+
+    def _update_buttons(self) -> None:
+        sit = SITUATIONS[self.situation]
+        phone = self.channel == PHONE
+        self.mail_button.setVisible(self.channel == EMAIL)
+        has_email = bool(self._recipient_email())
+        self.mail_button.setEnabled(has_email)
+        self.mail_action.setEnabled(self.channel == EMAIL and has_email)
+        self.mail_button.setToolTip(tr("Open a new message in your mail app") if has_email
+                                    else tr("No email address for this contact"))
+        can_log = sit.logs_as is not None
+        self.sent_button.setVisible(not phone)
+        self.call_button.setVisible(phone)
+        self.sent_button.setEnabled(can_log or self.action is not None)
+        self.sent_button.setText(tr("Mark as s&ent") if can_log else tr("Mark as &done"))
+        self.call_button.setEnabled(can_log)
+        self.copy_button.setText(tr("&Copy script") if phone else tr("&Copy message"))
+        for a in self.snooze_actions:
+            a.setEnabled(self.action is not None)
+        self.snooze_button.setEnabled(self.action is not None)
+
+    def copy_message(self) -> str:
+        text = clipboard_text(self.channel, self.subject(), self.body())
+        QGuiApplication.clipboard().setText(text)
+        self.show_info(tr("Copied to the clipboard."))
+        return text
+
+    def mailto_url(self) -> str:
+        return build_mailto(self._recipient_email(), self.subject() or "", self.body())
+
+    def open_in_mail_app(self) -> bool:
+        if self.channel != EMAIL:
+            return False
+        if not self._recipient_email():
+            self.show_error(tr("This contact has no email address: add one, or copy the message."))
+            return False
+        try:
+            url = self.mailto_url()
+        except ValueError as exc:
+            self.show_error(tr("Cannot hand this to the mail app: {0}").format(exc))
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+            self.show_error(tr("No mail app answered. Copy the message instead (Ctrl+Shift+C)."))
+            return False
+        self.show_info(tr("Opened in your mail app. Mark it as sent once it is on its way."))
+        return True
+
+    def _mark_sent_or_call_menu(self) -> None:
+        if self.channel == PHONE:
+            self.call_button.showMenu()
+        else:
+            self.mark_sent()
+
+    def _event(self, **extra) -> dict | None:
+        sit = SITUATIONS[self.situation]
+        if sit.logs_as is None:
+            return None
+        event = {"kind": str(sit.logs_as), "at": self.workspace.now()}
+        channel = sit.event_channel(self.channel)
+        if channel:
+            event["channel"] = channel
+        if self.contact_key:
+            event["contacts"] = [self.contact_key]
+        subject = self.subject()
+        if subject:
+            event["subject"] = subject
+        body = self.body().strip()
+        if body:
+            event["notes"] = body
+        event.update(extra)
+        return event
+
+    def mark_sent(self) -> bool:
+        """Log the message on the timeline (or, for a note to self, mark the step done)."""
+        if self._logged_event:
+            return False
+        event = self._event()
+        if event is None:
+            if self.action is None:
+                return False
+            try:
+                self.workspace.set_action_state(self.action, done_at=self.workspace.now())
+            except Exception as exc:  # noqa: BLE001 - shown, never a crash
+                log.exception("marking the step done failed")
+                self.show_error(tr("Could not mark this as done: {0}").format(exc))
+                return False
+            self._after_logging(tr("Marked as done."))
+            return True
+        return self._log(event, tr("Logged as sent on the timeline."))
+
+    def log_call(self, outcome: str) -> bool:
+        if self._logged_event:
+            return False
+        event = self._event(outcome=outcome)
+        if event is None:
+            return False
+        event["channel"] = "phone"
+        event.pop("subject", None)
+        texts = {CallOutcome.SPOKE: tr("Call logged: you spoke with them."),
+                 CallOutcome.LEFT_MESSAGE: tr("Call logged: you left a message."),
+                 CallOutcome.NO_ANSWER: tr("Call logged: no answer.")}
+        return self._log(event, texts.get(outcome, tr("Call logged.")))
+
+    def _log(self, event: dict, confirmation: str) -> bool:
+        try:
+            self.workspace.log_event(self.application_key, event)
+        except ExchangeError as exc:
+            self.show_error(tr("Not logged: {0}").format(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a database error is shown, never a crash
+            log.exception("logging the event failed")
+            self.show_error(tr("Not logged: {0}").format(exc))
+            return False
+        self.sent.emit(self.application_key)
+        self._after_logging(confirmation)
+        return True
+
+    def _after_logging(self, text: str) -> None:
+        self._logged_event = True
+        self._set_editing(False)
+        self._show_status(text + " " + tr("This window closes in a moment."), kind="ok")
+        self.undo_button.show()
+        self.undo_button.setFocus()
+        self._close_timer.start()
+
+    def undo_logging(self) -> None:
+        self._close_timer.stop()
+        if self._logged_event and self.workspace.undo_stack.canUndo():
+            self.workspace.undo_stack.undo()
+        self._logged_event = False
+        self._set_editing(True)
+        self.undo_button.hide()
+        self._show_status(tr("Undone: nothing is logged."), kind="info")
+
+    def _set_editing(self, enabled: bool) -> None:
+        for w in (self.situation_combo, self.recipient_combo, self.variant_combo, self.tabs,
+                  self.subject_edit, self.body_edit, self.sent_button, self.call_button,
+                  self.snooze_button, self.missing_box):
+            w.setEnabled(enabled)
+        self.sent_action.setEnabled(enabled)
+        if enabled:
+            self.recipient_combo.setEnabled(bool(self.context.recipients))
+            self._update_buttons()
+
+    def snooze(self, delta: timedelta) -> bool:
+        if self.action is None:
+            return False
+        try:
+            self.workspace.snooze(self.action, self.workspace.now() + delta)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("snoozing failed")
+            self.show_error(tr("Could not snooze: {0}").format(exc))
+            return False
+        self.close()
+        return True
+
+    def edit_templates(self) -> None:
+        from .template_editor import TemplateEditor
+
+        current = self.draft.template_id if (self.situation, self.channel) in self._drafts else None
+        editor = TemplateEditor(self.workspace, context=self.context, situation=self.situation,
+                                channel=self.channel, template_id=current, parent=self)
+        editor.templates_changed.connect(self.reload_templates)
+        editor.show()
+        self.template_editor = editor
+
+    def reload_templates(self) -> None:
+        """The user saved or removed a template: offer it, without losing their edits."""
+        self.catalogue = load_catalogue(self.workspace.paths.templates)
+        for key, d in list(self._drafts.items()):
+            if not d.edited:
+                del self._drafts[key]
+        self._show_channel()
+
+    # -- messages in the window ---------------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self._show_status(text, kind="error")
+
+    def show_info(self, text: str) -> None:
+        self._show_status(text, kind="info")
+
+    def _show_status(self, text: str, *, kind: str) -> None:
+        color = {"error": style.overdue_color(), "ok": style.inbound_color()}.get(kind)
+        self.status_label.setStyleSheet(f"color: {color.name()};" if color is not None else "")
+        self.status_label.setText(text)
+        self.status_label.setProperty("kind", kind)
+        if kind != "ok":
+            self.undo_button.hide()
+        self.status_bar.show()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.PaletteChange and hasattr(self, "checks_list"):
+            self.hint_label.setStyleSheet(f"color: {style.muted_color().name()};")
+            self.run_checks()
+        super().changeEvent(event)
+
+
+__all__ = ["ComposeWindow", "clipboard_text", "CHECK_DELAY_MS"]

@@ -1,0 +1,158 @@
+"""Screenshots of the compose window on each channel (email, phone script, handwritten note,
+short message) and of the template editor, in a light and a dark palette, for a person to look
+at. Not a test (pytest does not collect it).
+
+    Xvfb :92 -screen 0 1280x800x24 &
+    DISPLAY=:92 QT_QPA_PLATFORM=xcb /tmp/venv/bin/python tests/screenshots_compose.py [OUT_DIR]
+
+Writes /tmp/compose-<name>-<light|dark>.png (or into OUT_DIR) and prints the paths.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.ui.compose import ComposeWindow
+from followup_desktop.ui.template_editor import TemplateEditor
+from followup_desktop.ui.workspace import Workspace
+
+NOW = datetime(2026, 3, 10, 16, 0)
+
+DOC = {
+    "format": "followup-desktop", "version": 1,
+    "profile": {"name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100", "employed": False},
+    "employers": [{"key": "acme", "name": "Acme Corp"}],
+    "contacts": [
+        {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+         "email": "susan@acme.example", "phone": "+1 555 0101"},
+        {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"},
+    ],
+    "applications": [{"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+                      "source": "posting", "stage": "interviewing"}],
+    "events": [
+        {"application": "acme-office-manager", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"},
+        {"application": "acme-office-manager", "kind": "interview", "at": "2026-03-10T14:00:00",
+         "duration_minutes": 60, "contacts": ["susan", "raj"], "decision_expected": "2026-03-24",
+         "key_points": {"susan": "the new filing system"}},
+    ],
+}
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    for role, color in ((QPalette.Window, window), (QPalette.WindowText, text), (QPalette.Base, base),
+                        (QPalette.AlternateBase, window), (QPalette.ToolTipBase, window),
+                        (QPalette.ToolTipText, text), (QPalette.Text, text), (QPalette.Button, window),
+                        (QPalette.ButtonText, text), (QPalette.Highlight, QColor(42, 130, 218)),
+                        (QPalette.HighlightedText, QColor(0, 0, 0)),
+                        (QPalette.PlaceholderText, QColor(150, 150, 150))):
+        p.setColor(role, color)
+    for role in (QPalette.Text, QPalette.ButtonText, QPalette.WindowText):
+        p.setColor(QPalette.Disabled, role, QColor(120, 120, 120))
+    return p
+
+
+def wait(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(window, name: str, theme: str, out: Path) -> Path:
+    window.move(20, 20)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    wait()
+    g = window.frameGeometry()
+    path = out / f"compose-{name}-{theme}.png"
+    subprocess.run(["import", "-window", "root", "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}",
+                    str(path)], check=True)
+    window.close()
+    wait(50)
+    return path
+
+
+def workspace(tmp: Path) -> Workspace:
+    ws = Workspace(DataPaths(tmp / "data"), clock=lambda: NOW)
+    src = tmp / "leads.json"
+    src.write_text(json.dumps(DOC), encoding="utf-8")
+    import_json(ws.store, src)
+    ws.load()
+    return ws
+
+
+def scenes(ws: Workspace):
+    thanks = next(a for a in ws.actions() if a.name == "thank_you" and a.contact == "susan")
+    thanks_raj = next(a for a in ws.actions() if a.name == "thank_you" and a.contact == "raj")
+
+    def email():
+        return ComposeWindow(ws, action=thanks)
+
+    def email_missing():
+        # Raj's key point was never written down: the window asks for it
+        return ComposeWindow(ws, action=thanks_raj)
+
+    def phone():
+        return ComposeWindow(ws, application_key="acme-office-manager", situation="status_check",
+                             contact_key="susan")
+
+    def letter():
+        w = ComposeWindow(ws, action=thanks)
+        w.tabs.setCurrentIndex(w.tabs.count() - 1)
+        return w
+
+    def message():
+        w = ComposeWindow(ws, application_key="acme-office-manager", situation="check_in", contact_key="susan")
+        w.tabs.setCurrentIndex(1)
+        return w
+
+    def logged():
+        w = ComposeWindow(ws, action=thanks)
+        w._close_timer.setInterval(60_000)
+        w.mark_sent()
+        return w
+
+    def editor():
+        return TemplateEditor(ws, template_id="thank_you.email.1")
+
+    return [("email", email), ("email-missing", email_missing), ("phone", phone), ("letter", letter),
+            ("message", message), ("logged", logged), ("templates", editor)]
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("/tmp")
+    app = QApplication(argv[:1])
+    app.setStyle(QStyleFactory.create("Fusion"))
+    light = app.palette()
+    paths = []
+    for theme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        with tempfile.TemporaryDirectory() as tmp:
+            ws = workspace(Path(tmp))
+            for name, make in scenes(ws):
+                if name == "logged":
+                    pass
+                paths.append(shoot(make(), name, theme, out))
+                if name == "logged":
+                    ws.undo_stack.undo()
+            ws.close()
+    for p in paths:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
