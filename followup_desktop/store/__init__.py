@@ -106,6 +106,7 @@ class Store:
             people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
             others = {c.key: c.employer.key for c in Contact.select().where(Contact.key.in_(raw.get("contacts") or []))}
             rec = check_event(raw, employer, {**others, **people})
+            rec["subject"] = rec["subject"] or None  # no subject is NULL, as on import
             kinds = {k for (k,) in Event.select(Event.kind).where(Event.application == app).distinct().tuples()}
             who, points = rec.pop("contacts"), rec.pop("key_points")
             rec.pop("application")
