@@ -1,13 +1,18 @@
 #!/bin/sh
 # The Debian/Ubuntu packages Follow-up Desktop needs at run time (Qt's xcb platform and its
-# libraries), plus, with --test, what the end-to-end tests use (a virtual X server, a tray host,
-# xdotool, imagemagick for screenshots). One list, used by the README and by CI.
+# libraries), plus, with --test, what the tests and the packaged build use (a virtual X server,
+# a tray host, xdotool, imagemagick for screenshots, binutils, desktop-file-utils). One list,
+# used by the README and by CI.
 set -eu
 RUNTIME="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
  libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
- libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-dejavu-core
+ libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libwayland-client0
+ libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
  python3-venv"
-TEST="xvfb xauth trayer xdotool imagemagick x11-utils"
+# binutils: PyInstaller reads libraries with objdump and strips with strip; desktop-file-utils
+# checks the .desktop file the Linux archive installs; dbus-daemon: a private session bus for
+# the desktop-notification test.
+TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Checks that the built bundle and archive (packaging/build.sh) work as a user gets them:
+#
+#   1. every library in the bundle finds the libraries it links to;
+#   2. `--self-test` passes from the frozen program without a display (offscreen) and on a
+#      virtual X server (xcb);
+#   3. the command line works from it: import the sample, `due --json`, export, a bad file
+#      refused with exit 2;
+#   4. nothing of that wrote into the bundle;
+#   5. the archive's install.sh installs into a throw-away HOME, the installed program runs, and
+#      uninstall.sh takes everything away again but the data.
+#
+# Every run uses a temporary data dir, never the real one. Exits non-zero at the first failure.
+# FROZEN_CHECK_DISPLAY picks the X display number to try first (default 91).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APP=followup-desktop
+bundle=$PWD/dist/$APP
+exe=$bundle/$APP
+shopt -s nullglob
+archives=(dist/$APP-*-linux-*.tar.gz)
+shopt -u nullglob
+
+step() { echo "check-frozen: $*"; }
+fail() { echo "check-frozen: FAIL: $*" >&2; exit 1; }
+
+[ -x "$exe" ] || fail "$exe is missing: run packaging/build.sh first"
+[ "${#archives[@]}" -eq 1 ] || fail "expected one dist/$APP-*-linux-*.tar.gz, found ${#archives[@]}"
+archive=$PWD/${archives[0]}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/followup-frozen-check.XXXXXX")
+xvfb_pid=""
+cleanup() {
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Nothing but the program itself may be the reason a check passes: no display, no data dir and
+# no platform inherited from the caller's session.
+run() {
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u FOLLOWUP_DESKTOP_DATA_DIR \
+        HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" \
+        XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" "$@"
+}
+mkdir -p "$work/home"
+
+listing() { (cd "$bundle" && find . -printf '%p %s %T@ %m\n' | LC_ALL=C sort); }
+listing > "$work/bundle-before"
+
+# 1. libraries
+step "libraries resolve"
+missing=""
+while IFS= read -r -d '' lib; do
+    if out=$(LD_LIBRARY_PATH="$bundle/_internal" ldd "$lib" 2>&1 | grep "not found"); then
+        missing="$missing
+${lib#"$bundle"/}:$out"
+    fi
+done < <(find "$bundle" -type f \( -name '*.so' -o -name '*.so.*' \) -print0)
+[ -z "$missing" ] || fail "libraries the bundle needs but cannot find (see packaging/linux-deps.sh):$missing"
+
+# 2. self-test, offscreen then on X
+step "--self-test without a display"
+out=$(run "$exe" --self-test 2>&1) || fail "--self-test offscreen exited non-zero:
+$out"
+grep -q "(offscreen)" <<<"$out" || fail "--self-test did not show the window offscreen:
+$out"
+grep -q "self-test passed" <<<"$out" || fail "--self-test offscreen: $out"
+
+step "--self-test on a virtual X server"
+command -v Xvfb >/dev/null || fail "Xvfb is missing (bash packaging/linux-deps.sh --test)"
+display=${FROZEN_CHECK_DISPLAY:-91}
+for _ in $(seq 20); do
+    [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ] || break
+    display=$((display + 1))
+done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do
+    [ -e "/tmp/.X11-unix/X$display" ] && break
+    sleep 0.1
+done
+[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start: $(cat "$work/xvfb.log")"
+out=$(run env DISPLAY=":$display" "$exe" --self-test 2>&1) || fail "--self-test on X exited non-zero:
+$out"
+grep -q "(xcb)" <<<"$out" || fail "--self-test on X did not use xcb:
+$out"
+kill "$xvfb_pid" 2>/dev/null || true
+wait "$xvfb_pid" 2>/dev/null || true
+xvfb_pid=""
+
+# 3. the command line
+step "command line: import, due --json, export, a bad file"
+data=$work/data
+out=$(run "$exe" --data-dir "$data" import resources/sample.json) || fail "import exited non-zero: $out"
+grep -q "^imported " <<<"$out" || fail "import printed nothing useful: $out"
+run "$exe" --data-dir "$data" due --json --at 2026-03-10T15:30 > "$work/due.json" \
+    || fail "due --json exited non-zero"
+python3 - "$work/due.json" <<'EOF' || fail "due --json did not print the sample's thank-you as JSON"
+import json, sys
+items = json.load(open(sys.argv[1], encoding="utf-8"))
+assert isinstance(items, list) and items, items
+assert any(i["action"] == "thank_you" and i["application"] == "acme-office-manager" for i in items), items
+EOF
+out=$(run "$exe" --data-dir "$data" export "$work/export.json") || fail "export exited non-zero: $out"
+python3 - "$work/export.json" <<'EOF' || fail "the export is not the sample's data"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [a["key"] for a in doc["applications"]] == ["acme-office-manager"], doc["applications"]
+assert len(doc["events"]) == 4, doc["events"]
+EOF
+echo "not json" > "$work/bad.txt"
+set +e
+run "$exe" --data-dir "$data" import "$work/bad.txt" 2>"$work/bad.err"
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "importing a .txt file exited $code, expected 2 (bad input)"
+[ -s "$work/bad.err" ] || fail "importing a .txt file said nothing on stderr"
+
+# 4. the bundle is read-only in practice
+step "nothing was written into the bundle"
+listing > "$work/bundle-after"
+diff -u "$work/bundle-before" "$work/bundle-after" >&2 || fail "running the program changed files in $bundle"
+
+# 5. install and uninstall for one user
+step "install.sh / uninstall.sh in a throw-away HOME"
+mkdir -p "$work/unpack"
+tar -C "$work/unpack" -xzf "$archive"
+top=$(find "$work/unpack" -mindepth 1 -maxdepth 1 -type d)
+for f in install.sh uninstall.sh $APP.desktop $APP.svg $APP/$APP; do
+    [ -e "$top/$f" ] || fail "the archive lacks $f"
+done
+share=$work/home/.local/share
+run sh "$top/install.sh" > "$work/install.log" 2>&1 || fail "install.sh failed: $(cat "$work/install.log")"
+installed=$work/home/.local/opt/$APP/$APP
+[ -x "$installed" ] || fail "install.sh did not put the program in ~/.local/opt/$APP"
+[ -f "$share/applications/$APP.desktop" ] || fail "install.sh did not add the menu entry"
+[ -f "$share/icons/hicolor/scalable/apps/$APP.svg" ] || fail "install.sh did not add the icon"
+[ "$(readlink "$work/home/.local/bin/$APP")" = "$installed" ] || fail "install.sh did not link ~/.local/bin/$APP"
+grep -qx "Exec=\"$installed\"" "$share/applications/$APP.desktop" \
+    || fail "the menu entry does not start the installed program: $(grep ^Exec "$share/applications/$APP.desktop")"
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$share/applications/$APP.desktop" || fail "the installed menu entry is not valid"
+fi
+run "$installed" --version | grep -q "^$APP " || fail "the installed program does not start"
+# No --data-dir: the default one, under the throw-away HOME ($XDG_DATA_HOME/followup-desktop).
+run "$installed" import resources/sample.json >/dev/null || fail "import into the default data dir failed"
+out=$(run "$installed" due --json --at 2026-03-10T15:30) || fail "due from the installed program failed"
+grep -q '"thank_you"' <<<"$out" || fail "the installed program does not find the data in the default data dir"
+
+run sh "$work/home/.local/opt/$APP/uninstall.sh" > "$work/uninstall.log" 2>&1 \
+    || fail "uninstall.sh failed: $(cat "$work/uninstall.log")"
+for gone in "$work/home/.local/opt/$APP" "$share/applications/$APP.desktop" \
+        "$share/icons/hicolor/scalable/apps/$APP.svg" "$work/home/.local/bin/$APP"; do
+    [ ! -e "$gone" ] && [ ! -L "$gone" ] || fail "uninstall.sh left $gone"
+done
+[ -f "$share/$APP/followup.sqlite3" ] || fail "uninstall.sh removed the user's data"
+
+step "all checks passed ($(du -sm "$bundle" | cut -f1) MB bundle, $(du -sm "$archive" | cut -f1) MB archive)"

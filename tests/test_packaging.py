@@ -1,0 +1,363 @@
+"""The packaged app, short of a full build (that runs after pytest: packaging/build.sh and
+packaging/check-frozen.sh): installing and uninstalling for one user, the menu entry, what the
+PyInstaller spec keeps and leaves out, and the runtime hook for builds without output streams.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+DESKTOP_FILE = ROOT / "resources" / "followup-desktop.desktop"
+SPEC = PACKAGING / "followup_desktop.spec"
+APP = "followup-desktop"
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux archive's scripts")
+
+
+# -- install.sh / uninstall.sh ---------------------------------------------------------------------
+
+def make_archive(where: Path, program_version: str = "1.0.0", extra_file: str | None = None) -> Path:
+    """An unpacked archive as build.sh lays it out, around a stand-in program that answers
+    `--version` (a real bundle takes a full build)."""
+    top = where / f"{APP}-{program_version}-linux-x86_64"
+    bundle = top / APP
+    (bundle / "_internal").mkdir(parents=True)
+    exe = bundle / APP
+    exe.write_text(f'#!/bin/sh\necho "{APP} {program_version}"\n')
+    exe.chmod(0o755)
+    (bundle / "_internal" / "libsomething.so").write_text("stand-in")
+    if extra_file:
+        (bundle / "_internal" / extra_file).write_text("only in this version")
+    for src in (DESKTOP_FILE, ROOT / "resources" / f"{APP}.svg",
+                PACKAGING / "linux" / "install.sh", PACKAGING / "linux" / "uninstall.sh"):
+        shutil.copy(src, top / src.name)
+    return top
+
+
+def user_env(home: Path, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env["HOME"] = str(home)
+    env.update(extra)
+    return env
+
+
+def sh(script: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", str(script)], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
+
+
+def test_install_puts_program_menu_entry_icon_and_command_in_the_users_home(tmp_path, home):
+    top = make_archive(tmp_path / "unpacked")
+
+    done = sh(top / "install.sh", user_env(home))
+
+    assert done.returncode == 0, done.stderr
+    exe = home / ".local/opt" / APP / APP
+    assert subprocess.run([str(exe), "--version"], capture_output=True, text=True).stdout.strip() == f"{APP} 1.0.0"
+    entry = (home / ".local/share/applications" / f"{APP}.desktop").read_text()
+    assert f'Exec="{exe}"' in entry.splitlines()
+    assert f"TryExec={exe}" in entry.splitlines()
+    assert (home / ".local/share/icons/hicolor/scalable/apps" / f"{APP}.svg").read_bytes() == \
+        (ROOT / "resources" / f"{APP}.svg").read_bytes()
+    assert os.readlink(home / ".local/bin" / APP) == str(exe)
+    assert (home / ".local/opt" / APP / "uninstall.sh").stat().st_mode & stat.S_IXUSR
+    assert str(exe) in done.stdout
+    # nothing left behind from the swap
+    assert sorted(p.name for p in (home / ".local/opt").iterdir()) == [APP]
+
+
+def test_install_honours_xdg_data_home_for_the_menu_entry_and_icon(tmp_path, home):
+    top = make_archive(tmp_path / "unpacked")
+    xdg = tmp_path / "xdg-data"
+
+    done = sh(top / "install.sh", user_env(home, XDG_DATA_HOME=str(xdg)))
+
+    assert done.returncode == 0, done.stderr
+    assert (xdg / "applications" / f"{APP}.desktop").is_file()
+    assert (xdg / "icons/hicolor/scalable/apps" / f"{APP}.svg").is_file()
+    assert not (home / ".local/share/applications").exists()
+
+
+def test_installing_a_newer_archive_replaces_the_program_and_leaves_no_old_files(tmp_path, home):
+    first = sh(make_archive(tmp_path / "v1", "1.0.0", extra_file="old-only.py") / "install.sh", user_env(home))
+    assert first.returncode == 0, first.stderr
+
+    second = sh(make_archive(tmp_path / "v2", "2.0.0") / "install.sh", user_env(home))
+
+    assert second.returncode == 0, second.stderr
+    prefix = home / ".local/opt" / APP
+    assert subprocess.run([str(prefix / APP), "--version"], capture_output=True, text=True).stdout.strip() == f"{APP} 2.0.0"
+    assert not (prefix / "_internal" / "old-only.py").exists()
+    assert os.readlink(home / ".local/bin" / APP) == str(prefix / APP)
+
+
+def test_install_leaves_someone_elses_followup_desktop_command_alone(tmp_path, home):
+    theirs = home / ".local/bin" / APP
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("#!/bin/sh\necho a pip-installed copy\n")
+
+    done = sh(make_archive(tmp_path / "unpacked") / "install.sh", user_env(home))
+
+    assert done.returncode == 0, done.stderr
+    assert theirs.read_text() == "#!/bin/sh\necho a pip-installed copy\n"
+    assert "left alone" in done.stderr
+
+
+def test_a_home_with_spaces_gets_a_valid_quoted_menu_entry(tmp_path):
+    home = tmp_path / "Jane Q Public"
+    home.mkdir()
+
+    done = sh(make_archive(tmp_path / "unpacked") / "install.sh", user_env(home))
+
+    assert done.returncode == 0, done.stderr
+    entry = home / ".local/share/applications" / f"{APP}.desktop"
+    assert f'Exec="{home}/.local/opt/{APP}/{APP}"' in entry.read_text().splitlines()
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_install_refuses_a_home_a_menu_entry_cannot_name_and_installs_nothing(tmp_path):
+    home = tmp_path / "odd$home"
+    home.mkdir()
+
+    done = sh(make_archive(tmp_path / "unpacked") / "install.sh", user_env(home))
+
+    assert done.returncode != 0
+    assert "cannot install" in done.stderr
+    assert not (home / ".local/opt" / APP).exists()
+
+
+def test_install_run_from_elsewhere_than_the_archive_says_so(tmp_path, home):
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    shutil.copy(PACKAGING / "linux" / "install.sh", lone)
+
+    done = sh(lone / "install.sh", user_env(home))
+
+    assert done.returncode != 0
+    assert "run install.sh from the unpacked archive" in done.stderr
+    assert not (home / ".local").exists()
+
+
+def test_uninstall_removes_everything_installed_but_keeps_the_users_data(tmp_path, home):
+    env = user_env(home)
+    assert sh(make_archive(tmp_path / "unpacked") / "install.sh", env).returncode == 0
+    data = home / ".local/share" / APP
+    data.mkdir(parents=True)
+    (data / "followup.sqlite3").write_text("the user's follow-ups")
+    exe = home / ".local/opt" / APP / APP
+    autostart = home / ".config/autostart" / f"{APP}.desktop"
+    autostart.parent.mkdir(parents=True)
+    autostart.write_text(f"[Desktop Entry]\nType=Application\nName=Follow-up Desktop\nExec={exe} --minimized\n")
+
+    done = sh(home / ".local/opt" / APP / "uninstall.sh", env)
+
+    assert done.returncode == 0, done.stderr
+    for gone in (home / ".local/opt" / APP, home / ".local/share/applications" / f"{APP}.desktop",
+                 home / ".local/share/icons/hicolor/scalable/apps" / f"{APP}.svg", home / ".local/bin" / APP,
+                 autostart):
+        assert not gone.exists() and not gone.is_symlink(), gone
+    assert (data / "followup.sqlite3").read_text() == "the user's follow-ups"
+    assert str(data) in done.stdout
+
+
+def test_uninstall_keeps_a_start_at_login_entry_of_another_installation(tmp_path, home):
+    env = user_env(home)
+    assert sh(make_archive(tmp_path / "unpacked") / "install.sh", env).returncode == 0
+    autostart = home / ".config/autostart" / f"{APP}.desktop"
+    autostart.parent.mkdir(parents=True)
+    autostart.write_text("[Desktop Entry]\nType=Application\nName=Follow-up Desktop\n"
+                         "Exec=/home/me/.venv/bin/followup-desktop --minimized\n")
+
+    assert sh(home / ".local/opt" / APP / "uninstall.sh", env).returncode == 0
+
+    assert autostart.exists()
+
+
+# -- the menu entry ---------------------------------------------------------------------------------
+
+def desktop_entry_fields() -> dict:
+    lines = DESKTOP_FILE.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils not installed")
+def test_the_menu_entry_passes_desktop_file_validate():
+    check = subprocess.run(["desktop-file-validate", str(DESKTOP_FILE)], capture_output=True, text=True)
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
+
+
+def test_the_menu_entry_shows_the_shipped_icon_and_matches_the_windows_class():
+    fields = desktop_entry_fields()
+    assert fields["Type"] == "Application"
+    assert fields["Name"] == "Follow-up Desktop"
+    assert (ROOT / "resources" / f"{fields['Icon']}.svg").is_file()
+    # Qt's X11 windows carry the application name as their class: this groups them under the
+    # entry in docks and task bars.
+    assert fields["StartupWMClass"] == "Follow-up Desktop"
+    assert fields["Exec"] == APP and fields["Terminal"] == "false"
+
+
+# -- the PyInstaller spec ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def spec():
+    """The spec's tables and helpers, run without the build steps (those need PyInstaller's
+    build machinery and take a minute)."""
+    pytest.importorskip("PyInstaller")
+    text = SPEC.read_text(encoding="utf-8")
+    head = text.split("# -- analysis", 1)[0]
+    namespace = {"SPECPATH": str(PACKAGING), "__name__": "followup_desktop_spec"}
+    exec(compile(head, str(SPEC), "exec"), namespace)
+    namespace["text"] = text
+    return namespace
+
+
+def test_the_spec_names_the_program_and_its_version_from_the_package_metadata(spec):
+    assert spec["EXE_NAME"] == APP
+    assert spec["VERSION"] == version(APP)
+
+
+def test_the_spec_leaves_out_the_big_qt_modules_the_app_does_not_use(spec):
+    excluded = set(spec["EXCLUDES"])
+    for module in ("QtQml", "QtQuick", "QtQuickWidgets", "QtWebEngineCore", "QtWebEngineWidgets",
+                   "Qt3DCore", "QtMultimedia", "QtPdf", "QtSql", "QtDesigner", "QtOpenGL"):
+        assert f"PySide6.{module}" in excluded, module
+    assert "tkinter" in excluded
+
+
+def test_the_spec_keeps_every_qt_module_the_app_uses(spec):
+    kept = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtDBus")
+    for module in kept:
+        assert f"PySide6.{module}" not in spec["EXCLUDES"], module
+        assert f"PySide6.{module}" in spec["HIDDEN"], module
+
+
+def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
+    for module in ("followup_desktop.cli", "followup_desktop.selftest", "followup_desktop.ui.selftest",
+                   "followup_desktop.ui.app", "followup_desktop.exchange.jsonfile", "followup_desktop.store"):
+        assert module in spec["HIDDEN"], module
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-server/libqt-wayland-compositor-shm-emulation-server.so",
+     False),
+    ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+    ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+    ("PySide6/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/translations/qtwebengine_de.qm", False),
+    ("PySide6/Qt/translations/designer_de.qm", False),
+    ("PySide6/Qt/qml/QtQuick/Controls/qmldir", False),
+    ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ("resources/followup-desktop.svg", True),
+    ("followup_desktop-0.1.0.dist-info/METADATA", True),
+])
+def test_the_spec_prunes_qt_plugins_translations_and_qml_to_what_the_app_needs(spec, dest, kept):
+    assert spec["_keep"]((dest, "/src/" + dest, "BINARY")) is kept
+
+
+def test_the_spec_bundles_the_whole_resources_folder_and_the_stdio_runtime_hook(spec):
+    assert '(str(ROOT / "resources"), "resources")' in spec["text"]
+    assert "pyi_rth_followup_stdio.py" in spec["text"]
+    assert (PACKAGING / "rthooks" / "pyi_rth_followup_stdio.py").is_file()
+    assert "console=False" in spec["text"]
+
+
+def test_the_spec_describes_the_mac_app_and_the_windows_version_resource(spec):
+    text = spec["text"]
+    assert 'if sys.platform == "darwin":' in text and "BUNDLE(" in text
+    assert spec["BUNDLE_ID"] == "org.followupdesktop.FollowupDesktop"
+    assert '"NSHighResolutionCapable": True' in text
+    assert "VSVersionInfo(" in text and "version=version_info" in text
+
+
+def test_the_windows_installer_is_per_user_and_offers_start_at_login_minimized():
+    iss = (PACKAGING / "windows" / "followup-desktop.iss").read_text(encoding="utf-8")
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.M)
+    run_line = next(line for line in iss.splitlines()
+                    if line.startswith("Root: HKCU") and "Tasks: startatlogin" in line)
+    assert r"Software\Microsoft\Windows\CurrentVersion\Run" in run_line
+    assert "--minimized" in run_line
+    # the same value the app's own setting writes, so the two agree
+    from followup_desktop.tray.autostart import WINDOWS_RUN_KEY, WINDOWS_VALUE_NAME
+
+    assert WINDOWS_RUN_KEY.endswith(r"Software\Microsoft\Windows\CurrentVersion\Run")
+    assert f'#define RunValueName "{WINDOWS_VALUE_NAME}"' in iss
+
+
+# -- frozen without output streams -------------------------------------------------------------------
+
+def run_without_streams(code: str, tmp_path: Path, hook: bool) -> subprocess.CompletedProcess:
+    """Python with sys.stdout and sys.stderr set to None, as in a windowed build on Windows."""
+    prelude = "import sys\nsys.stdout = None\nsys.stderr = None\n"
+    if hook:
+        prelude += f"exec(open({str(PACKAGING / 'rthooks' / 'pyi_rth_followup_stdio.py')!r}).read())\n"
+    env = dict(os.environ, FOLLOWUP_DESKTOP_DATA_DIR=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-c", prelude + code], env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_without_output_streams_the_command_line_answers_due_import_and_export(tmp_path):
+    sample = ROOT / "resources" / "sample.json"
+    code = (
+        "from followup_desktop.cli import main\n"
+        f"codes = [main(['import', {str(sample)!r}]), main(['due', '--json']), main(['due']),\n"
+        f"         main(['export', {str(tmp_path / 'out.json')!r}]), main(['import', 'notes.txt'])]\n"
+        f"open({str(tmp_path / 'codes.json')!r}, 'w').write(repr(codes))\n"
+    )
+
+    done = run_without_streams(code, tmp_path, hook=True)
+
+    assert done.returncode == 0
+    assert (tmp_path / "codes.json").read_text() == "[0, 0, 0, 0, 2]"
+    assert json.loads((tmp_path / "out.json").read_text())["applications"]
+
+
+def test_the_launcher_starts_the_command_line_as_a_plain_script(tmp_path):
+    done = subprocess.run([sys.executable, str(PACKAGING / "launcher.py"), "--version"],
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{APP} {version(APP)}"
+
+
+def test_ci_builds_the_bundle_and_checks_it_after_the_tests():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("<!-- test-command -->", 1)[1].strip().splitlines()[0]
+    steps = [step.strip() for step in command.split("&&")]
+    assert "'.[test,package]'" in steps[2]
+    assert steps.index("bash packaging/build.sh") > steps.index(".venv/bin/python -m pytest")
+    assert steps[-1] == "bash packaging/check-frozen.sh"
