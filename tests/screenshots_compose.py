@@ -11,15 +11,15 @@ Writes /tmp/compose-<name>-<light|dark>.png (or into OUT_DIR) and prints the pat
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import screens  # noqa: E402
 
 from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
@@ -49,39 +49,10 @@ DOC = {
 }
 
 
-def dark_palette() -> QPalette:
-    p = QPalette()
-    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
-    for role, color in ((QPalette.Window, window), (QPalette.WindowText, text), (QPalette.Base, base),
-                        (QPalette.AlternateBase, window), (QPalette.ToolTipBase, window),
-                        (QPalette.ToolTipText, text), (QPalette.Text, text), (QPalette.Button, window),
-                        (QPalette.ButtonText, text), (QPalette.Highlight, QColor(42, 130, 218)),
-                        (QPalette.HighlightedText, QColor(0, 0, 0)),
-                        (QPalette.PlaceholderText, QColor(150, 150, 150))):
-        p.setColor(role, color)
-    for role in (QPalette.Text, QPalette.ButtonText, QPalette.WindowText):
-        p.setColor(QPalette.Disabled, role, QColor(120, 120, 120))
-    return p
-
-
-def wait(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
 def shoot(window, name: str, theme: str, out: Path) -> Path:
-    window.move(20, 20)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    wait()
-    g = window.frameGeometry()
-    path = out / f"compose-{name}-{theme}.png"
-    subprocess.run(["import", "-window", "root", "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}",
-                    str(path)], check=True)
+    path = screens.shoot(window, out / f"compose-{name}-{theme}.png")
     window.close()
-    wait(50)
+    screens.wait(50)
     return path
 
 
@@ -138,7 +109,7 @@ def main(argv: list[str]) -> int:
     app.setStyle(QStyleFactory.create("Fusion"))
     light = app.palette()
     paths = []
-    for theme, palette in (("light", light), ("dark", dark_palette())):
+    for theme, palette in (("light", light), ("dark", screens.dark_palette())):
         app.setPalette(palette)
         with tempfile.TemporaryDirectory() as tmp:
             ws = workspace(Path(tmp))

@@ -9,15 +9,15 @@ Writes /tmp/dialogs-<name>-<light|dark>.png (or into OUT_DIR) and prints the pat
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import screens  # noqa: E402
 
 from followup_desktop.settings import Settings
 from followup_desktop.ui.dialogs import LOG_FORMS, ApplicationDialog, ContactsDialog, LogEventDialog, SettingsDialog
@@ -28,46 +28,11 @@ CONTACTS = [("susan", "Susan Smith", "recruiter"), ("raj", "Raj Patel", "hiring_
             ("ana", "Ana Lima", "interviewer")]
 
 
-def dark_palette() -> QPalette:
-    p = QPalette()
-    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
-    p.setColor(QPalette.Window, window)
-    p.setColor(QPalette.WindowText, text)
-    p.setColor(QPalette.Base, base)
-    p.setColor(QPalette.AlternateBase, window)
-    p.setColor(QPalette.ToolTipBase, window)
-    p.setColor(QPalette.ToolTipText, text)
-    p.setColor(QPalette.Text, text)
-    p.setColor(QPalette.Button, window)
-    p.setColor(QPalette.ButtonText, text)
-    p.setColor(QPalette.Highlight, QColor(42, 130, 218))
-    p.setColor(QPalette.HighlightedText, QColor(0, 0, 0))
-    p.setColor(QPalette.PlaceholderText, QColor(150, 150, 150))
-    p.setColor(QPalette.Disabled, QPalette.Text, QColor(120, 120, 120))
-    p.setColor(QPalette.Disabled, QPalette.ButtonText, QColor(120, 120, 120))
-    p.setColor(QPalette.Disabled, QPalette.WindowText, QColor(120, 120, 120))
-    return p
-
-
-def wait(ms: int = 250) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
 def shoot(dialog, name: str, theme: str, out: Path) -> Path:
-    dialog.move(20, 20)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    wait()
-    g = dialog.frameGeometry()
-    path = out / f"dialogs-{name}-{theme}.png"
-    subprocess.run(["import", "-window", "root", "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}",
-                    str(path)], check=True)
+    path = screens.shoot(dialog, out / f"dialogs-{name}-{theme}.png")
     dialog.done(0)
     dialog.deleteLater()
-    wait(50)
+    screens.wait(50)
     return path
 
 
@@ -151,7 +116,7 @@ def main() -> int:
     app.setStyle(QStyleFactory.create("Fusion"))
     light = app.style().standardPalette()
     paths = []
-    for theme, palette in (("light", light), ("dark", dark_palette())):
+    for theme, palette in (("light", light), ("dark", screens.dark_palette())):
         app.setPalette(palette)
         for name, make in scenes():
             paths.append(shoot(make(), name, theme, out))

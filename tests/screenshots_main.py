@@ -14,10 +14,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import screens  # noqa: E402
 
 from followup_desktop.exchange.jsonfile import import_json  # noqa: E402
 from followup_desktop.paths import DataPaths  # noqa: E402
@@ -68,14 +67,7 @@ def main() -> None:
     app = make_application()
     if dark:
         app.setStyle("Fusion")
-        pal = QPalette()
-        for role, color in ((QPalette.Window, "#202124"), (QPalette.WindowText, "#e8eaed"), (QPalette.Base, "#17181a"),
-                            (QPalette.AlternateBase, "#24262a"), (QPalette.Text, "#e8eaed"), (QPalette.Button, "#2d2f33"),
-                            (QPalette.ButtonText, "#e8eaed"), (QPalette.Highlight, "#3b6fd6"),
-                            (QPalette.HighlightedText, "#ffffff"), (QPalette.ToolTipBase, "#2d2f33"),
-                            (QPalette.ToolTipText, "#e8eaed"), (QPalette.PlaceholderText, "#9aa0a6")):
-            pal.setColor(role, QColor(color))
-        app.setPalette(pal)
+        app.setPalette(screens.dark_palette())
     tmp = Path(tempfile.mkdtemp())
     paths = DataPaths(tmp / "data").ensure()
     workspace, window = build(paths)
@@ -90,11 +82,7 @@ def main() -> None:
     suffix = ("-dark" if dark else "") + ("-empty" if empty else "")
 
     def shoot(name):
-        from PySide6.QtCore import QDeadlineTimer, QEventLoop
-
-        end = QDeadlineTimer(400)
-        while not end.hasExpired():
-            app.processEvents(QEventLoop.AllEvents, 50)
+        screens.wait(400)
         subprocess.run(["import", "-window", "root", str(out / f"{name}{suffix}.png")], check=True)
 
     def step():

@@ -338,3 +338,16 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, workspace):
     second.show()
     assert (second.width(), second.height()) == (760, 560)
     assert second.splitter.sizes() == sizes
+
+
+def test_enter_on_a_row_opens_the_message_for_its_next_step(qtbot, window, workspace, clock):
+    clock.now = NOW_.replace(hour=10)  # the status check (a call) is open from 09:30
+    _interview_story(workspace)
+    window.select_application("acme-om")
+    activate(qtbot, window)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key_Return)
+    composers = [w for w in QApplication.topLevelWidgets() if w.objectName() == "composeWindow" and w.isVisible()]
+    assert [w.windowTitle() for w in composers] == ["Status check — Susan Smith, Acme Corp"]
+    for w in composers:
+        w.close()

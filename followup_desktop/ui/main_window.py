@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolBar,
+    QSizePolicy,
+    QGridLayout,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -107,22 +108,25 @@ class TimelinePanel(QWidget):
         self.edit_people.clicked.connect(window.edit_contacts)
         people_row.addWidget(self.people, 1)
         people_row.addWidget(self.edit_people, 0, Qt.AlignTop)
-        # A tool bar, so a narrow timeline tucks the last buttons behind its » menu.
-        log_row = QToolBar(self.tr("Log"), objectName="logBar")
-        log_row.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        log_row.setIconSize(QSize(1, 1))
-        log_row.addWidget(QLabel(self.tr("Log:") + " "))
+        # Two rows of four: every button stays in reach however narrow the timeline gets.
+        log_row = QWidget(objectName="logButtons")
+        grid = QGridLayout(log_row)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(QLabel(self.tr("Log:")), 0, 0)
         self.log_buttons: dict[str, QToolButton] = {}
-        for form, label in LOG_FORMS:
+        for n, (form, label) in enumerate(LOG_FORMS):
             action = QAction(self.tr(label), self, objectName=f"actLog_{form}")
             action.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
             action.triggered.connect(lambda _=False, f=form: window.log_form(f))
-            log_row.addAction(action)
-            button = log_row.widgetForAction(action)
-            button.setObjectName(f"log_{form}")
-            button.setFocusPolicy(Qt.TabFocus)  # tool bar buttons skip Tab unless asked
+            button = QToolButton(objectName=f"log_{form}")
+            button.setDefaultAction(action)
+            button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
             button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
+            grid.addWidget(button, n // 4, 1 + n % 4)
             self.log_buttons[form] = button
+        grid.setColumnStretch(5, 1)
         self.view = TimelineView()
         self.view.setAccessibleName(self.tr("Employer timeline"))
         self.view.editRequested.connect(window.edit_event)

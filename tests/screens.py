@@ -1,0 +1,51 @@
+"""What the screenshot scripts share: a dark palette, waiting for paint, and a cropped shot.
+
+The scripts (`tests/screenshots_*.py`) run by hand on a real X server:
+
+    Xvfb :77 -screen 0 1400x900x24 &
+    DISPLAY=:77 QT_QPA_PLATFORM=xcb python tests/screenshots_main.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QColor, QPalette
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like a desktop's dark theme, to check that every colour stays legible."""
+    p = QPalette()
+    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    for role, color in ((QPalette.Window, window), (QPalette.WindowText, text), (QPalette.Base, base),
+                        (QPalette.AlternateBase, window), (QPalette.ToolTipBase, window),
+                        (QPalette.ToolTipText, text), (QPalette.Text, text), (QPalette.Button, window),
+                        (QPalette.ButtonText, text), (QPalette.Highlight, QColor(42, 130, 218)),
+                        (QPalette.HighlightedText, QColor(0, 0, 0)),
+                        (QPalette.PlaceholderText, QColor(150, 150, 150))):
+        p.setColor(role, color)
+    for role in (QPalette.Text, QPalette.ButtonText, QPalette.WindowText):
+        p.setColor(QPalette.Disabled, role, QColor(120, 120, 120))
+    return p
+
+
+def wait(ms: int = 300) -> None:
+    """Let the event loop run (layouts, paints) for a while."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(widget, path: Path) -> Path:
+    """Show a top-level widget and save the screen's pixels under it."""
+    widget.move(20, 20)
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
+    wait()
+    g = widget.frameGeometry()
+    subprocess.run(["import", "-window", "root", "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}",
+                    str(path)], check=True)
+    return path
