@@ -108,6 +108,7 @@ def click(qtbot, button):
     window tucked it into the tool bar's » menu, on its entry there."""
     qtbot.waitUntil(lambda: button.isEnabled(), timeout=2000)
     if button.isVisible():
+        qtbot.waitUntil(lambda: button.width() > 10, timeout=2000)  # laid out
         qtbot.mouseClick(button, Qt.LeftButton)
     else:
         button.defaultAction().trigger()
