@@ -137,7 +137,8 @@ def run(args) -> int:
 
             def done():
                 print(f"ready {window.proxy.rowCount()} rows", flush=True)
-                app.quit()
+                # the tray's own Quit: without a tray, a plain quit would ask first
+                desktop.quit() if desktop is not None else app.quit()
             QTimer.singleShot(0, done)
         workspace.loaded.connect(ready)
     workspace.reload_async()

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QApplication
 
 from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
@@ -19,7 +20,9 @@ from .style import accent_color, muted_color, overdue_color
 FILTERS = ("all", "due", "active", "closed")
 
 #: the role that carries an application's key
-KEY_ROLE = Qt.UserRole + 1
+KEY_ROLE = int(Qt.UserRole) + 1
+_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ACCESSIBLE = (
+    int(Qt.DisplayRole), int(Qt.ForegroundRole), int(Qt.FontRole), int(Qt.ToolTipRole), int(Qt.AccessibleTextRole))
 
 
 def days_ago(then: datetime | None, now: datetime, tr) -> str:
@@ -61,6 +64,16 @@ def when_text(action: Action | None, now: datetime, tr) -> str:
     return tr("within {0} days").format(days)
 
 
+def _urgency(action: Action | None, now: datetime) -> float:
+    """One number for "most urgent first": open steps by due time (close-outs, with no due
+    time, after them), then steps still to open by when they open, then nothing to do."""
+    if action is None:
+        return 4e12
+    if action.opens <= now:
+        return (2e12 + action.opens.timestamp()) if action.due is None else action.due.timestamp()
+    return 3e12 + action.opens.timestamp()
+
+
 class ApplicationsModel(QAbstractTableModel):
     EMPLOYER, POSITION, STAGE, LAST_CONTACT, NEXT_STEP, WHEN = range(6)
     #: rows were added, removed, re-sorted or changed: filters must look again
@@ -75,6 +88,8 @@ class ApplicationsModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._rows: dict[str, tuple] = {}
         self._sort = (self.WHEN, Qt.AscendingOrder)
+        self._look_key = None
+        self._look: tuple = ()
         workspace.changed.connect(self.on_changed)
         if workspace.is_loaded:
             self.on_changed(None)
@@ -99,14 +114,7 @@ class ApplicationsModel(QAbstractTableModel):
             last = ws.last_contact(key)
             is_open = action is not None and action.opens <= now
             overdue = action is not None and action.is_overdue(now)
-            # A number Qt can compare without calling back: open steps by urgency (messages by
-            # due time, close-outs after), then steps still to open, then nothing to do.
-            if action is None:
-                urgency = 4e12
-            elif is_open:
-                urgency = (2e12 + action.opens.timestamp()) if action.due is None else action.due.timestamp()
-            else:
-                urgency = 3e12 + action.opens.timestamp()
+            urgency = _urgency(action, now)
             contacts = " ".join(c.name for c in app.contacts.values())
             hay = f"{app.employer_name}\n{app.position}\n{contacts}\n{app.referred_by or ''}".casefold()
             row = (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
@@ -114,6 +122,14 @@ class ApplicationsModel(QAbstractTableModel):
                    is_open, overdue, hay, app.stage, action)
             self._rows[key] = row
         return row
+
+    def _urgency_key(self, key: str) -> tuple:
+        """The default order without building the row's texts (start-up sorts every row)."""
+        row = self._rows.get(key)
+        if row is not None:
+            return row[7], row[0].casefold()
+        ws = self.ws
+        return _urgency(ws.next_action(key, ws.computed_at), ws.computed_at), ws.application(key).employer_name.casefold()
 
     def key_at(self, row: int) -> str:
         return self._keys[row]
@@ -127,7 +143,7 @@ class ApplicationsModel(QAbstractTableModel):
     def _sort_key(self, column: int):
         row = self._row
         if column == self.WHEN:
-            return lambda k: (row(k)[7], row(k)[0].casefold())
+            return self._urgency_key
         if column == self.LAST_CONTACT:
             return lambda k: row(k)[6]
         if column == self.STAGE:
@@ -207,42 +223,52 @@ class ApplicationsModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def _looks(self) -> tuple:
+        """Brushes and the bold font, made once per palette (data() is called per cell per
+        paint: building them there was most of a keystroke's repaint)."""
+        palette_key = QApplication.palette().cacheKey()
+        if self._look_key != palette_key:
+            bold = QFont()
+            bold.setBold(True)
+            self._look = (QBrush(overdue_color()), QBrush(accent_color()), QBrush(muted_color()), bold)
+            self._look_key = palette_key
+        return self._look
+
+    def data(self, index, role=_DISPLAY):
+        # Roles compared as plain ints: an enum member lookup per call costs more than the rest.
         if not index.isValid():
             return None
-        key = self._keys[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return self._row(key)[col]
-        if role == KEY_ROLE:
-            return key
-        if role == Qt.ForegroundRole:
-            row = self._row(key)
-            if col == self.WHEN:
-                if row[9]:
-                    return QBrush(overdue_color())
-                if row[8]:
-                    return QBrush(accent_color())
-                return QBrush(muted_color())
+        if role == _DISPLAY:
+            return self._row(self._keys[index.row()])[index.column()]
+        if role == _FOREGROUND:
+            row = self._row(self._keys[index.row()])
+            if index.column() == self.WHEN:
+                overdue, accent, muted, _ = self._looks()
+                return overdue if row[9] else accent if row[8] else muted
             if row[11] == Stage.CLOSED:
-                return QBrush(muted_color())
-        if role == Qt.FontRole and col == self.WHEN and self._row(key)[8]:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ToolTipRole:
-            action = self._row(key)[12]
-            if action is not None:
-                return action.reason
-        if role == Qt.AccessibleTextRole:
-            return self._row(key)[col]
+                return self._looks()[2]
+            return None
+        if role == _FONT:
+            if index.column() == self.WHEN and self._row(self._keys[index.row()])[8]:
+                return self._looks()[3]
+            return None
+        if role == KEY_ROLE:
+            return self._keys[index.row()]
+        if role == _TOOLTIP:
+            action = self._row(self._keys[index.row()])[12]
+            return action.reason if action is not None else None
+        if role == _ACCESSIBLE:
+            return self._row(self._keys[index.row()])[index.column()]
         return None
 
     # -- what the filters read ------------------------------------------------------------------
-    def matches(self, filter_name: str, needle: str) -> bytearray:
-        """A row mask for a filter and a search text (case-insensitive)."""
+    def matches(self, filter_name: str, needle: str) -> bytearray | None:
+        """A row mask for a filter and a search text (case-insensitive); None when every row
+        shows."""
         row = self._row
         needle = needle.casefold().strip()
+        if filter_name == "all" and not needle:
+            return None
         out = bytearray(len(self._keys))
         for n, k in enumerate(self._keys):
             r = row(k)

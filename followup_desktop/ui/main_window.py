@@ -404,17 +404,20 @@ class MainWindow(QMainWindow):
             self.timeline.show_application(self._selected_key)
         self._update_enabled()
 
-    def _reselect(self) -> None:
-        """Keep the selected application selected (and visible) across changes."""
+    def _reselect(self) -> bool:
+        """Keep the selected application selected (and visible) across changes. True when the
+        current row had to move (and so the timeline was shown again)."""
         if self._selected_key is None:
-            return
+            return False
         row = self.model.row_of(self._selected_key)
         if row is None:
-            return
+            return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid() and self.table.currentIndex().row() != index.row():
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            return True
+        return False
 
     def _refilter(self, name: str | None = None, needle: str | None = None) -> None:
         self.proxy.set_filter(name, needle)
@@ -491,8 +494,8 @@ class MainWindow(QMainWindow):
         if self.proxy.mapFromSource(self.model.index(self.model.row_of(key) or 0, 0)).isValid() is False:
             self.show_filter("all")
             self.search.clear()
-        self._reselect()
-        self.timeline.show_application(key)
+        if not self._reselect():  # a changed current row already showed its timeline
+            self.timeline.show_application(key)
 
     # -- doing things -------------------------------------------------------------------------
     def _run(self, command) -> bool:

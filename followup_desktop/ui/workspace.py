@@ -44,20 +44,26 @@ def _now() -> datetime:
 
 
 class Snapshot:
-    """Everything read from disk at once (built on a worker thread)."""
+    """Everything read from disk at once, and the actions computed from it at `at` (built on
+    a worker thread: the engine is pure, so it runs there too)."""
 
-    def __init__(self, settings: Settings, apps: list[ApplicationIn], states: dict[str, ActionState]):
-        self.settings, self.apps, self.states = settings, apps, states
+    def __init__(self, settings: Settings, apps: list[ApplicationIn], states: dict[str, ActionState],
+                 at: datetime):
+        self.settings, self.apps, self.states, self.at = settings, apps, states, at
+        self.by_app: dict[str, list[Action]] = {}
+        for a in apply_states(compute_all(apps, settings, at), states, settings):
+            self.by_app.setdefault(a.application, []).append(a)
 
 
-def read_snapshot(paths: DataPaths, at: datetime | None = None) -> Snapshot:
+def read_snapshot(paths: DataPaths, at: datetime) -> Snapshot:
     """Everything the windows need, as the engine needs it at `at`: each application's events
     from its last reply on (the timeline reads the whole history of one employer when shown)."""
     con = connect(paths.database)
     try:
-        return Snapshot(load_settings(con), load_applications(con, as_of=at), load_action_states(con))
+        settings, apps, states = load_settings(con), load_applications(con, as_of=at), load_action_states(con)
     finally:
         con.close()
+    return Snapshot(settings, apps, states, at)
 
 
 class _Signals(QObject):
@@ -121,7 +127,12 @@ class Workspace(QObject):
         self._apps = {a.key: a for a in snap.apps}
         self._states = snap.states
         self.is_loaded = True
-        self._recompute_all()
+        # Computed a moment ago at snap.at; if anything can change between then and now, the
+        # timer armed from snap.at fires at once and recomputes.
+        self._computed_at = snap.at
+        self._by_app = snap.by_app
+        self._sorted = self._by_id = None
+        self._arm_timer(snap.at)
         self.loaded.emit()
         self.changed.emit(None)
 
