@@ -99,3 +99,18 @@ def test_changing_a_number_in_settings_moves_the_clocks_at_once(qtbot, window):
     # two weeks after March 2 is Monday March 16: not open yet
     assert window.proxy.index(0, M.WHEN).data() == "in 6 days"
     assert window.windowTitle() == "Follow-up Desktop"
+
+
+def test_a_damaged_database_is_reported_in_the_window_and_left_untouched(qtbot, data_dir):
+    paths = DataPaths(data_dir).ensure()
+    paths.database.write_bytes(b"this is not a database" * 100)
+    before = paths.database.read_bytes()
+    workspace, window = build(paths)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(workspace.failed, timeout=10_000):
+        workspace.reload_async()
+    assert window.list_stack.currentWidget() is window.loading
+    assert "could not be loaded" in window.loading.text()
+    assert paths.database.read_bytes() == before
+    workspace.close()

@@ -101,3 +101,37 @@ def test_logging_a_thank_you_moves_the_row_at_once(window):
     assert column(window, M.NEXT_STEP)[row] != "Thank-you note · Susan Smith"
     assert column(window, M.LAST_CONTACT)[row] == "today"
     assert window.windowTitle() == "Follow-up Desktop — 1 due"  # only Globex's status check is left
+
+
+def test_the_next_start_shows_the_last_list_at_once_then_the_current_one(qtbot, window, data_dir):
+    before = [column(window, c) for c in range(6)]
+    window.save_state()  # what quitting does
+    cache = data_dir / "list-cache.json"
+    assert cache.stat().st_mode & 0o777 == 0o600
+    window.workspace.close()
+
+    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)  # not loaded yet
+    again = MainWindow(ws)
+    qtbot.addWidget(again)
+    again.show()
+    assert [column(again, c) for c in range(6)] == before
+    assert again.list_stack.currentWidget() is again.table
+    again.table.selectRow(0)
+    assert not again.act_archive.isEnabled()  # nothing to act on until the data is read
+    ws.load()
+    assert [column(again, c) for c in range(6)] == before
+    again.table.selectRow(0)
+    assert again.act_archive.isEnabled()
+    ws.close()
+
+
+def test_a_damaged_list_cache_only_means_no_early_list(qtbot, data_dir):
+    DataPaths(data_dir).ensure()
+    (data_dir / "list-cache.json").write_text('{"version": 1, "rows": [["x", 1, 2')
+    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    assert w.list_stack.currentWidget() is w.loading
+    ws.load()
+    assert w.list_stack.currentWidget() is w.empty
+    ws.close()

@@ -24,12 +24,15 @@ __all__ = ["Store", "StoreError", "DatabaseCorrupt", "DatabaseTooNew", "Migratio
 
 
 class Store:
-    def __init__(self, data_dir: Path | str | DataPaths):
+    def __init__(self, data_dir: Path | str | DataPaths, *, checked: bool = False):
+        """`checked`: this process has just opened the file with `open_database` (checked,
+        migrated), so it is not checked again."""
         from . import models
 
         self.paths = data_dir if isinstance(data_dir, DataPaths) else DataPaths(Path(data_dir))
         self.paths.ensure()
-        open_database(self.paths.database, backups=self.paths.backups).close()
+        if not checked:
+            open_database(self.paths.database, backups=self.paths.backups).close()
         self.db = models.StoreDatabase(str(self.paths.database), timeout=5, check_same_thread=False)
         models.database.initialize(self.db)
         self.db.connect()

@@ -7,6 +7,7 @@ keystroke costs one pass over lowercase strings and no Python call per compariso
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -18,6 +19,8 @@ from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from .style import accent_color, muted_color, overdue_color
 
 FILTERS = ("all", "due", "active", "closed")
+#: the shape of the start-up list cache (bump when the row tuple changes)
+CACHE_VERSION = 1
 
 #: the role that carries an application's key
 KEY_ROLE = int(Qt.UserRole) + 1
@@ -130,6 +133,37 @@ class ApplicationsModel(QAbstractTableModel):
             return row[7], row[0].casefold()
         ws = self.ws
         return _urgency(ws.next_action(key, ws.computed_at), ws.computed_at), ws.application(key).employer_name.casefold()
+
+    # -- the list as it was at the last exit, shown while the data loads -------------------------
+    def save_cache(self, path) -> None:
+        """Keep the rows as they are, in order, so the next start shows a filled list at once
+        (the data dir's other files are as private: 0600)."""
+        from ..exchange.jsonfile import write_private
+
+        if not self.ws.is_loaded:
+            return
+        rows = [[k, *self._row(k)[:12]] for k in self._keys]
+        write_private(path, json.dumps({"version": CACHE_VERSION, "rows": rows}, ensure_ascii=False))
+
+    def load_cache(self, path) -> bool:
+        """Fill the list from the last exit's rows until the real load replaces them. Anything
+        wrong with the file (missing, damaged, another version) only means no early list."""
+        if self.ws.is_loaded:
+            return False
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if doc.get("version") != CACHE_VERSION:
+                return False
+            rows = {r[0]: (*r[1:13], None) for r in doc["rows"] if isinstance(r, list) and len(r) == 13}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+            return False
+        self.beginResetModel()
+        self._rows = rows
+        self._keys = list(rows)
+        self._reindex()
+        self.endResetModel()
+        self.refreshed.emit()
+        return bool(rows)
 
     def key_at(self, row: int) -> str:
         return self._keys[row]

@@ -33,14 +33,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..exchange.validate import ExchangeError
 from ..vocab import ROLE_LABELS, ActionName, EventKind
-from . import commands
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .timeline import TimelineView
 
 log = logging.getLogger(__name__)
+
+
+def _commands():
+    """The edit commands (and through them the store's record functions and the exchange
+    rules), loaded at the first edit rather than before the window is painted."""
+    from . import commands
+
+    return commands
+
+
+def _refusal():
+    from ..exchange.validate import ExchangeError
+
+    return ExchangeError
 
 #: the quick Log… buttons: (dialog form, label)
 LOG_FORMS = (
@@ -313,6 +324,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         if workspace.is_loaded:
             self._workspace_changed(None)
+        elif self.model.load_cache(self.list_cache):
+            self._update_list_state()
+            self.statusBar().showMessage(self.tr("Updating…"))
 
     # -- actions ------------------------------------------------------------------------------
     def _action(self, text, slot, shortcut=None, name=None, tip=None) -> QAction:
@@ -393,6 +407,8 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------
     def _workspace_changed(self, keys) -> None:
+        if keys is None:
+            self.statusBar().clearMessage()
         self._update_title()
         self._update_list_state()
         if self._selected_key and self.workspace.application(self._selected_key) is None:
@@ -441,9 +457,10 @@ class MainWindow(QMainWindow):
 
     def _update_list_state(self) -> None:
         # With nothing to show, the timeline side would only be a second empty state.
-        self.timeline.setVisible(bool(self.workspace.applications()))
+        self.timeline.setVisible(bool(self.workspace.applications()) or self.model.rowCount() > 0)
         if not self.workspace.is_loaded:
-            self.list_stack.setCurrentWidget(self.loading)
+            # the last exit's list, if there is one, until the data is read
+            self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.loading)
         elif not self.workspace.applications():
             self.list_stack.setCurrentWidget(self.empty)
         elif self.proxy.rowCount() == 0:
@@ -478,7 +495,8 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        has = self._selected_key is not None
+        # nothing to act on while the list is still the last exit's
+        has = self._selected_key is not None and self.workspace.is_loaded
         for action in (self.act_edit, self.act_contacts, self.act_archive, self.act_open):
             action.setEnabled(has)
         for button in self.timeline.log_buttons.values():
@@ -501,7 +519,7 @@ class MainWindow(QMainWindow):
     def _run(self, command) -> bool:
         try:
             self.workspace.run(command)
-        except ExchangeError as exc:
+        except _refusal() as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
         return True
@@ -511,7 +529,7 @@ class MainWindow(QMainWindow):
 
         dialog = ApplicationDialog(self.workspace.employers(), None, self)
         if _exec(dialog):
-            command = commands.AddApplication(self.workspace, dialog.values())
+            command = _commands().AddApplication(self.workspace, dialog.values())
             if self._run(command):
                 self.select_application(command.key)
 
@@ -524,7 +542,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self)
         if _exec(dialog):
-            self._run(commands.EditApplication(self.workspace, key, dialog.values()))
+            self._run(_commands().EditApplication(self.workspace, key, dialog.values()))
 
     def edit_contacts(self) -> None:
         from .dialogs import ContactsDialog
@@ -534,7 +552,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ContactsDialog(app.employer_name, self.workspace.contacts(app.employer_key), self)
         if _exec(dialog):
-            self._run(commands.EditContacts(self.workspace, app.employer_key, dialog.values()))
+            self._run(_commands().EditContacts(self.workspace, app.employer_key, dialog.values()))
 
     def archive_selected(self) -> None:
         keys = self.selected_keys()
@@ -542,7 +560,7 @@ class MainWindow(QMainWindow):
             return
         apps = self.workspace.applications()
         label = apps[keys[0]].position if len(keys) == 1 else self.tr("{0} applications").format(len(keys))
-        if self._run(commands.Archive(self.workspace, keys, label)):
+        if self._run(_commands().Archive(self.workspace, keys, label)):
             self.statusBar().showMessage(self.tr("Archived {0}. Undo with Ctrl+Z.").format(label), 8000)
 
     def _contact_choices(self, employer_key: str) -> list[tuple[str, str, str]]:
@@ -560,7 +578,7 @@ class MainWindow(QMainWindow):
         if _exec(dialog):
             try:
                 self.workspace.log_event(key, dialog.values())
-            except ExchangeError as exc:
+            except _refusal() as exc:
                 QMessageBox.warning(self, self.tr("Not logged"), str(exc))
 
     def edit_event(self, event: dict) -> None:
@@ -575,9 +593,9 @@ class MainWindow(QMainWindow):
         if not _exec(dialog):
             return
         if getattr(dialog, "deleted", False):
-            self._run(commands.DeleteEvent(self.workspace, event["id"]))
+            self._run(_commands().DeleteEvent(self.workspace, event["id"]))
         else:
-            self._run(commands.EditEvent(self.workspace, event["id"], dialog.values()))
+            self._run(_commands().EditEvent(self.workspace, event["id"], dialog.values()))
 
     def act_on(self, action) -> None:
         """The button on a window of the timeline (or Enter on a list row)."""
@@ -652,7 +670,7 @@ class MainWindow(QMainWindow):
 
         try:
             summary = import_json(self.workspace.store, Path(path))
-        except ExchangeError as exc:
+        except _refusal() as exc:
             QMessageBox.warning(self, self.tr("Nothing imported"),
                                 self.tr("{0} was not imported, and nothing changed:\n{1}").format(Path(path).name, exc))
             return
@@ -677,6 +695,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
 
     def about(self) -> None:
+        from .. import __version__
+
         QMessageBox.about(self, self.tr("About Follow-up Desktop"), self.tr(
             "<b>Follow-up Desktop</b> {0}<p>When and how to follow up on every application.</p>"
             "<p>Your data stays on this computer, in {1}.</p>").format(__version__, self.paths.root))
@@ -714,9 +734,17 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
             self.table.horizontalHeader().setSortIndicator(ApplicationsModel.WHEN, Qt.AscendingOrder)
 
+    @property
+    def list_cache(self):
+        return self.paths.root / "list-cache.json"
+
     def save_state(self) -> None:
         import os
 
+        try:
+            self.model.save_cache(self.list_cache)
+        except OSError:
+            log.warning("could not keep the list for the next start", exc_info=True)
         state = self.ui_state()
         state.setValue("mainWindow/geometry", self.saveGeometry())
         state.setValue("mainWindow/splitter", self.splitter.saveState())

@@ -26,8 +26,7 @@ from ..playbook.engine import LAPSING
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
 from ..store import Store
-from ..store import records
-from ..store.connection import connect
+from ..store.connection import connect, open_database
 from ..store.snapshot import load_action_states, load_applications, load_settings
 from ..vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
 
@@ -57,7 +56,12 @@ class Snapshot:
 
 def read_snapshot(paths: DataPaths, at: datetime) -> Snapshot:
     """Everything the windows need, as the engine needs it at `at`: each application's events
-    from its last reply on (the timeline reads the whole history of one employer when shown)."""
+    from its last reply on (the timeline reads the whole history of one employer when shown).
+
+    The file is opened the safe way first (checked, upgraded after a backup, refused untouched
+    when damaged or too new: `open_database`), here on the worker thread rather than before the
+    window is painted."""
+    open_database(paths.database, backups=paths.backups).close()
     con = connect(paths.database)
     try:
         settings, apps, states = load_settings(con), load_applications(con, as_of=at), load_action_states(con)
@@ -97,7 +101,8 @@ class Workspace(QObject):
     def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
         self.paths = paths.ensure()
-        self.store = Store(self.paths)
+        self._store: Store | None = None
+        self._checked = False
         self.clock = clock or _now
         self.undo_stack = QUndoStack(self)
         self.is_loaded = False
@@ -126,6 +131,7 @@ class Workspace(QObject):
         self._settings = snap.settings
         self._apps = {a.key: a for a in snap.apps}
         self._states = snap.states
+        self._checked = True
         self.is_loaded = True
         # Computed a moment ago at snap.at; if anything can change between then and now, the
         # timer armed from snap.at fires at once and recomputes.
@@ -136,9 +142,18 @@ class Workspace(QObject):
         self.loaded.emit()
         self.changed.emit(None)
 
+    @property
+    def store(self) -> Store:
+        """The store for writes and the timeline, opened on first use: by then the load has
+        checked the file, so start-up does not wait for that twice."""
+        if self._store is None:
+            self._store = Store(self.paths, checked=self._checked)
+        return self._store
+
     def close(self) -> None:
         self._timer.stop()
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     # -- reading ------------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -314,13 +329,20 @@ class Workspace(QObject):
         self.refresh(settings=True)
 
     # -- conveniences for the windows ---------------------------------------------------------
+    # (store.records pulls in the exchange rules: loaded at first use, not at start-up)
     def employers(self) -> list[tuple[str, str]]:
+        from ..store import records
+
         return records.employers(self.store)
 
     def contacts(self, employer_key: str) -> list[dict]:
+        from ..store import records
+
         return records.contacts(self.store, employer_key)
 
     def timeline(self, employer_key: str) -> list[dict]:
+        from ..store import records
+
         return records.employer_timeline(self.store, employer_key)
 
     def employer_actions(self, employer_key: str) -> list[Action]:

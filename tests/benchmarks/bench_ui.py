@@ -249,15 +249,22 @@ def big_employer_file(path: Path, now: datetime) -> int:
 
 
 def launch(cmd: list[str], env: dict, cwd: Path, expect: str) -> tuple[float, float, str]:
-    """Run a process to its end: (wall seconds, peak RSS in MB, its first line of output)."""
+    """Run a process to its end: (seconds from spawn to its `expect` line — what a person
+    sees, not the clean-up after it — peak RSS in MB, that line)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd)
     # Reaped with wait4 (not Popen.wait) for its rusage; a run that hangs is killed.
     watchdog = threading.Timer(LAUNCH_TIMEOUT_S, proc.kill)
     watchdog.start()
-    out = proc.stdout.read()
+    chunks, elapsed = [], None
+    for raw in iter(proc.stdout.readline, b""):
+        chunks.append(raw)
+        if elapsed is None and raw.startswith(expect.encode()):
+            elapsed = time.perf_counter() - t0
+    out = b"".join(chunks)
     _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
+    if elapsed is None:
+        elapsed = time.perf_counter() - t0
     watchdog.cancel()
     proc.stdout.close()
     if elapsed >= LAUNCH_TIMEOUT_S:
@@ -352,14 +359,21 @@ def bench(root: Path, args, now: datetime) -> int:
     bare.write_text(BARE_WINDOW, encoding="utf-8")
     app_cmd = [sys.executable, "-m", "followup_desktop", "--data-dir", str(data_dir)]
     bare_cmd = [sys.executable, str(bare)]
+    # "1": quit once the list is filled, which after a first run is the last exit's list
+    # (list-cache.json) while the data loads; "loaded": quit once the data is read and the
+    # list is current. Memory is taken from the "loaded" runs: the data in memory counts.
     app_env = dict(env, FOLLOWUP_DESKTOP_QUIT_WHEN_READY="1")
-    _, _, ready = launch(app_cmd, app_env, root, "ready")  # warm-up: bytecode and page caches
+    loaded_env = dict(env, FOLLOWUP_DESKTOP_QUIT_WHEN_READY="loaded")
+    launch(app_cmd, loaded_env, root, "ready")  # warm-up: bytecode and page caches, and the list cache
+    _, _, ready = launch(app_cmd, app_env, root, "ready")
     launch(bare_cmd, env, root, "ready")
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    app_t, app_m, bare_t, bare_m = [], [], [], []
+    app_t, app_m, bare_t, bare_m, loaded_t = [], [], [], [], []
     for _ in range(args.runs):  # alternate, so that drift hits both sides alike
-        t, m, ready = launch(app_cmd, app_env, root, "ready")
+        t, _, ready = launch(app_cmd, app_env, root, "ready")
         app_t.append(t)
+        t, m, loaded_ready = launch(app_cmd, loaded_env, root, "ready")
+        loaded_t.append(t)
         app_m.append(m)
         t, m, _ = launch(bare_cmd, env, root, "ready")
         bare_t.append(t)
@@ -367,14 +381,17 @@ def bench(root: Path, args, now: datetime) -> int:
     a_med, b_med = statistics.median(app_t), statistics.median(bare_t)
     launch_ratio = a_med / b_med
     ok1 = launch_ratio <= BUDGET_LAUNCH_RATIO
-    print(f"\nBudget 1: start-up to the filled list, process wall time, median of {args.runs} after a warm-up")
+    print(f"\nBudget 1: start-up to the filled list, spawn to its 'ready' line, median of {args.runs} after a warm-up")
     print(f"  app ({ready})  {ms(a_med)}  (min {ms(min(app_t)).strip()}, max {ms(max(app_t)).strip()})")
     print(f"  bare window         {ms(b_med)}  (min {ms(min(bare_t)).strip()}, max {ms(max(bare_t)).strip()})")
     print(f"  ratio               {launch_ratio:8.2f} x   budget {BUDGET_LAUNCH_RATIO:.1f} x  {verdict(ok1)}")
+    l_med = statistics.median(loaded_t)
+    print(f"  (the list current, data read: {loaded_ready}  {ms(l_med).strip()}, "
+          f"{l_med / b_med:.2f} x the bare window; not a budget)")
     am, bm = statistics.median(app_m), statistics.median(bare_m)
     mem_ratio = am / bm
     ok4 = mem_ratio <= BUDGET_MEMORY_RATIO
-    print("\nBudget 4: peak memory (ru_maxrss), median of the same runs")
+    print("\nBudget 4: peak memory (ru_maxrss), median of the runs that read all the data")
     print(f"  app                 {am:8.1f} MB  (max {max(app_m):.1f} MB)")
     print(f"  bare window         {bm:8.1f} MB  (max {max(bare_m):.1f} MB)")
     print(f"  ratio               {mem_ratio:8.2f} x   budget {BUDGET_MEMORY_RATIO:.1f} x  {verdict(ok4)}")
