@@ -99,8 +99,9 @@ def _checked_application(values: dict) -> dict:
         raise ExchangeError('application: field "outcome": a closed application needs an outcome')
     if rec["stage"] != Stage.CLOSED:
         rec["outcome"] = None
-    return {name: rec[name] if name != "referred_by" and name != "posting_url" else (rec[name] or "")
-            for name in APPLICATION_EDITABLE}
+    out = {name: rec[name] for name in APPLICATION_EDITABLE}
+    out["referred_by"], out["posting_url"] = rec["referred_by"] or "", rec["posting_url"] or ""  # text columns
+    return out
 
 
 def add_application(store, values: dict, *, now: datetime, key: str | None = None) -> tuple[str, str | None]:
@@ -159,12 +160,6 @@ def set_archived(store, key: str, archived: bool) -> None:
     from .models import Application
 
     Application.update(archived=archived).where(Application.key == key).execute()
-
-
-def set_stage(store, key: str, stage: str, outcome: str | None) -> None:
-    from .models import Application
-
-    Application.update(stage=stage, outcome=outcome).where(Application.key == key).execute()
 
 
 # -- contacts ---------------------------------------------------------------------------------

@@ -40,12 +40,16 @@ def load_settings(con: sqlite3.Connection) -> Settings:
         return Settings(good)
 
 
-def load_action_states(con: sqlite3.Connection) -> dict[str, ActionState]:
+def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict[str, ActionState]:
+    """What the user did with each action, by action id (of some applications only, when asked)."""
     states = {}
-    for aid, done, dismissed, snoozed, notified, overdue in con.execute(
-        "SELECT action_id, done_at, dismissed_at, snoozed_until, notified_at, overdue_notified_at"
-        " FROM action_state"
-    ):
+    sql = ("SELECT action_id, done_at, dismissed_at, snoozed_until, notified_at, overdue_notified_at"
+           " FROM action_state")
+    params: list = []
+    if application_ids is not None:
+        params = list(application_ids)
+        sql += f" WHERE application_id IN ({','.join('?' * len(params))})"
+    for aid, done, dismissed, snoozed, notified, overdue in con.execute(sql, params):
         states[aid] = ActionState(
             done and _dt(done), dismissed and _dt(dismissed), snoozed and _dt(snoozed),
             notified and _dt(notified), overdue and _dt(overdue),

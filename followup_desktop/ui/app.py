@@ -51,13 +51,11 @@ class ErrorHook:
     def __init__(self, log_file: str):
         self.log_file = log_file
         self.showing = False
-        self.count = 0
 
     def __call__(self, exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        self.count += 1
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if self.showing or QApplication.instance() is None:
             return

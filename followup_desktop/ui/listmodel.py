@@ -165,14 +165,8 @@ class ApplicationsModel(QAbstractTableModel):
         self.refreshed.emit()
         return bool(rows)
 
-    def key_at(self, row: int) -> str:
-        return self._keys[row]
-
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
-
-    def keys(self) -> list[str]:
-        return self._keys
 
     def _sort_key(self, column: int):
         row = self._row

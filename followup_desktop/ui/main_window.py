@@ -509,7 +509,9 @@ class MainWindow(QMainWindow):
 
     def select_application(self, key: str) -> None:
         self._selected_key = key
-        if self.proxy.mapFromSource(self.model.index(self.model.row_of(key) or 0, 0)).isValid() is False:
+        row = self.model.row_of(key)
+        if row is not None and not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            # filtered out: show everything, so the selection is visible
             self.show_filter("all")
             self.search.clear()
         if not self._reselect():  # a changed current row already showed its timeline

@@ -211,9 +211,8 @@ class TimelineDelegate(QStyledItemDelegate):
             return QSize(200, line + 14)
         if kind == ACTION:
             return QSize(200, line * 2 + 26)
-        lines = 2 if (event_details(item, lambda s: s) or item["notes"]) else 1
-        if item["notes"] and event_details(item, lambda s: s):
-            lines = 3
+        details = event_details(item, str, index.model().several_positions)  # as paint() draws it
+        lines = 1 + bool(details) + bool(item["notes"])
         return QSize(200, line * lines + 16)
 
     def button_rect(self, rect: QRect, option) -> QRect:
@@ -354,18 +353,11 @@ class TimelineDelegate(QStyledItemDelegate):
         opt.rect = button
         opt.text = act_label(a, tr)
         opt.state = QStyle.State_Enabled | QStyle.State_Raised
-        if self.view.hover_button == index_key(a):
+        if self.view.hover_button == a.id:
             opt.state |= QStyle.State_MouseOver
         opt.palette = option.palette
         style = self.view.style()
         style.drawControl(QStyle.CE_PushButton, opt, painter, self.view)
-
-    def editorEvent(self, event, model, option, index):
-        return False
-
-
-def index_key(a) -> str:
-    return a.id
 
 
 class TimelineView(QListView):
@@ -398,9 +390,6 @@ class TimelineView(QListView):
         # the present in view: the last events and the windows to come
         row = next((n for n, (k, _) in enumerate(self.timeline_model.items) if k == NOW), 0)
         self.scrollTo(self.timeline_model.index(row), QAbstractItemView.PositionAtCenter)
-
-    def item_at(self, row: int):
-        return self.timeline_model.items[row]
 
     def _clicked(self, index):
         kind, item = index.model().items[index.row()]

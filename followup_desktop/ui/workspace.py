@@ -70,6 +70,14 @@ def read_snapshot(paths: DataPaths, at: datetime) -> Snapshot:
     return Snapshot(settings, apps, states, at)
 
 
+def _application_ids(con, keys) -> list[int]:
+    keys = list(keys)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [i for (i,) in con.execute(f"SELECT id FROM application WHERE key IN ({marks})", keys)]
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
@@ -111,6 +119,9 @@ class Workspace(QObject):
         self._states: dict[str, ActionState] = {}
         self._by_app: dict[str, list[Action]] = {}
         self._sorted: list[Action] | None = None
+        #: what is open at the moment of the last computation (the title, the status line, the
+        #: filter button and the tray badge all ask, at every change and keystroke)
+        self._due: list[Action] | None = None
         self._by_id: dict[str, Action] | None = None
         self._computed_at: datetime | None = None
         self._signals = _Signals(self)
@@ -137,7 +148,7 @@ class Workspace(QObject):
         # timer armed from snap.at fires at once and recomputes.
         self._computed_at = snap.at
         self._by_app = snap.by_app
-        self._sorted = self._by_id = None
+        self._sorted = self._by_id = self._due = None
         self._arm_timer(snap.at)
         self.loaded.emit()
         self.changed.emit(None)
@@ -174,12 +185,15 @@ class Workspace(QObject):
             self._sorted = sorted((a for acts in self._by_app.values() for a in acts), key=urgency_key)
         return self._sorted
 
-    def actions_for(self, application_key: str) -> list[Action]:
-        """One application's actions, most urgent first."""
-        return sorted(self._by_app.get(application_key, ()), key=urgency_key)
-
     def due_now(self, at: datetime | None = None) -> list[Action]:
-        return open_at(self.actions(), at or self.now())
+        """The actions open at `at` (default now), most urgent first. Do not change the list:
+        at the moment of the last computation it is shared."""
+        at = at or self.now()
+        if at != self._computed_at:
+            return open_at(self.actions(), at)
+        if self._due is None:
+            self._due = open_at(self.actions(), at)
+        return self._due
 
     def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
         """The step to show for an application: the most urgent open one, else the next to open."""
@@ -223,7 +237,7 @@ class Workspace(QObject):
         for a in acts:
             by_app.setdefault(a.application, []).append(a)
         self._by_app = by_app
-        self._sorted = self._by_id = None
+        self._sorted = self._by_id = self._due = None
         self._arm_timer(now)
 
     def _recompute(self, employer_keys: Iterable[str]) -> None:
@@ -237,7 +251,7 @@ class Workspace(QObject):
             self._by_app.pop(app.key, None)
         for a in apply_states(compute_all(siblings, self._settings, now), self._states, self._settings):
             self._by_app.setdefault(a.application, []).append(a)
-        self._sorted = self._by_id = None
+        self._sorted = self._by_id = self._due = None
 
     def tick(self) -> None:
         """The clock moved on: recompute everything from memory (no disk read)."""
@@ -261,27 +275,24 @@ class Workspace(QObject):
         self._timer.start(max(1000, int(delay.total_seconds() * 1000) + 500))
 
     # -- writing ------------------------------------------------------------------------------
-    def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False,
-                states: bool = True) -> None:
+    def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False) -> None:
         """Re-read some applications (after a write) and recompute their employers' actions."""
         keys = set(application_keys)
         con = self.store.connection
         if settings:
             self._settings = load_settings(con)
-        if states:
-            self._states = load_action_states(con)
+        ids = _application_ids(con, keys)
+        # only these applications' states can have changed (rows are updated, never removed)
+        self._states.update(load_action_states(con, application_ids=ids))
         employers = {self._apps[k].employer_key for k in keys if k in self._apps}
-        if keys:
-            marks = ",".join("?" * len(keys))
-            ids = [i for (i,) in con.execute(f"SELECT id FROM application WHERE key IN ({marks})", list(keys))]
-            fresh = load_applications(con, application_ids=ids) if ids else []
-            for k in keys:
-                self._apps.pop(k, None)
-            for app in fresh:
-                self._apps[app.key] = app
-                employers.add(app.employer_key)
-            for k in keys - {a.key for a in fresh}:
-                self._by_app.pop(k, None)
+        fresh = load_applications(con, application_ids=ids) if ids else []
+        for k in keys:
+            self._apps.pop(k, None)
+        for app in fresh:
+            self._apps[app.key] = app
+            employers.add(app.employer_key)
+        for k in keys - {a.key for a in fresh}:
+            self._by_app.pop(k, None)
         if settings:
             self._recompute_all()
             self.changed.emit(None)
