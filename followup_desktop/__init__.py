@@ -2,22 +2,6 @@
 
 from __future__ import annotations
 
-
-def _version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:  # pragma: no cover
-        return "0.0.0"
-    try:
-        return version("followup-desktop")
-    except PackageNotFoundError:
-        return "0.0.0+source"
-
-
-def __getattr__(name: str):
-    # Computed on first use: importlib.metadata costs ~20 ms at every start (e.g. `due`).
-    if name == "__version__":
-        value = _version()
-        globals()["__version__"] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: the one place the version is written: pyproject.toml reads it from here (so the app needs no
+#: importlib.metadata, ~2 MB and ~15 ms, to know its own version)
+__version__ = "0.1.0"

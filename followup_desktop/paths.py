@@ -7,8 +7,10 @@ private: folders 0700, files 0600.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
+from typing import Iterable
 
 APP_NAME = "followup-desktop"
 ENV_DATA_DIR = "FOLLOWUP_DESKTOP_DATA_DIR"
@@ -55,6 +57,35 @@ def make_private_file(path: Path) -> None:
     """Restrict an existing file to its owner (0600)."""
     if path.exists() and (path.stat().st_mode & 0o777) != FILE_MODE:
         os.chmod(path, FILE_MODE)
+
+
+def write_private(path: Path, text: str | bytes | Iterable[str]) -> None:
+    """Write `text` (or its pieces, as they come) to `path` whole or not at all: a temp file
+    beside it, created 0600, synced to disk, then renamed over `path`."""
+    path = Path(path)
+    for n in itertools.count():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{n}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+            break
+        except FileExistsError:  # left by a crash (or another writer): pick another name
+            continue
+    try:
+        with open(fd, "wb") as f:
+            if isinstance(text, bytes):
+                f.write(text)
+            elif isinstance(text, str):
+                f.write(text.encode("utf-8"))
+            else:
+                for piece in text:
+                    f.write(piece.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, FILE_MODE)  # whatever the umask made of it
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 class DataPaths:

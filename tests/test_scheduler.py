@@ -235,7 +235,8 @@ def test_a_clock_jump_or_a_resume_from_sleep_makes_the_scheduler_look_again(qtbo
         clock.now = dt("2026-03-09T10:00")
         wall[0] += 7 * 86400
         mono[0] += 60
-        s._check_clocks()
+        with qtbot.waitSignal(ws.loaded):  # a new day: everything is read again, off the GUI thread
+            s._check_clocks()
         assert [n.action.name for b in told_ for n in b.notices] == ["status_check"]
     finally:
         s.stop()

@@ -111,7 +111,8 @@ def test_a_thank_you_is_told_when_it_opens_once_and_the_click_opens_its_compose_
     assert 0 < d.desk.scheduler.timer_remaining_ms <= 30 * 60 * 1000 + 100
 
     clock.now = datetime(2026, 3, 3, 15, 0)
-    d.workspace.tick()
+    with qtbot.waitSignal(d.workspace.loaded):
+        d.workspace.tick()
     assert len(d.notifier.sent) == 1
     key, title, body = d.notifier.sent[0]
     assert key[0] == K_ACTION and title == "Thank-you note to Susan Smith (Acme Corp)"
@@ -119,7 +120,8 @@ def test_a_thank_you_is_told_when_it_opens_once_and_the_click_opens_its_compose_
     assert d.desk.tray.toolTip().startswith("1 follow-up due — Thank-you note to Susan Smith (Acme Corp)")
 
     clock.now = datetime(2026, 3, 3, 15, 5)
-    d.workspace.tick()
+    with qtbot.waitSignal(d.workspace.loaded):
+        d.workspace.tick()
     assert len(d.notifier.sent) == 1  # never the same notification twice
 
     d.notifier.clicked.emit(key)
@@ -192,7 +194,8 @@ def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, data_dir, write_json
     assert d.workspace.action(action_id).opens == datetime(2026, 3, 24, 10, 0)
     assert len(d.notifier.sent) == 1
     clock.now = datetime(2026, 3, 24, 10, 0)
-    d.workspace.tick()
+    with qtbot.waitSignal(d.workspace.loaded):  # two weeks on: everything is read again
+        d.workspace.tick()
     assert [k for k, _, _ in d.notifier.sent] == [(K_CLOSE_OUT, action_id)] * 2  # asked again
 
 
@@ -210,7 +213,8 @@ def test_pausing_holds_notifications_until_the_pause_ends(qtbot, desks, data_dir
     d = desks(clock)
     d.desk.pause(timedelta(hours=1))
     clock.now = datetime(2026, 3, 3, 15, 0)
-    d.workspace.tick()
+    with qtbot.waitSignal(d.workspace.loaded):
+        d.workspace.tick()
     assert d.notifier.sent == []
     assert d.desk.scheduler.next_wake == datetime(2026, 3, 3, 15, 30)
     assert "paused" in d.desk.tray.toolTip()
@@ -274,7 +278,8 @@ def test_without_a_tray_news_comes_as_a_banner_whose_button_opens_the_step(qtbot
                                        autostart=Autostart([], platform="linux", environ={"XDG_CONFIG_HOME": str(tmp_path)}))
     try:
         clock.now = datetime(2026, 3, 3, 15, 0)
-        ws.tick()
+        with qtbot.waitSignal(ws.loaded):
+            ws.tick()
         assert "Thank-you note to Susan Smith (Acme Corp)" in window.banner.label.text()
         window.banner.open_button.click()
         [compose] = composers()

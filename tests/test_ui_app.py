@@ -47,6 +47,33 @@ def test_the_log_file_lives_in_the_data_dir_and_is_private(data_dir):
                 h.close()
 
 
+def test_a_full_log_is_moved_aside_keeping_three_old_ones_all_private(tmp_path):
+    from followup_desktop.ui.app import RotatingLog
+
+    path = tmp_path / "app.log"
+    handler = RotatingLog(str(path), max_bytes=2_000, backups=3)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("followup_desktop.test.rotation")
+    log.propagate = False
+    log.addHandler(handler)
+    try:
+        for n in range(200):  # ~10 files' worth
+            log.warning("line %03d %s", n, "x" * 90)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["app.log", "app.log.1", "app.log.2", "app.log.3"]
+    for f in tmp_path.iterdir():
+        assert f.stat().st_size <= 2_000 + 100
+        assert f.stat().st_mode & 0o777 == 0o600
+    # the newest lines in the file itself, the ones before them in .1, nothing lost in between
+    current = path.read_text().splitlines()
+    previous = (tmp_path / "app.log.1").read_text().splitlines()
+    assert current[-1].startswith("line 199")
+    assert int(previous[-1][5:8]) + 1 == int(current[0][5:8])
+
+
 def test_an_unexpected_error_shows_a_dialog_naming_the_log_file(qapp, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
@@ -94,7 +121,9 @@ def test_changing_a_number_in_settings_moves_the_clocks_at_once(qtbot, window):
             if dialog.isVisible():
                 dialog.reject()
     QTimer.singleShot(0, fill)
-    window.act_settings.trigger()
+    # every application's clocks are computed again, on the worker thread
+    with qtbot.waitSignal(window.workspace.loaded):
+        window.act_settings.trigger()
     assert window.workspace.settings().status_check_after_days == 14
     # two weeks after March 2 is Monday March 16: not open yet
     assert window.proxy.index(0, M.WHEN).data() == "in 6 days"

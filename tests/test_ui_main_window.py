@@ -155,18 +155,20 @@ def test_add_a_lead_log_the_application_and_see_the_status_check_come_due(qtbot,
     assert row[M.WHEN] == "today 09:30"
     assert window.windowTitle() == "Follow-up Desktop"
     clock.now = NOW_.replace(hour=10)
-    workspace.tick()
+    with qtbot.waitSignal(workspace.loaded):
+        workspace.tick()
     assert rows(window)[0][M.WHEN] == "within 7 days"
     assert window.windowTitle() == "Follow-up Desktop — 1 due"
     assert [k for k, _ in window.timeline.view.timeline_model.items] == [EVENT, GAP, NOW, ACTION]
 
     # a week later it falls due, two days after that it is overdue, and the list says so
-    # without a reload from disk
     clock.now = NOW_ + timedelta(days=7)
-    workspace.tick()
+    with qtbot.waitSignal(workspace.loaded):
+        workspace.tick()
     assert rows(window)[0][M.WHEN] == "today"
     clock.now = NOW_ + timedelta(days=9)
-    workspace.tick()
+    with qtbot.waitSignal(workspace.loaded):
+        workspace.tick()
     assert rows(window)[0][M.WHEN] == "2 days overdue"
 
 

@@ -8,13 +8,11 @@ a temporary file, so a crash mid-export never leaves a half-written file behind.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..paths import FILE_MODE
+from ..paths import write_private
 from ..settings import SPECS
 from .validate import FORMAT, VERSION, ExistingKeys, load_file, validate
 
@@ -188,23 +186,6 @@ def export_document(store) -> dict[str, Any]:
     if states:
         doc["action_states"] = states
     return doc
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` whole or not at all (temp file, fsync, rename), as 0600."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_json(store, path: Path) -> dict:

@@ -19,7 +19,7 @@ How one application is read:
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..settings import Settings
 from ..vocab import ActionName as A
@@ -462,14 +462,13 @@ def employer_last_outbound(apps: Iterable[ApplicationIn], now: datetime) -> dict
     return per
 
 
-def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime) -> list[Action]:
-    """Every pending action of every application, each application seeing its employer's other
-    outbound contacts (guard 2)."""
-    per = employer_last_outbound(apps, now)
-    # Per employer, its two latest outbound moments: an application's "other" contact is the
-    # latest unless that one is its own (O(n), not O(apps per employer ** 2)).
-    top: dict[str, tuple] = {}
-    for ekey, siblings in per.items():
+def others_last_outbound(per: Mapping[str, list]) -> dict[str, datetime | None]:
+    """For each application key in `per` (see `employer_last_outbound`): the latest outbound
+    moment through its employer's *other* applications (guard 2)."""
+    out: dict[str, datetime | None] = {}
+    for siblings in per.values():
+        # The employer's two latest outbound moments: an application's "other" contact is the
+        # latest unless that one is its own (O(n), not O(apps per employer ** 2)).
         best = second = None  # (moment, app key)
         for key, last in siblings:
             if last is None:
@@ -478,15 +477,30 @@ def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime
                 best, second = (last, key), best
             elif second is None or last > second[0]:
                 second = (last, key)
-        top[ekey] = (best, second)
+        for key, _ in siblings:
+            other = second if best is not None and best[1] == key else best
+            out[key] = other[0] if other is not None else None
+    return out
+
+
+def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime) -> list[Action]:
+    """Every pending action of every application, each application seeing its employer's other
+    outbound contacts (guard 2)."""
+    other = others_last_outbound(employer_last_outbound(apps, now))
     out: list[Action] = []
     extend = out.extend
     for app in apps:
-        best, second = top[app.employer_key]
-        if best is not None and best[1] == app.key:
-            best = second
-        extend(compute_actions(app, settings, now, best[0] if best is not None else None))
+        extend(compute_actions(app, settings, now, other[app.key]))
     return out
+
+
+def compute_each(apps: Iterable[ApplicationIn], other: Mapping[str, datetime | None], settings: Settings,
+                 now: datetime) -> Iterator[tuple[ApplicationIn, list[Action]]]:
+    """`compute_all` one application at a time, for a caller that streams the applications and
+    lets each one's events go before the next is read: `other` is `others_last_outbound` of
+    every application the stream holds, worked out beforehand (the store reads it in one query)."""
+    for app in apps:
+        yield app, compute_actions(app, settings, now, other.get(app.key))
 
 
 def urgency_key(a: Action):

@@ -21,6 +21,7 @@ from ..exchange.validate import (
     check_event,
 )
 from ..playbook.stages import stage_after
+from . import reads
 from ..vocab import EventKind, Stage
 
 #: the fields of an application a dialog edits
@@ -165,11 +166,7 @@ def set_archived(store, key: str, archived: bool) -> None:
 # -- contacts ---------------------------------------------------------------------------------
 
 def contacts(store, employer_key: str) -> list[dict]:
-    from .models import Contact, Employer
-
-    rows = (Contact.select(Contact).join(Employer).where(Employer.key == employer_key).order_by(Contact.id))
-    return [{"key": c.key, "name": c.name, "role": c.role, "email": c.email or "", "phone": c.phone or "",
-             "notes": c.notes or ""} for c in rows]
+    return reads.contacts(store.connection, employer_key)
 
 
 def contact_links(store, contact_keys) -> list[dict]:
@@ -361,38 +358,3 @@ def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None =
         else:
             _restage(store, app, record["kind"])
     return event_id
-
-
-def employer_timeline(store, employer_key: str) -> list[dict]:
-    """Every event of every application at one employer, in time order, each with its people's
-    names, the application's key and position: what the timeline draws."""
-    con = store.connection
-    rows = con.execute(
-        "SELECT e.id, a.key, a.position, e.kind, e.at, e.channel, e.outcome, e.reason,"
-        " e.duration_minutes, e.decision_expected, e.next_date, e.encouraged, e.subject, e.notes"
-        " FROM event e JOIN application a ON a.id = e.application_id"
-        " JOIN employer m ON m.id = a.employer_id WHERE m.key = ? ORDER BY e.at, e.id",
-        (employer_key,),
-    ).fetchall()
-    people: dict[int, list] = {}
-    for eid, key, name, point in con.execute(
-        "SELECT ec.event_id, c.key, c.name, ec.key_point FROM event_contact ec"
-        " JOIN contact c ON c.id = ec.contact_id JOIN event e ON e.id = ec.event_id"
-        " JOIN application a ON a.id = e.application_id JOIN employer m ON m.id = a.employer_id"
-        " WHERE m.key = ? ORDER BY ec.event_id, ec.position", (employer_key,),
-    ):
-        people.setdefault(eid, []).append((key, name, point))
-    out = []
-    for (eid, app_key, position, kind, at, channel, outcome, reason, minutes, decision, next_date,
-         encouraged, subject, notes) in rows:
-        who = people.get(eid, [])
-        out.append({
-            "id": eid, "application": app_key, "position": position, "kind": kind,
-            "at": datetime.fromisoformat(at), "channel": channel, "outcome": outcome, "reason": reason,
-            "duration_minutes": minutes, "decision_expected": decision and date.fromisoformat(decision),
-            "next_date": next_date and date.fromisoformat(next_date), "encouraged": bool(encouraged),
-            "subject": subject, "notes": notes or "",
-            "contacts": [k for k, _, _ in who], "contact_names": [n for _, n, _ in who],
-            "key_points": {k: p for k, _, p in who if p},
-        })
-    return out

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from operator import itemgetter
+from sys import intern
+from typing import Iterator
 from datetime import date, datetime
 
 from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventIn
@@ -66,52 +68,52 @@ _LAST_REPLY_SQL = ("SELECT application_id, max(at) AS at FROM event"
 #: the events from each application's last reply on (all of them where there is no reply)
 _FROM_LAST_REPLY = (f"WITH lr AS ({_LAST_REPLY_SQL}) SELECT {{columns}} FROM {{source}}"
                     " LEFT JOIN lr ON lr.application_id = e.application_id"
-                    " WHERE lr.at IS NULL OR e.at >= lr.at")
+                    " WHERE (lr.at IS NULL OR e.at >= lr.at)")
 _OUTBOUND_SQL = ", ".join(f"'{k}'" for k in sorted(OUTBOUND_KINDS))
 
 
-#: (at, id): ISO text sorts in time order; events at the same moment keep their logging order
-_time_order = itemgetter(3, 0)
-#: an event's people in the order they were given
-_link_order = itemgetter(1, 2)
+#: an event's people in the order they were given (rows: application, event, position, contact, point)
+_link_order = itemgetter(2, 3)
 
 
-def _grouped(rows, column: int) -> dict:
-    """Rows in lists by the value of one column, each list in the order the rows came."""
-    groups: dict = {}
-    for row in rows:
-        found = groups.get(row[column])
-        if found is None:
-            groups[row[column]] = [row]
-        else:
-            found.append(row)
-    return groups
-
-
-def _earlier_facts(con: sqlite3.Connection, apps: dict[int, ApplicationIn], params: tuple) -> None:
-    """Fill in what the engine needs from the events left out before each last reply."""
+def _facts(con: sqlite3.Connection, params: tuple) -> tuple[dict, dict, dict]:
+    """By application id, at `as_of`: its last reply, its latest outbound contact (of the whole
+    timeline), and the reason of the latest `closed` event before the last reply."""
     last_reply = dict(con.execute(_LAST_REPLY_SQL, params))
-    for aid, last in con.execute(
+    latest_outbound = {aid: _dt(at) for aid, at in con.execute(
         f"SELECT application_id, max(at) FROM event WHERE kind IN ({_OUTBOUND_SQL}) AND at <= ?"
-        " GROUP BY application_id", params
-    ):
-        # The latest outbound of the whole timeline: for guard 2 it is the same as the latest
-        # of the left-out ones and the loaded ones together.
-        if aid in last_reply and aid in apps:
-            apps[aid].earlier_outbound = _dt(last)
+        " GROUP BY application_id", params)}
+    closed_before: dict[int, str] = {}
     for aid, at, reason in con.execute(
         "SELECT application_id, at, reason FROM event WHERE kind = 'closed' AND at <= ?"
         " ORDER BY application_id, at, id", params
     ):
         replied = last_reply.get(aid)
-        if replied is not None and at < replied and aid in apps:
-            apps[aid].earlier_closed_reason = reason  # rows come in time order: the last wins
+        if replied is not None and at < replied:
+            closed_before[aid] = reason  # rows come in time order: the last wins
+    return last_reply, latest_outbound, closed_before
 
 
-def load_applications(con: sqlite3.Connection, *, include_archived: bool = False,
-                      application_ids=None, as_of: datetime | None = None) -> list[ApplicationIn]:
+def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[str, list]:
+    """`playbook.engine.employer_last_outbound` of every application (not archived) at `as_of`,
+    read with one query instead of from the events: what `compute_each` needs before the
+    applications stream past."""
+    per: dict[str, list] = {}
+    for ekey, akey, last in con.execute(
+        "SELECT m.key, a.key, (SELECT max(e.at) FROM event e WHERE e.application_id = a.id"
+        f" AND e.kind IN ({_OUTBOUND_SQL}) AND e.at <= ?)"
+        " FROM application a JOIN employer m ON m.id = a.employer_id WHERE a.archived = 0 ORDER BY a.id",
+        (as_of.isoformat(),),
+    ):
+        per.setdefault(ekey, []).append((akey, last and _dt(last)))
+    return per
+
+
+def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False,
+                      application_ids=None, as_of: datetime | None = None) -> Iterator[ApplicationIn]:
     """Every application (not archived, unless asked) with its sorted events and its employer's
-    contacts, ready for the engine.
+    contacts, ready for the engine, one at a time in storage order: a caller that lets each one
+    go holds one application's events at a time, not the whole search's.
 
     With `as_of`, the snapshot is for computing what is due at that moment: the events before
     each application's last reply are left out (about two events in three in a long search) and
@@ -125,68 +127,87 @@ def load_applications(con: sqlite3.Connection, *, include_archived: bool = False
         "SELECT id, key, employer_id, name, role FROM contact ORDER BY id"
     ):
         contact_key[cid] = key
-        contacts_by_employer.setdefault(employer_id, {})[key] = ContactIn(key, name, role)
+        contacts_by_employer.setdefault(employer_id, {})[key] = ContactIn(key, name, intern(role))
 
     where = [] if include_archived else ["archived = 0"]
-    params: list = []
+    app_params: list = []
     if application_ids is not None:
         ids = list(application_ids)
+        if not ids:
+            return
         where.append(f"id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
-    sql = ("SELECT id, key, employer_id, position, stage, outcome, source, referred_by,"
-           " posting_closes, created FROM application")
+        app_params.extend(ids)
+    app_sql = ("SELECT id, key, employer_id, position, stage, outcome, source, referred_by,"
+               " posting_closes, created FROM application")
     if where:
-        sql += " WHERE " + " AND ".join(where)
-    apps: dict[int, ApplicationIn] = {}
-    empty: dict[str, ContactIn] = {}
-    for aid, key, eid, position, stage, outcome, source, referred, closes, created in con.execute(sql, params):
-        ekey, ename = employers[eid]
-        apps[aid] = ApplicationIn(
-            key, ekey, ename, position, stage, outcome, source, referred or None,
-            closes and _d(closes), created and _dt(created), [],
-            contacts_by_employer.get(eid, empty),
-        )
+        app_sql += " WHERE " + " AND ".join(where)
+    app_sql += " ORDER BY id"
 
     if as_of is None:
         event_sql = f"SELECT {_EVENT_COLUMNS} FROM event e"
-        link_sql = f"SELECT {_LINK_COLUMNS} FROM event_contact ec"
+        link_sql = f"SELECT e.application_id, {_LINK_COLUMNS} FROM event_contact ec JOIN event e ON e.id = ec.event_id"
         params: tuple = ()
+        earlier_outbound: dict = {}
+        closed_before: dict = {}
     else:
         # Only what the engine reads at `as_of`: the events from each last reply on, and two
         # facts about the ones before it (see ApplicationIn.earlier_*).
         event_sql = _FROM_LAST_REPLY.format(columns=_EVENT_COLUMNS, source="event e")
-        link_sql = _FROM_LAST_REPLY.format(
-            columns=_LINK_COLUMNS, source="event_contact ec JOIN event e ON e.id = ec.event_id")
+        link_sql = _FROM_LAST_REPLY.format(columns=f"e.application_id, {_LINK_COLUMNS}",
+                                           source="event_contact ec JOIN event e ON e.id = ec.event_id")
         params = (as_of.isoformat(),)
-
-    # The people of each event, in storage order; put in order only where there are several.
-    links = _grouped(con.execute(link_sql, params), 0)
-    # Events in storage order (the cheapest scan), grouped and sorted per application.
-    by_app = _grouped(con.execute(event_sql, params), 1)
-
-    get_links = links.get
-    for aid, rows in by_app.items():
-        app = apps.get(aid)
-        if app is None:
-            continue
-        rows.sort(key=_time_order)
-        events = app.events
-        for (eid, _, kind, at, channel, outcome, reason, minutes, decision, next_date,
-             encouraged, subject) in rows:
-            people = get_links(eid)
-            if people is None:
+        last_reply, latest_outbound, closed_before = _facts(con, params)
+        # The latest outbound of the whole timeline: for guard 2 it is the same as the latest
+        # of the left-out ones and the loaded ones together.
+        earlier_outbound = {aid: at for aid, at in latest_outbound.items() if aid in last_reply}
+    if application_ids is not None:
+        # a few applications (after an edit): their events only, not a scan of every event
+        few = f" {'AND' if as_of is not None else 'WHERE'} e.application_id IN ({','.join('?' * len(ids))})"
+        event_sql += few
+        link_sql += few
+        params = (*params, *ids)
+    # Events and their people in application order (the index's order: no sort), merged with
+    # the applications as they come.
+    events = con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params)
+    links = con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params)
+    event = next(events, None)
+    link = next(links, None)
+    empty: dict[str, ContactIn] = {}
+    for aid, key, eid, position, stage, outcome, source, referred, closes, created in con.execute(app_sql, app_params):
+        ekey, ename = employers[eid]
+        app = ApplicationIn(
+            key, ekey, ename, position, intern(stage), outcome, source, referred or None,
+            closes and _d(closes), created and _dt(created), [],
+            contacts_by_employer.get(eid, empty), earlier_outbound.get(aid), closed_before.get(aid),
+        )
+        while link is not None and link[0] < aid:
+            link = next(links, None)
+        people: dict[int, list] = {}
+        while link is not None and link[0] == aid:
+            people.setdefault(link[1], []).append(link)
+            link = next(links, None)
+        while event is not None and event[1] < aid:
+            event = next(events, None)
+        append = app.events.append
+        while event is not None and event[1] == aid:
+            (event_id, _, kind, at, channel, outcome, reason, minutes, decision, next_date,
+             encouraged, subject) = event
+            linked = people.get(event_id)
+            if linked is None:
                 keys, points = (), None
             else:
-                if len(people) > 1:
-                    people.sort(key=_link_order)
-                keys = tuple([contact_key[r[2]] for r in people])
-                points = {contact_key[r[2]]: r[3] for r in people if r[3]} or None
-            events.append(EventIn(
-                _dt(at), kind, channel, outcome, reason, minutes,
-                decision and _d(decision), next_date and _d(next_date), bool(encouraged),
-                keys, points, subject,
+                if len(linked) > 1:
+                    linked.sort(key=_link_order)
+                keys = tuple([contact_key[r[3]] for r in linked])
+                points = {contact_key[r[3]]: r[4] for r in linked if r[4]} or None
+            append(EventIn(
+                _dt(at), intern(kind), channel and intern(channel), outcome and intern(outcome), reason, minutes,
+                decision and _d(decision), next_date and _d(next_date), bool(encouraged), keys, points, subject,
             ))
+            event = next(events, None)
+        yield app
 
-    if as_of is not None:
-        _earlier_facts(con, apps, params)
-    return list(apps.values())
+
+def load_applications(con: sqlite3.Connection, **kw) -> list[ApplicationIn]:
+    """`iter_applications` as a list."""
+    return list(iter_applications(con, **kw))

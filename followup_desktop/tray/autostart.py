@@ -7,14 +7,11 @@ in place or take it away. The command starts the app minimized, in the tray.
 from __future__ import annotations
 
 import os
-import plistlib
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..paths import DataPaths, make_private_file
+from ..paths import DataPaths, write_private
 
 DESKTOP_FILENAME = "followup-desktop.desktop"
 LAUNCH_AGENT_LABEL = "org.followupdesktop.FollowupDesktop"
@@ -23,9 +20,13 @@ WINDOWS_VALUE_NAME = "Follow-up Desktop"
 
 
 def launch_command(paths: DataPaths | None = None, *, frozen: bool | None = None,
-                   executable: str | None = None, which: Callable[[str], str | None] = shutil.which) -> list[str]:
+                   executable: str | None = None, which: Callable[[str], str | None] | None = None) -> list[str]:
     """The command line that starts this installation minimized (with its data dir, when the
     user named one)."""
+    if which is None:
+        import shutil
+
+        which = shutil.which
     frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     executable = executable or sys.executable
     if frozen:
@@ -70,6 +71,8 @@ def desktop_entry(command: Sequence[str]) -> str:
 
 def launch_agent_plist(command: Sequence[str]) -> bytes:
     """The macOS LaunchAgent property list."""
+    import plistlib
+
     return plistlib.dumps({
         "Label": LAUNCH_AGENT_LABEL,
         "ProgramArguments": list(command),
@@ -80,6 +83,8 @@ def launch_agent_plist(command: Sequence[str]) -> bytes:
 
 def windows_run_value(command: Sequence[str]) -> str:
     """The `Run` registry value: one command line, quoted the Windows way."""
+    import subprocess
+
     return subprocess.list2cmdline(list(command))
 
 
@@ -90,14 +95,6 @@ def linux_autostart_file(environ=os.environ, home: Path | None = None) -> Path:
 
 def mac_launch_agent_file(home: Path | None = None) -> Path:
     return (home or Path.home()) / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    make_private_file(tmp)
-    os.replace(tmp, path)
 
 
 class Autostart:
@@ -145,7 +142,8 @@ class Autostart:
         if enabled:
             data = (launch_agent_plist(self.command) if self.platform == "darwin"
                     else desktop_entry(self.command).encode("utf-8"))
-            _write_private(path, data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_private(path, data)
         elif path.exists():
             path.unlink()
 

@@ -172,6 +172,7 @@ class DesktopIntegration(QObject):
         self.scheduler.notify.connect(self._show_batch)
         self.scheduler.looked.connect(self.refresh)
         workspace.changed.connect(self._on_changed)
+        workspace.settings_changed.connect(self._apply_start_at_login)
 
         # Closing the window hides it to the tray (or, with no tray, asks first).
         window.installEventFilter(self)

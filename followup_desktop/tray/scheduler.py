@@ -137,7 +137,7 @@ class NotificationScheduler(QObject):
             self.clock_jumped()
 
     def clock_jumped(self) -> None:
-        """Recompute from memory at the new time (the workspace emits `changed`, we look)."""
+        """The workspace looks at the new time (it emits `changed`, and we look)."""
         tick = getattr(self.workspace, "tick", None)
         if tick is not None:
             tick()

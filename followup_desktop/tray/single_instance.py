@@ -2,16 +2,17 @@
 
 A `QLockFile` in the data dir says who runs (a crash leaves it behind; Qt sees the dead pid and
 takes it over). A `QLocalServer` named after the data dir carries "show yourself" from the second
-launch to the first. The name is a hash of the data dir's path, so two data dirs (tests, a
-portable copy) never talk to each other, and the socket is private to the user.
+launch to the first. The name is a checksum of the data dir's path, so two data dirs (tests, a
+portable copy) never talk to each other, and the socket is private to the user. (zlib's, not
+hashlib's: hashlib would load OpenSSL's libcrypto, 3 MB, for a name.)
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 import time
+import zlib
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -28,7 +29,8 @@ def server_name(paths: DataPaths) -> str:
     root = str(paths.root.resolve())
     if sys.platform == "win32":
         root = root.lower()  # one folder, however it was spelled
-    return "followup-desktop-" + hashlib.sha256(root.encode("utf-8")).hexdigest()[:20]
+    raw = root.encode("utf-8")
+    return f"followup-desktop-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
 class SingleInstance(QObject):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import __version__
 from ..paths import DataPaths
 from ..resources import resource_path
 
@@ -26,6 +26,40 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("followup-desktop.svg")))
 
 
+class RotatingLog(logging.FileHandler):
+    """A log file moved aside (.1, .2, … up to `backups`) once it passes `max_bytes`: the job of
+    `logging.handlers.RotatingFileHandler`, without the modules that module imports for its
+    other handlers (socket, pickle, queue: about 1 MB a start-up pays for nothing)."""
+
+    def __init__(self, path: str, max_bytes: int, backups: int):
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record):
+        # called with the handler's lock held
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except OSError:
+            pass  # a log that cannot be moved aside keeps growing rather than losing lines
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+    def _open(self):
+        stream = super()._open()
+        os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def setup_logging(paths: DataPaths) -> str:
     """A rotating log file in the data dir: a windowed build has no terminal to print to."""
     from ..paths import ensure_private_dir
@@ -34,7 +68,7 @@ def setup_logging(paths: DataPaths) -> str:
     path = folder / LOG_FILENAME
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = RotatingLog(str(path), max_bytes=1_000_000, backups=3)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -71,23 +105,24 @@ class ErrorHook:
             self.showing = False
 
 
-def _set_version() -> None:
-    from .. import __version__
-
-    app = QApplication.instance()
-    if app is not None:
-        app.setApplicationVersion(__version__)
-
-
 def make_application(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    # The version comes from the package metadata (~15 ms to read): set once the window is up.
-    QTimer.singleShot(0, _set_version)
+    app.setApplicationVersion(__version__)
     app.setDesktopFileName("followup-desktop")
     app.setWindowIcon(app_icon())
     return app
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines Python keeps for tracebacks. PySide6 reads the source of every
+    module imported after it (to see whether it uses PySide's `__feature__` switches), and
+    `linecache` keeps every line: ~3 MB of text after start-up that nothing reads (a traceback
+    reads its files again). Run from source only: a packaged app has no sources to read."""
+    import linecache
+
+    linecache.clearcache()
 
 
 def build(paths: DataPaths, *, clock=None):
@@ -128,6 +163,7 @@ def run(args) -> int:
         from ..tray import install_desktop_integration
 
         desktop.append(install_desktop_integration(app, window, workspace, paths, minimized=args.minimized))
+        forget_module_sources()
     quit_when = os.environ.get("FOLLOWUP_DESKTOP_QUIT_WHEN_READY")
     if quit_when:
         # For the start-up benchmark: stop once the list is filled and painted ("loaded": once
@@ -153,6 +189,8 @@ def run(args) -> int:
     else:  # paint the window first; the tray joins on the next turn of the event loop
         window.show()
         QTimer.singleShot(0, integrate)
+    # the first timeline shown after the load brings the store's modules
+    workspace.loaded.connect(lambda: QTimer.singleShot(0, forget_module_sources), Qt.SingleShotConnection)
     workspace.reload_async()
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()

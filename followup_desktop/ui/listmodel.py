@@ -7,6 +7,7 @@ keystroke costs one pass over lowercase strings and no Python call per compariso
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import datetime
 
@@ -19,8 +20,8 @@ from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from .style import accent_color, muted_color, overdue_color
 
 FILTERS = ("all", "due", "active", "closed")
-#: the shape of the start-up list cache (bump when the row tuple changes)
-CACHE_VERSION = 1
+#: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
+CACHE_VERSION = 2
 
 #: the role that carries an application's key
 KEY_ROLE = int(Qt.UserRole) + 1
@@ -101,30 +102,33 @@ class ApplicationsModel(QAbstractTableModel):
     def _row(self, key: str) -> tuple:
         row = self._rows.get(key)
         if row is None:
-            ws = self.ws
-            app = ws.application(key)
-            now = ws.computed_at
-            action = ws.next_action(key, now)
-            if app.stage == Stage.CLOSED and app.outcome:
-                stage = f"{self.tr(STAGE_LABELS[Stage.CLOSED])} — {self.tr(OUTCOME_LABELS.get(app.outcome, app.outcome))}"
-            else:
-                stage = self.tr(STAGE_LABELS.get(app.stage, app.stage))
-            step = ""
-            if action is not None:
-                step = self.tr(ACTION_LABELS[action.name])
-                if action.contact_name:
-                    step += f" · {action.contact_name}"
-            last = ws.last_contact(key)
-            is_open = action is not None and action.opens <= now
-            overdue = action is not None and action.is_overdue(now)
-            urgency = _urgency(action, now)
-            contacts = " ".join(c.name for c in app.contacts.values())
-            hay = f"{app.employer_name}\n{app.position}\n{contacts}\n{app.referred_by or ''}".casefold()
-            row = (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
-                   when_text(action, now, self.tr), last.timestamp() if last else 0.0, urgency,
-                   is_open, overdue, hay, app.stage, action)
-            self._rows[key] = row
+            row = self._rows[key] = self._make_row(key)
         return row
+
+    def _make_row(self, key: str) -> tuple:
+        """What the list shows of one application (rows are made when first shown or searched)."""
+        ws = self.ws
+        app = ws.application(key)
+        now = ws.computed_at
+        action = ws.next_action(key, now)
+        if app.stage == Stage.CLOSED and app.outcome:
+            stage = f"{self.tr(STAGE_LABELS[Stage.CLOSED])} — {self.tr(OUTCOME_LABELS.get(app.outcome, app.outcome))}"
+        else:
+            stage = self.tr(STAGE_LABELS.get(app.stage, app.stage))
+        step = ""
+        if action is not None:
+            step = self.tr(ACTION_LABELS[action.name])
+            if action.contact_name:
+                step += f" · {action.contact_name}"
+        last = ws.last_contact(key)
+        is_open = action is not None and action.opens <= now
+        overdue = action is not None and action.is_overdue(now)
+        urgency = _urgency(action, now)
+        contacts = " ".join(c.name for c in app.contacts.values())
+        hay = f"{app.employer_name}\n{app.position}\n{contacts}\n{app.referred_by or ''}".casefold()
+        return (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
+                when_text(action, now, self.tr), last.timestamp() if last else 0.0, urgency,
+                is_open, overdue, hay, app.stage, action)
 
     def _urgency_key(self, key: str) -> tuple:
         """The default order without building the row's texts (start-up sorts every row)."""
@@ -137,24 +141,30 @@ class ApplicationsModel(QAbstractTableModel):
     # -- the list as it was at the last exit, shown while the data loads -------------------------
     def save_cache(self, path) -> None:
         """Keep the rows as they are, in order, so the next start shows a filled list at once
-        (the data dir's other files are as private: 0600)."""
-        from ..exchange.jsonfile import write_private
+        (the data dir's other files are as private: 0600). One JSON line per row, written as
+        they are made: the rows not shown yet are made for this and let go."""
+        from ..paths import write_private
 
         if not self.ws.is_loaded:
             return
-        rows = [[k, *self._row(k)[:12]] for k in self._keys]
-        write_private(path, json.dumps({"version": CACHE_VERSION, "rows": rows}, ensure_ascii=False))
+        rows, make, dumps = self._rows, self._make_row, json.dumps
+        lines = (dumps([k, *(rows.get(k) or make(k))[:12]], ensure_ascii=False) + "\n" for k in self._keys)
+        write_private(path, itertools.chain([dumps({"version": CACHE_VERSION}) + "\n"], lines))
 
     def load_cache(self, path) -> bool:
         """Fill the list from the last exit's rows until the real load replaces them. Anything
         wrong with the file (missing, damaged, another version) only means no early list."""
         if self.ws.is_loaded:
             return False
+        rows = {}
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            if doc.get("version") != CACHE_VERSION:
-                return False
-            rows = {r[0]: (*r[1:13], None) for r in doc["rows"] if isinstance(r, list) and len(r) == 13}
+            with open(path, encoding="utf-8") as f:
+                if json.loads(f.readline()).get("version") != CACHE_VERSION:
+                    return False
+                for line in f:
+                    r = json.loads(line)
+                    if isinstance(r, list) and len(r) == 13:
+                        rows[r[0]] = (*r[1:13], None)
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return False
         self.beginResetModel()

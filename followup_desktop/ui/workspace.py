@@ -21,13 +21,15 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..paths import DataPaths
-from ..playbook import apply_states, compute_all, open_at, urgency_key
-from ..playbook.engine import LAPSING
+from ..playbook import apply_states, compute_each, open_at, others_last_outbound, urgency_key
+from ..playbook.engine import LAPSING, employer_last_outbound
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
 from ..store import Store
 from ..store.connection import connect, open_database
-from ..store.snapshot import load_action_states, load_applications, load_settings
+from ..store.snapshot import (
+    employers_last_outbound, iter_applications, load_action_states, load_applications, load_settings,
+)
 from ..vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 CONTACT_KINDS = frozenset(OUTBOUND_KINDS | INBOUND_KINDS | {EventKind.INTERVIEW})
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
+#: what an application in memory holds instead of its events (they are read when needed)
+NO_EVENTS: tuple = ()
 
 
 def _now() -> datetime:
@@ -43,31 +47,63 @@ def _now() -> datetime:
 
 
 class Snapshot:
-    """Everything read from disk at once, and the actions computed from it at `at` (built on
-    a worker thread: the engine is pure, so it runs there too)."""
+    """The applications read from disk and their actions at `at`, computed as they are read
+    (on a worker thread: the engine is pure, so it runs there too).
 
-    def __init__(self, settings: Settings, apps: list[ApplicationIn], states: dict[str, ActionState],
-                 at: datetime):
-        self.settings, self.apps, self.states, self.at = settings, apps, states, at
+    An application keeps no events once its actions are computed: a long search holds tens of
+    thousands, and nothing but the engine reads them. What the windows need from them is kept
+    aside: the last contact, and the moments of events logged ahead of `at`."""
+
+    def __init__(self, settings: Settings, states: dict[str, ActionState], at: datetime):
+        self.settings, self.states, self.at = settings, states, at
+        self.apps: list[ApplicationIn] = []
         self.by_app: dict[str, list[Action]] = {}
-        for a in apply_states(compute_all(apps, settings, at), states, settings):
-            self.by_app.setdefault(a.application, []).append(a)
+        self.last_contact: dict[str, datetime] = {}
+        self.ahead: dict[str, list[datetime]] = {}
+        self.generation = 0
+
+    def add(self, app: ApplicationIn, actions: list[Action]) -> None:
+        at = self.at
+        last = app.earlier_outbound
+        for e in reversed(app.events):
+            if e.kind in CONTACT_KINDS and e.at <= at:
+                last = e.at
+                break
+        if last is not None:
+            self.last_contact[app.key] = last
+        if app.events and app.events[-1].at > at:  # logged ahead: it counts from then on
+            self.ahead[app.key] = [e.at for e in app.events if e.at > at]
+        app.events = NO_EVENTS
+        self.apps.append(app)
+        if actions:
+            self.by_app[app.key] = apply_states(actions, self.states, self.settings)
 
 
-def read_snapshot(paths: DataPaths, at: datetime) -> Snapshot:
+def compute_snapshot(apps, other, settings: Settings, states: dict[str, ActionState], at: datetime) -> Snapshot:
+    """The snapshot of these applications (with their events, which it lets go one by one)."""
+    snap = Snapshot(settings, states, at)
+    for app, actions in compute_each(apps, other, settings, at):
+        snap.add(app, actions)
+    return snap
+
+
+def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snapshot:
     """Everything the windows need, as the engine needs it at `at`: each application's events
-    from its last reply on (the timeline reads the whole history of one employer when shown).
+    from its last reply on (the timeline reads the whole history of one employer when shown),
+    one application at a time, so that the search's events are never all in memory at once.
 
     The file is opened the safe way first (checked, upgraded after a backup, refused untouched
     when damaged or too new: `open_database`), here on the worker thread rather than before the
-    window is painted."""
-    open_database(paths.database, backups=paths.backups).close()
+    window is painted. Once is enough: later reads (`check=False`) only read."""
+    if check:
+        open_database(paths.database, backups=paths.backups).close()
     con = connect(paths.database)
     try:
-        settings, apps, states = load_settings(con), load_applications(con, as_of=at), load_action_states(con)
+        settings, states = load_settings(con), load_action_states(con)
+        other = others_last_outbound(employers_last_outbound(con, at))
+        return compute_snapshot(iter_applications(con, as_of=at), other, settings, states, at)
     finally:
         con.close()
-    return Snapshot(settings, apps, states, at)
 
 
 def _application_ids(con, keys) -> list[int]:
@@ -84,13 +120,14 @@ class _Signals(QObject):
 
 
 class _ReadJob(QRunnable):
-    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime):
+    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool):
         super().__init__()
-        self.paths, self.signals, self.at = paths, signals, at
+        self.paths, self.signals, self.at, self.generation, self.check = paths, signals, at, generation, check
 
     def run(self):
         try:
-            snap = read_snapshot(self.paths, self.at)
+            snap = read_snapshot(self.paths, self.at, check=self.check)
+            snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
             self.signals.failed.emit(str(exc))
@@ -105,17 +142,26 @@ class Workspace(QObject):
     loaded = Signal()
     #: a load failed: the message
     failed = Signal(str)
+    #: the settings were saved (the actions follow with `loaded`, computed on the worker thread)
+    settings_changed = Signal()
 
     def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
         self.paths = paths.ensure()
         self._store: Store | None = None
+        self._plain = None
         self._checked = False
         self.clock = clock or _now
         self.undo_stack = QUndoStack(self)
         self.is_loaded = False
         self._settings = Settings()
+        #: the applications, without their events (see `Snapshot`)
         self._apps: dict[str, ApplicationIn] = {}
+        self._last_contact: dict[str, datetime] = {}
+        self._ahead: dict[str, list[datetime]] = {}
+        #: counts the writes: a read that started before the latest one is out of date
+        self._generation = 0
+        self._reading = False
         self._states: dict[str, ActionState] = {}
         self._by_app: dict[str, list[Action]] = {}
         self._sorted: list[Action] | None = None
@@ -132,15 +178,26 @@ class Workspace(QObject):
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
         """Read everything now (tests, and the command line's windows)."""
-        self._take(read_snapshot(self.paths, self.now()))
+        snap = read_snapshot(self.paths, self.now(), check=not self._checked)
+        snap.generation = self._generation
+        self._take(snap)
 
     def reload_async(self) -> None:
         """Read everything again on a worker thread; `loaded` and `changed(None)` follow."""
-        QThreadPool.globalInstance().start(_ReadJob(self.paths, self._signals, self.now()))
+        self._reading = True
+        QThreadPool.globalInstance().start(
+            _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked))
 
     def _take(self, snap: Snapshot) -> None:
+        self._reading = False
+        if snap.generation != self._generation:
+            # Something was written while it was read: read again rather than lose the write.
+            self.reload_async()
+            return
         self._settings = snap.settings
         self._apps = {a.key: a for a in snap.apps}
+        self._last_contact = snap.last_contact
+        self._ahead = snap.ahead
         self._states = snap.states
         self._checked = True
         self.is_loaded = True
@@ -165,6 +222,9 @@ class Workspace(QObject):
         self._timer.stop()
         if self._store is not None:
             self._store.close()
+        if self._plain is not None:
+            self._plain.close()
+            self._plain = None
 
     # -- reading ------------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -219,44 +279,43 @@ class Workspace(QObject):
         return self._computed_at or self.now()
 
     def last_contact(self, application_key: str) -> datetime | None:
-        app = self._apps.get(application_key)
-        if app is None:
-            return None
-        at = self.computed_at
-        for e in reversed(app.events):
-            if e.kind in CONTACT_KINDS and e.at <= at:
-                return e.at
-        return app.earlier_outbound
+        return self._last_contact.get(application_key)
 
     # -- computing ----------------------------------------------------------------------------
-    def _recompute_all(self) -> None:
-        now = self.now()
-        self._computed_at = now
-        acts = apply_states(compute_all(list(self._apps.values()), self._settings, now), self._states, self._settings)
-        by_app: dict[str, list[Action]] = {}
-        for a in acts:
-            by_app.setdefault(a.application, []).append(a)
-        self._by_app = by_app
-        self._sorted = self._by_id = self._due = None
-        self._arm_timer(now)
-
-    def _recompute(self, employer_keys: Iterable[str]) -> None:
-        """Recompute the actions of every application at these employers (guard 2 links them)."""
+    def _reread(self, employer_keys: Iterable[str], gone: Iterable[str] = ()) -> None:
+        """Read every application at these employers again (guard 2 links them) and recompute
+        their actions at the current time; forget the applications `gone`. A few employers'
+        applications, on the GUI thread: what one write or one passing moment touches."""
         employer_keys = set(employer_keys)
-        # The rest was computed a moment ago and the timer wakes us before anything there can
-        # change, so only these employers need the new time.
         now = self._computed_at = self.now()
-        siblings = [a for a in self._apps.values() if a.employer_key in employer_keys]
-        for app in siblings:
-            self._by_app.pop(app.key, None)
-        for a in apply_states(compute_all(siblings, self._settings, now), self._states, self._settings):
-            self._by_app.setdefault(a.application, []).append(a)
+        ids: list[int] = []
+        if employer_keys:
+            marks = ",".join("?" * len(employer_keys))
+            ids = [i for (i,) in self.store.connection.execute(
+                "SELECT a.id FROM application a JOIN employer m ON m.id = a.employer_id"
+                f" WHERE a.archived = 0 AND m.key IN ({marks})", list(employer_keys))]
+        fresh = load_applications(self.store.connection, application_ids=ids) if ids else []
+        stale = set(gone) | {k for k, a in self._apps.items() if a.employer_key in employer_keys}
+        for k in stale:
+            self._apps.pop(k, None)
+            self._by_app.pop(k, None)
+            self._last_contact.pop(k, None)
+            self._ahead.pop(k, None)
+        other = others_last_outbound(employer_last_outbound(fresh, now))
+        snap = compute_snapshot(fresh, other, self._settings, self._states, now)
+        for app in snap.apps:
+            self._apps[app.key] = app
+        self._by_app.update(snap.by_app)
+        self._last_contact.update(snap.last_contact)
+        self._ahead.update(snap.ahead)
         self._sorted = self._by_id = self._due = None
 
     def tick(self) -> None:
-        """The clock moved on: recompute everything from memory (no disk read)."""
-        self._recompute_all()
-        self.changed.emit(None)
+        """The clock moved on: everything is read and computed again at the new time, on the
+        worker thread (`loaded` and `changed(None)` follow). Not from memory: the workspace
+        keeps no events, and a search's worth of them is read in a fraction of a second."""
+        if self.is_loaded and not self._reading:
+            self.reload_async()
 
     def _arm_timer(self, now: datetime) -> None:
         """Sleep until the next moment an action can appear, open, fall due or lapse."""
@@ -267,9 +326,8 @@ class Workspace(QObject):
                 for t in (a.opens, a.due, a.due + lapse if a.due is not None and a.name in LAPSING else None):
                     if t is not None and t > now:
                         candidates.append(t)
-        for app in self._apps.values():
-            if app.events and app.events[-1].at > now:  # logged ahead: it counts from then on
-                candidates.extend(e.at for e in app.events if e.at > now)
+        for moments in self._ahead.values():  # events logged ahead count from then on
+            candidates.extend(t for t in moments if t > now)
         wake = min(candidates)
         delay = min(wake - now, MAX_SLEEP)
         self._timer.start(max(1000, int(delay.total_seconds() * 1000) + 500))
@@ -279,25 +337,22 @@ class Workspace(QObject):
         """Re-read some applications (after a write) and recompute their employers' actions."""
         keys = set(application_keys)
         con = self.store.connection
+        self._generation += 1
         if settings:
+            # Every application's actions may change: computed again on the worker thread.
             self._settings = load_settings(con)
+            self.settings_changed.emit()
+            self.reload_async()
+            return
         ids = _application_ids(con, keys)
         # only these applications' states can have changed (rows are updated, never removed)
         self._states.update(load_action_states(con, application_ids=ids))
         employers = {self._apps[k].employer_key for k in keys if k in self._apps}
-        fresh = load_applications(con, application_ids=ids) if ids else []
-        for k in keys:
-            self._apps.pop(k, None)
-        for app in fresh:
-            self._apps[app.key] = app
-            employers.add(app.employer_key)
-        for k in keys - {a.key for a in fresh}:
-            self._by_app.pop(k, None)
-        if settings:
-            self._recompute_all()
-            self.changed.emit(None)
-            return
-        self._recompute(employers)
+        if ids:  # where they are now (an edit can move one to another employer)
+            employers.update(k for (k,) in con.execute(
+                "SELECT DISTINCT m.key FROM application a JOIN employer m ON m.id = a.employer_id"
+                f" WHERE a.id IN ({','.join('?' * len(ids))})", ids))
+        self._reread(employers, gone=keys)
         self._arm_timer(self._computed_at or self.now())
         self.changed.emit(keys)
 
@@ -347,14 +402,23 @@ class Workspace(QObject):
         return records.employers(self.store)
 
     def contacts(self, employer_key: str) -> list[dict]:
-        from ..store import records
+        from ..store import reads
 
-        return records.contacts(self.store, employer_key)
+        return reads.contacts(self._reader(), employer_key)
 
     def timeline(self, employer_key: str) -> list[dict]:
-        from ..store import records
+        from ..store import reads
 
-        return records.employer_timeline(self.store, employer_key)
+        return reads.employer_timeline(self._reader(), employer_key)
+
+    def _reader(self):
+        """A connection for the windows' reads: the store's once it is open (the first write
+        opens it), else a plain one, so that showing a timeline does not load the ORM."""
+        if self._store is not None:
+            return self._store.connection
+        if self._plain is None:
+            self._plain = connect(self.paths.database)
+        return self._plain
 
     def employer_actions(self, employer_key: str) -> list[Action]:
         return sorted((a for k, acts in self._by_app.items() if self._apps[k].employer_key == employer_key

@@ -658,8 +658,8 @@ class InProcess:
             panel.show_application(self.big_key)
             t6 = time.perf_counter()
             t7 = self.until_painted((self.timeline_viewport,), before)
-            for label, v in (("records.employer_timeline (SQL + dicts)", t1 - t), ("employer_actions", t2 - t1),
-                             ("records.contacts", t3 - t2), ("build_items", t4 - t3),
+            for label, v in (("reads.employer_timeline (SQL + dicts)", t1 - t), ("employer_actions", t2 - t1),
+                             ("reads.contacts", t3 - t2), ("build_items", t4 - t3),
                              ("TimelinePanel.show_application (all of it)", t6 - t5),
                              ("event loop: layout + paint", t7 - t6)):
                 parts[label].append(v)

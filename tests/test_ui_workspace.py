@@ -1,0 +1,133 @@
+"""The workspace keeps the actions right as the clock moves and as things are written, without
+holding a search's events in memory: it streams them past the engine when it reads everything
+(at start-up and whenever the clock moves on), re-reads only the written employer after a write,
+and never lets a read that started before a write overwrite it."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from followup_desktop.cli import main
+from followup_desktop.paths import DataPaths
+from followup_desktop.playbook import apply_states, compute_all
+from followup_desktop.store.connection import connect
+from followup_desktop.store.snapshot import load_action_states, load_applications, load_settings
+from followup_desktop.ui import workspace as workspace_module
+from followup_desktop.ui.workspace import Workspace
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+import generate  # noqa: E402  (the benchmark's realistic data set, made small here)
+
+NOW = datetime(2026, 11, 16, 10, 30)
+FIELDS = ("id", "application", "name", "opens", "due", "channel", "contact", "reason", "rule", "alternatives",
+          "sequence", "notify_at", "snoozed")
+
+
+class Clock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def search(tmp_path):
+    """A realistic generated search of 150 applications, imported into a real data dir."""
+    f = tmp_path / "search.json"
+    f.write_text(json.dumps(generate.build(applications=150, seed=11, now=NOW)))
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "import", str(f)]) == 0
+    return data
+
+
+def _rows(actions) -> list[tuple]:
+    return sorted(tuple(getattr(a, f) for f in FIELDS) for a in actions)
+
+
+def _from_every_event(data, at: datetime) -> list[tuple]:
+    """What the engine says at `at` from every event of every application, read afresh."""
+    con = connect(data / "followup.sqlite3")
+    try:
+        settings = load_settings(con)
+        actions = compute_all(load_applications(con), settings, at)
+        return _rows(apply_states(actions, load_action_states(con), settings))
+    finally:
+        con.close()
+
+
+def _held(ws: Workspace) -> list[tuple]:
+    return _rows(a for acts in ws._by_app.values() for a in acts)
+
+
+def test_the_streamed_read_gives_what_every_event_gives_and_keeps_no_events(search):
+    ws = Workspace(DataPaths(search), clock=lambda: NOW)
+    try:
+        ws.load()
+        assert _held(ws) == _from_every_event(search, NOW)
+        assert len(_held(ws)) > 20
+        assert all(not app.events for app in ws.applications().values())
+        # "last contact" as the list shows it, from the events it no longer holds
+        con = connect(search / "followup.sqlite3")
+        try:
+            for app in load_applications(con):
+                contacts = [e.at for e in app.events if e.kind in workspace_module.CONTACT_KINDS and e.at <= NOW]
+                assert ws.last_contact(app.key) == (max(contacts) if contacts else None), app.key
+        finally:
+            con.close()
+    finally:
+        ws.close()
+
+
+def test_as_the_clock_moves_the_actions_stay_what_every_event_gives(qtbot, search):
+    clock = Clock(NOW)
+    ws = Workspace(DataPaths(search), clock=clock)
+    try:
+        ws.load()
+        # through the day hour by hour, then over midnight and a week on
+        for moment in [NOW + timedelta(hours=h) for h in range(1, 13)] + [NOW + timedelta(days=d) for d in (1, 8)]:
+            clock.now = moment
+            with qtbot.waitSignal(ws.loaded):  # read again on the worker thread
+                ws.tick()
+            assert ws.computed_at == moment
+            assert _held(ws) == _from_every_event(search, moment), moment
+    finally:
+        ws.close()
+
+
+def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch):
+    ws = Workspace(DataPaths(search), clock=lambda: NOW)
+    try:
+        ws.load()
+        # an application with a follow-up waiting, which closing it will end
+        key = next(k for k, acts in ws._by_app.items() if any(a.name == "status_check" for a in acts))
+        before = _rows(ws._by_app[key])
+        # Hold the worker's read until the write below is done: it reads the file as it was.
+        started, release = threading.Event(), threading.Event()
+        read = workspace_module.read_snapshot
+
+        def slow_read(paths, at, **kw):
+            snap = read(paths, at, **kw)
+            started.set()
+            release.wait(10)
+            return snap
+        monkeypatch.setattr(workspace_module, "read_snapshot", slow_read)
+        ws.reload_async()
+        assert started.wait(10)
+        ws.log_event(key, {"kind": "closed", "at": NOW.isoformat(), "reason": "rejected"})
+        assert _rows(ws._by_app.get(key, [])) != before
+        monkeypatch.setattr(workspace_module, "read_snapshot", read)
+        release.set()
+        # the stale read is dropped and the file read again, with the write in it
+        with qtbot.waitSignal(ws.loaded, timeout=10_000):
+            pass
+        assert _rows(ws._by_app.get(key, [])) != before
+        assert _held(ws) == _from_every_event(search, NOW)
+    finally:
+        ws.close()
