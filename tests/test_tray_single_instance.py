@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
-
-from PySide6.QtNetwork import QLocalServer
+import tempfile
+from pathlib import Path
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.tray import SingleInstance
@@ -32,13 +33,34 @@ def test_the_lock_and_the_socket_are_private_to_the_user(qtbot, data_dir):
     try:
         assert one.acquire()
         assert stat.S_IMODE(one.lock_path.stat().st_mode) == 0o600
-        server = one._server
-        assert server is not None and server.socketOptions() == QLocalServer.UserAccessOption
-        if sys.platform != "win32":
-            mode = stat.S_IMODE(os.stat(server.fullServerName()).st_mode)
-            assert mode & 0o077 == 0, oct(mode)
+        sock = one.socket_path
+        assert stat.S_ISSOCK(os.stat(sock).st_mode)
+        assert stat.S_IMODE(os.stat(sock).st_mode) & 0o077 == 0
+        folder = os.stat(sock.parent)
+        assert folder.st_uid == os.getuid() and stat.S_IMODE(folder.st_mode) & 0o077 == 0
     finally:
         one.release()
+    assert not sock.exists()  # a clean exit leaves nothing behind
+
+
+def test_without_a_private_runtime_dir_the_socket_gets_a_private_folder_of_its_own(qtbot, data_dir, monkeypatch):
+    # a world-writable temp dir, short enough for a socket path (108 bytes at most)
+    shared = Path(tempfile.mkdtemp(prefix="fd-", dir="/tmp"))
+    os.chmod(shared, 0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))  # not private: not used
+    monkeypatch.setenv("TMPDIR", str(shared))
+    first, second = SingleInstance(DataPaths(data_dir)), SingleInstance(DataPaths(data_dir))
+    try:
+        assert first.acquire()
+        assert first.socket_path.parent == shared / f"followup-desktop-{os.getuid()}"
+        assert stat.S_IMODE(os.stat(first.socket_path.parent).st_mode) == 0o700
+        assert not second.acquire()
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.activate_other()
+    finally:
+        second.release()
+        first.release()
+        shutil.rmtree(shared)
 
 
 def test_different_data_dirs_run_side_by_side(qtbot, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from pathlib import Path
 from datetime import datetime
 
 import pytest
@@ -26,6 +27,31 @@ def test_the_app_has_its_names_and_icon(qapp):
     assert app.organizationName() == "Follow-up Desktop"
     assert not app.windowIcon().isNull()
     assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(64, 64).width() == 64
+
+
+def test_the_shipped_icon_sizes_are_the_svg_rendered(qapp):
+    """The window and the tray draw the PNGs; they must still be the SVG (re-render them with
+    packaging/render_icons.py after changing it)."""
+    import importlib.util
+
+    from PySide6.QtGui import QImage
+
+    from followup_desktop.resources import resource_path
+    from followup_desktop.ui.app import ICON_SIZES
+
+    spec = importlib.util.spec_from_file_location(
+        "render_icons", Path(__file__).resolve().parent.parent / "packaging" / "render_icons.py")
+    render_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render_icons)
+    assert tuple(render_icons.SIZES) == ICON_SIZES
+    for size in ICON_SIZES:
+        shipped = QImage(str(resource_path(f"icons/followup-desktop-{size}.png"))).convertToFormat(
+            QImage.Format_ARGB32)
+        fresh = render_icons.render(size).convertToFormat(QImage.Format_ARGB32)
+        assert (shipped.width(), shipped.height()) == (size, size)
+        off = sum(1 for y in range(size) for x in range(size)
+                  if max(abs(a - b) for a, b in zip(shipped.pixelColor(x, y).getRgb(), fresh.pixelColor(x, y).getRgb())) > 24)
+        assert off <= size * size // 100, f"{size}px: {off} pixels differ from the SVG"
 
 
 def test_the_log_file_lives_in_the_data_dir_and_is_private(data_dir):

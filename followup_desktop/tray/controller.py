@@ -38,17 +38,9 @@ _PAUSED = "notifications/pausedUntil"
 
 
 def base_icon() -> QIcon:
-    try:
-        from ..ui.app import app_icon
+    from ..ui.app import app_icon
 
-        icon = app_icon()
-        if not icon.isNull():
-            return icon
-    except Exception:  # the window module is being rewritten; the resource is enough
-        log.debug("app_icon() unavailable", exc_info=True)
-    from ..resources import resource_path
-
-    return QIcon(str(resource_path("followup-desktop.svg")))
+    return app_icon()
 
 
 def ui_state(paths: DataPaths) -> QSettings:

@@ -22,8 +22,17 @@ APPLICATION = "Follow-up Desktop"
 LOG_FILENAME = "followup-desktop.log"
 
 
+#: the sizes rendered from the SVG (packaging/render_icons.py)
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
+
+
 def app_icon() -> QIcon:
-    return QIcon(str(resource_path("followup-desktop.svg")))
+    """The app icon from its PNG renders, every size (Qt picks and scales, high-DPI included):
+    the SVG would load Qt's SVG engine, ~3 MB, to draw it."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
+    return icon
 
 
 class RotatingLog(logging.FileHandler):

@@ -98,6 +98,8 @@ def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snap
     if check:
         open_database(paths.database, backups=paths.backups).close()
     con = connect(paths.database)
+    # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
+    con.execute("PRAGMA cache_size = -256")
     try:
         settings, states = load_settings(con), load_action_states(con)
         other = others_last_outbound(employers_last_outbound(con, at))
