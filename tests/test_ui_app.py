@@ -54,6 +54,22 @@ def test_the_shipped_icon_sizes_are_the_svg_rendered(qapp):
         assert off <= size * size // 100, f"{size}px: {off} pixels differ from the SVG"
 
 
+def test_modules_imported_after_pyside_are_not_read_for_its_feature_check(tmp_path, monkeypatch):
+    """PySide6 would read (and linecache keep) the source of every module imported after it;
+    the app switches that off, so start-up neither reads nor holds its sources."""
+    import linecache
+
+    import followup_desktop.ui.app  # noqa: F401 (switches the scan off)
+
+    module = tmp_path / "fresh_module_for_the_scan.py"
+    module.write_text("VALUE = 41 + 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    linecache.clearcache()
+    # an import statement (PySide6 watches those through builtins.__import__)
+    assert __import__("fresh_module_for_the_scan").VALUE == 42
+    assert str(module) not in linecache.cache
+
+
 def test_the_log_file_lives_in_the_data_dir_and_is_private(data_dir):
     paths = DataPaths(data_dir).ensure()
     log_file = setup_logging(paths)

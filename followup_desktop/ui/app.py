@@ -8,12 +8,29 @@ import sys
 import traceback
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
-from ..paths import DataPaths
-from ..resources import resource_path
+
+def _skip_pyside_source_scan() -> None:
+    """Once PySide6 is imported it reads the source of every module imported after it, to see
+    whether the module uses PySide's `__feature__` switches (snake_case, true_property): ~8 ms
+    and ~3 MB of cached lines at each start from source (an issue other PySide apps met too).
+    This app uses no `__feature__`, so every module can be taken as not using it, which is what
+    the check answers for a module without a source file, e.g. in the packaged app. The hook is
+    PySide's private one: when a release renames it, this does nothing and the check runs as
+    before (`forget_module_sources` still drops the lines after start-up)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda module: False
+
+
+_skip_pyside_source_scan()
+
+from PySide6.QtGui import QIcon  # noqa: E402 (after the scan is off)
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from .. import __version__  # noqa: E402
+from ..paths import DataPaths  # noqa: E402
+from ..resources import resource_path  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +142,9 @@ def make_application(argv=None) -> QApplication:
 
 
 def forget_module_sources() -> None:
-    """Drop the source lines Python keeps for tracebacks. PySide6 reads the source of every
-    module imported after it (to see whether it uses PySide's `__feature__` switches), and
-    `linecache` keeps every line: ~3 MB of text after start-up that nothing reads (a traceback
-    reads its files again). Run from source only: a packaged app has no sources to read."""
+    """Drop the source lines Python keeps for tracebacks: those of the modules PySide6 read
+    before its source scan was switched off (see `_skip_pyside_source_scan`), or all of them if
+    it could not be. Nothing reads them again but a traceback, which reads its files anew."""
     import linecache
 
     linecache.clearcache()

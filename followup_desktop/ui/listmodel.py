@@ -157,6 +157,10 @@ class ApplicationsModel(QAbstractTableModel):
         if self.ws.is_loaded:
             return False
         rows = {}
+        # The texts many rows share ("Applied", "3 days ago", "today") are kept once, not once
+        # a row: the cached list is in memory while the data loads beside it.
+        shared: dict[str, str] = {}
+        once = shared.setdefault
         try:
             with open(path, encoding="utf-8") as f:
                 if json.loads(f.readline()).get("version") != CACHE_VERSION:
@@ -164,6 +168,7 @@ class ApplicationsModel(QAbstractTableModel):
                 for line in f:
                     r = json.loads(line)
                     if isinstance(r, list) and len(r) == 13:
+                        r[3], r[4], r[6], r[12] = once(r[3], r[3]), once(r[4], r[4]), once(r[6], r[6]), once(r[12], r[12])
                         rows[r[0]] = (*r[1:13], None)
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return False
