@@ -173,10 +173,13 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
     event = next(events, None)
     link = next(links, None)
     empty: dict[str, ContactIn] = {}
+    # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
+    once = {}.setdefault
     for aid, key, eid, position, stage, outcome, source, referred, closes, created in con.execute(app_sql, app_params):
         ekey, ename = employers[eid]
         app = ApplicationIn(
-            key, ekey, ename, position, intern(stage), outcome, source, referred or None,
+            key, ekey, ename, once(position, position), intern(stage), outcome and once(outcome, outcome),
+            source and once(source, source), referred or None,
             closes and _d(closes), created and _dt(created), [],
             contacts_by_employer.get(eid, empty), earlier_outbound.get(aid), closed_before.get(aid),
         )

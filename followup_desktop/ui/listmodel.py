@@ -91,6 +91,9 @@ class ApplicationsModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._row_of: dict[str, int] = {}
         self._rows: dict[str, tuple] = {}
+        #: the last exit's rows as their JSON lines, until the data is loaded: a line is read
+        #: into a row when it is first shown (a screenful, not 5,000 rows, while the data loads)
+        self._cached: dict[str, str] = {}
         self._sort = (self.WHEN, Qt.AscendingOrder)
         self._look_key = None
         self._look: tuple = ()
@@ -102,7 +105,8 @@ class ApplicationsModel(QAbstractTableModel):
     def _row(self, key: str) -> tuple:
         row = self._rows.get(key)
         if row is None:
-            row = self._rows[key] = self._make_row(key)
+            line = self._cached.get(key)
+            row = self._rows[key] = (*json.loads(line)[1:13], None) if line is not None else self._make_row(key)
         return row
 
     def _make_row(self, key: str) -> tuple:
@@ -124,8 +128,7 @@ class ApplicationsModel(QAbstractTableModel):
         is_open = action is not None and action.opens <= now
         overdue = action is not None and action.is_overdue(now)
         urgency = _urgency(action, now)
-        contacts = " ".join(c.name for c in app.contacts.values())
-        hay = f"{app.employer_name}\n{app.position}\n{contacts}\n{app.referred_by or ''}".casefold()
+        hay = f"{app.employer_name}\n{app.position}\n{ws.people(app.employer_key)}\n{app.referred_by or ''}".casefold()
         return (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
                 when_text(action, now, self.tr), last.timestamp() if last else 0.0, urgency,
                 is_open, overdue, hay, app.stage, action)
@@ -156,29 +159,25 @@ class ApplicationsModel(QAbstractTableModel):
         wrong with the file (missing, damaged, another version) only means no early list."""
         if self.ws.is_loaded:
             return False
-        rows = {}
-        # The texts many rows share ("Applied", "3 days ago", "today") are kept once, not once
-        # a row: the cached list is in memory while the data loads beside it.
-        shared: dict[str, str] = {}
-        once = shared.setdefault
+        lines = {}
         try:
             with open(path, encoding="utf-8") as f:
                 if json.loads(f.readline()).get("version") != CACHE_VERSION:
                     return False
                 for line in f:
-                    r = json.loads(line)
-                    if isinstance(r, list) and len(r) == 13:
-                        r[3], r[4], r[6], r[12] = once(r[3], r[3]), once(r[4], r[4]), once(r[6], r[6]), once(r[12], r[12])
-                        rows[r[0]] = (*r[1:13], None)
+                    r = json.loads(line)  # checked whole now, read into a row when shown
+                    if isinstance(r, list) and len(r) == 13 and isinstance(r[0], str):
+                        lines[r[0]] = line
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return False
         self.beginResetModel()
-        self._rows = rows
-        self._keys = list(rows)
+        self._rows = {}
+        self._cached = lines
+        self._keys = list(lines)
         self._reindex()
         self.endResetModel()
         self.refreshed.emit()
-        return bool(rows)
+        return bool(lines)
 
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
@@ -206,6 +205,7 @@ class ApplicationsModel(QAbstractTableModel):
         if keys is None:
             self.beginResetModel()
             self._rows.clear()
+            self._cached = {}
             self._keys = self._ordered(self.ws.applications().keys())
             self._reindex()
             self.endResetModel()

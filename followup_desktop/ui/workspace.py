@@ -38,8 +38,10 @@ log = logging.getLogger(__name__)
 CONTACT_KINDS = frozenset(OUTBOUND_KINDS | INBOUND_KINDS | {EventKind.INTERVIEW})
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
-#: what an application in memory holds instead of its events (they are read when needed)
+#: what an application in memory holds instead of its events and its employer's contacts
+#: (read when needed; the list searches the contacts' names, kept per employer)
 NO_EVENTS: tuple = ()
+NO_CONTACTS: dict = {}
 
 
 def _now() -> datetime:
@@ -52,7 +54,8 @@ class Snapshot:
 
     An application keeps no events once its actions are computed: a long search holds tens of
     thousands, and nothing but the engine reads them. What the windows need from them is kept
-    aside: the last contact, and the moments of events logged ahead of `at`."""
+    aside: the last contact, and the moments of events logged ahead of `at`. Nor the employer's
+    contacts, whose names the list's search reads: those are kept once per employer."""
 
     def __init__(self, settings: Settings, states: dict[str, ActionState], at: datetime):
         self.settings, self.states, self.at = settings, states, at
@@ -60,6 +63,8 @@ class Snapshot:
         self.by_app: dict[str, list[Action]] = {}
         self.last_contact: dict[str, datetime] = {}
         self.ahead: dict[str, list[datetime]] = {}
+        #: employer key -> its contacts' names, for the search
+        self.people: dict[str, str] = {}
         self.generation = 0
 
     def add(self, app: ApplicationIn, actions: list[Action]) -> None:
@@ -73,7 +78,11 @@ class Snapshot:
             self.last_contact[app.key] = last
         if app.events and app.events[-1].at > at:  # logged ahead: it counts from then on
             self.ahead[app.key] = [e.at for e in app.events if e.at > at]
+        if app.employer_key not in self.people:
+            self.people[app.employer_key] = " ".join(c.name for c in app.contacts.values())
         app.events = NO_EVENTS
+        app.contacts = NO_CONTACTS
+        app.created = None  # the engine's only (the introduction's clock)
         self.apps.append(app)
         if actions:
             self.by_app[app.key] = apply_states(actions, self.states, self.settings)
@@ -161,6 +170,7 @@ class Workspace(QObject):
         self._apps: dict[str, ApplicationIn] = {}
         self._last_contact: dict[str, datetime] = {}
         self._ahead: dict[str, list[datetime]] = {}
+        self._people: dict[str, str] = {}
         #: counts the writes: a read that started before the latest one is out of date
         self._generation = 0
         self._reading = False
@@ -200,6 +210,7 @@ class Workspace(QObject):
         self._apps = {a.key: a for a in snap.apps}
         self._last_contact = snap.last_contact
         self._ahead = snap.ahead
+        self._people = snap.people
         self._states = snap.states
         self._checked = True
         self.is_loaded = True
@@ -283,6 +294,10 @@ class Workspace(QObject):
     def last_contact(self, application_key: str) -> datetime | None:
         return self._last_contact.get(application_key)
 
+    def people(self, employer_key: str) -> str:
+        """The names of an employer's contacts, space-separated (what the search reads)."""
+        return self._people.get(employer_key, "")
+
     # -- computing ----------------------------------------------------------------------------
     def _reread(self, employer_keys: Iterable[str], gone: Iterable[str] = ()) -> None:
         """Read every application at these employers again (guard 2 links them) and recompute
@@ -310,6 +325,7 @@ class Workspace(QObject):
         self._by_app.update(snap.by_app)
         self._last_contact.update(snap.last_contact)
         self._ahead.update(snap.ahead)
+        self._people.update(snap.people)
         self._sorted = self._by_id = self._due = None
 
     def tick(self) -> None:
