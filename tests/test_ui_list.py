@@ -125,13 +125,20 @@ def test_the_next_start_shows_the_last_list_at_once_then_the_current_one(qtbot, 
     ws.close()
 
 
-def test_a_damaged_list_cache_only_means_no_early_list(qtbot, data_dir):
+@pytest.mark.parametrize("text", [
+    '{"version": 1, "rows": [["x", 1, 2',  # an older layout, cut short
+    '{"version": 2}\n["acme", "Acme Corp", "Office Manager", "Applied", "today", "", "", 0.0, 1.0, false, false, "a", "a"]\n'
+    '["globex", "Globex", "Disp',  # a row cut short
+    "not json at all\n",
+])
+def test_a_damaged_list_cache_only_means_no_early_list(qtbot, data_dir, text):
     DataPaths(data_dir).ensure()
-    (data_dir / "list-cache.json").write_text('{"version": 1, "rows": [["x", 1, 2')
+    (data_dir / "list-cache.json").write_text(text)
     ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
     w = MainWindow(ws)
     qtbot.addWidget(w)
     assert w.list_stack.currentWidget() is w.loading
+    assert w.model.rowCount() == 0
     ws.load()
     assert w.list_stack.currentWidget() is w.empty
     ws.close()

@@ -1,10 +1,13 @@
 """The follow-up playbook: the engine that turns a timeline into the next steps to take."""
 
-from .engine import apply_states, compute_actions, compute_all, compute_each, open_at, others_last_outbound, urgency_key
+from .engine import (
+    apply_states, compute_actions, compute_all, compute_each, employer_top_outbound, open_at,
+    urgency_key,
+)
 from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
 
 __all__ = [
     "Action", "ActionState", "ApplicationIn", "ContactIn", "EventIn",
-    "apply_states", "compute_actions", "compute_all", "compute_each", "open_at", "others_last_outbound",
+    "apply_states", "compute_actions", "compute_all", "compute_each", "employer_top_outbound", "open_at",
     "urgency_key",
 ]

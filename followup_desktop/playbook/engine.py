@@ -462,14 +462,13 @@ def employer_last_outbound(apps: Iterable[ApplicationIn], now: datetime) -> dict
     return per
 
 
-def others_last_outbound(per: Mapping[str, list]) -> dict[str, datetime | None]:
-    """For each application key in `per` (see `employer_last_outbound`): the latest outbound
-    moment through its employer's *other* applications (guard 2)."""
-    out: dict[str, datetime | None] = {}
-    for siblings in per.values():
-        # The employer's two latest outbound moments: an application's "other" contact is the
-        # latest unless that one is its own (O(n), not O(apps per employer ** 2)).
-        best = second = None  # (moment, app key)
+def employer_top_outbound(per: Mapping[str, Iterable[tuple[str, datetime | None]]]) -> dict[str, tuple]:
+    """For each employer in `per` (see `employer_last_outbound`; applications with no outbound
+    contact may be left out): its two latest outbound moments as (moment, app key), latest
+    first, None where there are fewer."""
+    top: dict[str, tuple] = {}
+    for ekey, siblings in per.items():
+        best = second = None
         for key, last in siblings:
             if last is None:
                 continue
@@ -477,30 +476,38 @@ def others_last_outbound(per: Mapping[str, list]) -> dict[str, datetime | None]:
                 best, second = (last, key), best
             elif second is None or last > second[0]:
                 second = (last, key)
-        for key, _ in siblings:
-            other = second if best is not None and best[1] == key else best
-            out[key] = other[0] if other is not None else None
-    return out
+        top[ekey] = (best, second)
+    return top
+
+
+def other_outbound(top: Mapping[str, tuple], app: ApplicationIn) -> datetime | None:
+    """The latest outbound moment with `app`'s employer through its *other* applications
+    (guard 2): the employer's latest, unless that one is `app`'s own (O(1) per application,
+    not O(applications per employer))."""
+    best, second = top.get(app.employer_key, (None, None))
+    if best is not None and best[1] == app.key:
+        best = second
+    return best[0] if best is not None else None
 
 
 def compute_all(apps: Sequence[ApplicationIn], settings: Settings, now: datetime) -> list[Action]:
     """Every pending action of every application, each application seeing its employer's other
     outbound contacts (guard 2)."""
-    other = others_last_outbound(employer_last_outbound(apps, now))
+    top = employer_top_outbound(employer_last_outbound(apps, now))
     out: list[Action] = []
     extend = out.extend
     for app in apps:
-        extend(compute_actions(app, settings, now, other[app.key]))
+        extend(compute_actions(app, settings, now, other_outbound(top, app)))
     return out
 
 
-def compute_each(apps: Iterable[ApplicationIn], other: Mapping[str, datetime | None], settings: Settings,
+def compute_each(apps: Iterable[ApplicationIn], top: Mapping[str, tuple], settings: Settings,
                  now: datetime) -> Iterator[tuple[ApplicationIn, list[Action]]]:
     """`compute_all` one application at a time, for a caller that streams the applications and
-    lets each one's events go before the next is read: `other` is `others_last_outbound` of
+    lets each one's events go before the next is read: `top` is `employer_top_outbound` of
     every application the stream holds, worked out beforehand (the store reads it in one query)."""
     for app in apps:
-        yield app, compute_actions(app, settings, now, other.get(app.key))
+        yield app, compute_actions(app, settings, now, other_outbound(top, app))
 
 
 def urgency_key(a: Action):

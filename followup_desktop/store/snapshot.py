@@ -95,17 +95,17 @@ def _facts(con: sqlite3.Connection, params: tuple) -> tuple[dict, dict, dict]:
 
 
 def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[str, list]:
-    """`playbook.engine.employer_last_outbound` of every application (not archived) at `as_of`,
-    read with one query instead of from the events: what `compute_each` needs before the
-    applications stream past."""
+    """`playbook.engine.employer_last_outbound` at `as_of`, read with one query instead of from
+    the events, for the applications (not archived) with an outbound contact by then: what
+    `employer_top_outbound` needs before `compute_each` streams the applications past."""
     per: dict[str, list] = {}
     for ekey, akey, last in con.execute(
-        "SELECT m.key, a.key, (SELECT max(e.at) FROM event e WHERE e.application_id = a.id"
-        f" AND e.kind IN ({_OUTBOUND_SQL}) AND e.at <= ?)"
-        " FROM application a JOIN employer m ON m.id = a.employer_id WHERE a.archived = 0 ORDER BY a.id",
+        "SELECT m.key, a.key, max(e.at) FROM event e JOIN application a ON a.id = e.application_id"
+        " JOIN employer m ON m.id = a.employer_id"
+        f" WHERE a.archived = 0 AND e.kind IN ({_OUTBOUND_SQL}) AND e.at <= ? GROUP BY e.application_id",
         (as_of.isoformat(),),
     ):
-        per.setdefault(ekey, []).append((akey, last and _dt(last)))
+        per.setdefault(ekey, []).append((akey, _dt(last)))
     return per
 
 
@@ -141,6 +141,11 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
                " posting_closes, created FROM application")
     if where:
         app_sql += " WHERE " + " AND ".join(where)
+    # How many of the applications read work for each employer: its contacts are let go with
+    # its last one (a caller that keeps none holds one employer's people at a time, nearly).
+    remaining = dict(con.execute(app_sql.replace(
+        "id, key, employer_id, position, stage, outcome, source, referred_by, posting_closes, created",
+        "employer_id, count(*)", 1) + " GROUP BY employer_id", app_params))
     app_sql += " ORDER BY id"
 
     if as_of is None:
@@ -208,6 +213,9 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
                 decision and _d(decision), next_date and _d(next_date), bool(encouraged), keys, points, subject,
             ))
             event = next(events, None)
+        remaining[eid] -= 1
+        if not remaining[eid]:
+            contacts_by_employer.pop(eid, None)
         yield app
 
 

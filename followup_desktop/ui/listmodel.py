@@ -68,6 +68,20 @@ def when_text(action: Action | None, now: datetime, tr) -> str:
     return tr("within {0} days").format(days)
 
 
+#: a cached row that cannot be read: blank until the data is loaded
+_BLANK_ROW = ("", "", "", "", "", "", 0.0, 4e12, False, False, "", "", None)
+
+
+def _cached_row(line: str) -> tuple:
+    try:
+        r = json.loads(line)
+        if isinstance(r, list) and len(r) == 13:
+            return (*r[1:13], None)
+    except ValueError:
+        pass
+    return _BLANK_ROW
+
+
 def _urgency(action: Action | None, now: datetime) -> float:
     """One number for "most urgent first": open steps by due time (close-outs, with no due
     time, after them), then steps still to open by when they open, then nothing to do."""
@@ -106,7 +120,7 @@ class ApplicationsModel(QAbstractTableModel):
         row = self._rows.get(key)
         if row is None:
             line = self._cached.get(key)
-            row = self._rows[key] = (*json.loads(line)[1:13], None) if line is not None else self._make_row(key)
+            row = self._rows[key] = self._make_row(key) if line is None else _cached_row(line)
         return row
 
     def _make_row(self, key: str) -> tuple:
@@ -165,9 +179,14 @@ class ApplicationsModel(QAbstractTableModel):
                 if json.loads(f.readline()).get("version") != CACHE_VERSION:
                     return False
                 for line in f:
-                    r = json.loads(line)  # checked whole now, read into a row when shown
-                    if isinstance(r, list) and len(r) == 13 and isinstance(r[0], str):
-                        lines[r[0]] = line
+                    # Only the key is read now (a slug: no escapes to undo); the rest when shown.
+                    end = line.find('"', 2)
+                    key = line[2:end]
+                    if not line.rstrip().endswith("]"):
+                        return False  # cut short: the file is damaged
+                    if not line.startswith('["') or end < 0 or "\\" in key:
+                        key = json.loads(line)[0]
+                    lines[key] = line
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return False
         self.beginResetModel()

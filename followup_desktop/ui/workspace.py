@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..paths import DataPaths
-from ..playbook import apply_states, compute_each, open_at, others_last_outbound, urgency_key
+from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_key
 from ..playbook.engine import LAPSING, employer_last_outbound
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
@@ -88,10 +88,11 @@ class Snapshot:
             self.by_app[app.key] = apply_states(actions, self.states, self.settings)
 
 
-def compute_snapshot(apps, other, settings: Settings, states: dict[str, ActionState], at: datetime) -> Snapshot:
-    """The snapshot of these applications (with their events, which it lets go one by one)."""
+def compute_snapshot(apps, top, settings: Settings, states: dict[str, ActionState], at: datetime) -> Snapshot:
+    """The snapshot of these applications (with their events, which it lets go one by one);
+    `top` is their employers' `employer_top_outbound`."""
     snap = Snapshot(settings, states, at)
-    for app, actions in compute_each(apps, other, settings, at):
+    for app, actions in compute_each(apps, top, settings, at):
         snap.add(app, actions)
     return snap
 
@@ -111,8 +112,8 @@ def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snap
     con.execute("PRAGMA cache_size = -256")
     try:
         settings, states = load_settings(con), load_action_states(con)
-        other = others_last_outbound(employers_last_outbound(con, at))
-        return compute_snapshot(iter_applications(con, as_of=at), other, settings, states, at)
+        top = employer_top_outbound(employers_last_outbound(con, at))
+        return compute_snapshot(iter_applications(con, as_of=at), top, settings, states, at)
     finally:
         con.close()
 
@@ -318,8 +319,8 @@ class Workspace(QObject):
             self._by_app.pop(k, None)
             self._last_contact.pop(k, None)
             self._ahead.pop(k, None)
-        other = others_last_outbound(employer_last_outbound(fresh, now))
-        snap = compute_snapshot(fresh, other, self._settings, self._states, now)
+        top = employer_top_outbound(employer_last_outbound(fresh, now))
+        snap = compute_snapshot(fresh, top, self._settings, self._states, now)
         for app in snap.apps:
             self._apps[app.key] = app
         self._by_app.update(snap.by_app)
