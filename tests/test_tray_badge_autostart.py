@@ -37,10 +37,13 @@ def test_the_badge_shows_the_count_and_changes_with_it(qapp):
 
 
 def test_the_badge_is_painted_at_every_tray_size_so_it_stays_crisp(qapp):
-    icon = badge_icon(QIcon(str(resource_path("followup-desktop.svg"))), 4)
-    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
-    assert {(n, n) for n in SIZES} <= sizes
-    assert (256, 256) in sizes  # HiDPI trays get a real 2x/4x bitmap, not an upscaled one
+    base = QIcon(str(resource_path("followup-desktop.svg")))
+    for ratio, biggest in ((1.0, 64), (2.0, 128), (4.0, 256)):
+        icon = badge_icon(base, 4, ratio)
+        sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+        assert {(n, n) for n in SIZES} <= sizes
+        # HiDPI trays get a real 2x/4x bitmap, not an upscaled one; ordinary ones no more than needed
+        assert max(sizes) == (biggest, biggest), ratio
 
 
 def test_the_badge_is_red_where_the_count_is(qapp):

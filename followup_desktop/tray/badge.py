@@ -1,7 +1,9 @@
 """The tray icon with a count of what is due now painted on it.
 
-Painted once per size a tray may ask for (and at twice that for HiDPI screens), so the number
-stays crisp instead of being scaled from one bitmap.
+Painted once per size a tray may ask for, times the screens' device pixel ratio (HiDPI trays
+get a real 2x/4x bitmap), so the number stays crisp instead of being scaled from one bitmap. Not
+bigger than the screens need: each 256 px bitmap is a quarter of a megabyte held for nothing on
+an ordinary screen.
 """
 
 from __future__ import annotations
@@ -9,7 +11,21 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64, 96, 128, 256)
+#: the sizes trays ask for, in device-independent pixels
+SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64)
+#: the bitmaps for HiDPI screens, used up to 64 times the largest device pixel ratio
+HIDPI_SIZES = (96, 128, 256)
+
+
+def sizes_for(ratio: float) -> tuple[int, ...]:
+    """The bitmap sizes to paint for screens of up to this device pixel ratio."""
+    return SIZES + tuple(s for s in HIDPI_SIZES if s <= 64 * ratio)
+
+
+def _max_ratio() -> float:
+    from PySide6.QtGui import QGuiApplication
+
+    return max((screen.devicePixelRatio() for screen in QGuiApplication.screens()), default=1.0)
 
 
 def badge_text(count: int) -> str:
@@ -44,12 +60,13 @@ def paint_badge(base: QIcon, size: int, count: int) -> QPixmap:
     return pixmap
 
 
-def badge_icon(base: QIcon, count: int) -> QIcon:
-    """`base` with `count` painted on it (nothing painted for 0)."""
+def badge_icon(base: QIcon, count: int, ratio: float | None = None) -> QIcon:
+    """`base` with `count` painted on it (nothing painted for 0), for screens of up to `ratio`
+    (default: the largest of the screens now connected)."""
     icon = QIcon()
-    for size in SIZES:
+    for size in sizes_for(_max_ratio() if ratio is None else ratio):
         icon.addPixmap(paint_badge(base, size, count))
     return icon
 
 
-__all__ = ["badge_icon", "badge_text", "paint_badge", "SIZES"]
+__all__ = ["badge_icon", "badge_text", "paint_badge", "sizes_for", "SIZES", "HIDPI_SIZES"]

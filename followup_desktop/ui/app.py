@@ -44,11 +44,15 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 
 def app_icon() -> QIcon:
-    """The app icon from its PNG renders, every size (Qt picks and scales, high-DPI included):
-    the SVG would load Qt's SVG engine, ~3 MB, to draw it."""
+    """The app icon from its PNG renders (the SVG would load Qt's SVG engine, ~3 MB, to draw
+    it): every size up to 64 px times the screens' device pixel ratio, so HiDPI screens get
+    sharp big ones and ordinary screens do not hold 256 px bitmaps they never show."""
+    screens = QApplication.screens() if QApplication.instance() is not None else []
+    ratio = max((screen.devicePixelRatio() for screen in screens), default=4.0)
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
+        if size <= 64 or size <= 64 * ratio:
+            icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
     return icon
 
 
