@@ -15,17 +15,22 @@ from followup_desktop.tray import SingleInstance
 from followup_desktop.tray.single_instance import server_name
 
 
-def test_a_second_launch_in_the_same_data_dir_asks_the_first_to_show_itself(qtbot, data_dir):
+def _second_launch_shows_the_first(qtbot, data_dir, check=lambda first: None):
     first = SingleInstance(DataPaths(data_dir))
     second = SingleInstance(DataPaths(data_dir))
     try:
         assert first.acquire()
+        check(first)
         assert not second.acquire()
         with qtbot.waitSignal(first.activated, timeout=5000):
             assert second.activate_other()
     finally:
         second.release()
         first.release()
+
+
+def test_a_second_launch_in_the_same_data_dir_asks_the_first_to_show_itself(qtbot, data_dir):
+    _second_launch_shows_the_first(qtbot, data_dir)
 
 
 def test_the_lock_and_the_socket_are_private_to_the_user(qtbot, data_dir):
@@ -49,17 +54,13 @@ def test_without_a_private_runtime_dir_the_socket_gets_a_private_folder_of_its_o
     os.chmod(shared, 0o777)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))  # not private: not used
     monkeypatch.setenv("TMPDIR", str(shared))
-    first, second = SingleInstance(DataPaths(data_dir)), SingleInstance(DataPaths(data_dir))
-    try:
-        assert first.acquire()
+
+    def private_folder_of_its_own(first):
         assert first.socket_path.parent == shared / f"followup-desktop-{os.getuid()}"
         assert stat.S_IMODE(os.stat(first.socket_path.parent).st_mode) == 0o700
-        assert not second.acquire()
-        with qtbot.waitSignal(first.activated, timeout=5000):
-            assert second.activate_other()
+    try:
+        _second_launch_shows_the_first(qtbot, data_dir, private_folder_of_its_own)
     finally:
-        second.release()
-        first.release()
         shutil.rmtree(shared)
 
 
