@@ -137,16 +137,13 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
             return
         where.append(f"id IN ({','.join('?' * len(ids))})")
         app_params.extend(ids)
+    chosen = f" WHERE {' AND '.join(where)}" if where else ""
     app_sql = ("SELECT id, key, employer_id, position, stage, outcome, source, referred_by,"
-               " posting_closes, created FROM application")
-    if where:
-        app_sql += " WHERE " + " AND ".join(where)
+               f" posting_closes, created FROM application{chosen} ORDER BY id")
     # How many of the applications read work for each employer: its contacts are let go with
     # its last one (a caller that keeps none holds one employer's people at a time, nearly).
-    remaining = dict(con.execute(app_sql.replace(
-        "id, key, employer_id, position, stage, outcome, source, referred_by, posting_closes, created",
-        "employer_id, count(*)", 1) + " GROUP BY employer_id", app_params))
-    app_sql += " ORDER BY id"
+    remaining = dict(con.execute(f"SELECT employer_id, count(*) FROM application{chosen} GROUP BY employer_id",
+                                 app_params))
 
     if as_of is None:
         event_sql = f"SELECT {_EVENT_COLUMNS} FROM event e"

@@ -11,21 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from ..ui.style import icon_sizes
+
 #: the sizes trays ask for, in device-independent pixels
 SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64)
-#: the bitmaps for HiDPI screens, used up to 64 times the largest device pixel ratio
+#: the bitmaps for HiDPI screens (see `icon_sizes`)
 HIDPI_SIZES = (96, 128, 256)
-
-
-def sizes_for(ratio: float) -> tuple[int, ...]:
-    """The bitmap sizes to paint for screens of up to this device pixel ratio."""
-    return SIZES + tuple(s for s in HIDPI_SIZES if s <= 64 * ratio)
-
-
-def _max_ratio() -> float:
-    from PySide6.QtGui import QGuiApplication
-
-    return max((screen.devicePixelRatio() for screen in QGuiApplication.screens()), default=1.0)
 
 
 def badge_text(count: int) -> str:
@@ -64,9 +55,9 @@ def badge_icon(base: QIcon, count: int, ratio: float | None = None) -> QIcon:
     """`base` with `count` painted on it (nothing painted for 0), for screens of up to `ratio`
     (default: the largest of the screens now connected)."""
     icon = QIcon()
-    for size in sizes_for(_max_ratio() if ratio is None else ratio):
+    for size in icon_sizes(SIZES + HIDPI_SIZES, ratio):
         icon.addPixmap(paint_badge(base, size, count))
     return icon
 
 
-__all__ = ["badge_icon", "badge_text", "paint_badge", "sizes_for", "SIZES", "HIDPI_SIZES"]
+__all__ = ["badge_icon", "badge_text", "paint_badge", "SIZES", "HIDPI_SIZES"]

@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 
 
 def _skip_pyside_source_scan() -> None:
@@ -17,7 +17,7 @@ def _skip_pyside_source_scan() -> None:
     This app uses no `__feature__`, so every module can be taken as not using it, which is what
     the check answers for a module without a source file, e.g. in the packaged app. The hook is
     PySide's private one: when a release renames it, this does nothing and the check runs as
-    before (`forget_module_sources` still drops the lines after start-up)."""
+    before (tests/test_ui_app.py then says so)."""
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = lambda module: False
@@ -45,14 +45,12 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 def app_icon() -> QIcon:
     """The app icon from its PNG renders (the SVG would load Qt's SVG engine, ~3 MB, to draw
-    it): every size up to 64 px times the screens' device pixel ratio, so HiDPI screens get
-    sharp big ones and ordinary screens do not hold 256 px bitmaps they never show."""
-    screens = QApplication.screens() if QApplication.instance() is not None else []
-    ratio = max((screen.devicePixelRatio() for screen in screens), default=4.0)
+    it), at the sizes the screens need (`style.icon_sizes`)."""
+    from .style import icon_sizes
+
     icon = QIcon()
-    for size in ICON_SIZES:
-        if size <= 64 or size <= 64 * ratio:
-            icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
+    for size in icon_sizes(ICON_SIZES):
+        icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
     return icon
 
 
@@ -145,15 +143,6 @@ def make_application(argv=None) -> QApplication:
     return app
 
 
-def forget_module_sources() -> None:
-    """Drop the source lines Python keeps for tracebacks: those of the modules PySide6 read
-    before its source scan was switched off (see `_skip_pyside_source_scan`), or all of them if
-    it could not be. Nothing reads them again but a traceback, which reads its files anew."""
-    import linecache
-
-    linecache.clearcache()
-
-
 def build(paths: DataPaths, *, clock=None):
     """The workspace and the main window over one data dir (what `run` and the tests start)."""
     from .main_window import MainWindow
@@ -192,7 +181,6 @@ def run(args) -> int:
         from ..tray import install_desktop_integration
 
         desktop.append(install_desktop_integration(app, window, workspace, paths, minimized=args.minimized))
-        forget_module_sources()
     quit_when = os.environ.get("FOLLOWUP_DESKTOP_QUIT_WHEN_READY")
     if quit_when:
         # For the start-up benchmark: stop once the list is filled and painted ("loaded": once
@@ -218,8 +206,6 @@ def run(args) -> int:
     else:  # paint the window first; the tray joins on the next turn of the event loop
         window.show()
         QTimer.singleShot(0, integrate)
-    # the first timeline shown after the load brings the store's modules
-    workspace.loaded.connect(lambda: QTimer.singleShot(0, forget_module_sources), Qt.SingleShotConnection)
     workspace.reload_async()
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()
