@@ -125,6 +125,10 @@ def test_export_then_import_into_an_empty_data_dir_gives_the_same_data_back(
     second = export_file(tmp_path / "second", tmp_path / "second.json", capsys)
 
     assert first == second  # byte for byte
+    if source == "contract example":
+        # the stage follows the timeline: the example's application had its interview
+        assert expected["applications"][0]["stage"] == "applied"
+        expected["applications"][0]["stage"] = "interviewing"
     assert json.loads(first) == expected  # nothing lost, nothing invented
 
 
@@ -503,3 +507,63 @@ def test_killing_the_app_in_the_middle_of_a_big_import_loses_nothing_that_was_sa
     # and the app carries on as before
     out = subprocess.run([*run, "due", "--at", "2026-03-10T15:30", "--json"], capture_output=True, text=True)
     assert out.returncode == 0 and [i["action"] for i in json.loads(out.stdout)] == ["thank_you"]
+
+
+# -- the stage follows the events ---------------------------------------------------------------
+
+def _one_application(stage, outcome, events, created=None):
+    doc = {
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "applications": [{"key": "a", "employer": "acme", "position": "Clerk", "stage": stage,
+                          "outcome": outcome, **({"created": created} if created else {})}],
+        "events": [{"application": "a", **e} for e in events],
+    }
+    return doc
+
+
+def _stored(data_dir):
+    with Store(data_dir) as store:
+        con = store.connection
+        stage = con.execute("SELECT stage, outcome FROM application").fetchone()
+        events = con.execute("SELECT kind, at, outcome, reason FROM event ORDER BY at, id").fetchall()
+    return stage, events
+
+
+def test_a_closed_application_with_no_closing_on_its_timeline_gets_one_at_its_latest_event(
+        tmp_path, write_json, capsys):
+    doc = _one_application("closed", "no_response", [
+        {"kind": "applied", "at": "2026-03-02T09:00:00"},
+        {"kind": "status_check", "at": "2026-03-10T10:00:00", "channel": "email"}])
+    code, out, err = import_file(tmp_path / "d", write_json(doc), capsys)
+    assert (code, err) == (0, "")
+    assert out.strip() == "imported 1 employers, 0 contacts, 1 applications, 2 events"
+    stage, events = _stored(tmp_path / "d")
+    assert stage == ("closed", "no_response")
+    assert events[-1] == ("closed", "2026-03-10T10:00:00", None, "no_response")
+
+
+def test_an_applied_application_with_nothing_on_its_timeline_is_applied_when_it_was_created(
+        tmp_path, write_json, capsys):
+    doc = _one_application("applied", None, [], created="2026-03-01T08:30:00")
+    assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
+    assert _stored(tmp_path / "d") == (("applied", None), [("applied", "2026-03-01T08:30:00", None, None)])
+
+
+def test_a_file_rejection_closes_the_application_even_when_its_stage_says_applied(
+        tmp_path, write_json, capsys):
+    doc = _one_application("applied", None, [
+        {"kind": "applied", "at": "2026-03-02T09:00:00"},
+        {"kind": "reply", "at": "2026-03-12T15:00:00", "outcome": "rejected"}])
+    assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
+    stage, events = _stored(tmp_path / "d")
+    assert stage == ("closed", "rejected")
+    assert len(events) == 2  # the events say more: nothing added
+
+
+def test_an_offer_in_the_file_with_only_an_interview_gets_the_offer_reply(tmp_path, write_json, capsys):
+    doc = _one_application("offer", None, [{"kind": "interview", "at": "2026-03-10T14:00:00"}])
+    assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
+    stage, events = _stored(tmp_path / "d")
+    assert stage == ("offer", None)
+    assert events[-1] == ("reply", "2026-03-10T14:00:00", "offer", None)

@@ -12,7 +12,6 @@ from followup_desktop.duelist import due_report
 from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.exchange.validate import ExchangeError
 from followup_desktop.paths import DataPaths
-from followup_desktop.playbook.stages import stage_after
 from followup_desktop.store import Store
 
 CONTRACT = Path(__file__).parent / "fixtures" / "contract_example.json"
@@ -23,7 +22,6 @@ def store(tmp_path):
     paths = DataPaths(tmp_path / "data").ensure()
     with Store(paths) as s:
         import_json(s, CONTRACT)
-        s.connection.execute("UPDATE application SET stage = 'applied'")
         # a second employer, to try its contact on Acme's timeline
         s.connection.execute("INSERT INTO employer (key, name) VALUES ('globex', 'Globex')")
         s.connection.execute("INSERT INTO contact (key, employer_id, name, role) "
@@ -99,22 +97,64 @@ def test_an_event_for_an_unknown_application_is_refused(store):
         store.log_event("nope", {"kind": "note", "at": "2026-03-11T10:00"})
 
 
-@pytest.mark.parametrize("stage, kind, extra, expected", [
-    ("lead", "applied", {}, ("applied", None)),
-    ("lead", "query_sent", {}, ("applied", None)),
-    ("applied", "interview", {}, ("interviewing", None)),
-    ("interviewing", "applied", {}, ("interviewing", None)),  # back-dating never goes backwards
-    ("interviewing", "reply", {"event_outcome": "offer"}, ("offer", None)),
-    ("applied", "reply", {"event_outcome": "interview_invite"}, ("interviewing", None)),
-    ("offer", "closed", {"reason": "hired"}, ("closed", "hired")),
-    ("applied", "note", {}, ("applied", None)),
-])
-def test_how_each_event_moves_the_stage(stage, kind, extra, expected):
-    assert stage_after(stage, None, kind, **extra) == expected
+def test_a_rejection_closes_the_application_as_rejected(store):
+    store.log_event("acme-office-manager", {"kind": "reply", "at": "2026-03-20T09:00",
+                                            "outcome": "rejected", "contacts": ["susan"]})
+    assert _stage(store) == ("closed", "rejected")
+    assert [name for name, _ in _due(store, "2026-03-20T10:00")] == ["feedback_request"]
 
 
-def test_a_ghosted_lead_with_only_an_application_reopens_as_applied():
-    assert stage_after("closed", "no_response", "reply", event_outcome="no_decision",
-                       had_applied=True) == ("applied", None)
-    assert stage_after("closed", "no_response", "reply", event_outcome="offer",
-                       had_applied=True) == ("offer", None)
+def test_deleting_the_event_that_closed_it_reopens_it_and_putting_it_back_closes_it_again(store):
+    from followup_desktop.store import records
+
+    event_id = store.log_event("acme-office-manager", {"kind": "closed", "at": "2026-04-20T09:00",
+                                                       "reason": "withdrawn"})
+    kept = records.event_record(store, event_id)
+    records.delete_event(store, event_id)
+    assert _stage(store) == ("interviewing", None)
+    records.restore_event(store, kept)
+    assert _stage(store) == ("closed", "withdrawn")
+
+
+def test_back_dating_a_reply_before_a_no_response_close_leaves_the_lead_closed(store):
+    from followup_desktop.store import records
+
+    store.log_event("acme-office-manager", {"kind": "closed", "at": "2026-04-20T09:00", "reason": "no_response"})
+    reply = store.log_event("acme-office-manager", {"kind": "reply", "at": "2026-04-22T09:00", "outcome": "other"})
+    assert _stage(store) == ("interviewing", None)
+    values = {**records.event_record(store, reply), "at": datetime(2026, 4, 19, 9, 0)}
+    records.update_event(store, reply, values)
+    assert _stage(store) == ("closed", "no_response")
+
+
+def test_deleting_every_event_leaves_a_lead(store):
+    from followup_desktop.store import records
+
+    ids = [i for (i,) in store.connection.execute(
+        "SELECT e.id FROM event e JOIN application a ON a.id = e.application_id WHERE a.key = 'acme-office-manager'")]
+    for event_id in ids:
+        records.delete_event(store, event_id)
+    assert _stage(store) == ("lead", None)
+
+
+def test_a_stage_set_by_hand_logs_the_event_that_makes_it_so_at_the_date_given(store):
+    from followup_desktop.store import records
+
+    values = records.application_record(store, "acme-office-manager")
+    event_id = records.update_application(
+        store, "acme-office-manager",
+        {**values, "stage": "closed", "outcome": "declined", "stage_at": datetime(2026, 4, 2, 12, 0)},
+        now=datetime(2026, 4, 5, 9, 0))
+    assert _stage(store) == ("closed", "declined")
+    rec = records.event_record(store, event_id)
+    assert (rec["kind"], rec["at"], rec["reason"]) == ("closed", datetime(2026, 4, 2, 12, 0), "declined")
+
+
+def test_a_stage_is_not_moved_back_by_hand(store):
+    from followup_desktop.store import records
+
+    values = records.application_record(store, "acme-office-manager")
+    with pytest.raises(ExchangeError, match="delete the event that moved it on"):
+        records.update_application(store, "acme-office-manager", {**values, "stage": "lead"},
+                                   now=datetime(2026, 4, 5, 9, 0))
+    assert _stage(store) == ("interviewing", None)

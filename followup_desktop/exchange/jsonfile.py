@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..paths import write_private
+from ..playbook.stages import event_for_stage, says_more, stage_of
 from ..settings import SPECS
-from .validate import FORMAT, VERSION, ExistingKeys, load_file, validate
+from .validate import FORMAT, VERSION, ExistingKeys, check_event, load_file, validate
 
 PROFILE_SETTINGS = {
     "name": "profile_name",
@@ -55,13 +57,49 @@ def _insert(model, rows: list[dict]) -> None:
         model.insert_many(rows[start:start + _CHUNK]).execute()
 
 
-def import_json(store, path: Path) -> ImportSummary:
+class _Ev:
+    __slots__ = ("kind", "outcome", "reason")
+
+    def __init__(self, rec: dict):
+        self.kind, self.outcome, self.reason = rec["kind"], rec["outcome"], rec["reason"]
+
+
+def complete_timelines(applications: list[dict], events: list[dict], now: datetime) -> list[dict]:
+    """Make each application's stage follow from its events (`playbook.stages`), as it does in
+    the store. Where the file's `stage`/`outcome` says more than the events (a closed application
+    with no closing on its timeline, an "applied" lead with nothing sent), the event that makes
+    it so is added, at the application's latest event (its `created` moment, or `now`, when it has
+    none); where the events say more, the events win. Sets each record's stage and outcome and
+    returns the added events, as validated records."""
+    by_app: dict[str, list[dict]] = {}
+    for rec in events:
+        by_app.setdefault(rec["application"], []).append(rec)
+    added = []
+    for app in applications:
+        timeline = sorted(by_app.get(app["key"], []), key=lambda r: r["at"])  # stable: file order
+        earned = stage_of([_Ev(r) for r in timeline])
+        if says_more(app["stage"], app["outcome"], earned):
+            at = timeline[-1]["at"] if timeline else (app.get("created") or now)
+            raw = event_for_stage(app["stage"], app["outcome"], at)
+            raw = {**raw, "application": app["key"], "at": raw["at"].isoformat()}
+            rec = check_event(raw, app["employer"], {}, f'application "{app["key"]}": its stage')
+            added.append(rec)
+            timeline.append(rec)
+            earned = stage_of([_Ev(r) for r in timeline])
+        app["stage"], app["outcome"] = earned
+    return added
+
+
+def import_json(store, path: Path, *, now: datetime | None = None) -> ImportSummary:
     from ..store.models import (
         ActionStateRow, Application, Contact, Employer, Event, EventContact,
     )
 
     doc = load_file(Path(path))
     checked = validate(doc, _existing(store))
+    file_events = len(checked.events)
+    checked.events.extend(complete_timelines(checked.applications, checked.events,
+                                             now or datetime.now().replace(microsecond=0)))
     con = store.connection
     with store.atomic():
         settings = dict(checked.settings)
@@ -98,7 +136,7 @@ def import_json(store, path: Path) -> ImportSummary:
             for r in checked.action_states
         ])
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
-                         len(checked.events))
+                         file_events)
 
 
 def _iso(value) -> str | None:

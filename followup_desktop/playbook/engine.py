@@ -23,9 +23,10 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..settings import Settings
 from ..vocab import ActionName as A
-from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS, Channel, EventKind as K, Outcome, ReplyOutcome, Role
+from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS, Channel, EventKind as K, Outcome, ReplyOutcome, Role, Stage
 from .calendar import add_business_days, at_time, out_of_quiet_hours, schedule_call
 from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
+from .stages import stage_of
 
 _OUTBOUND = OUTBOUND_KINDS
 _FOLLOW_UPS = FOLLOW_UP_KINDS
@@ -193,16 +194,15 @@ def compute_actions(
         elif k == K.CLOSED:
             last_closed = i
 
-    # Guard 5 and guard 3's re-opening: a reply after a no-response close brings the lead back.
-    if last_closed >= 0:
-        closed_ev = evs[last_closed]
-        closed = not (closed_ev.reason == Outcome.NO_RESPONSE and last_reply > last_closed)
-    elif app.earlier_closed_reason is not None:
-        closed_ev = None  # closed before the last reply, which re-opens only a ghosted lead
-        closed = app.earlier_closed_reason != Outcome.NO_RESPONSE
-    else:
-        closed_ev = None
-        closed = app.stage == "closed"
+    # Guard 5 and guard 3's re-opening: closed is what the timeline earns as of now (a rejection,
+    # a closing; a reply re-opens a ghosted lead), from the state before the events given.
+    seed = (Stage.CLOSED, app.earlier_closed_reason) if app.earlier_closed_reason is not None else None
+    closed = stage_of(evs, start=seed)[0] == Stage.CLOSED
+    if not closed and seed is None and app.stage == Stage.CLOSED and not any(
+        e.kind == K.CLOSED or (e.kind == K.REPLY and e.outcome == ReplyOutcome.REJECTED) for e in app.events
+    ):
+        closed = True  # closed by hand before the stage followed the timeline
+    closed_ev = evs[last_closed] if last_closed >= 0 else None
 
     reply = evs[last_reply] if last_reply >= 0 else None
     epoch = evs[last_reply + 1:] if reply is not None else evs

@@ -57,7 +57,8 @@ class ApplicationIn:
     #: A snapshot may leave out the events before the application's last reply: the engine
     #: reads nothing from them but these two facts. `earlier_outbound` is an outbound contact
     #: guard 2 must count (the latest of the left-out ones, or of the whole timeline: the same
-    #: to the engine); `earlier_closed_reason` the reason of the latest left-out `closed` event.
+    #: to the engine); `earlier_closed_reason` the outcome of the latest left-out closing (a
+    #: `closed` event's reason, or "rejected" for a rejecting reply).
     earlier_outbound: datetime | None = None
     earlier_closed_reason: str | None = None
 

@@ -88,16 +88,14 @@ class Store:
 
     def log_event(self, application_key: str, event: dict) -> int:
         """Log one event on an application's timeline, with the people involved, and move the
-        application's stage to match, all in one transaction. `event` has the exchange file's
-        fields (dates may be given as date/datetime). Returns the new event's id; raises
+        application's stage to what its timeline now earns, all in one transaction. `event` has
+        the exchange file's fields (dates may be given as date/datetime). Returns the new event's id; raises
         ExchangeError naming the field when the event is not valid, and then stores nothing."""
         from datetime import date as _date
 
         from ..exchange.validate import ExchangeError, check_event
-        from ..playbook.stages import stage_after
-        from ..vocab import EventKind
         from .models import Application, Contact, Event
-        from .records import link_people
+        from .records import link_people, restage
 
         raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
         raw["application"] = application_key
@@ -110,17 +108,11 @@ class Store:
             others = {c.key: c.employer.key for c in Contact.select().where(Contact.key.in_(raw.get("contacts") or []))}
             rec = check_event(raw, employer, {**others, **people})
             rec["subject"] = rec["subject"] or None  # no subject is NULL, as on import
-            kinds = {k for (k,) in Event.select(Event.kind).where(Event.application == app).distinct().tuples()}
             who, points = rec.pop("contacts"), rec.pop("key_points")
             rec.pop("application")
             event_id = Event.insert(application=app, **rec).execute()
             link_people(event_id, who, points)
-            app.stage, app.outcome = stage_after(
-                app.stage, app.outcome, rec["kind"], event_outcome=rec["outcome"], reason=rec["reason"],
-                had_applied=bool((kinds | {rec["kind"]}) & {EventKind.APPLIED, EventKind.QUERY_SENT}),
-                had_interview=EventKind.INTERVIEW in kinds | {rec["kind"]},
-            )
-            app.save()
+            restage(app)  # the stage follows the timeline (playbook.stages)
         return event_id
 
     def set_action_state(self, action_id: str, application_key: str, **fields: datetime | None) -> None:

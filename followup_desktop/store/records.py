@@ -20,7 +20,7 @@ from ..exchange.validate import (
     _record,
     check_event,
 )
-from ..playbook.stages import stage_after
+from ..playbook.stages import can_move, event_for_stage, stage_of
 from . import reads
 from ..vocab import EventKind, Stage
 
@@ -105,13 +105,36 @@ def _checked_application(values: dict) -> dict:
     return out
 
 
+def _stage_event(values: dict, rec: dict, current: tuple[str, str | None], default_at: datetime) -> dict | None:
+    """The event that takes an application from `current` to the stage in `values` (logged at
+    `values["stage_at"]`, else `default_at`), None when it is there already; a stage that only
+    taking an event off the timeline would reach is refused."""
+    wanted = (rec["stage"], rec["outcome"])
+    if wanted == current:
+        return None
+    if not can_move(current, wanted):
+        raise ExchangeError(
+            f'application: field "stage": the stage follows the timeline; to move it back to '
+            f'"{rec["stage"]}", delete the event that moved it on')
+    at = values.get("stage_at") or default_at
+    if isinstance(at, date) and not isinstance(at, datetime):
+        at = datetime.combine(at, default_at.time() if isinstance(default_at, datetime) else datetime.min.time())
+    return event_for_stage(rec["stage"], rec["outcome"], at)
+
+
 def add_application(store, values: dict, *, now: datetime, key: str | None = None) -> tuple[str, str | None]:
     """Store a new application. `values` has the dialog's fields; `employer_key` None with an
     `employer_name` creates that employer too. Returns (application key, created employer key or
-    None). With `key`, the application gets that key (undo/redo puts one back as it was)."""
+    None). With `key`, the application gets that key (undo/redo puts one back as it was).
+
+    The stage follows the timeline: a new application past `lead` gets the event that makes it
+    so (an `applied` event for "applied"), at `values["stage_at"]` (default: its creation)."""
     from .models import Application, Employer
 
     rec = _checked_application(values)
+    created_at = values.get("created") or now
+    staging = _stage_event(values, rec, (Stage.LEAD, None), created_at)
+    rec["stage"], rec["outcome"] = Stage.LEAD, None
     with store.atomic():
         created = None
         employer = None
@@ -126,13 +149,19 @@ def add_application(store, values: dict, *, now: datetime, key: str | None = Non
             created = add_employer(store, name, values.get("new_employer_key"))
             employer = Employer.get(Employer.key == created)
         key = key or _unique_key(Application, slug(f"{employer.key} {rec['position']}", "application"))
-        Application.create(key=key, employer=employer, created=values.get("created") or now,
+        Application.create(key=key, employer=employer, created=created_at,
                            archived=bool(values.get("archived")), **rec)
+        if staging is not None:
+            store.log_event(key, staging)
     return key, created
 
 
-def update_application(store, key: str, values: dict) -> None:
-    """Change an application's own fields (and move it to another employer when asked)."""
+def update_application(store, key: str, values: dict, *, now: datetime | None = None) -> int | None:
+    """Change an application's own fields (and move it to another employer when asked).
+
+    A different stage in `values` is reached the only way a stage moves: by logging the event
+    that makes it so, at `values["stage_at"]` (default `now`). Returns that event's id (undo
+    deletes it), or None when the stage stayed."""
     from .models import Application, Employer
 
     rec = _checked_application(values)
@@ -140,6 +169,8 @@ def update_application(store, key: str, values: dict) -> None:
         app = Application.get_or_none(Application.key == key)
         if app is None:
             raise ExchangeError(f'no application with key "{key}"')
+        staging = _stage_event(values, rec, (app.stage, app.outcome), now or datetime.now().replace(microsecond=0))
+        del rec["stage"], rec["outcome"]
         if values.get("employer_key") and values["employer_key"] != app.employer.key:
             employer = Employer.get_or_none(Employer.key == values["employer_key"])
             if employer is None:
@@ -148,6 +179,7 @@ def update_application(store, key: str, values: dict) -> None:
         for name, value in rec.items():
             setattr(app, name, value)
         app.save()
+        return store.log_event(key, staging) if staging is not None else None
 
 
 def delete_application(store, key: str) -> None:
@@ -254,36 +286,25 @@ def _clean_event(rec: dict) -> dict:
     return out
 
 
-#: the kinds of event that move a stage: only changing one of these can change it back
-_STAGING = frozenset({EventKind.CLOSED, EventKind.REPLY, EventKind.APPLIED, EventKind.QUERY_SENT,
-                      EventKind.INTERVIEW})
+class _Row:
+    __slots__ = ("kind", "outcome", "reason")
+
+    def __init__(self, kind, outcome, reason):
+        self.kind, self.outcome, self.reason = kind, outcome, reason
 
 
-def _restage(store, app, kind: str) -> None:
-    """The stage that an application's remaining events earn, after an edit or delete of an
-    event of `kind`.
-
-    Deleting a closing or an interview takes back what it did, so the stage is folded again
-    over the timeline from `lead`. A note or a follow-up never moved the stage, so changing one
-    leaves it alone (the user may have set it by hand)."""
+def restage(app) -> None:
+    """Store the (stage, outcome) the application's timeline earns (`playbook.stages`): after
+    every write of one of its events, so a log, an edit, a back-dating, a delete and their
+    undo all move it (an application with no events is a lead)."""
     from .models import Event
 
-    if kind not in _STAGING:
-        return
-    rows = list(Event.select(Event.kind, Event.outcome, Event.reason).where(Event.application == app)
-                .order_by(Event.at, Event.id).tuples())
-    if not rows:
-        return
-    stage, outcome, kinds = Stage.LEAD, None, set()
-    for kind, ev_outcome, reason in rows:
-        kinds.add(kind)
-        stage, outcome = stage_after(
-            stage, outcome, kind, event_outcome=ev_outcome, reason=reason,
-            had_applied=bool(kinds & {EventKind.APPLIED, EventKind.QUERY_SENT}),
-            had_interview=EventKind.INTERVIEW in kinds,
-        )
-    app.stage, app.outcome = stage, outcome
-    app.save()
+    rows = [_Row(*r) for r in Event.select(Event.kind, Event.outcome, Event.reason)
+            .where(Event.application == app).order_by(Event.at, Event.id).tuples()]
+    stage, outcome = stage_of(rows)
+    if (app.stage, app.outcome) != (stage, outcome):
+        app.stage, app.outcome = stage, outcome
+        app.save()
 
 
 def link_people(event_id: int, who, points) -> None:
@@ -317,12 +338,11 @@ def update_event(store, event_id: int, values: dict) -> None:
         Event.update(**rec).where(Event.id == event_id).execute()
         EventContact.delete().where(EventContact.event == event_id).execute()
         link_people(event_id, who, points)
-        _restage(store, app, ev.kind)
+        restage(app)
 
 
-def delete_event(store, event_id: int, *, stage: tuple[str, str | None] | None = None) -> None:
-    """Remove an event (and its people). With `stage`, the application gets that (stage,
-    outcome) back (undo of a log); otherwise its stage is folded again from what remains."""
+def delete_event(store, event_id: int) -> None:
+    """Remove an event (and its people); the stage follows what remains."""
     from .models import Application, Event
 
     with store.atomic():
@@ -331,16 +351,12 @@ def delete_event(store, event_id: int, *, stage: tuple[str, str | None] | None =
             return
         app = Application.get_by_id(ev.application_id)
         ev.delete_instance(recursive=True)
-        if stage is not None:
-            app.stage, app.outcome = stage
-            app.save()
-        else:
-            _restage(store, app, ev.kind)
+        restage(app)
 
 
-def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None = None) -> int:
-    """Put back an event exactly as `event_record` read it, with the same id (undo of a delete).
-    Its people that no longer exist are left out."""
+def restore_event(store, record: dict) -> int:
+    """Put back an event exactly as `event_record` read it, with the same id (undo of a delete,
+    redo of a log); the stage follows. Its people that no longer exist are left out."""
     from .models import Application, Event
 
     with store.atomic():
@@ -352,9 +368,5 @@ def restore_event(store, record: dict, *, stage: tuple[str, str | None] | None =
         fields["notes"] = fields["notes"] or ""
         event_id = Event.insert(id=record.get("id"), application=app, **fields).execute()
         link_people(event_id, record.get("contacts") or [], record.get("key_points") or {})
-        if stage is not None:
-            app.stage, app.outcome = stage
-            app.save()
-        else:
-            _restage(store, app, record["kind"])
+        restage(app)
     return event_id

@@ -78,14 +78,17 @@ _link_order = itemgetter(2, 3)
 
 def _facts(con: sqlite3.Connection, params: tuple) -> tuple[dict, dict, dict]:
     """By application id, at `as_of`: its last reply, its latest outbound contact (of the whole
-    timeline), and the reason of the latest `closed` event before the last reply."""
+    timeline), and the outcome of the latest closing before the last reply: a `closed` event's
+    reason, or `rejected` for a rejecting reply (what decides whether the last reply finds the
+    application closed, `playbook.stages`)."""
     last_reply = dict(con.execute(_LAST_REPLY_SQL, params))
     latest_outbound = {aid: _dt(at) for aid, at in con.execute(
         f"SELECT application_id, max(at) FROM event WHERE kind IN ({_OUTBOUND_SQL}) AND at <= ?"
         " GROUP BY application_id", params)}
     closed_before: dict[int, str] = {}
     for aid, at, reason in con.execute(
-        "SELECT application_id, at, reason FROM event WHERE kind = 'closed' AND at <= ?"
+        "SELECT application_id, at, CASE kind WHEN 'closed' THEN reason ELSE 'rejected' END FROM event"
+        " WHERE (kind = 'closed' OR (kind = 'reply' AND outcome = 'rejected')) AND at <= ?"
         " ORDER BY application_id, at, id", params
     ):
         replied = last_reply.get(aid)

@@ -3,7 +3,8 @@
 A command does its work once before it is pushed (`push`), so a refusal from the core (an
 `ExchangeError` naming the field) reaches the caller with nothing stored and nothing on the
 stack; Qt's own first call of `redo()` is then skipped. Undo and redo put records back exactly as
-they were read (`store.records`), including the ids of events and the stage they moved.
+they were read (`store.records`), including the ids of events; the stage follows the events
+(`playbook.stages`), so putting them back puts it back.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..playbook.model import Action
 from ..store import records
-from ..vocab import ACTION_LABELS, EVENT_LABELS, EventKind, Stage
+from ..vocab import ACTION_LABELS, EVENT_LABELS
 
 
 def tr(text: str) -> str:
@@ -46,32 +47,24 @@ class Command(QUndoCommand):
         raise NotImplementedError
 
 
-def _stage(store, key: str) -> tuple[str, str | None]:
-    rec = records.application_record(store, key)
-    return rec["stage"], rec["outcome"]
-
-
 class LogEvent(Command):
     def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
         label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
         super().__init__(workspace, label)
         self.key, self.event = application_key, dict(event)
         self.record: dict | None = None
-        self.before = self.after = None
 
     def apply(self):
         store = self.ws.store
         if self.record is None:
-            self.before = _stage(store, self.key)
             event_id = store.log_event(self.key, self.event)
             self.record = records.event_record(store, event_id)
-            self.after = _stage(store, self.key)
         else:
-            records.restore_event(store, self.record, stage=self.after)
+            records.restore_event(store, self.record)
         self.ws.refresh([self.key])
 
     def undo(self):
-        records.delete_event(self.ws.store, self.record["id"], stage=self.before)
+        records.delete_event(self.ws.store, self.record["id"])
         self.ws.refresh([self.key])
 
 
@@ -85,14 +78,14 @@ class EditEvent(Command):
         store = self.ws.store
         if self.old is None:
             self.old = records.event_record(store, self.event_id)
-            self.old_stage = _stage(store, self.old["application"])
         records.update_event(store, self.event_id, self.values)
         self.ws.refresh([self.old["application"]])
 
     def undo(self):
         store = self.ws.store
-        records.delete_event(store, self.event_id, stage=self.old_stage)
-        records.restore_event(store, self.old, stage=self.old_stage)
+        with store.atomic():
+            records.delete_event(store, self.event_id)
+            records.restore_event(store, self.old)
         self.ws.refresh([self.old["application"]])
 
 
@@ -106,12 +99,11 @@ class DeleteEvent(Command):
         store = self.ws.store
         if self.old is None:
             self.old = records.event_record(store, self.event_id)
-            self.old_stage = _stage(store, self.old["application"])
         records.delete_event(store, self.event_id)
         self.ws.refresh([self.old["application"]])
 
     def undo(self):
-        records.restore_event(self.ws.store, self.old, stage=self.old_stage)
+        records.restore_event(self.ws.store, self.old)
         self.ws.refresh([self.old["application"]])
 
 
@@ -129,13 +121,9 @@ class AddApplication(Command):
             values["new_employer_key"] = self.created_employer
         values.setdefault("created", self.ws.now())
         self.values["created"] = values["created"]
-        with store.atomic():
-            self.key, self.created_employer = records.add_application(store, values, now=self.ws.now(), key=self.key)
-            if values.get("stage") == Stage.APPLIED:
-                # "Applied" with nothing on the timeline would leave the clocks nothing to count
-                # from: the application is logged as sent now (the timeline shows it; a click
-                # on it puts the real date).
-                store.log_event(self.key, {"kind": EventKind.APPLIED, "at": values["created"]})
+        # a stage past "lead" is logged as the event that makes it so, at the dialog's date
+        # ("Applied on"), so the clocks have something to count from
+        self.key, self.created_employer = records.add_application(store, values, now=self.ws.now(), key=self.key)
         self.ws.refresh([self.key])
 
     def undo(self):
@@ -151,24 +139,36 @@ class EditApplication(Command):
         self.key, self.values = key, dict(values)
         self.old = None
         self.created_employer: str | None = None
+        #: the event a change of stage logged (the stage follows the timeline), as stored
+        self.staged: dict | None = None
 
     def apply(self):
         store = self.ws.store
         if self.old is None:
             self.old = records.application_record(store, self.key)
         values = dict(self.values)
-        if not values.get("employer_key"):
-            # a new employer typed in the dialog: made here, and taken back by undo
-            self.created_employer = records.add_employer(store, values["employer_name"], self.created_employer)
-            values["employer_key"] = self.created_employer
-        records.update_application(store, self.key, values)
+        with store.atomic():
+            if not values.get("employer_key"):
+                # a new employer typed in the dialog: made here, and taken back by undo
+                self.created_employer = records.add_employer(store, values["employer_name"], self.created_employer)
+                values["employer_key"] = self.created_employer
+            if self.staged is not None:
+                # redo: the same event back, then the fields (the stage is there already)
+                records.restore_event(store, self.staged)
+            staged = records.update_application(store, self.key, values, now=self.ws.now())
+            if staged is not None:
+                self.staged = records.event_record(store, staged)
         self.ws.refresh([self.key])
 
     def undo(self):
         store = self.ws.store
-        records.update_application(store, self.key, self.old)
-        if self.created_employer:
-            records.delete_employer(store, self.created_employer)
+        with store.atomic():
+            if self.staged is not None:
+                records.delete_event(store, self.staged["id"])  # the stage goes back with it
+            now = records.application_record(store, self.key)
+            records.update_application(store, self.key, {**self.old, "stage": now["stage"], "outcome": now["outcome"]})
+            if self.created_employer:
+                records.delete_employer(store, self.created_employer)
         self.ws.refresh([self.key])
 
 
