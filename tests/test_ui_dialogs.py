@@ -137,9 +137,10 @@ def test_the_outcome_is_asked_only_once_the_application_is_closed(qtbot):
     initial = {"employer_key": "acme", "employer_name": "Acme Corp", "position": "Office Manager",
                "source": "posting", "referred_by": "", "posting_url": "https://acme.example/jobs/7",
                "posting_closes": date(2026, 3, 20), "stage": "applied", "outcome": None}
-    dialog = shown(qtbot, ApplicationDialog(EMPLOYERS, initial))
+    dialog = shown(qtbot, ApplicationDialog(EMPLOYERS, initial, now=NOW))
     assert dialog.windowTitle() == "Edit application"
     assert not dialog.outcome.isVisible()
+    assert not dialog.stage_at.isVisible()  # nothing to log while the stage stays
     set_combo_value(dialog.stage, "closed")
     assert dialog.outcome.isVisible()
     click(qtbot, dialog.ok_button)
@@ -147,8 +148,93 @@ def test_the_outcome_is_asked_only_once_the_application_is_closed(qtbot):
     assert "Outcome" in dialog.findChild(QLabel, "outcome_message").text()
     assert QApplication.focusWidget() is dialog.outcome
     set_combo_value(dialog.outcome, "withdrawn")
+    assert dialog.stage_at.isVisible()
+    assert dialog.findChild(QLabel, "stage_at_label").text().replace("&", "") == "Closed on:"
     click(qtbot, dialog.ok_button)
-    assert dialog.values() == {**initial, "stage": "closed", "outcome": "withdrawn"}
+    assert dialog.values() == {**initial, "stage": "closed", "outcome": "withdrawn",
+                               "stage_at": datetime(2026, 3, 10, 15, 30)}
+
+
+def test_a_new_application_marked_applied_asks_when_it_was_sent(qtbot):
+    dialog = shown(qtbot, ApplicationDialog(EMPLOYERS, now=NOW))
+    assert dialog.stage_at.isVisible()
+    assert dialog.findChild(QLabel, "stage_at_label").text().replace("&", "") == "Applied on:"
+    qtbot.keyClicks(dialog.employer, "Acme Corp")
+    qtbot.keyClicks(dialog.position, "Dispatcher")
+    dialog.stage_at.setDateTime(datetime(2026, 3, 2, 9, 0))
+    click(qtbot, dialog.ok_button)
+    assert dialog.values()["stage_at"] == datetime(2026, 3, 2, 9, 0)
+    set_combo_value(dialog.stage, "lead")
+    assert not dialog.stage_at.isVisible() and "stage_at" not in dialog.values()
+
+
+def test_moving_the_stage_back_is_refused_saying_how_the_timeline_does_it(qtbot):
+    initial = {"employer_key": "acme", "employer_name": "Acme Corp", "position": "Office Manager",
+               "stage": "interviewing", "outcome": None}
+    dialog = shown(qtbot, ApplicationDialog(EMPLOYERS, initial, now=NOW))
+    set_combo_value(dialog.stage, "applied")
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() != QDialog.Accepted and dialog.isVisible()
+    message = dialog.findChild(QLabel, "stage_message").text()
+    assert "delete the event on the timeline that moved it on" in message
+
+
+def _workspace(tmp_path, now):
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.workspace import Workspace
+
+    ws = Workspace(DataPaths(tmp_path / "data"), clock=lambda: now)
+    ws.load()
+    return ws
+
+
+def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_follows(qtbot, tmp_path):
+    from followup_desktop.store import records
+    from followup_desktop.ui.commands import AddApplication, EditApplication
+
+    ws = _workspace(tmp_path, NOW)
+    add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
+                              "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
+                              "stage": "lead", "outcome": None})
+    ws.run(add)
+    assert ws.application(add.key).stage == "lead"
+    assert [a.name for a in ws.actions() if a.application == add.key] == ["introduce"]
+
+    initial = records.application_record(ws.store, add.key)
+    dialog = shown(qtbot, ApplicationDialog(ws.employers(), initial, now=NOW))
+    set_combo_value(dialog.stage, "applied")
+    assert dialog.stage_at.isVisible()
+    dialog.stage_at.setDateTime(datetime(2026, 3, 2, 9, 0))
+    click(qtbot, dialog.ok_button)
+    ws.run(EditApplication(ws, add.key, dialog.values()))
+
+    assert ws.application(add.key).stage == "applied"
+    assert [(e["kind"], e["at"]) for e in ws.timeline(initial["employer_key"])] == [
+        ("applied", datetime(2026, 3, 2, 9, 0))]
+    assert [a.name for a in ws.actions() if a.application == add.key] == ["status_check"]
+
+    ws.undo_stack.undo()
+    assert ws.application(add.key).stage == "lead"
+    assert ws.timeline(initial["employer_key"]) == []
+    ws.undo_stack.redo()
+    assert ws.application(add.key).stage == "applied"
+    assert len(ws.timeline(initial["employer_key"])) == 1
+    ws.close()
+
+
+def test_adding_an_application_applied_on_a_date_logs_it_then(qtbot, tmp_path):
+    from followup_desktop.ui.commands import AddApplication
+
+    ws = _workspace(tmp_path, NOW)
+    add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
+                              "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
+                              "stage": "applied", "outcome": None, "stage_at": datetime(2026, 3, 1, 9, 0)})
+    ws.run(add)
+    assert [(e["kind"], e["at"]) for e in ws.timeline(ws.application(add.key).employer_key)] == [
+        ("applied", datetime(2026, 3, 1, 9, 0))]
+    status = next(a for a in ws.actions() if a.application == add.key)
+    assert status.name == "status_check" and status.opens.date() == date(2026, 3, 9)  # applied + 7 days
+    ws.close()
 
 
 # -- contacts -----------------------------------------------------------------------------------

@@ -1,15 +1,23 @@
 """Add or edit an application: employer (picked, or typed to create one), position, where it came
-from, the posting, and where it stands. Returns plain values; the caller stores them."""
+from, the posting, and where it stands. Returns plain values; the caller stores them.
+
+The stage follows the timeline: a stage chosen here is logged as the event that makes it so
+(`playbook.stages.event_for_stage`), so the dialog asks when it happened ("Applied on").
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS, NAME_MAX, URL_MAX
-from ...vocab import Stage
+from ...playbook.stages import can_move
+from ...vocab import STAGE_LABELS, Stage
 from .common import (
     DateField,
+    datetime_edit,
     FormDialog,
     Invalid,
     Note,
@@ -28,7 +36,7 @@ class ApplicationDialog(FormDialog):
     """`employers` are (key, name) pairs; `initial` has the keys `values()` returns."""
 
     def __init__(self, employers: list[tuple[str, str]], initial: dict | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, now: datetime | None = None):
         super().__init__(parent, ok_text=self.tr("Save"))
         self.setObjectName("application_dialog")
         self._employers = list(employers)
@@ -101,15 +109,25 @@ class ApplicationDialog(FormDialog):
                        lambda: parse_optional_date(self.posting_closes.text(), self.tr("Posting closes on")),
                        signals=[self.posting_closes.textChanged])
 
+        # where it stands now (a new application is a lead until its stage is logged)
+        self._was = (initial.get("stage") or Stage.LEAD, initial.get("outcome")) if self._editing else (Stage.LEAD, None)
         self.stage = enum_combo(stage_labels(), initial.get("stage") or Stage.APPLIED, name="stage")
-        self.add_field(form, self.tr("&Stage:"), self.stage)
+        self.add_field(form, self.tr("&Stage:"), self.stage, self._check_stage,
+                       signals=[self.stage.currentIndexChanged])
 
         self.outcome = enum_combo(outcome_labels(), initial.get("outcome"), name="outcome",
                                   blank=self.tr("Choose how it ended"))
         self._outcome_field = self.add_field(form, self.tr("&Outcome:"), self.outcome, self._check_outcome,
                                              signals=[self.outcome.currentIndexChanged])
+
+        # when the new stage was reached: it goes on the timeline as that event's date
+        self.stage_at = datetime_edit((now or datetime.now()).replace(second=0, microsecond=0), name="stage_at")
+        self._stage_at_label = self.tr("Applied &on:")
+        self._stage_at_field = self.add_field(form, self._stage_at_label, self.stage_at)
+        self._stage_at_caption = form.labelForField(self._stage_at_field)
         self._form = form
         self.stage.currentIndexChanged.connect(self._stage_changed)
+        self.outcome.currentIndexChanged.connect(self._stage_changed)
         self._stage_changed()
 
         layout.addStretch(1)
@@ -136,11 +154,43 @@ class ApplicationDialog(FormDialog):
 
     # -- stage / outcome --------------------------------------------------------------------
 
+    def _wanted(self) -> tuple[str, str | None]:
+        stage = combo_value(self.stage) or Stage.LEAD
+        return stage, combo_value(self.outcome) if stage == Stage.CLOSED else None
+
+    def _moves(self) -> bool:
+        """Whether Save logs an event: the stage (or the ending) differs from where it stands."""
+        stage, outcome = self._wanted()
+        if stage == Stage.LEAD:
+            return False
+        return (stage, outcome) != self._was and not (stage == Stage.CLOSED and outcome is None)
+
     def _stage_changed(self, *_):
         closed = combo_value(self.stage) == Stage.CLOSED
         self._form.setRowVisible(self._outcome_field, closed)
         self._outcome_field.setHidden(not closed)
+        moves = self._moves()
+        stage = combo_value(self.stage)
+        self._stage_at_caption.setText({
+            Stage.APPLIED: self.tr("Applied &on:"),
+            Stage.INTERVIEWING: self.tr("Interview &on:"),
+            Stage.OFFER: self.tr("Offer came &on:"),
+            Stage.CLOSED: self.tr("Closed &on:"),
+        }.get(stage, self._stage_at_label))
+        self.stage_at.setAccessibleName(self._stage_at_caption.text().replace("&", "").rstrip(":"))
+        self._form.setRowVisible(self._stage_at_field, moves)
+        self._stage_at_field.setHidden(not moves)
         grow_to_fit(self)
+
+    def _check_stage(self):
+        wanted = self._wanted()
+        if wanted[0] == Stage.CLOSED and wanted[1] is None:
+            return None  # the outcome's own message asks for it
+        if not can_move(self._was, wanted):
+            raise Invalid(self.tr("Stage: it follows the timeline; to go back to {stage}, delete the "
+                                  "event on the timeline that moved it on.").format(
+                stage=self.tr(STAGE_LABELS.get(wanted[0], wanted[0]))))
+        return None
 
     def _check_outcome(self):
         # the store keeps no closed application without its ending (the playbook needs it)
@@ -168,6 +218,8 @@ class ApplicationDialog(FormDialog):
             "posting_closes": parse_optional_date(self.posting_closes.text(), "posting_closes"),
             "stage": stage,
             "outcome": combo_value(self.outcome) if stage == Stage.CLOSED else None,
+            **({"stage_at": self.stage_at.dateTime().toPython().replace(second=0, microsecond=0)}
+               if self._moves() else {}),
         }
 
 
