@@ -126,6 +126,12 @@ REGISTRY: tuple[SettingSpec, ...] = (
         "debriefs lose their point with time. Steps that chase an answer never lapse.",
     ),
     _i(
+        "silence_closes_after_days", 21, "Suggest closing a lead when a follow-up is overdue by",
+        PERSISTENCE, 7, 365, "days",
+        help="A status check, post-interview follow-up or nudge this long overdue with no answer "
+        "turns into the suggestion to close the lead.",
+    ),
+    _i(
         "logging_grace_days", 1, "A message logged this early still counts", PERSISTENCE,
         0, 7, "days",
     ),

@@ -90,12 +90,16 @@ def _unanswered_follow_ups(evs):
 
 
 def _is_closed(app, evs):
-    closes = [i for i, e in enumerate(evs) if e.kind == EventKind.CLOSED]
+    """PLAYBOOK.md, Words: a `closed` event or a rejecting reply closes; a later reply re-opens
+    a no-response close. With neither, the stage the application was given (closed by hand
+    before the stage followed the timeline)."""
+    closes = [i for i, e in enumerate(evs) if e.kind == EventKind.CLOSED
+              or (e.kind == EventKind.REPLY and e.outcome == ReplyOutcome.REJECTED)]
     if not closes:
         return app.stage == "closed"
     last = closes[-1]
     replied_after = any(e.kind == EventKind.REPLY for e in evs[last + 1:])
-    return not (evs[last].reason == Outcome.NO_RESPONSE and replied_after)
+    return not (evs[last].kind == EventKind.CLOSED and evs[last].reason == Outcome.NO_RESPONSE and replied_after)
 
 
 def _run(app, now, other, s):
@@ -177,3 +181,26 @@ def test_events_after_now_are_not_yet_taken_into_account(case):
     past_only.events = _happened(app, now)
     assert [a.id for a in _run(app, now, other, s)] == [a.id for a in _run(past_only, now, other, s)]
 
+
+
+@PROPS
+@given(situations())
+def test_no_step_that_chases_an_answer_stays_overdue_past_the_silence_setting(case):
+    # guard 9: it has turned into the close-out by then
+    app, now, other, s = case
+    limit = now - timedelta(days=s.silence_closes_after_days)
+    for a in _run(app, now, other, s):
+        if a.name in CHASERS:
+            assert a.due >= limit, (a.name, a.due, now)
+
+
+@PROPS
+@given(situations())
+def test_no_courtesy_step_is_kept_past_its_lapse(case):
+    # guard 10, from the due time the step has after guard 2 moved it
+    app, now, other, s = case
+    limit = now - timedelta(days=s.courtesy_lapses_after_days)
+    for a in _run(app, now, other, s):
+        if a.name in {"debrief", "late_thank_you", "reply_thanks", "feedback_request", "check_in",
+                      "withdrawal_note"}:
+            assert a.due >= limit, (a.name, a.due, now)

@@ -226,7 +226,7 @@ def test_the_cap_is_a_setting():
     t = (Timeline().log("applied", "2026-03-02T09:00")
          .log("status_check", "2026-03-09T10:00", channel="phone")
          .log("follow_up", "2026-03-16T10:00", channel="email"))
-    assert t.names("2026-05-01T10:00", Settings({"max_unanswered_follow_ups": 3})) == ["nudge"]
+    assert t.names("2026-04-10T10:00", Settings({"max_unanswered_follow_ups": 3})) == ["nudge"]
 
 
 # -- withdrawal, rejection, check-ins -------------------------------------------------------------
@@ -494,7 +494,90 @@ def test_a_courtesy_step_lapses_a_month_after_it_was_due_but_a_status_check_neve
     assert t.names("2026-04-19T11:01") == []
     assert t.names("2026-04-19T11:01", Settings({"courtesy_lapses_after_days": 60})) == ["feedback_request"]
     ignored = Timeline().log("applied", "2026-01-05T09:00")
-    assert ignored.names("2026-11-01T10:00") == ["status_check"]
+    assert ignored.names("2026-02-01T10:00") == ["status_check"]  # overdue, never lapsed
+    assert ignored.names("2026-11-01T10:00") == ["close_out"]  # guard 9: silence ends a lead
+
+
+# -- guard 10: measured from the window guard 2 gave the step ---------------------------------------
+
+def test_a_courtesy_step_moved_by_guard_2_lapses_a_month_after_its_moved_due_time():
+    t = _interviewed_and_followed_up().log("reply", "2026-03-13T11:00", outcome="rejected", contacts=["raj"])
+    # a message to the same employer through another application on Friday March 20 holds the
+    # feedback request back to Monday March 23 10:00: due a week later, March 30 10:00
+    other = dt("2026-03-20T10:00")
+    a = t.one("feedback_request", "2026-03-24T10:00", employer_last_outbound=other)
+    assert (a.opens, a.due) == (dt("2026-03-23T10:00"), dt("2026-03-30T10:00"))
+    assert t.names("2026-04-29T10:00", employer_last_outbound=other) == ["feedback_request"]
+    assert t.names("2026-04-29T10:01", employer_last_outbound=other) == []
+
+
+# -- guard 9: silence ends a lead -------------------------------------------------------------------
+
+def test_a_status_check_three_weeks_overdue_turns_into_closing_the_lead():
+    t = Timeline().log("applied", "2026-01-05T09:00")
+    check = t.one("status_check", "2026-02-09T11:29")
+    assert check.due == dt("2026-01-19T11:30")  # a phone step: the end of Monday's call slot
+    close = t.one("close_out", "2026-02-09T11:31")
+    assert t.names("2026-02-09T11:31") == ["close_out"]
+    assert close.opens == dt("2026-02-09T11:30") and close.due is None
+    assert close.reason == ("No answer since you applied on Monday January 5; close this lead and put "
+                            "the time into other leads.")
+    assert "silence ends a lead" in close.rule and "21 days" in close.rule
+    assert close.notify_at == dt("2026-02-09T11:30")
+
+
+def test_a_post_interview_follow_up_left_unmade_ends_in_closing_the_lead():
+    t = _interviewed_and_followed_up()
+    follow = t.one("post_interview_follow_up", "2026-03-24T10:00")
+    later = (follow.due + timedelta(days=21, minutes=1)).isoformat()
+    assert t.names(later) == ["close_out"]
+    assert t.one("close_out", later).reason.startswith("No answer since your interview on Thursday March 5;")
+
+
+def test_an_unanswered_follow_up_whose_nudge_is_never_sent_ends_in_closing_the_lead():
+    t = Timeline().log("applied", "2026-03-02T09:00").log("status_check", "2026-03-09T10:00", channel="phone")
+    nudge = t.one("nudge", "2026-03-17T10:00")
+    later = nudge.due + timedelta(days=21, minutes=1)
+    close = t.one("close_out", later.isoformat())
+    assert close.reason.startswith("No answer since your follow-up on Monday March 9;")
+    assert close.sequence == 1
+
+
+def test_silence_after_a_no_decision_reply_says_the_last_word_was_theirs():
+    t = _interviewed_and_followed_up().log("reply", "2026-03-18T10:00", outcome="no_decision",
+                                           contacts=["raj"], next_date="2026-03-25")
+    assert t.names("2026-04-24T07:59") == ["nudge"]
+    close = t.one("close_out", "2026-04-24T08:01")
+    assert close.reason.startswith("No news since they wrote on Wednesday March 18 that no decision had been made;")
+
+
+def test_how_long_silence_waits_is_a_setting_and_employed_people_may_withdraw():
+    t = Timeline().log("applied", "2026-01-05T09:00")
+    slow = Settings({"silence_closes_after_days": 60, "profile_employed": True})
+    assert t.names("2026-03-01T10:00", slow) == ["status_check"]
+    close = t.one("close_out", "2026-03-21T10:00", slow)
+    assert close.alternatives == ("withdraw",)
+    assert "60 days" in close.rule and "or withdraw" in close.reason
+
+
+def test_a_reply_after_the_silence_brings_the_lead_back_from_closing():
+    t = Timeline().log("applied", "2026-01-05T09:00").log("reply", "2026-03-02T10:00", outcome="no_decision")
+    assert "close_out" not in t.names("2026-03-02T11:00")
+    assert "reply_thanks" in t.names("2026-03-02T11:00")
+
+
+def test_a_silent_lead_closed_as_no_response_suggests_nothing_more():
+    t = Timeline().log("applied", "2026-01-05T09:00").log("closed", "2026-02-10T09:00", reason="no_response")
+    assert t.names("2026-02-10T10:00") == []
+
+
+def test_the_sample_s_long_overdue_nudge_is_now_the_suggestion_to_close(tmp_path):
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, "-m", "followup_desktop", "--data-dir", str(data), "import",
+                    str(Path(__file__).parents[1] / "resources" / "sample.json")], check=True, capture_output=True)
+    items = _due_json(data, "2026-12-01T10:00", "UTC")
+    assert [x["action"] for x in items] == ["close_out"]
+    assert items[0]["reason"].startswith("No news since they wrote on Wednesday March 18")
 
 
 def test_the_explanations_follow_the_settings_not_the_defaults():

@@ -38,6 +38,9 @@ _PESTER_EXEMPT = frozenset({A.THANK_YOU, A.LATE_THANK_YOU, A.REPLY_THANKS, A.DEB
 #: they are the clocks the app exists to keep.
 LAPSING = frozenset({A.DEBRIEF, A.LATE_THANK_YOU, A.REPLY_THANKS, A.FEEDBACK_REQUEST, A.CHECK_IN,
                      A.WITHDRAWAL_NOTE})
+#: Guard 9: the steps that chase an answer; one this long overdue with no reply turns into the
+#: close-out (`silence_closes_after_days`).
+CHASING = frozenset({A.STATUS_CHECK, A.POST_INTERVIEW_FOLLOW_UP, A.NUDGE})
 #: Guard 5: all a closed application may still suggest.
 CLOSED_ALLOWED = frozenset({A.FEEDBACK_REQUEST, A.CHECK_IN, A.WITHDRAWAL_NOTE})
 
@@ -80,6 +83,7 @@ class _Params:
         self.pester_gap = days(s.no_pestering_days)
         self.grace = days(s.logging_grace_days)
         self.lapse = days(s.courtesy_lapses_after_days)
+        self.silence = days(s.silence_closes_after_days)
         self.call_hours = s.call_hours
         self.quiet_start = s.quiet_hours_start
         self.quiet_end = s.quiet_hours_end
@@ -199,7 +203,7 @@ def compute_actions(
     seed = (Stage.CLOSED, app.earlier_closed_reason) if app.earlier_closed_reason is not None else None
     closed = stage_of(evs, start=seed)[0] == Stage.CLOSED
     if not closed and seed is None and app.stage == Stage.CLOSED and not any(
-        e.kind == K.CLOSED or (e.kind == K.REPLY and e.outcome == ReplyOutcome.REJECTED) for e in app.events
+        e.kind == K.CLOSED or (e.kind == K.REPLY and e.outcome == ReplyOutcome.REJECTED) for e in evs
     ):
         closed = True  # closed by hand before the stage followed the timeline
     closed_ev = evs[last_closed] if last_closed >= 0 else None
@@ -287,14 +291,15 @@ def compute_actions(
     if not closed:
         _interviews_and_chain(app, p, now, reply, epoch, add)
 
-    # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6)
+    # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6), and
+    # what a long wait makes of a step (9, 10), measured from the window guard 2 gave it
     result = []
     gap_until = last_outbound + p.pester_gap if last_outbound is not None else None
     lapsed_before = now - p.lapse
+    silent_before = now - p.silence
+    silenced = []
     for a in out:
         if closed and a.name not in CLOSED_ALLOWED:
-            continue
-        if a.name in LAPSING and a.due < lapsed_before:
             continue
         if gap_until is not None and a.opens < gap_until and a.name not in _PESTER_EXEMPT:
             shift = gap_until - a.opens
@@ -302,11 +307,50 @@ def compute_actions(
             if a.due is not None:
                 a.due += shift
             a.rule += f"; moved: {_days(p.n.no_pestering_days)} after your last message to this employer"
+        if a.name in LAPSING and a.due < lapsed_before:
+            continue
         if a.channel == Channel.PHONE:
             a.opens, a.due = schedule_call(a.opens, a.due, p.call_hours)
+        if a.name in CHASING and a.due < silent_before:
+            silenced.append(a)
+            continue
         a.notify_at = out_of_quiet_hours(a.opens, p.quiet_start, p.quiet_end)
         result.append(a)
+    for a in silenced:
+        close = _silence_close_out(app, p, a, evs, add, out)
+        if close is not None:
+            close.notify_at = out_of_quiet_hours(close.opens, p.quiet_start, p.quiet_end)
+            result.append(close)
     return result
+
+
+def _silence_close_out(app, p: _Params, step: Action, evs, add, out) -> Action | None:
+    """Guard 9: `step`, an answer-chasing step overdue by more than `silence_closes_after_days`,
+    turned into the close-out: from the moment it went that long unanswered, with a reason that
+    says since when nothing came back. None if the same close-out is there already."""
+    since = step.anchor
+    if step.name == A.POST_INTERVIEW_FOLLOW_UP:
+        what = f"No answer since your interview on {_day(since)}"
+    elif step.name == A.STATUS_CHECK:
+        kind = next((e.kind for e in evs if e.at == since and e.kind in (K.APPLIED, K.QUERY_SENT)), K.APPLIED)
+        what = f"No answer since you {'applied' if kind == K.APPLIED else 'wrote to them'} on {_day(since)}"
+    elif step.sequence:
+        what = f"No answer since your follow-up on {_day(since)}"
+    else:  # a nudge after "no decision yet": the last word was theirs
+        what = f"No news since they wrote on {_day(since)} that no decision had been made"
+    employed = p.employed
+    before = len(out)
+    add(
+        A.CLOSE_OUT, since, step.due + p.silence, None, None, None,
+        f"close_out: the {str(step.name).replace('_', ' ')} is more than "
+        f"{_days(p.n.silence_closes_after_days)} overdue with no answer (silence ends a lead)",
+        f"{what}; "
+        + ("close this lead, or withdraw, and put the time into other leads." if employed
+           else "close this lead and put the time into other leads."),
+        alternatives=("withdraw",) if employed else (),
+        sequence=step.sequence,
+    )
+    return out[-1] if len(out) > before else None
 
 
 def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:

@@ -86,7 +86,8 @@ def event_for_stage(stage: str, outcome: str | None, at: datetime) -> dict | Non
     if stage == Stage.CLOSED:
         if outcome == Outcome.REJECTED:
             return {"kind": K.REPLY.value, "at": at, "outcome": ReplyOutcome.REJECTED.value}
-        return {"kind": K.CLOSED.value, "at": at, "reason": outcome}
+        # closed without saying how (an exchange file may): the lead went quiet
+        return {"kind": K.CLOSED.value, "at": at, "reason": outcome or Outcome.NO_RESPONSE.value}
     if stage == Stage.OFFER:
         return {"kind": K.REPLY.value, "at": at, "outcome": ReplyOutcome.OFFER.value}
     if stage == Stage.INTERVIEWING:

@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
     def new_application(self) -> None:
         from .dialogs import ApplicationDialog
 
-        dialog = ApplicationDialog(self.workspace.employers(), None, self)
+        dialog = ApplicationDialog(self.workspace.employers(), None, self, now=self.workspace.now())
         if _exec(dialog):
             command = _commands().AddApplication(self.workspace, dialog.values())
             if self._run(command):
@@ -542,7 +542,8 @@ class MainWindow(QMainWindow):
         key = self._selected_key
         if key is None:
             return
-        dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self)
+        dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self,
+                                   now=self.workspace.now())
         if _exec(dialog):
             self._run(_commands().EditApplication(self.workspace, key, dialog.values()))
 
