@@ -179,7 +179,14 @@ def test_events_after_now_are_not_yet_taken_into_account(case):
     app, now, other, s = case
     past_only = copy.deepcopy(app)
     past_only.events = _happened(app, now)
-    assert [a.id for a in _run(app, now, other, s)] == [a.id for a in _run(past_only, now, other, s)]
+    ids = [a.id for a in _run(app, now, other, s)]
+    if any(e.kind == EventKind.INTERVIEW and e.at > now for e in app.events):
+        # a planned interview: the same steps, less those that chase an answer (or introduce)
+        expected = [a.id for a in _run(past_only, now, other, s)
+                    if a.name not in CHASERS | {"introduce", "close_out"}]
+        assert ids == expected
+    else:
+        assert ids == [a.id for a in _run(past_only, now, other, s)]
 
 
 

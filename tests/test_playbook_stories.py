@@ -587,3 +587,53 @@ def test_the_explanations_follow_the_settings_not_the_defaults():
     s = Timeline().log("applied", "2026-03-02T09:00").one(
         "status_check", "2026-03-20T10:00", Settings({"status_check_after_days": 10}))
     assert s.rule == "status_check: applied + 10 days"
+
+
+# -- the urgency order ------------------------------------------------------------------------------
+
+def test_a_thank_you_due_in_five_hours_ranks_above_a_debrief_nine_hours_late():
+    # interviewed at 10:00 for an hour: the debrief was due at 21:00, the thank-you is due at 11:00
+    t = Timeline().log("interview", "2026-03-03T10:00", contacts=["raj"])
+    now = "2026-03-04T06:00"
+    due = open_at(t.actions(now), dt(now))
+    assert [(a.name, a.due) for a in due] == [
+        ("thank_you", dt("2026-03-04T11:00")), ("debrief", dt("2026-03-03T21:00"))]
+    # while the debrief is on time it comes first: it is due first
+    assert [a.name for a in open_at(t.actions("2026-03-03T12:00"), dt("2026-03-03T12:00"))] == [
+        "debrief", "thank_you"]
+
+
+def test_a_late_status_check_still_ranks_by_its_due_time():
+    apps = [Timeline(key="late").log("applied", "2026-02-16T10:00").app,
+            Timeline(key="today", employer_key="b").log("interview", "2026-03-02T10:00", contacts=["raj"],
+                                                        key_points={"raj": "x"}).app]
+    due = open_at(compute_all(apps, Settings(), dt("2026-03-03T06:00")), dt("2026-03-03T06:00"))
+    assert [a.name for a in due] == ["status_check", "thank_you"]
+
+
+# -- an interview planned ahead ---------------------------------------------------------------------
+
+def test_a_planned_interview_stops_the_chasing_and_opens_its_thank_yous_only_once_it_has_happened():
+    t = (Timeline().log("applied", "2026-03-02T09:00")
+         .log("interview", "2026-03-20T14:00", contacts=["raj"]))
+    # the status check would be open from March 9: they have answered, with an interview
+    assert t.names("2026-03-12T10:00") == []
+    assert t.names("2026-03-20T13:59") == []
+    assert t.open_names("2026-03-20T14:30") == []  # under way: its steps open when it ends
+    assert t.open_names("2026-03-20T15:30") == ["debrief", "thank_you"]
+    assert t.one("thank_you", "2026-03-20T15:30").reason.startswith("You interviewed with Raj Patel today")
+
+
+def test_a_second_round_planned_keeps_the_first_round_thank_you_but_no_follow_up():
+    t = (Timeline().log("applied", "2026-03-02T09:00")
+         .log("interview", "2026-03-05T10:00", contacts=["raj"], key_points={"raj": "x"})
+         .log("interview", "2026-03-26T10:00", contacts=["susan"]))
+    assert t.names("2026-03-05T12:00") == ["thank_you"]
+    t.log("thank_you", "2026-03-05T16:00", channel="email", contacts=["raj"])
+    assert t.names("2026-03-16T10:00") == []  # no post-interview follow-up before round two
+    assert t.open_names("2026-03-26T11:30") == ["debrief", "thank_you"]
+
+
+def test_a_lead_with_an_interview_planned_is_not_asked_to_introduce_itself():
+    t = Timeline(stage="lead").log("lead", "2026-03-02T10:00").log("interview", "2026-03-09T10:00")
+    assert t.names("2026-03-03T10:00") == []

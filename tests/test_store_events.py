@@ -158,3 +158,14 @@ def test_a_stage_is_not_moved_back_by_hand(store):
         records.update_application(store, "acme-office-manager", {**values, "stage": "lead"},
                                    now=datetime(2026, 4, 5, 9, 0))
     assert _stage(store) == ("interviewing", None)
+
+
+def test_an_interview_planned_for_next_week_is_stored_shown_and_waits_for_its_day(store):
+    from followup_desktop.store import reads
+
+    store.connection.execute("DELETE FROM event WHERE kind IN ('interview', 'thank_you', 'reply')")
+    store.log_event("acme-office-manager", {"kind": "interview", "at": "2026-03-20T14:00", "contacts": ["susan"]})
+    assert _stage(store) == ("interviewing", None)
+    assert [e["kind"] for e in reads.employer_timeline(store.connection, "acme")] == ["applied", "interview"]
+    assert _due(store, "2026-03-12T10:00") == []  # no status check: they have answered
+    assert sorted(_due(store, "2026-03-20T15:30")) == [("debrief", None), ("thank_you", "susan")]

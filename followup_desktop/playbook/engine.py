@@ -2,7 +2,8 @@
 
 A pure function of its arguments: no clock reads, no database, no Qt. Every rule and guard of
 PLAYBOOK.md lives here, every number comes from `Settings`. The engine sees the world as of
-`now`: events logged for a later moment are not taken into account yet.
+`now`: events logged for a later moment are not taken into account yet, except that an
+interview planned for later means the employer answered (nothing chases an answer meanwhile).
 
 How one application is read:
 
@@ -178,7 +179,11 @@ def compute_actions(
 
     # The world as of `now`; the events come sorted.
     evs = app.events
+    #: an interview planned for later: they answered, so nothing chases an answer meanwhile;
+    #: its own steps (debrief, thank-yous) wait until it has happened
+    planned = False
     if evs and evs[-1].at > now:
+        planned = any(e.kind == K.INTERVIEW and e.at > now for e in evs)
         evs = [e for e in evs if e.at <= now]
 
     last_reply = -1
@@ -226,7 +231,7 @@ def compute_actions(
         ))
 
     # -- introduce: a lead with nothing sent yet
-    if not any_outbound and not closed and reply is None:
+    if not any_outbound and not closed and reply is None and not planned:
         lead_at = next((e.at for e in evs if e.kind == K.LEAD), None) or app.created
         if lead_at is not None:
             who = _pick(contacts, (Role.HR, Role.HIRING_MANAGER))
@@ -289,7 +294,7 @@ def compute_actions(
             )
 
     if not closed:
-        _interviews_and_chain(app, p, now, reply, epoch, add)
+        _interviews_and_chain(app, p, now, reply, epoch, add, planned)
 
     # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6), and
     # what a long wait makes of a step (9, 10), measured from the window guard 2 gave it
@@ -353,7 +358,7 @@ def _silence_close_out(app, p: _Params, step: Action, evs, add, out) -> Action |
     return out[-1] if len(out) > before else None
 
 
-def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
+def _interviews_and_chain(app, p: _Params, now, reply, epoch, add, planned: bool = False) -> None:
     contacts = app.contacts
     last_iv = None
     last_iv_i = -1
@@ -403,6 +408,8 @@ def _interviews_and_chain(app, p: _Params, now, reply, epoch, add) -> None:
     n = len(fus)
     if reply is not None and reply.outcome in (ReplyOutcome.REJECTED, ReplyOutcome.OFFER) and last_iv is None:
         return  # a decision came; nothing more to chase (the reply's own actions are made)
+    if planned:
+        return  # the next interview is set: nothing to chase until it has happened
 
     if n == 0:
         if last_iv is not None:
@@ -554,11 +561,19 @@ def compute_each(apps: Iterable[ApplicationIn], top: Mapping[str, tuple], settin
         yield app, compute_actions(app, settings, now, other_outbound(top, app))
 
 
-def urgency_key(a: Action):
-    """Most urgent first: every message by its due time (the most overdue first), then the
-    steps with no deadline (closing a lead) by the time they opened; the rest only makes the
-    order stable."""
-    return (a.due is None, a.due or a.opens, a.opens, a.application, a.name, a.contact or "")
+def urgency_key(a: Action, now: datetime | None = None):
+    """Most urgent first: every step by its due time (the most overdue first), then the steps
+    with no deadline (closing a lead) by the time they opened; the rest only makes the order
+    stable. Given `now`, a courtesy step already past its due time (a debrief left unwritten, a
+    late thank-you: `LAPSING`) has lost most of its point, so it comes after every step still
+    worth its full value: a thank-you due in 5 hours ranks above a debrief 9 hours late."""
+    faded = now is not None and a.due is not None and a.due < now and a.name in LAPSING
+    return (a.due is None, faded, a.due or a.opens, a.opens, a.application, a.name, a.contact or "")
+
+
+def urgency_at(now: datetime):
+    """`urgency_key` at `now`, as a sort key."""
+    return lambda a: urgency_key(a, now)
 
 
 def apply_states(
@@ -589,4 +604,4 @@ def apply_states(
 
 def open_at(actions: Iterable[Action], at: datetime) -> list[Action]:
     """The actions whose window is open at `at`, most urgent first."""
-    return sorted((a for a in actions if a.opens <= at), key=urgency_key)
+    return sorted((a for a in actions if a.opens <= at), key=urgency_at(at))

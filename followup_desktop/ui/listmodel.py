@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
+from ..playbook.engine import LAPSING
 from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from .style import accent_color, muted_color, overdue_color
@@ -83,12 +84,15 @@ def _cached_row(line: str) -> tuple:
 
 
 def _urgency(action: Action | None, now: datetime) -> float:
-    """One number for "most urgent first": open steps by due time (close-outs, with no due
-    time, after them), then steps still to open by when they open, then nothing to do."""
+    """One number for "most urgent first": open steps by due time (a courtesy step already
+    late after them, `playbook.urgency_key`; close-outs, with no due time, after those), then
+    steps still to open by when they open, then nothing to do."""
     if action is None:
         return 4e12
     if action.opens <= now:
-        return (2e12 + action.opens.timestamp()) if action.due is None else action.due.timestamp()
+        if action.due is None:
+            return 2e12 + action.opens.timestamp()
+        return (1e12 if action.due < now and action.name in LAPSING else 0) + action.due.timestamp()
     return 3e12 + action.opens.timestamp()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..paths import DataPaths
-from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_key
+from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_at, urgency_key
 from ..playbook.engine import LAPSING, employer_last_outbound
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
@@ -277,7 +277,7 @@ class Workspace(QObject):
         at = at or self.computed_at
         open_ = [a for a in acts if a.opens <= at]
         if open_:
-            return min(open_, key=urgency_key)
+            return min(open_, key=urgency_at(at))
         return min(acts, key=lambda a: (a.opens, urgency_key(a)))
 
     def action(self, action_id: str) -> Action | None:
