@@ -567,3 +567,12 @@ def test_an_offer_in_the_file_with_only_an_interview_gets_the_offer_reply(tmp_pa
     stage, events = _stored(tmp_path / "d")
     assert stage == ("offer", None)
     assert events[-1] == ("reply", "2026-03-10T14:00:00", "offer", None)
+
+
+def test_an_interviewing_application_with_no_interview_on_file_gets_the_invitation_not_an_interview(
+        tmp_path, write_json, capsys):
+    doc = _one_application("interviewing", None, [{"kind": "applied", "at": "2026-03-02T09:00:00"}])
+    assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
+    stage, events = _stored(tmp_path / "d")
+    assert stage == ("interviewing", None)
+    assert events[-1] == ("reply", "2026-03-02T09:00:00", "interview_invite", None)

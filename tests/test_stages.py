@@ -89,3 +89,9 @@ def test_a_file_saying_more_than_its_events_is_noticed_and_the_events_win_otherw
     assert says_more("offer", None, ("interviewing", None))
     assert not says_more("applied", None, ("interviewing", None))
     assert not says_more("closed", "hired", ("closed", "rejected"))
+
+
+def test_a_stage_known_only_from_a_file_implies_the_invitation_not_an_interview():
+    assert event_for_stage("interviewing", None, T, implied=True) == {
+        "kind": "reply", "at": T, "outcome": "interview_invite"}
+    assert event_for_stage("applied", None, T, implied=True) == {"kind": "applied", "at": T}

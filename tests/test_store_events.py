@@ -40,6 +40,7 @@ def _due(store, at):
 
 def test_logging_an_interview_with_two_people_stores_them_and_asks_for_two_thank_yous(store):
     store.connection.execute("DELETE FROM event WHERE kind IN ('interview', 'thank_you', 'reply')")
+    store.connection.execute("UPDATE application SET stage = 'applied'")  # what the rest earns
     store.connection.execute("INSERT INTO contact (key, employer_id, name, role) "
                              "SELECT 'raj', id, 'Raj Patel', 'hiring_manager' FROM employer WHERE key = 'acme'")
     store.log_event("acme-office-manager", {
@@ -164,8 +165,18 @@ def test_an_interview_planned_for_next_week_is_stored_shown_and_waits_for_its_da
     from followup_desktop.store import reads
 
     store.connection.execute("DELETE FROM event WHERE kind IN ('interview', 'thank_you', 'reply')")
+    store.connection.execute("UPDATE application SET stage = 'applied'")  # what the rest earns
     store.log_event("acme-office-manager", {"kind": "interview", "at": "2026-03-20T14:00", "contacts": ["susan"]})
     assert _stage(store) == ("interviewing", None)
     assert [e["kind"] for e in reads.employer_timeline(store.connection, "acme")] == ["applied", "interview"]
     assert _due(store, "2026-03-12T10:00") == []  # no status check: they have answered
     assert sorted(_due(store, "2026-03-20T15:30")) == [("debrief", None), ("thank_you", "susan")]
+
+
+def test_a_stage_set_by_hand_in_an_older_version_survives_the_next_event(store):
+    # an earlier version let the dialog close an application with nothing on its timeline
+    store.connection.execute("UPDATE application SET stage = 'closed', outcome = 'withdrawn'")
+    store.log_event("acme-office-manager", {"kind": "note", "at": "2026-04-02T09:00"})
+    assert _stage(store) == ("closed", "withdrawn")
+    kinds = store.connection.execute("SELECT kind, at, reason FROM event ORDER BY at, id").fetchall()
+    assert ("closed", "2026-03-18T10:00:00", "withdrawn") in kinds  # at its latest event then

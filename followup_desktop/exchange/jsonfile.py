@@ -80,7 +80,7 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
         earned = stage_of([_Ev(r) for r in timeline])
         if says_more(app["stage"], app["outcome"], earned):
             at = timeline[-1]["at"] if timeline else (app.get("created") or now)
-            raw = event_for_stage(app["stage"], app["outcome"], at)
+            raw = event_for_stage(app["stage"], app["outcome"], at, implied=True)
             raw = {**raw, "application": app["key"], "at": raw["at"].isoformat()}
             rec = check_event(raw, app["employer"], {}, f'application "{app["key"]}": its stage')
             added.append(rec)

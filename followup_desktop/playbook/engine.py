@@ -561,6 +561,20 @@ def compute_each(apps: Iterable[ApplicationIn], top: Mapping[str, tuple], settin
         yield app, compute_actions(app, settings, now, other_outbound(top, app))
 
 
+def expires_at(a: Action, settings: Settings) -> datetime | None:
+    """When the engine stops giving `a` by itself, with nothing logged: a courtesy step lapses
+    (guard 10), a step that chases an answer turns into the close-out (guard 9). A caller that
+    sleeps until the next change wakes then."""
+    if a.due is None:
+        return None
+    p = _params(settings)
+    if a.name in LAPSING:
+        return a.due + p.lapse
+    if a.name in CHASING:
+        return a.due + p.silence
+    return None
+
+
 def urgency_key(a: Action, now: datetime | None = None):
     """Most urgent first: every step by its due time (the most overdue first), then the steps
     with no deadline (closing a lead) by the time they opened; the rest only makes the order

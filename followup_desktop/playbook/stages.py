@@ -80,9 +80,13 @@ def says_more(stage: str, outcome: str | None, than: tuple[str, str | None]) -> 
     return RANK.get(stage, 0) > RANK.get(earned_stage, 0)
 
 
-def event_for_stage(stage: str, outcome: str | None, at: datetime) -> dict | None:
+def event_for_stage(stage: str, outcome: str | None, at: datetime, *, implied: bool = False) -> dict | None:
     """The one event (in the exchange file's shape) that takes an application to `stage` (with
-    `outcome` when closed), logged at `at`; None for a lead (no event makes one)."""
+    `outcome` when closed), logged at `at`; None for a lead (no event makes one).
+
+    `implied`: the stage is all that is known (an imported file, an older database), not an
+    event the user dates: "interviewing" is then their invitation to interview, not an
+    interview at a made-up moment (which would ask for thank-yous)."""
     if stage == Stage.CLOSED:
         if outcome == Outcome.REJECTED:
             return {"kind": K.REPLY.value, "at": at, "outcome": ReplyOutcome.REJECTED.value}
@@ -91,6 +95,8 @@ def event_for_stage(stage: str, outcome: str | None, at: datetime) -> dict | Non
     if stage == Stage.OFFER:
         return {"kind": K.REPLY.value, "at": at, "outcome": ReplyOutcome.OFFER.value}
     if stage == Stage.INTERVIEWING:
+        if implied:
+            return {"kind": K.REPLY.value, "at": at, "outcome": ReplyOutcome.INTERVIEW_INVITE.value}
         return {"kind": K.INTERVIEW.value, "at": at}
     if stage == Stage.APPLIED:
         return {"kind": K.APPLIED.value, "at": at}

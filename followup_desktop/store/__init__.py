@@ -95,7 +95,7 @@ class Store:
 
         from ..exchange.validate import ExchangeError, check_event
         from .models import Application, Contact, Event
-        from .records import link_people, restage
+        from .records import heal_stage, link_people, restage
 
         raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
         raw["application"] = application_key
@@ -107,6 +107,7 @@ class Store:
             people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
             others = {c.key: c.employer.key for c in Contact.select().where(Contact.key.in_(raw.get("contacts") or []))}
             rec = check_event(raw, employer, {**others, **people})
+            heal_stage(app)
             rec["subject"] = rec["subject"] or None  # no subject is NULL, as on import
             who, points = rec.pop("contacts"), rec.pop("key_points")
             rec.pop("application")

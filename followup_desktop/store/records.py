@@ -20,9 +20,9 @@ from ..exchange.validate import (
     _record,
     check_event,
 )
-from ..playbook.stages import can_move, event_for_stage, stage_of
+from ..playbook.stages import can_move, event_for_stage, says_more, stage_of
 from . import reads
-from ..vocab import EventKind, Stage
+from ..vocab import Stage
 
 #: the fields of an application a dialog edits
 APPLICATION_EDITABLE = ("position", "source", "referred_by", "posting_url", "posting_closes", "stage", "outcome")
@@ -169,6 +169,7 @@ def update_application(store, key: str, values: dict, *, now: datetime | None = 
         app = Application.get_or_none(Application.key == key)
         if app is None:
             raise ExchangeError(f'no application with key "{key}"')
+        heal_stage(app)
         staging = _stage_event(values, rec, (app.stage, app.outcome), now or datetime.now().replace(microsecond=0))
         del rec["stage"], rec["outcome"]
         if values.get("employer_key") and values["employer_key"] != app.employer.key:
@@ -293,6 +294,26 @@ class _Row:
         self.kind, self.outcome, self.reason = kind, outcome, reason
 
 
+def heal_stage(app) -> None:
+    """Before a write to an application's events: a stage set by hand before the stage followed
+    the timeline (a database from an earlier version) says more than its events; the event that
+    makes it so is added first, at its latest event, as an import does
+    (`exchange.jsonfile.complete_timelines`), so the write does not undo what the user had set."""
+    from .models import Event
+
+    rows = list(Event.select(Event.kind, Event.outcome, Event.reason, Event.at)
+                .where(Event.application == app).order_by(Event.at, Event.id).tuples())
+    earned = stage_of([_Row(k, o, r) for k, o, r, _ in rows])
+    if not says_more(app.stage, app.outcome, earned):
+        return
+    at = rows[-1][3] if rows else app.created
+    if at is None:
+        return  # nothing to date it by; the write's own event decides
+    fields = event_for_stage(app.stage, app.outcome, at, implied=True)
+    Event.insert(application=app, kind=fields["kind"], at=fields["at"], outcome=fields.get("outcome"),
+                 reason=fields.get("reason")).execute()
+
+
 def restage(app) -> None:
     """Store the (stage, outcome) the application's timeline earns (`playbook.stages`): after
     every write of one of its events, so a log, an edit, a back-dating, a delete and their
@@ -328,6 +349,7 @@ def update_event(store, event_id: int, values: dict) -> None:
         if ev is None:
             raise ExchangeError(f"no event with id {event_id}")
         app = Application.get_by_id(ev.application_id)
+        heal_stage(app)
         employer = app.employer.key
         people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
         raw = _clean_event({**values, "kind": ev.kind})
@@ -350,6 +372,7 @@ def delete_event(store, event_id: int) -> None:
         if ev is None:
             return
         app = Application.get_by_id(ev.application_id)
+        heal_stage(app)
         ev.delete_instance(recursive=True)
         restage(app)
 
@@ -363,6 +386,7 @@ def restore_event(store, record: dict) -> int:
         app = Application.get_or_none(Application.key == record["application"])
         if app is None:
             raise ExchangeError(f'no application with key "{record["application"]}"')
+        heal_stage(app)
         fields = {name: record.get(name) for name in EVENT_COLUMNS}
         fields["encouraged"] = bool(fields["encouraged"])
         fields["notes"] = fields["notes"] or ""

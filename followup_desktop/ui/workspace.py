@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..paths import DataPaths
 from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_at, urgency_key
-from ..playbook.engine import LAPSING, employer_last_outbound
+from ..playbook.engine import employer_last_outbound, expires_at
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
 from ..store import Store
@@ -337,12 +337,13 @@ class Workspace(QObject):
             self.reload_async()
 
     def _arm_timer(self, now: datetime) -> None:
-        """Sleep until the next moment an action can appear, open, fall due or lapse."""
-        lapse = timedelta(days=self._settings.courtesy_lapses_after_days)
+        """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
+        close-out."""
+        settings = self._settings
         candidates = [datetime.combine(now.date() + timedelta(days=1), datetime.min.time())]
         for acts in self._by_app.values():
             for a in acts:
-                for t in (a.opens, a.due, a.due + lapse if a.due is not None and a.name in LAPSING else None):
+                for t in (a.opens, a.due, expires_at(a, settings)):
                     if t is not None and t > now:
                         candidates.append(t)
         for moments in self._ahead.values():  # events logged ahead count from then on
