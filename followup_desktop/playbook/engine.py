@@ -27,7 +27,6 @@ from ..vocab import ActionName as A
 from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS, Channel, EventKind as K, Outcome, ReplyOutcome, Role, Stage
 from .calendar import add_business_days, at_time, out_of_quiet_hours, schedule_call
 from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
-from .stages import stage_of
 
 _OUTBOUND = OUTBOUND_KINDS
 _FOLLOW_UPS = FOLLOW_UP_KINDS
@@ -188,6 +187,7 @@ def compute_actions(
 
     last_reply = -1
     last_closed = -1
+    last_closing = -1  # a `closed` event or a rejecting reply
     last_outbound = employer_last_outbound
     if app.earlier_outbound is not None and (last_outbound is None or app.earlier_outbound > last_outbound):
         last_outbound = app.earlier_outbound
@@ -200,17 +200,23 @@ def compute_actions(
                 last_outbound = e.at
         elif k == K.REPLY:
             last_reply = i
+            if e.outcome == ReplyOutcome.REJECTED:
+                last_closing = i
         elif k == K.CLOSED:
-            last_closed = i
+            last_closed = last_closing = i
 
-    # Guard 5 and guard 3's re-opening: closed is what the timeline earns as of now (a rejection,
-    # a closing; a reply re-opens a ghosted lead), from the state before the events given.
-    seed = (Stage.CLOSED, app.earlier_closed_reason) if app.earlier_closed_reason is not None else None
-    closed = stage_of(evs, start=seed)[0] == Stage.CLOSED
-    if not closed and seed is None and app.stage == Stage.CLOSED and not any(
-        e.kind == K.CLOSED or (e.kind == K.REPLY and e.outcome == ReplyOutcome.REJECTED) for e in evs
-    ):
-        closed = True  # closed by hand before the stage followed the timeline
+    # Guard 5 and guard 3's re-opening: closed as the timeline has it now (`stages.stage_of`,
+    # read from the last closing alone): a rejection or a `closed` event closes, and only a
+    # later reply re-opens, a lead closed as no_response.
+    if last_closing >= 0:
+        c = evs[last_closing]
+        closed = not (c.kind == K.CLOSED and c.reason == Outcome.NO_RESPONSE and last_reply > last_closing)
+    elif app.earlier_closed_reason is not None:
+        # closed before the last reply (which the events given start with): it re-opens only
+        # a ghosted lead
+        closed = app.earlier_closed_reason != Outcome.NO_RESPONSE
+    else:
+        closed = app.stage == Stage.CLOSED  # closed by hand before the stage followed the timeline
     closed_ev = evs[last_closed] if last_closed >= 0 else None
 
     reply = evs[last_reply] if last_reply >= 0 else None
