@@ -163,7 +163,9 @@ class ApplicationDialog(FormDialog):
         stage, outcome = self._wanted()
         if stage == Stage.LEAD:
             return False
-        return (stage, outcome) != self._was and not (stage == Stage.CLOSED and outcome is None)
+        if stage == Stage.CLOSED and outcome is None:
+            return False
+        return (stage, outcome) != self._was and can_move(self._was, (stage, outcome))
 
     def _stage_changed(self, *_):
         closed = combo_value(self.stage) == Stage.CLOSED
