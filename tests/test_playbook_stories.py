@@ -637,3 +637,25 @@ def test_a_second_round_planned_keeps_the_first_round_thank_you_but_no_follow_up
 def test_a_lead_with_an_interview_planned_is_not_asked_to_introduce_itself():
     t = Timeline(stage="lead").log("lead", "2026-03-02T10:00").log("interview", "2026-03-09T10:00")
     assert t.names("2026-03-03T10:00") == []
+
+
+def test_a_status_check_moved_by_guard_2_goes_silent_three_weeks_after_its_moved_due_time():
+    t = Timeline().log("applied", "2026-01-05T09:00")
+    other = dt("2026-01-30T10:00")  # a message to the same employer through another application
+    check = t.one("status_check", "2026-02-03T10:00", employer_last_outbound=other)
+    assert check.opens >= dt("2026-02-02T10:00") and "moved" in check.rule
+    just_before = (check.due + timedelta(days=21) - timedelta(minutes=1)).isoformat()
+    just_after = (check.due + timedelta(days=21, minutes=1)).isoformat()
+    assert t.names(just_before, employer_last_outbound=other) == ["status_check"]
+    assert t.names(just_after, employer_last_outbound=other) == ["close_out"]
+
+
+def test_a_clock_knows_when_a_step_will_lapse_or_go_silent_by_itself():
+    from followup_desktop.playbook.engine import expires_at
+
+    check = Timeline().log("applied", "2026-01-05T09:00").one("status_check", "2026-01-12T10:00")
+    assert expires_at(check, Settings()) == check.due + timedelta(days=21)
+    debrief = Timeline().log("interview", "2026-03-03T10:00").one("debrief", "2026-03-03T12:00")
+    assert expires_at(debrief, Settings({"courtesy_lapses_after_days": 10})) == debrief.due + timedelta(days=10)
+    thanks = Timeline().log("interview", "2026-03-03T10:00").one("thank_you", "2026-03-03T12:00")
+    assert expires_at(thanks, Settings()) is None  # it turns late by the engine's own clock
