@@ -10,7 +10,7 @@
   (guard 3), at the stage its history earned, and then counts as any reply does.
 
 Every write of an event (log, edit, delete, undo) stores the result beside the application, so
-the list and the exchange file read it; nothing else sets it. `events_for_stage` says which
+the list and the exchange file read it; nothing else sets it. `event_for_stage` says which
 event makes an application reach a stage set by hand (the edit dialog, an imported file).
 """
 
