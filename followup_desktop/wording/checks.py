@@ -28,7 +28,7 @@ SIMILAR = 0.9
 @dataclass(frozen=True)
 class Check:
     level: str  # "error" | "warning" | "info"
-    #: unfilled | unknown_placeholder | no_subject | too_long | no_sign_off | no_name |
+    #: unfilled | unknown_placeholder | no_subject | no_phone | too_long | no_sign_off | no_name |
     #: same_thank_you | close_out
     code: str
     message: str
@@ -101,7 +101,8 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     found = [m.group(1).strip() for text in (subject, body) for m in MARKER_RE.finditer(text)]
     if found:
         labels = list(dict.fromkeys(found))
-        out.append(Check(ERROR, "unfilled", "Fill in before sending: " + ", ".join(labels) + "."))
+        before = "Fill in before calling: " if channel == PHONE else "Fill in before sending: "
+        out.append(Check(ERROR, "unfilled", before + ", ".join(labels) + "."))
     odd = list(dict.fromkeys(m.group(0) for text in (subject, body) for m in PLACEHOLDER_RE.finditer(text)))
     if odd:
         out.append(Check(ERROR, "unknown_placeholder",
@@ -109,6 +110,10 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
 
     if channel == EMAIL and not subject.strip():
         out.append(Check(ERROR, "no_subject", "Add a subject line."))
+    recipient = getattr(context, "recipient", None)
+    if channel == PHONE and recipient is not None and not (recipient.phone or "").strip():
+        out.append(Check(WARNING, "no_phone", f"There is no phone number for {recipient.name}: "
+                         "add it to the contact, or find it before you call."))
 
     # -- length, the sign-off not counted
     limit = sit.max_words if sit else None
