@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from ..vocab import FOLLOW_UP_KINDS
 from .render import PLACEHOLDER_RE
-from .situations import EMAIL, LETTER, MESSAGE, NOTE, PHONE, SITUATIONS
+from .situations import EMAIL, FLAGS, LETTER, MESSAGE, NOTE, PHONE, SITUATIONS
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -28,7 +28,7 @@ SIMILAR = 0.9
 @dataclass(frozen=True)
 class Check:
     level: str  # "error" | "warning" | "info"
-    #: unfilled | unknown_placeholder | no_subject | no_phone | too_long | no_sign_off | no_name |
+    #: unfilled | unknown_placeholder | no_subject | not_on_timeline | no_phone | too_long | no_sign_off | no_name |
     #: same_thank_you | close_out
     code: str
     message: str
@@ -111,6 +111,16 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     if channel == EMAIL and not subject.strip():
         out.append(Check(ERROR, "no_subject", "Add a subject line."))
     recipient = getattr(context, "recipient", None)
+    flags = getattr(context, "flags", None)
+    if sit is not None and flags is not None and not sit.available(flags):
+        lacking = [f for f in sit.needs if not flags.get(f)]
+        if lacking == ["met_contact"] and recipient is not None:
+            text = (f"There is no interview or call with {recipient.name} on the timeline: "
+                    f"a {sit.label.lower()} goes to someone you met.")
+        else:
+            text = (f"A {sit.label.lower()} needs what the timeline does not hold yet ("
+                    + "; ".join(FLAGS[f] for f in lacking) + "). Log it first, or pick another message.")
+        out.append(Check(WARNING, "not_on_timeline", text))
     if channel == PHONE and recipient is not None and not (recipient.phone or "").strip():
         out.append(Check(WARNING, "no_phone", f"There is no phone number for {recipient.name}: "
                          "add it to the contact, or find it before you call."))

@@ -73,10 +73,11 @@ SITUATIONS: dict[str, Situation] = {s.id: s for s in (
        "For each interviewer: the key point you discussed, and the date they said they would decide.",
        None, ("interviewed",)),
     _s("thank_you", "Thank-you note", (EMAIL, LETTER), A.THANK_YOU, K.THANK_YOU,
-       "One per interviewer, each with the point you discussed with that person.", 200, ("interviewed",)),
+       "One per interviewer, each with the point you discussed with that person.", 200,
+       ("interviewed", "met_contact")),
     _s("late_thank_you", "Late thank-you", (EMAIL,), A.LATE_THANK_YOU, K.THANK_YOU,
        "The interview date, thanks, enthusiasm, your strongest fit, anything left unsaid, "
-       "ask for an update, your full name.", 200, ("interviewed",)),
+       "ask for an update, your full name.", 200, ("interviewed", "met_contact")),
     _s("post_interview_follow_up", "Post-interview follow-up", (PHONE, EMAIL),
        A.POST_INTERVIEW_FOLLOW_UP, K.FOLLOW_UP,
        "Ask where they are in the process and whether they need anything else from you.", 150,
@@ -103,7 +104,7 @@ SITUATIONS: dict[str, Situation] = {s.id: s for s in (
        "Ask first whether they are open to connecting; never assume. Keep it short.", 60),
     # Unprompted materials are a follow-up to the engine: they count toward the cap.
     _s("additional_materials", "Send additional materials", (EMAIL,), None, K.FOLLOW_UP,
-       "Say what you are sending and why it helps; one short paragraph.", 150),
+       "Say what you are sending and why it helps; one short paragraph.", 150, ("applied",)),
 )}
 
 _BY_ACTION = {s.action: s.id for s in SITUATIONS.values() if s.action}
