@@ -92,7 +92,7 @@ def scenes(ws: Workspace):
 
     def logged():
         w = ComposeWindow(ws, action=thanks)
-        w._close_timer.setInterval(60_000)
+        pass  # the window stays after logging: nothing to hold open
         w.mark_sent()
         return w
 
