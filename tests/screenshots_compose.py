@@ -92,7 +92,6 @@ def scenes(ws: Workspace):
 
     def logged():
         w = ComposeWindow(ws, action=thanks)
-        pass  # the window stays after logging: nothing to hold open
         w.mark_sent()
         return w
 
