@@ -48,7 +48,7 @@ TYPED = {"materials": "a sample supplier report", "reference": "Lee Wong, my man
 #: A phrase a message may only say when the timeline holds the fact -> that fact.
 CLAIMS = {
     r"meeting with me|met with me|\bwe met\b|meet the team|\bthe interview\b|my interview|interview with|"
-    r"our conversation|our discussion|our talk|talk with you about|\bwe got onto\b|thinking since|"
+    r"our conversation|our discussion|our talk|talk with you about|\bwe got onto\b|kept coming back to|"
     r"explaining the role|decision was expected|\binterviewed\b": "interviewed",
     r"good to speak with you|when we spoke|glad to meet you|\bwe spoke\b": "met_contact",
     r"your time|time you|consideration|last in touch|we've been in touch|thank you again": "heard_back",

@@ -1070,6 +1070,15 @@ class ComposeWindow(QWidget):
             return
         self.ask_before_closing()
 
+    def discard(self) -> None:
+        """Close without asking, dropping what was typed (and any open question)."""
+        if self.question is not None:
+            self.question.done(0)
+            self.question = None
+        self._forget_kept()
+        self._may_close = True
+        self.close()
+
     def ask_before_closing(self) -> None:
         box = QMessageBox(QMessageBox.Question, tr("Close without sending?"),
                           tr("You changed this message and have not sent it."), QMessageBox.NoButton, self)

@@ -210,7 +210,7 @@ class TemplateEditor(QWidget):
         self.fact_list.setToolTip(tr("Ticked facts hold in the preview; untick one to see the other wording"))
         for name, meaning in FLAGS.items():
             meaning = QCoreApplication.translate("wording", meaning)
-            item = QListWidgetItem(f"{name}\n    {meaning}")
+            item = QListWidgetItem(f"{meaning[:1].upper()}{meaning[1:]}: {name}")
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if self.context.flags.get(name) else Qt.Unchecked)

@@ -246,6 +246,7 @@ def template_to_text(template: Template) -> str:
     head = f"# {sit.label}: {sit.hint}" if sit else f"# {template.situation}"
     lines = [head,
              "# Placeholders look like {{ contact_first_name }}; unknown ones stay as written.",
+             "# {{ if interviewed }} … {{ else }} … {{ end }} keeps a sentence only when the fact holds.",
              "", "[[template]]",
              f"id = {_toml_string(template.id)}",
              f"situation = {_toml_string(template.situation)}",
