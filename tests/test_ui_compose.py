@@ -157,7 +157,11 @@ def test_opened_without_an_action_the_title_names_the_situation(make_workspace, 
     assert w.windowTitle() == "Check in — Raj Patel, Acme Corp"
     assert w.reason_label.isHidden()
     assert w.situation_combo.currentData() == "check_in"
-    assert w.situation_combo.count() >= 12  # every situation of the catalogue can be picked
+    # every message this timeline bears out can be picked: Raj was not at the interview, so
+    # no thank-you to him; nobody replied, so no thanks for an update
+    offered = {w.situation_combo.itemData(i) for i in range(w.situation_combo.count())}
+    assert {"status_check", "nudge", "withdrawal_note", "post_interview_follow_up", "introduce"} <= offered
+    assert not offered & {"thank_you", "late_thank_you", "reply_thanks", "feedback_request"}
 
 
 def test_without_any_contact_the_title_names_only_the_employer(make_workspace, compose):

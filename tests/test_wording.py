@@ -69,6 +69,9 @@ def problems(out, situation, channel, ctx, action=None):
 @pytest.mark.parametrize("name", [a.value for a in ActionName])
 def test_every_playbook_step_reads_complete_when_the_app_knows_everything(store, catalogue, name):
     action = an_action(name)
+    if name == ActionName.FEEDBACK_REQUEST:  # asked for once they said no
+        store.log_event(APP, {"kind": "reply", "at": INTERVIEW + timedelta(days=9), "outcome": "rejected",
+                              "contacts": ["raj"]})
     ctx = build_context(store, APP, action)
     situation = situation_for_action(name)
     assert ctx.situation == situation

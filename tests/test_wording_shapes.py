@@ -54,9 +54,9 @@ CLAIMS = {
     r"your time|time you|consideration|last in touch|we've been in touch|thank you again": "heard_back",
     r"the update|letting me know|telling me|keeping me informed|you wrote|your reply|"
     r"expected (to have )?news": "they_replied",
-    r"know your decision|sorry to hear": "rejected",
+    r"know your decision|sorry to hear|what would have made": "rejected",
     r"suggested i stay in touch|encouraged me": "encouraged",
-    r"\bi applied\b|my application|i sent my résumé|i emailed my résumé|applications are still": "applied",
+    r"\bi applied\b|i have applied|my application|i sent my résumé|i emailed my résumé|applications are still": "applied",
 }
 
 

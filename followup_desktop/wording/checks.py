@@ -113,13 +113,17 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     recipient = getattr(context, "recipient", None)
     flags = getattr(context, "flags", None)
     if sit is not None and flags is not None and not sit.available(flags):
-        lacking = [f for f in sit.needs if not flags.get(f)]
+        lacking = sit.lacking(flags)
         if lacking == ["met_contact"] and recipient is not None:
             text = (f"There is no interview or call with {recipient.name} on the timeline: "
-                    f"a {sit.label.lower()} goes to someone you met.")
+                    f"“{sit.label}” is for someone you met.")
+        elif all(f.startswith("!") for f in lacking):
+            text = (f"“{sit.label}” does not fit now: "
+                    + "; ".join(FLAGS[f[1:]] for f in lacking) + ". Pick another message.")
         else:
-            text = (f"A {sit.label.lower()} needs what the timeline does not hold yet ("
-                    + "; ".join(FLAGS[f] for f in lacking) + "). Log it first, or pick another message.")
+            text = (f"“{sit.label}” needs what the timeline does not hold yet ("
+                    + "; ".join(FLAGS[f] for f in lacking if not f.startswith("!"))
+                    + "). Log it first, or pick another message.")
         out.append(Check(WARNING, "not_on_timeline", text))
     if channel == PHONE and recipient is not None and not (recipient.phone or "").strip():
         out.append(Check(WARNING, "no_phone", f"There is no phone number for {recipient.name}: "

@@ -169,7 +169,8 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
         "they_replied": bool(replies_),
         "heard_back": bool(interviews_ or replies_ or spoke),
         "met_contact": met,
-        "rejected": any(e.outcome == "rejected" for e in replies_),
+        # the latest answer: a later reply re-opens what a "no" closed
+        "rejected": bool(replies_) and replies_[-1].outcome == "rejected",
         "encouraged": any(e.encouraged for e in replies_),
         "several_interviewers": any(len(people.get(e.id, ())) > 1 for e in interviews_),
     }
