@@ -125,13 +125,21 @@ def scenes(ws: Workspace):
         w.body_edit.appendPlainText("\nA line of my own.")
         return w
 
+    def profile():
+        # no name in the profile yet: Fill in asks for it and offers to keep it
+        ws.save_settings({"profile_name": ""})
+        w = ComposeWindow(ws, action=thanks)
+        ws.save_settings({"profile_name": "Jordan Lee"})
+        return w
+
     def editor():
         return TemplateEditor(ws, template_id="nudge.email.1")
 
     return [("email", email, None), ("email-missing", email_missing, None),
             ("gap-question", email_missing, lambda w: w.mark_sent()), ("phone", phone, None),
             ("letter", letter, None), ("message", message, None), ("logged", logged, None),
-            ("close-question", edited, lambda w: w.close()), ("templates", editor, None)]
+            ("close-question", edited, lambda w: w.close()), ("fill-profile", profile, None),
+            ("templates", editor, None)]
 
 
 def main(argv: list[str]) -> int:

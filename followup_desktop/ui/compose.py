@@ -787,14 +787,15 @@ class ComposeWindow(QWidget):
     def _with_gaps_asked(self, text: str, question: str, go_label: str, go) -> bool:
         """Run `go` now when `text` holds no gap; else ask first ("Send with [key point?] in
         it?") and run it only on the user's yes. False when the question was asked."""
-        gaps = gaps_in(text)
+        gaps = gaps_in(text) if self.channel != NOTE else []  # a note to self is nobody else's
         if not gaps:
             go()
             return True
         box = QMessageBox(QMessageBox.Warning, tr("Gaps in the message"),
                           question.format(", ".join(f"“{g}”" for g in gaps)), QMessageBox.NoButton, self)
         box.setObjectName("gapQuestion")
-        box.setInformativeText(tr("The recipient would read the brackets as they are."))
+        box.setInformativeText(tr("Fill it in, or say it in your own words, before you call.") if self.channel == PHONE
+                               else tr("The recipient would read the brackets as they are."))
         fill = box.addButton(tr("Fill it in first"), QMessageBox.RejectRole)
         fill.setObjectName("fillFirstButton")
         anyway = box.addButton(go_label, QMessageBox.AcceptRole)

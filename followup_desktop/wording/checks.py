@@ -105,8 +105,8 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
         out.append(Check(ERROR, "unfilled", before + ", ".join(labels) + "."))
     odd = list(dict.fromkeys(m.group(0) for text in (subject, body) for m in PLACEHOLDER_RE.finditer(text)))
     if odd:
-        out.append(Check(ERROR, "unknown_placeholder",
-                         "This would be sent as written: " + ", ".join(odd) + ". Replace it with your own words."))
+        said = "This is in the script as written: " if channel == PHONE else "This would be sent as written: "
+        out.append(Check(ERROR, "unknown_placeholder", said + ", ".join(odd) + ". Replace it with your own words."))
 
     if channel == EMAIL and not subject.strip():
         out.append(Check(ERROR, "no_subject", "Add a subject line."))
@@ -146,7 +146,7 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     if channel != NOTE:
         if not name:
             out.append(Check(INFO, "no_name",
-                             "Set your full name in Settings so your messages sign off with it."))
+                             "Your profile has no name yet: type it under Fill in to keep it, or set it in Settings."))
         elif channel == PHONE:
             if " ".join(name.split()).casefold() not in " ".join(body.split()).casefold():
                 out.append(Check(WARNING, "no_sign_off", f"Say who you are: your full name, {name}."))

@@ -73,7 +73,7 @@ SITUATIONS: dict[str, Situation] = {s.id: s for s in (
     _s("introduce", "Introduce yourself", (EMAIL,), A.INTRODUCE, K.QUERY_SENT,
        "Who you are, the role, why you fit in two lines, résumé attached.", 220),
     _s("status_check", "Status check", (PHONE, EMAIL), A.STATUS_CHECK, K.STATUS_CHECK,
-       "Remind them when you applied and the subject line you used; ask where things stand.", 150,
+       "Say when you applied (and the subject line, if you emailed it); ask where things stand.", 150,
        ("applied", "!rejected")),
     _s("debrief", "Interview notes", (NOTE,), A.DEBRIEF, None,
        "For each interviewer: the key point you discussed, and the date they said they would decide.",
