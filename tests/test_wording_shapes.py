@@ -42,6 +42,8 @@ SHAPES = {
     "an interview, then silence": ("interviewing", [APPLIED, INTERVIEW]),
     "an interview, then a no": ("interviewing", [APPLIED, INTERVIEW, REJECTED]),
     "an interview planned for next week": ("applied", [APPLIED, dict(INTERVIEW, at="2026-04-01T10:00:00")]),
+    "an interview that names nobody": ("interviewing", [APPLIED, {k: v for k, v in INTERVIEW.items()
+                                                                  if k not in ("contacts", "key_points")}]),
 }
 TYPED = {"materials": "a sample supplier report", "reference": "Lee Wong, my manager at Brightside"}
 

@@ -162,7 +162,9 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
     interviews_ = [e for e in events if e.kind == K.INTERVIEW]
     replies_ = [e for e in events if e.kind == K.REPLY]
     spoke = [e for e in events if e.channel == "phone" and e.outcome == "spoke"]
-    met = bool(who) and any(who in {k for k, _ in people.get(e.id, ())} for e in interviews_ + spoke)
+    # an interview that names nobody cannot tell who was there: it counts for anyone
+    met = bool(who) and (any(not people.get(e.id) for e in interviews_)
+                         or any(who in {k for k, _ in people.get(e.id, ())} for e in interviews_ + spoke))
     flags = {
         "applied": any(e.kind in (K.APPLIED, K.QUERY_SENT) for e in events),
         "interviewed": bool(interviews_),
