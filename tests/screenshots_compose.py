@@ -1,9 +1,12 @@
 """Screenshots of the compose window on each channel (email, phone script, handwritten note,
-short message) and of the template editor, in a light and a dark palette, for a person to look
-at. Not a test (pytest does not collect it).
+short message), its questions (a gap left, an edited draft closed), after logging, and of the
+template editor, in a light and a dark palette, for a person to look at. Not a test (pytest
+does not collect it).
 
-    Xvfb :92 -screen 0 1280x800x24 &
-    DISPLAY=:92 QT_QPA_PLATFORM=xcb /tmp/venv/bin/python tests/screenshots_compose.py [OUT_DIR]
+    Xvfb :92 -screen 0 1366x768x24 &
+    DISPLAY=:92 QT_QPA_PLATFORM=xcb .venv/bin/python tests/screenshots_compose.py [OUT_DIR]
+
+At 2x: a 2732x1536 screen and QT_SCALE_FACTOR=2.
 
 Writes /tmp/compose-<name>-<light|dark>.png (or into OUT_DIR) and prints the paths.
 """
@@ -11,11 +14,13 @@ Writes /tmp/compose-<name>-<light|dark>.png (or into OUT_DIR) and prints the pat
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,9 +54,29 @@ DOC = {
 }
 
 
-def shoot(window, name: str, theme: str, out: Path) -> Path:
+def shoot(window, name: str, theme: str, out: Path, after=None) -> Path:
+    if after is not None:
+        # a question opens over the window once it is on screen
+        window.move(20, 20)
+        window.show()
+        screens.wait(100)
+        after(window)
+    question = getattr(window, "question", None)
+    if question is not None:
+        # raised after the window (screens.shoot raises the window itself: no window manager
+        # keeps the question on top)
+        QTimer.singleShot(150, question.raise_)
     path = screens.shoot(window, out / f"compose-{name}-{theme}.png")
-    window.close()
+    ratio = window.devicePixelRatio()
+    if ratio != 1:
+        # screens.shoot crops in logical pixels; at QT_SCALE_FACTOR=2 the screen has twice as many
+        g = window.frameGeometry()
+        crop = f"{round(g.width() * ratio)}x{round(g.height() * ratio)}+{round(g.x() * ratio)}+{round(g.y() * ratio)}"
+        subprocess.run(["import", "-window", "root", "-crop", crop, str(path)], check=True)
+    if hasattr(window, "discard"):
+        window.discard()  # a screenshot's draft is nobody's: close without asking
+    else:
+        window.close()
     screens.wait(50)
     return path
 
@@ -92,15 +117,29 @@ def scenes(ws: Workspace):
 
     def logged():
         w = ComposeWindow(ws, action=thanks)
-        w._close_timer.setInterval(60_000)
         w.mark_sent()
         return w
 
-    def editor():
-        return TemplateEditor(ws, template_id="thank_you.email.1")
+    def edited():
+        w = ComposeWindow(ws, action=thanks)
+        w.body_edit.appendPlainText("\nA line of my own.")
+        return w
 
-    return [("email", email), ("email-missing", email_missing), ("phone", phone), ("letter", letter),
-            ("message", message), ("logged", logged), ("templates", editor)]
+    def profile():
+        # no name in the profile yet: Fill in asks for it and offers to keep it
+        ws.save_settings({"profile_name": ""})
+        w = ComposeWindow(ws, action=thanks)
+        ws.save_settings({"profile_name": "Jordan Lee"})
+        return w
+
+    def editor():
+        return TemplateEditor(ws, template_id="nudge.email.1")
+
+    return [("email", email, None), ("email-missing", email_missing, None),
+            ("gap-question", email_missing, lambda w: w.mark_sent()), ("phone", phone, None),
+            ("letter", letter, None), ("message", message, None), ("logged", logged, None),
+            ("close-question", edited, lambda w: w.close()), ("fill-profile", profile, None),
+            ("templates", editor, None)]
 
 
 def main(argv: list[str]) -> int:
@@ -113,10 +152,8 @@ def main(argv: list[str]) -> int:
         app.setPalette(palette)
         with tempfile.TemporaryDirectory() as tmp:
             ws = workspace(Path(tmp))
-            for name, make in scenes(ws):
-                if name == "logged":
-                    pass
-                paths.append(shoot(make(), name, theme, out))
+            for name, make, after in scenes(ws):
+                paths.append(shoot(make(), name, theme, out, after))
                 if name == "logged":
                     ws.undo_stack.undo()
             ws.close()

@@ -7,6 +7,7 @@ import stat
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 
 from followup_desktop.ui.compose import ComposeWindow
 from followup_desktop.ui.template_editor import PREVIEW_DELAY_MS, TemplateEditor
@@ -148,3 +149,35 @@ def test_opened_on_its_own_the_preview_uses_a_sample_message(make_workspace, win
     editor.select_template("thank_you.email.1", "shipped")
     assert "Alex" in editor.template_preview_text()
     assert load_catalogue(ws.paths.templates).user == []  # looking changes nothing
+
+
+def test_unticking_a_fact_previews_the_other_wording_of_a_section(qtbot, make_workspace, windows):
+    ws = make_workspace(leads())
+    editor = windows(TemplateEditor(ws))
+    editor.select_template("nudge.email.1", "shipped")
+    assert "You expected to have news" in editor.template_preview_text()  # the sample named a date
+    editor.select_template("withdrawal_note.email.1", "shipped")
+    assert "you and your colleagues" in editor.template_preview_text()
+    item = next(editor.fact_list.item(i) for i in range(editor.fact_list.count())
+                if editor.fact_list.item(i).data(Qt.UserRole) == "interviewed")
+    item.setCheckState(Qt.Unchecked)
+    preview = editor.template_preview_text()
+    assert "you and your colleagues" not in preview and "the time you have given my application" in preview
+
+
+def test_a_section_is_wrapped_around_the_selected_words(qtbot, make_workspace, windows):
+    ws = make_workspace(leads())
+    editor = windows(TemplateEditor(ws))
+    editor.select_template("thank_you.email.1", "shipped")
+    editor.make_copy()
+    edit = editor.text_edit
+    cursor = edit.textCursor()
+    start = edit.toPlainText().index("Thank you for meeting")
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Thank you for meeting"), cursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    editor.fact_list.setCurrentRow(1)  # interviewed
+    editor.section_button.click()
+    assert "{{ if interviewed }}Thank you for meeting{{ else }}{{ end }}" in edit.toPlainText()
+    editor.update_preview()
+    assert editor.error_text() == ""

@@ -69,6 +69,9 @@ def problems(out, situation, channel, ctx, action=None):
 @pytest.mark.parametrize("name", [a.value for a in ActionName])
 def test_every_playbook_step_reads_complete_when_the_app_knows_everything(store, catalogue, name):
     action = an_action(name)
+    if name == ActionName.FEEDBACK_REQUEST:  # asked for once they said no
+        store.log_event(APP, {"kind": "reply", "at": INTERVIEW + timedelta(days=9), "outcome": "rejected",
+                              "contacts": ["raj"]})
     ctx = build_context(store, APP, action)
     situation = situation_for_action(name)
     assert ctx.situation == situation
@@ -97,7 +100,7 @@ def test_the_extra_situations_read_complete_once_the_user_says_what_to_send(stor
 def test_a_thank_you_names_the_interview_date_and_the_point_discussed(store, catalogue):
     ctx = build_context(store, APP, an_action("thank_you"))
     _, out = draft(catalogue, ctx)
-    assert out.subject == "Re: Interview on March 10"
+    assert out.subject == "Thank you for the interview on March 10"  # a new email: no "Re:"
     assert "Dear Raj," in out.body
     assert "the spring office move" in out.body
     assert out.body.rstrip().endswith("Jordan Lee\nlinkedin.example/in/jordanlee")
@@ -111,7 +114,8 @@ def test_a_status_check_reminds_them_of_the_date_and_the_subject_line(store, cat
     assert "March 2" in call.body and '"Application: Office Manager, Jordan Lee"' in call.body
     assert "voicemail" in call.body and "+1 555 0100" in call.body
     _, mail = draft(catalogue, ctx, channel="email")
-    assert "March 2" in mail.body and "Application: Office Manager, Jordan Lee" in mail.subject
+    assert "March 2" in mail.body and '"Application: Office Manager, Jordan Lee"' in mail.body
+    assert not mail.subject.lower().startswith("re:")  # a new email, not an answer to theirs
 
 
 def test_an_introduction_through_a_referral_names_the_referral_first(store, catalogue):
@@ -191,12 +195,12 @@ def test_a_follow_up_after_their_decision_date_names_that_date(store, catalogue)
         assert "March 17" in out.body
 
 
-def test_a_status_check_after_a_portal_application_asks_for_the_subject_line(tmp_path, catalogue):
+def test_a_status_check_after_a_portal_application_speaks_of_no_subject_line(tmp_path, catalogue):
     store = make_store(tmp_path, sparse())
     try:
         ctx = build_context(store, APP, an_action("status_check", contact="susan", channel="email"))
         _, out = draft(catalogue, ctx)
-        assert "applied_subject" in out.missing
+        assert "applied_subject" not in out.missing and "subject line" not in out.body
         assert "March 2" in out.body  # the date is known
     finally:
         store.close()

@@ -21,7 +21,7 @@ FULL = {
         {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
          "email": "susan@acme.example", "phone": "+1 555 0101"},
         {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager",
-         "email": "raj@acme.example"},
+         "email": "raj@acme.example", "phone": "+1 555 0102"},
         {"key": "ada", "employer": "acme", "name": "Dr. Ada Okafor", "role": "interviewer",
          "email": "ada@acme.example"},
     ],

@@ -144,3 +144,43 @@ def test_a_line_break_in_the_address_or_subject_is_refused(field, brk):
 def test_an_empty_subject_or_body_is_left_out():
     assert build_mailto("a@b.example", "", "") == "mailto:a@b.example"
     assert build_mailto("", "Hi", "") == "mailto:?subject=Hi"
+
+
+# -- sections: sentences chosen by what happened, nothing evaluated ---------------------------------
+
+def _with_flags(**flags) -> Context:
+    c = ctx(interview_date="March 10")
+    c.flags = flags
+    return c
+
+
+def test_a_section_keeps_only_the_sentence_whose_fact_holds():
+    t = template("{{ if interviewed }}Thank you for meeting me on {{ interview_date }}.{{ else }}"
+                 "Thank you for reading my application.{{ end }} Best, {{ my_name }}")
+    assert render(t, _with_flags(interviewed=True)).body == "Thank you for meeting me on March 10. Best, Jordan Lee"
+    assert render(t, _with_flags(interviewed=False)).body == "Thank you for reading my application. Best, Jordan Lee"
+    assert render(t, _with_flags()).body.startswith("Thank you for reading")  # an unknown fact does not hold
+
+
+def test_a_placeholder_as_condition_holds_when_its_value_is_known_and_a_false_branch_asks_for_nothing():
+    t = template('I applied on March 2{{ if applied_subject }} ("{{ applied_subject }}"){{ end }}.')
+    assert render(t, ctx()).body == "I applied on March 2."
+    assert render(t, ctx()).missing == []
+    assert render(t, ctx(applied_subject="Application")).body == 'I applied on March 2 ("Application").'
+
+
+def test_sections_nest_and_a_tag_alone_on_its_line_takes_the_line():
+    t = template("Dear Raj,\n{{ if interviewed }}\nMet.\n{{ if not rejected }}\nStill open.\n{{ end }}\n{{ end }}\nBye")
+    assert render(t, _with_flags(interviewed=True)).body == "Dear Raj,\nMet.\nStill open.\nBye"
+    assert render(t, _with_flags(interviewed=True, rejected=True)).body == "Dear Raj,\nMet.\nBye"
+    assert render(t, _with_flags()).body == "Dear Raj,\nBye"
+
+
+@pytest.mark.parametrize("text", ["{{ if interviewed }}no end", "an {{ end }} alone", "{{ if nonsense }}x{{ end }}",
+                                  "{{ if __import__('os').system('x') }}x{{ end }}"])
+def test_a_broken_or_unknown_section_stays_as_written_and_a_user_file_with_it_is_refused(text):
+    out = render(template(text), _with_flags(interviewed=True))
+    assert out.body == text  # never evaluated, never half-applied
+    t = parse_template('[[template]]\nid = "x"\nsituation = "nudge"\nchannel = "email"\nsubject = "s"\n'
+                       f"body = '''\n{text}\n'''\n", "x.toml")
+    assert t.error and "line" in t.error and "{{" in t.error

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import logging
+import re
+import weakref
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -54,10 +58,15 @@ log = logging.getLogger(__name__)
 
 #: how long the checks wait after the last keystroke
 CHECK_DELAY_MS = 150
-#: how long the "logged" confirmation stays before the window closes (Undo is offered meanwhile)
-CLOSE_AFTER_MS = 2500
 
-PHONE, EMAIL = "phone", "email"
+PHONE, EMAIL, NOTE = "phone", "email", "note"
+#: a gap the text still holds: "[key point you discussed?]" (as the wording's checks find them)
+GAP_RE = re.compile(r"\[[^\[\]\n]{1,80}\?\]")
+#: Fill-in values that belong to the user's profile -> the setting they are saved to
+PROFILE_FIELDS = {"my_name": "profile_name", "my_email": "profile_email", "my_phone": "profile_phone"}
+#: drafts the user chose to keep on closing, per workspace, per step: they come back when the
+#: same step is written again in this session
+_KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def tr(text: str) -> str:
@@ -79,16 +88,25 @@ def channel_label(channel: str) -> str:
 
 
 def clipboard_text(channel: str, subject: str | None, body: str) -> str:
-    """What Copy puts on the clipboard: an email with its subject line, anything else as is."""
-    if channel == EMAIL and subject:
-        return f"Subject: {subject}\n\n{body}"
+    """What Copy puts on the clipboard: the body, ready to paste into a message (the subject
+    has its own Copy subject button: a pasted "Subject:" line would be sent as text)."""
     return body
+
+
+def gaps_in(text: str) -> list[str]:
+    """The gaps ("[key point you discussed?]") a text still holds, each once, in order."""
+    return list(dict.fromkeys(GAP_RE.findall(text or "")))
 
 
 class _Draft:
     """One channel's text as last shown, and whether the user changed it since it was rendered."""
 
     __slots__ = ("template_id", "subject", "body", "rendered_subject", "rendered_body", "missing")
+
+    def copy(self) -> "_Draft":
+        d = _Draft(self.template_id, self.subject, self.body, self.missing)
+        d.rendered_subject, d.rendered_body = self.rendered_subject, self.rendered_body
+        return d
 
     def __init__(self, template_id, subject, body, missing):
         self.template_id = template_id
@@ -125,7 +143,12 @@ class ComposeWindow(QWidget):
                 situation = situation_for_action(upcoming.name, upcoming.template)
                 contact_key = contact_key or upcoming.contact
         self.catalogue = load_catalogue(workspace.paths.templates)
-        self.context = build_context(workspace.store, self.application_key, action, contact_key)
+        #: what this window keeps between sessions of writing the same step (see `_KEPT`)
+        self.step_key = action.id if action is not None else f"application:{self.application_key}"
+        kept = _KEPT.get(workspace, {}).get(self.step_key)
+        if kept is not None and kept["contact_key"] != (contact_key or getattr(action, "contact", None)):
+            contact_key = kept["contact_key"]
+        self.context = build_context(workspace.store, self.application_key, action, contact_key, now=workspace.now())
         self.contact_key = self.context.contact_key
         if situation is None:
             situation = self.context.situation
@@ -137,15 +160,26 @@ class ComposeWindow(QWidget):
         self._drafts: dict[tuple[str, str], _Draft] = {}
         #: what the user typed into the missing-value fields: used in every later rendering
         self._overrides: dict[str, str] = {}
+        #: Fill-in fields of the profile: save the typed value to the profile (default yes)
+        self._save_profile: dict[str, bool] = {}
         self._logged_event = False
         self._quiet = False  # set while the code itself fills the editors
+        self._may_close = False  # the user answered the close question (or nothing to lose)
+        #: the open question (Discard? / Send with a gap?), None when none is asked
+        self.question: QMessageBox | None = None
+        if kept is not None:
+            self._drafts = {k: d.copy() for k, d in kept["drafts"].items()}
+            self._overrides = dict(kept["overrides"])
+            if kept["situation"] in SITUATIONS:
+                self.situation, self.channel = kept["situation"], kept["channel"]
 
         self._build()
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.run_checks)
-        self._close_timer = QTimer(self, singleShot=True, interval=CLOSE_AFTER_MS, timeout=self.close)
         self._fill_situations()
         self._fill_recipients()
         self._show_situation()
+        if kept is not None:
+            self.show_info(tr("Your unsent draft from earlier is back."))
         self.resize(960, 640)
 
     # -- building -----------------------------------------------------------------------------
@@ -205,7 +239,23 @@ class ComposeWindow(QWidget):
         subject_label.setBuddy(self.subject_edit)
         sr.addWidget(subject_label)
         sr.addWidget(self.subject_edit, 1)
+        self.copy_subject_button = QPushButton(tr("Copy subject"), objectName="copySubjectButton")
+        self.copy_subject_button.setAccessibleName(tr("Copy subject"))
+        self.copy_subject_button.setToolTip(tr("Copy the subject line to the clipboard"))
+        self.copy_subject_button.clicked.connect(self.copy_subject)
+        sr.addWidget(self.copy_subject_button)
         ev.addWidget(self.subject_row)
+        # a call has no subject: the number to dial takes its place
+        self.number_row = QWidget()
+        nr = QHBoxLayout(self.number_row)
+        nr.setContentsMargins(0, 0, 0, 0)
+        number_caption = QLabel(tr("Number to call:"))
+        self.number_label = QLabel(objectName="numberLabel")
+        self.number_label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.number_label.setAccessibleName(tr("Number to call"))
+        nr.addWidget(number_caption)
+        nr.addWidget(self.number_label, 1)
+        ev.addWidget(self.number_row)
         self.body_edit = QPlainTextEdit(objectName="bodyEdit")
         self.body_edit.setAccessibleName(tr("Message"))
         self.body_edit.setTabChangesFocus(True)  # Tab moves on; every control stays reachable
@@ -260,6 +310,11 @@ class ComposeWindow(QWidget):
         self.undo_button.clicked.connect(self.undo_logging)
         self.undo_button.hide()
         st.addWidget(self.undo_button)
+        self.done_button = QPushButton(tr("C&lose"), objectName="doneButton")
+        self.done_button.setAccessibleName(tr("Close the window"))
+        self.done_button.clicked.connect(self.close)
+        self.done_button.hide()
+        st.addWidget(self.done_button)
         self.status_bar.hide()
         outer.addWidget(self.status_bar)
 
@@ -267,9 +322,9 @@ class ComposeWindow(QWidget):
         self.copy_action = QAction(tr("&Copy message"), self, objectName="copyAction",
                                    shortcut=QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setShortcutContext(Qt.WindowShortcut)
-        self.copy_action.triggered.connect(self.copy_message)
+        self.copy_action.triggered.connect(lambda: self.copy_message())
         self.mail_action = QAction(tr("Open in &mail app"), self, objectName="mailAction")
-        self.mail_action.triggered.connect(self.open_in_mail_app)
+        self.mail_action.triggered.connect(lambda: self.open_in_mail_app())
         self.sent_action = QAction(tr("Mark as s&ent"), self, objectName="markSentAction",
                                    shortcut=QKeySequence("Ctrl+Return"))
         self.sent_action.setShortcutContext(Qt.WindowShortcut)
@@ -316,16 +371,16 @@ class ComposeWindow(QWidget):
         self.copy_button = QPushButton(self.copy_action.text(), objectName="copyButton")
         self.copy_button.setAccessibleName(tr("Copy message"))
         self.copy_button.setToolTip(tr("Copy the message to the clipboard (Ctrl+Shift+C)"))
-        self.copy_button.clicked.connect(self.copy_message)
+        self.copy_button.clicked.connect(lambda: self.copy_message())
         buttons.addWidget(self.copy_button)
         self.mail_button = QPushButton(self.mail_action.text(), objectName="mailButton")
         self.mail_button.setAccessibleName(tr("Open in mail app"))
-        self.mail_button.clicked.connect(self.open_in_mail_app)
+        self.mail_button.clicked.connect(lambda: self.open_in_mail_app())
         buttons.addWidget(self.mail_button)
         self.sent_button = QPushButton(self.sent_action.text(), objectName="markSentButton")
         self.sent_button.setAccessibleName(tr("Mark as sent"))
         self.sent_button.setToolTip(tr("Log it on the timeline (Ctrl+Return)"))
-        self.sent_button.clicked.connect(self.mark_sent)
+        self.sent_button.clicked.connect(lambda: self.mark_sent())
         self.sent_button.setDefault(True)
         buttons.addWidget(self.sent_button)
         self.call_button = QPushButton(tr("&Log call"), objectName="logCallButton")
@@ -350,9 +405,13 @@ class ComposeWindow(QWidget):
         self.setTabOrder(self.body_edit, self.checks_list)
 
     def _fill_situations(self) -> None:
+        """The messages that make sense on this timeline (a thank-you needs an interview), and
+        the one being written."""
         self.situation_combo.blockSignals(True)
-        for sid in SITUATIONS:
-            self.situation_combo.addItem(situation_label(sid), sid)
+        self.situation_combo.clear()
+        for sid, sit in SITUATIONS.items():
+            if sid == self.situation or sit.available(self.context.flags):
+                self.situation_combo.addItem(situation_label(sid), sid)
         self.situation_combo.setCurrentIndex(self.situation_combo.findData(self.situation))
         self.situation_combo.blockSignals(False)
 
@@ -361,7 +420,10 @@ class ComposeWindow(QWidget):
         self.recipient_combo.clear()
         for r in self.context.recipients:
             text = r.name
-            if r.email or r.phone:
+            # a call shows the number to dial, anything else the address
+            if self.channel == PHONE:
+                text += f" <{r.phone}>" if r.phone else " " + tr("(no phone number)")
+            elif r.email or r.phone:
                 text += f" <{r.email or r.phone}>"
             self.recipient_combo.addItem(text, r.key)
         if not self.context.recipients:
@@ -424,6 +486,10 @@ class ComposeWindow(QWidget):
 
     def _show_channel(self) -> None:
         self.subject_row.setVisible(self.channel == EMAIL)
+        self.number_row.setVisible(self.channel == PHONE)
+        self._show_number()
+        if self.recipient_combo.count():
+            self._fill_recipients()  # a call lists the numbers, a message the addresses
         self._fill_variants()
         draft = self._drafts.get((self.situation, self.channel))
         if draft is None:
@@ -480,6 +546,15 @@ class ComposeWindow(QWidget):
         self._show_missing()
         self.run_checks()
 
+    def _show_number(self) -> None:
+        r = self.context.recipient
+        if r is not None and r.phone:
+            self.number_label.setText(r.phone)
+        elif r is not None:
+            self.number_label.setText(tr("none for {0}: add it to the contact").format(r.name))
+        else:
+            self.number_label.setText(tr("no contact to call"))
+
     @property
     def draft(self) -> _Draft:
         return self._drafts[(self.situation, self.channel)]
@@ -503,6 +578,7 @@ class ComposeWindow(QWidget):
         while self.missing_form.rowCount():
             self.missing_form.removeRow(0)
         self.missing_edits = {}
+        self.profile_boxes: dict[str, QCheckBox] = {}
         labels = self.context.labels
         previous = self.checks_list
         for name in wanted:
@@ -519,6 +595,17 @@ class ComposeWindow(QWidget):
             self.missing_edits[name] = edit
             QWidget.setTabOrder(previous, edit)
             previous = edit
+            if name in PROFILE_FIELDS:
+                # yours, not this message's: typed once, it can sign every later message
+                box = QCheckBox(tr("Save to my profile"), objectName=f"saveProfile_{name}")
+                box.setAccessibleName(tr("Save {0} to my profile").format(label))
+                box.setToolTip(tr("Keep it in Settings → Profile, for every message from now on"))
+                box.setChecked(self._save_profile.get(name, True))
+                box.toggled.connect(lambda on, n=name: self._save_profile.__setitem__(n, on))
+                self.missing_form.addRow(box)
+                self.profile_boxes[name] = box
+                QWidget.setTabOrder(previous, box)
+                previous = box
         self.missing_box.setVisible(bool(wanted))
 
     def fill_missing(self, name: str, value: str | None = None) -> None:
@@ -531,6 +618,8 @@ class ComposeWindow(QWidget):
         if not value:
             return
         self._overrides[name] = value
+        if name in PROFILE_FIELDS and self._save_profile.get(name, True):
+            self._save_to_profile(name, value)
         mark = marker(name)
         subject_value = " ".join(value.split())
         for d in self._drafts.values():
@@ -560,6 +649,21 @@ class ComposeWindow(QWidget):
         # the row goes away once its marker is gone; do it after the edit's own signal returns
         QTimer.singleShot(0, self, self._after_fill)  # dropped if the window is gone by then
 
+    def _save_to_profile(self, name: str, value: str) -> None:
+        setting = PROFILE_FIELDS[name]
+        if getattr(self.workspace.settings(), setting, None) == value:
+            return
+        try:
+            self.workspace.save_settings({setting: value})
+        except Exception as exc:  # noqa: BLE001 - a refused value is named; the message keeps it
+            log.info("saving %s to the profile was refused: %s", setting, exc)
+            self.show_error(tr("Not saved to your profile: {0}").format(exc))
+            return
+        self.context.values[name] = value
+        if name == "my_name":
+            self.context.profile_name = value
+        self.show_info(tr("Saved to your profile: every message from now on uses it."))
+
     def _after_fill(self) -> None:
         self._show_missing()
         self.run_checks()
@@ -588,7 +692,8 @@ class ComposeWindow(QWidget):
             return
         old = dict(self.context.values)
         try:
-            self.context = build_context(self.workspace.store, self.application_key, self.action, key)
+            self.context = build_context(self.workspace.store, self.application_key, self.action, key,
+                                         now=self.workspace.now())
         except Exception as exc:  # noqa: BLE001 - a read failure is shown, the draft stays
             log.exception("building the message context failed")
             self.show_error(tr("Could not read this contact: {0}").format(exc))
@@ -605,6 +710,7 @@ class ComposeWindow(QWidget):
                     d.body = d.body.replace(old[name], new[name])
                     if d.subject:
                         d.subject = d.subject.replace(old[name], new[name])
+        self._fill_situations()
         self._update_title()
         self._show_channel()
 
@@ -639,7 +745,8 @@ class ComposeWindow(QWidget):
             item.setToolTip(c.message)
             self.checks_list.addItem(item)
         if not found:
-            item = QListWidgetItem(self.style().standardIcon(QStyle.SP_DialogApplyButton), tr("Looks ready to send."))
+            ready = {PHONE: tr("Ready to call."), NOTE: tr("Looks complete.")}.get(self.channel, tr("Looks ready to send."))
+            item = QListWidgetItem(self.style().standardIcon(QStyle.SP_DialogApplyButton), ready)
             item.setData(Qt.UserRole, None)
             self.checks_list.addItem(item)
         if not self._quiet:
@@ -670,22 +777,93 @@ class ComposeWindow(QWidget):
         self.sent_button.setText(tr("Mark as s&ent") if can_log else tr("Mark as &done"))
         self.call_button.setEnabled(can_log)
         self.copy_button.setText(tr("&Copy script") if phone else tr("&Copy message"))
+        self.copy_button.setToolTip(tr("Copy the script to the clipboard (Ctrl+Shift+C)") if phone
+                                    else tr("Copy the message, without its subject, to the clipboard (Ctrl+Shift+C)"))
         for a in self.snooze_actions:
             a.setEnabled(self.action is not None)
         self.snooze_button.setEnabled(self.action is not None)
 
-    def copy_message(self) -> str:
-        text = clipboard_text(self.channel, self.subject(), self.body())
-        QGuiApplication.clipboard().setText(text)
-        self.show_info(tr("Copied to the clipboard."))
-        return text
+    # -- gaps: asked about before anything leaves the window ------------------------------------
+    def _with_gaps_asked(self, text: str, question: str, go_label: str, go) -> bool:
+        """Run `go` now when `text` holds no gap; else ask first ("Send with [key point?] in
+        it?") and run it only on the user's yes. False when the question was asked."""
+        gaps = gaps_in(text) if self.channel != NOTE else []  # a note to self is nobody else's
+        if not gaps:
+            go()
+            return True
+        box = QMessageBox(QMessageBox.Warning, tr("Gaps in the message"),
+                          question.format(", ".join(f"“{g}”" for g in gaps)), QMessageBox.NoButton, self)
+        box.setObjectName("gapQuestion")
+        box.setInformativeText(tr("Fill it in, or say it in your own words, before you call.") if self.channel == PHONE
+                               else tr("The recipient would read the brackets as they are."))
+        fill = box.addButton(tr("Fill it in first"), QMessageBox.RejectRole)
+        fill.setObjectName("fillFirstButton")
+        anyway = box.addButton(go_label, QMessageBox.AcceptRole)
+        anyway.setObjectName("anywayButton")
+        box.setDefaultButton(fill)
+        box.setEscapeButton(fill)
+
+        def answered(_result) -> None:
+            self.question = None
+            if box.clickedButton() is anyway:
+                go()
+            else:
+                self._focus_first_gap()
+
+        box.finished.connect(answered)
+        box.setWindowModality(Qt.WindowModal)
+        self.question = box
+        box.open()
+        return False
+
+    def _focus_first_gap(self) -> None:
+        edit = next(iter(self.missing_edits.values()), None)
+        if edit is not None:
+            edit.setFocus()
+            return
+        text = self.body()
+        found = GAP_RE.search(text)
+        if found:
+            cursor = self.body_edit.textCursor()
+            cursor.setPosition(found.start())
+            cursor.setPosition(found.end(), cursor.KeepAnchor)
+            self.body_edit.setTextCursor(cursor)
+        self.body_edit.setFocus()
+
+    def copy_message(self) -> bool:
+        """Put the body on the clipboard (asking first when it still holds a gap). True when
+        it was copied now."""
+        body = self.body()
+
+        def go() -> None:
+            QGuiApplication.clipboard().setText(clipboard_text(self.channel, self.subject(), body))
+            self.show_info(tr("Copied the script to the clipboard.") if self.channel == PHONE
+                           else tr("Copied the message to the clipboard."))
+
+        return self._with_gaps_asked(body, tr("Copy with {0} in it?"), tr("Copy anyway"), go)
+
+    def copy_subject(self) -> bool:
+        subject = self.subject() or ""
+
+        def go() -> None:
+            QGuiApplication.clipboard().setText(subject)
+            self.show_info(tr("Copied the subject line to the clipboard."))
+
+        return self._with_gaps_asked(subject, tr("Copy the subject with {0} in it?"), tr("Copy anyway"), go)
 
     def mailto_url(self) -> str:
         return build_mailto(self._recipient_email(), self.subject() or "", self.body())
 
     def open_in_mail_app(self) -> bool:
+        """Hand the message to the mail app (asking first about a gap). True when handed over."""
         if self.channel != EMAIL:
             return False
+        done: list[bool] = []
+        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), tr("Open it in your mail app with {0} in it?"),
+                              tr("Open anyway"), lambda: done.append(self._open_in_mail_app()))
+        return bool(done and done[0])
+
+    def _open_in_mail_app(self) -> bool:
         if not self._recipient_email():
             self.show_error(tr("This contact has no email address: add one, or copy the message."))
             return False
@@ -726,9 +904,18 @@ class ComposeWindow(QWidget):
         return event
 
     def mark_sent(self) -> bool:
-        """Log the message on the timeline (or, for a note to self, mark the step done)."""
+        """Log the message on the timeline (or, for a note to self, mark the step done), asking
+        first when it still holds a gap. True when it was logged now."""
         if self._logged_event:
             return False
+        if SITUATIONS[self.situation].logs_as is None:
+            return self._mark_sent()
+        done: list[bool] = []
+        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), tr("Mark it as sent with {0} in it?"),
+                              tr("Mark as sent anyway"), lambda: done.append(self._mark_sent()))
+        return bool(done and done[0])
+
+    def _mark_sent(self) -> bool:
         event = self._event()
         if event is None:
             if self.action is None:
@@ -751,6 +938,13 @@ class ComposeWindow(QWidget):
             return False
         event["channel"] = "phone"
         event.pop("subject", None)
+        if "notes" in event:
+            # the call happened: its note keeps what was said, never a gap left unfilled
+            notes = GAP_RE.sub("…", event["notes"]).strip()
+            if notes:
+                event["notes"] = notes
+            else:
+                event.pop("notes")
         texts = {CallOutcome.SPOKE: tr("Call logged: you spoke with them."),
                  CallOutcome.LEFT_MESSAGE: tr("Call logged: you left a message."),
                  CallOutcome.NO_ANSWER: tr("Call logged: no answer.")}
@@ -772,19 +966,23 @@ class ComposeWindow(QWidget):
 
     def _after_logging(self, text: str) -> None:
         self._logged_event = True
+        self._forget_kept()
         self._set_editing(False)
-        self._show_status(text + " " + tr("This window closes in a moment."), kind="ok")
+        # the window stays: Undo is in reach until the user closes it
+        self._show_status(text + " " + tr("Undo takes it back; close the window when you are done."), kind="ok")
         self.undo_button.show()
+        self.done_button.show()
+        self.done_button.setDefault(True)
         self.undo_button.setFocus()
-        self._close_timer.start()
 
     def undo_logging(self) -> None:
-        self._close_timer.stop()
         if self._logged_event and self.workspace.undo_stack.canUndo():
             self.workspace.undo_stack.undo()
         self._logged_event = False
         self._set_editing(True)
         self.undo_button.hide()
+        self.done_button.hide()
+        self.done_button.setDefault(False)
         self._show_status(tr("Undone: nothing is logged."), kind="info")
 
     def _set_editing(self, enabled: bool) -> None:
@@ -806,6 +1004,9 @@ class ComposeWindow(QWidget):
             log.exception("snoozing failed")
             self.show_error(tr("Could not snooze: {0}").format(exc))
             return False
+        if self._edited():
+            self._keep_drafts()  # the step comes back later: so does what the user wrote
+        self._may_close = True
         self.close()
         return True
 
@@ -839,9 +1040,78 @@ class ComposeWindow(QWidget):
         self.status_label.setStyleSheet(f"color: {color.name()};" if color is not None else "")
         self.status_label.setText(text)
         self.status_label.setProperty("kind", kind)
-        if kind != "ok":
+        if kind != "ok" and not self._logged_event:
             self.undo_button.hide()
+            self.done_button.hide()
         self.status_bar.show()
+
+    # -- closing: the user's words are never lost without asking --------------------------------
+    def _edited(self) -> bool:
+        return any(d.edited for d in self._drafts.values())
+
+    def _keep_drafts(self) -> None:
+        _KEPT.setdefault(self.workspace, {})[self.step_key] = {
+            "drafts": {k: d.copy() for k, d in self._drafts.items() if d.edited},
+            "overrides": dict(self._overrides), "situation": self.situation, "channel": self.channel,
+            "contact_key": self.contact_key,
+        }
+
+    def _forget_kept(self) -> None:
+        _KEPT.get(self.workspace, {}).pop(self.step_key, None)
+
+    def closeEvent(self, event) -> None:
+        if self._may_close or self._logged_event or not self._edited():
+            if not self._logged_event and not self._may_close:
+                self._forget_kept()  # nothing of the user's: an old kept draft was discarded
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self.question is not None:
+            self.question.raise_()
+            return
+        self.ask_before_closing()
+
+    def discard(self) -> None:
+        """Close without asking, dropping what was typed (and any open question)."""
+        if self.question is not None:
+            self.question.done(0)
+            self.question = None
+        self._forget_kept()
+        self._may_close = True
+        self.close()
+
+    def ask_before_closing(self) -> None:
+        box = QMessageBox(QMessageBox.Question, tr("Close without sending?"),
+                          tr("You changed this message and have not sent it."), QMessageBox.NoButton, self)
+        box.setObjectName("closeQuestion")
+        box.setInformativeText(tr("Keep the draft to find it here again when you next write this step "
+                                  "(until you quit the app), or discard your changes."))
+        stay = box.addButton(tr("Keep editing"), QMessageBox.RejectRole)
+        stay.setObjectName("keepEditingButton")
+        keep = box.addButton(tr("Keep the draft"), QMessageBox.AcceptRole)
+        keep.setObjectName("keepDraftButton")
+        discard = box.addButton(tr("Discard"), QMessageBox.DestructiveRole)
+        discard.setObjectName("discardButton")
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+
+        def answered(_result) -> None:
+            self.question = None
+            clicked = box.clickedButton()
+            if clicked is keep:
+                self._keep_drafts()
+            elif clicked is discard:
+                self._forget_kept()
+            else:
+                self.body_edit.setFocus()
+                return
+            self._may_close = True
+            self.close()
+
+        box.finished.connect(answered)
+        box.setWindowModality(Qt.WindowModal)
+        self.question = box
+        box.open()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.PaletteChange and hasattr(self, "checks_list"):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..wording import (
     CHANNELS,
+    FLAGS,
     PLACEHOLDERS,
     SITUATIONS,
     Context,
@@ -60,6 +61,8 @@ def sample_context() -> Context:
         "signature": "+1 555 0100",
         "contact_name": "Alex Morgan",
         "contact_first_name": "Alex",
+        "greeting_name": "Alex",
+        "reply_subject": "Your application: Operations Coordinator",
         "employer": "Northwind Traders",
         "position": "Operations Coordinator",
         "interview_date": "Tuesday, March 10",
@@ -76,6 +79,9 @@ def sample_context() -> Context:
         values={k: v for k, v in values.items() if k in PLACEHOLDERS},
         recipients=[Recipient("sample", "Alex Morgan", "alex@northwind.example", "+1 555 0199", "recruiter")],
         contact_key="sample", profile_name="Jordan Lee",
+        # a search that has been through everything, so every sentence shows (the editor's
+        # Facts list switches each off to see the other branch)
+        flags={name: name not in ("rejected", "encouraged") for name in FLAGS},
     )
 
 
@@ -194,6 +200,29 @@ class TemplateEditor(QWidget):
         rv.addWidget(ph_title)
         rv.addWidget(self.placeholder_list, 1)
         rv.addWidget(self.insert_button)
+        # the facts a section may depend on: ticked ones hold in the preview
+        facts_title = QLabel(tr("&Facts for {{ if … }} sections"))
+        self.fact_list = QListWidget(objectName="factList")
+        self.fact_list.setAccessibleName(tr("Facts"))
+        facts_title.setBuddy(self.fact_list)
+        self.fact_list.setWordWrap(True)
+        self.fact_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.fact_list.setToolTip(tr("Ticked facts hold in the preview; untick one to see the other wording"))
+        for name, meaning in FLAGS.items():
+            meaning = QCoreApplication.translate("wording", meaning)
+            item = QListWidgetItem(f"{meaning[:1].upper()}{meaning[1:]}: {name}")
+            item.setData(Qt.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if self.context.flags.get(name) else Qt.Unchecked)
+            self.fact_list.addItem(item)
+        self.fact_list.itemChanged.connect(self._fact_toggled)
+        self.section_button = QPushButton(tr("Insert &section"), objectName="insertSectionButton")
+        self.section_button.setAccessibleName(tr("Insert a section for the selected fact"))
+        self.section_button.setToolTip(tr("Wrap the selected text in {{ if fact }} … {{ else }} … {{ end }}"))
+        self.section_button.clicked.connect(self._insert_section)
+        rv.addWidget(facts_title)
+        rv.addWidget(self.fact_list, 1)
+        rv.addWidget(self.section_button)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
@@ -357,6 +386,22 @@ class TemplateEditor(QWidget):
             self._set_status(tr("Make your own copy first: this one comes with the app."), error=True)
             return
         self.text_edit.insertPlainText(f"{{{{ {name} }}}}")
+        self.text_edit.setFocus()
+
+    def _fact_toggled(self, item) -> None:
+        self.context.flags = dict(self.context.flags)
+        self.context.flags[item.data(Qt.UserRole)] = item.checkState() == Qt.Checked
+        self.update_preview()
+
+    def _insert_section(self) -> None:
+        if self.text_edit.isReadOnly():
+            self._set_status(tr("Make your own copy first: this one comes with the app."), error=True)
+            return
+        item = self.fact_list.currentItem() or self.fact_list.item(0)
+        name = item.data(Qt.UserRole)
+        cursor = self.text_edit.textCursor()
+        chosen = cursor.selectedText().replace("\u2029", "\n")
+        cursor.insertText(f"{{{{ if {name} }}}}{chosen}{{{{ else }}}}{{{{ end }}}}")
         self.text_edit.setFocus()
 
     def _insert_selected(self) -> None:

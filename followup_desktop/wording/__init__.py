@@ -23,6 +23,9 @@ Public API:
 
 * ``SITUATIONS: dict[str, Situation]`` — ``Situation(id, label, channels, action, logs_as,
   hint, max_words)``; ``Situation.event_channel(channel)``.
+* ``FLAGS`` (fact -> meaning): what a template's ``{{ if fact }} … {{ else }} … {{ end }}``
+  sections may depend on; ``Context.flags`` holds them, read from the timeline, and
+  ``Situation.available(flags)`` / ``Situation.needs`` say whether a message makes sense yet.
 * ``situation_for_action(action_name, template=None) -> str``; ``compose_channel(event_channel,
   situation) -> str``; ``CHANNELS`` (compose channel -> label); ``PLACEHOLDERS`` (name -> label).
 * ``load_catalogue(user_dir) -> Catalogue``; ``Catalogue.templates(situation, channel)``,
@@ -32,10 +35,10 @@ Public API:
 * ``Template(id, situation, channel, label, subject, body, source, path, error)``;
   ``parse_template(text, name) -> Template`` (sets ``.error``, never raises);
   ``template_to_text(template) -> str`` (TOML for the editor).
-* ``build_context(store, application_key, action=None, contact_key=None) -> Context``:
+* ``build_context(store, application_key, action=None, contact_key=None, now=None) -> Context``:
   ``values``, ``labels``, ``recipients`` (``Recipient(key, name, email, phone, role)``, the
   chosen one first), ``situation``, ``channel``, ``contact_key``, ``recipient``, ``sequence``,
-  ``profile_name``, ``interview_at``, ``other_thank_yous``, ``unanswered_follow_ups``.
+  ``profile_name``, ``interview_at``, ``other_thank_yous``, ``unanswered_follow_ups``, ``flags``.
   Build it again when the user picks another recipient.
 * ``render(template, context, overrides=None) -> Rendered(subject, body, missing)``;
   ``Rendered.missing_fields() -> [(placeholder, label)]``; ``marker(name)`` is the text an
@@ -55,6 +58,7 @@ from .mailto import build_mailto
 from .render import Rendered, render
 from .situations import (
     CHANNELS,
+    FLAGS,
     PLACEHOLDERS,
     SITUATIONS,
     Situation,
@@ -64,7 +68,7 @@ from .situations import (
 )
 
 __all__ = [
-    "CHANNELS", "PLACEHOLDERS", "SITUATIONS", "Catalogue", "Check", "Context", "Recipient",
+    "CHANNELS", "FLAGS", "PLACEHOLDERS", "SITUATIONS", "Catalogue", "Check", "Context", "Recipient",
     "Rendered", "Situation", "Template", "build_context", "build_mailto", "compose_channel",
     "drafts_too_similar", "load_catalogue", "marker", "message_words", "parse_template", "render", "run_checks",
     "shipped_dir", "similarity", "situation_for_action", "template_to_text", "word_count",

@@ -10,11 +10,15 @@ for the shipped ones, one template per file for the user's (`<id>.toml`):
     id = "thank_you.email.1"           # the same id in the user's folder replaces this one
     channel = "email"                  # email | phone | letter | message | note
     label = "Warm and specific"
-    subject = "Re: Interview on {{ interview_date }}"     # email only
+    subject = "Thank you, {{ interview_date }}"     # email only
     body = '''
-    Dear {{ contact_first_name }},
+    Dear {{ greeting_name }},
+    {{ if interviewed }}Thank you for meeting with me.{{ else }}…{{ end }}
     ...
     '''
+
+Sections (`{{ if fact }} … {{ else }} … {{ end }}`) keep only the sentences the timeline bears
+out; the facts are `situations.FLAGS` (see `render`).
 
 A broken file never stops the catalogue from loading: it yields a Template whose `.error`
 names the file and what is wrong, and composing uses the shipped template instead.
@@ -31,7 +35,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..paths import FILE_MODE, ensure_private_dir
-from .render import PLACEHOLDER_RE, placeholder_name
+from .render import PLACEHOLDER_RE, SECTION_RE, placeholder_name, render, section_problem
 from .situations import CHANNELS, EMAIL, SITUATIONS
 
 SHIPPED, USER = "shipped", "user"
@@ -62,7 +66,8 @@ class Template:
         return self.error is None
 
     def _exprs(self) -> list[str]:
-        return [m.group(1) for text in (self.subject or "", self.body) for m in PLACEHOLDER_RE.finditer(text)]
+        return [m.group(1) for text in (self.subject or "", self.body) for m in PLACEHOLDER_RE.finditer(text)
+                if not SECTION_RE.fullmatch(m.group(0))]
 
     def placeholders(self) -> list[str]:
         """The known placeholder names it uses, in order of first use."""
@@ -172,9 +177,21 @@ def _one(entry: dict, n: int, text: str, name: str, default_situation, source, p
         return fail("the body is empty", "body")
     if len(body) > MAX_BODY:
         return fail(f"the body is longer than {MAX_BODY} characters", "body")
+    for key, text in (("subject", subject or ""), ("body", body)):
+        wrong = section_problem(text)
+        if wrong:
+            return fail(f"in the {key}, {wrong}", key)
     label = entry.get("label", "").strip() or f"{SITUATIONS[situation].label} ({CHANNELS[channel].lower()})"
     return Template(tid, situation, channel, label, subject.strip() if subject is not None else None,
                     _tidy_body(body), source, path)
+
+
+def _opening(body: str) -> str:
+    """A message's first sentences after its greeting: what makes two notes read alike."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    if lines and lines[0].rstrip().endswith(","):
+        lines = lines[1:]
+    return " ".join(lines[:2])
 
 
 def _tidy_body(body: str) -> str:
@@ -229,6 +246,7 @@ def template_to_text(template: Template) -> str:
     head = f"# {sit.label}: {sit.hint}" if sit else f"# {template.situation}"
     lines = [head,
              "# Placeholders look like {{ contact_first_name }}; unknown ones stay as written.",
+             "# {{ if interviewed }} … {{ else }} … {{ end }} keeps a sentence only when the fact holds.",
              "", "[[template]]",
              f"id = {_toml_string(template.id)}",
              f"situation = {_toml_string(template.situation)}",
@@ -307,11 +325,27 @@ class Catalogue:
         if not found:
             return None
         if context is not None:
-            known = set(getattr(context, "values", context))
-            gaps = [sum(1 for p in t.placeholders() if p not in known) for t in found]
+            if hasattr(context, "values"):  # a Context: count what its rendering leaves open
+                gaps = [len(render(t, context).missing) for t in found]
+            else:
+                known = set(context)
+                gaps = [sum(1 for p in t.placeholders() if p not in known) for t in found]
             fewest = min(gaps)
             found = [t for t, g in zip(found, gaps) if g == fewest]
-        return found[max(0, int(sequence)) % len(found)]
+        start = max(0, int(sequence)) % len(found)
+        order = found[start:] + found[:start]
+        sent = [text for _, text in getattr(context, "other_thank_yous", ()) if text]
+        if sent and len(order) > 1:
+            # a thank-you already went to another interviewer: start from the variant that
+            # reads least like it (the first in turn when they are alike)
+            from .checks import similarity
+
+            def likeness(t: Template) -> float:
+                body = render(t, context).body
+                return max(similarity(_opening(body), _opening(text)) for text in sent)
+
+            return min(order, key=likeness)
+        return order[0]
 
     def _dir(self, user_dir: Path | None) -> Path:
         folder = Path(user_dir) if user_dir is not None else self.user_dir

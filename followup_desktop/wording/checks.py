@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from ..vocab import FOLLOW_UP_KINDS
 from .render import PLACEHOLDER_RE
-from .situations import EMAIL, LETTER, MESSAGE, NOTE, PHONE, SITUATIONS
+from .situations import EMAIL, FLAGS, LETTER, MESSAGE, NOTE, PHONE, SITUATIONS
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -28,7 +28,7 @@ SIMILAR = 0.9
 @dataclass(frozen=True)
 class Check:
     level: str  # "error" | "warning" | "info"
-    #: unfilled | unknown_placeholder | no_subject | too_long | no_sign_off | no_name |
+    #: unfilled | unknown_placeholder | no_subject | not_on_timeline | no_phone | too_long | no_sign_off | no_name |
     #: same_thank_you | close_out
     code: str
     message: str
@@ -101,14 +101,33 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     found = [m.group(1).strip() for text in (subject, body) for m in MARKER_RE.finditer(text)]
     if found:
         labels = list(dict.fromkeys(found))
-        out.append(Check(ERROR, "unfilled", "Fill in before sending: " + ", ".join(labels) + "."))
+        before = "Fill in before calling: " if channel == PHONE else "Fill in before sending: "
+        out.append(Check(ERROR, "unfilled", before + ", ".join(labels) + "."))
     odd = list(dict.fromkeys(m.group(0) for text in (subject, body) for m in PLACEHOLDER_RE.finditer(text)))
     if odd:
-        out.append(Check(ERROR, "unknown_placeholder",
-                         "This would be sent as written: " + ", ".join(odd) + ". Replace it with your own words."))
+        said = "This is in the script as written: " if channel == PHONE else "This would be sent as written: "
+        out.append(Check(ERROR, "unknown_placeholder", said + ", ".join(odd) + ". Replace it with your own words."))
 
     if channel == EMAIL and not subject.strip():
         out.append(Check(ERROR, "no_subject", "Add a subject line."))
+    recipient = getattr(context, "recipient", None)
+    flags = getattr(context, "flags", None)
+    if sit is not None and flags is not None and not sit.available(flags):
+        lacking = sit.lacking(flags)
+        if lacking == ["met_contact"] and recipient is not None:
+            text = (f"There is no interview or call with {recipient.name} on the timeline: "
+                    f"“{sit.label}” is for someone you met.")
+        elif all(f.startswith("!") for f in lacking):
+            text = (f"“{sit.label}” does not fit now: "
+                    + "; ".join(FLAGS[f[1:]] for f in lacking) + ". Pick another message.")
+        else:
+            text = (f"“{sit.label}” needs what the timeline does not hold yet ("
+                    + "; ".join(FLAGS[f] for f in lacking if not f.startswith("!"))
+                    + "). Log it first, or pick another message.")
+        out.append(Check(WARNING, "not_on_timeline", text))
+    if channel == PHONE and recipient is not None and not (recipient.phone or "").strip():
+        out.append(Check(WARNING, "no_phone", f"There is no phone number for {recipient.name}: "
+                         "add it to the contact, or find it before you call."))
 
     # -- length, the sign-off not counted
     limit = sit.max_words if sit else None
@@ -127,7 +146,7 @@ def run_checks(subject: str | None, body: str, *, situation: str, channel: str, 
     if channel != NOTE:
         if not name:
             out.append(Check(INFO, "no_name",
-                             "Set your full name in Settings so your messages sign off with it."))
+                             "Your profile has no name yet: type it under Fill in to keep it, or set it in Settings."))
         elif channel == PHONE:
             if " ".join(name.split()).casefold() not in " ".join(body.split()).casefold():
                 out.append(Check(WARNING, "no_sign_off", f"Say who you are: your full name, {name}."))

@@ -47,6 +47,9 @@ class Context:
     unanswered_follow_ups: int = 0
     #: settings.max_unanswered_follow_ups
     max_unanswered_follow_ups: int = 2
+    #: what happened, read from the timeline (`situations.FLAGS`): templates choose their
+    #: sentences by these, so a message never speaks of an interview or a reply there was not
+    flags: dict[str, bool] = field(default_factory=dict)
 
     @property
     def recipient(self) -> Recipient | None:
@@ -91,9 +94,11 @@ def _signature(settings, name: str) -> str:
     return "\n".join(x for x in (settings.profile_phone.strip(), settings.profile_email.strip()) if x)
 
 
-def build_context(store, application_key: str, action=None, contact_key: str | None = None) -> Context:
+def build_context(store, application_key: str, action=None, contact_key: str | None = None,
+                  now: datetime | None = None) -> Context:
     """Everything a message for this application (and action, and recipient) can say, read
-    from the store once. `contact_key` wins over `action.contact`. Raises KeyError for an
+    from the store once. `contact_key` wins over `action.contact`. Events after `now` (a
+    planned interview) have not happened yet and are not spoken of. Raises KeyError for an
     unknown application."""
     from ..store.models import Application, Contact, Event, EventContact
     from ..vocab import FOLLOW_UP_KINDS, EventKind as K
@@ -107,7 +112,9 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
 
     contacts = list(Contact.select().where(Contact.employer == employer).order_by(Contact.id))
     by_key = {c.key: c for c in contacts}
-    events = list(Event.select().where(Event.application == app).order_by(Event.at, Event.id))
+    now = now or datetime.now()
+    events = [e for e in Event.select().where(Event.application == app).order_by(Event.at, Event.id)
+              if e.at <= now]
     people: dict[int, list[tuple[str, str]]] = {}
     if events:
         rows = (EventContact.select(EventContact.event, Contact.key, Contact.name, EventContact.key_point,
@@ -150,9 +157,33 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
     put("position", app.position)
     put("referrer", app.referred_by)
     recipient = by_key.get(who) if who else None
+
+    # -- what happened: the facts templates may speak of
+    interviews_ = [e for e in events if e.kind == K.INTERVIEW]
+    replies_ = [e for e in events if e.kind == K.REPLY]
+    spoke = [e for e in events if e.channel == "phone" and e.outcome == "spoke"]
+    # an interview that names nobody cannot tell who was there: it counts for anyone
+    met = bool(who) and (any(not people.get(e.id) for e in interviews_)
+                         or any(who in {k for k, _ in people.get(e.id, ())} for e in interviews_ + spoke))
+    flags = {
+        "applied": any(e.kind in (K.APPLIED, K.QUERY_SENT) for e in events),
+        "interviewed": bool(interviews_),
+        "they_replied": bool(replies_),
+        "heard_back": bool(interviews_ or replies_ or spoke),
+        "met_contact": met,
+        # the latest answer: a later reply re-opens what a "no" closed
+        "rejected": bool(replies_) and replies_[-1].outcome == "rejected",
+        "encouraged": any(e.encouraged for e in replies_),
+        "several_interviewers": any(len(people.get(e.id, ())) > 1 for e in interviews_),
+    }
     if recipient is not None:
         put("contact_name", recipient.name)
         put("contact_first_name", first_name(recipient.name))
+        # one greeting rule: first names once you have met, the full name before
+        put("greeting_name", first_name(recipient.name) if met else recipient.name)
+    with_subject = [e for e in replies_ if (e.subject or "").strip()]
+    if with_subject:
+        put("reply_subject", with_subject[-1].subject)
 
     sequence = int(getattr(action, "sequence", 0) or 0) if action is not None else 0
     other_thanks: list[tuple[str, str]] = []
@@ -230,4 +261,5 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
         other_thank_yous=other_thanks,
         unanswered_follow_ups=unanswered,
         max_unanswered_follow_ups=settings.max_unanswered_follow_ups,
+        flags=flags,
     )

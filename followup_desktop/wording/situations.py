@@ -47,55 +47,72 @@ class Situation:
     hint: str = ""
     #: most words a good message of this kind has (the sign-off not counted); None: no limit
     max_words: int | None = None
+    #: facts (`FLAGS`) the timeline must hold before this message makes sense: a thank-you for
+    #: an interview needs the interview; "!fact" must not hold (no nudge after a "no")
+    needs: tuple[str, ...] = ()
+
+    def lacking(self, flags) -> list[str]:
+        """The needs the timeline (a context's `flags`) does not meet."""
+        return [f for f in self.needs
+                if (bool(flags.get(f[1:])) if f.startswith("!") else not flags.get(f))]
+
+    def available(self, flags) -> bool:
+        """Whether the timeline holds what this message speaks of."""
+        return not self.lacking(flags)
 
     def event_channel(self, channel: str) -> str | None:
         """The `channel` value of the event logged for a message sent on `channel`."""
         return _EVENT_CHANNEL.get(channel)
 
 
-def _s(id, label, channels, action, logs_as, hint, max_words):
-    return Situation(id, label, tuple(channels), action, logs_as, hint, max_words)
+def _s(id, label, channels, action, logs_as, hint, max_words, needs=()):
+    return Situation(id, label, tuple(channels), action, logs_as, hint, max_words, tuple(needs))
 
 
 SITUATIONS: dict[str, Situation] = {s.id: s for s in (
     _s("introduce", "Introduce yourself", (EMAIL,), A.INTRODUCE, K.QUERY_SENT,
        "Who you are, the role, why you fit in two lines, résumé attached.", 220),
     _s("status_check", "Status check", (PHONE, EMAIL), A.STATUS_CHECK, K.STATUS_CHECK,
-       "Remind them when you applied and the subject line you used; ask where things stand.", 150),
+       "Say when you applied (and the subject line, if you emailed it); ask where things stand.", 150,
+       ("applied", "!rejected")),
     _s("debrief", "Interview notes", (NOTE,), A.DEBRIEF, None,
        "For each interviewer: the key point you discussed, and the date they said they would decide.",
-       None),
+       None, ("interviewed",)),
     _s("thank_you", "Thank-you note", (EMAIL, LETTER), A.THANK_YOU, K.THANK_YOU,
-       "One per interviewer, each with the point you discussed with that person.", 200),
+       "One per interviewer, each with the point you discussed with that person.", 200,
+       ("interviewed", "met_contact")),
     _s("late_thank_you", "Late thank-you", (EMAIL,), A.LATE_THANK_YOU, K.THANK_YOU,
        "The interview date, thanks, enthusiasm, your strongest fit, anything left unsaid, "
-       "ask for an update, your full name.", 200),
+       "ask for an update, your full name.", 200, ("interviewed", "met_contact")),
     _s("post_interview_follow_up", "Post-interview follow-up", (PHONE, EMAIL),
        A.POST_INTERVIEW_FOLLOW_UP, K.FOLLOW_UP,
-       "Ask where they are in the process and whether they need anything else from you.", 150),
+       "Ask where they are in the process and whether they need anything else from you.", 150,
+       ("interviewed", "!rejected")),
     # The engine marks reply_thanks done by a thank_you (or follow_up) event; a follow_up would
     # count as an unanswered follow-up and start the nudge chain, so it logs as a thank-you.
     _s("reply_thanks", "Thanks for the update", (EMAIL,), A.REPLY_THANKS, K.THANK_YOU,
-       "Short: thanks for the update, still very interested. Nothing more.", 80),
+       "Short: thanks for the update, still very interested. Nothing more.", 80,
+       ("they_replied", "!rejected")),
     _s("nudge", "Nudge", (EMAIL, PHONE), A.NUDGE, K.FOLLOW_UP,
-       "Shorter than the last message, and different from it.", 80),
+       "Shorter than the last message, and different from it.", 80, ("applied", "!rejected")),
     _s("withdrawal_note", "Withdrawal note", (EMAIL, PHONE), A.WITHDRAWAL_NOTE, K.WITHDRAWAL_NOTE,
        "A courteous note that you are stepping back; keep the door open.", 120),
     _s("feedback_request", "Ask for feedback", (EMAIL,), A.FEEDBACK_REQUEST, K.FEEDBACK_REQUEST,
-       "Thank them; ask what would have made your application stronger.", 150),
+       "Thank them; ask what would have made your application stronger.", 150, ("rejected",)),
     _s("check_in", "Check in", (EMAIL, MESSAGE), A.CHECK_IN, K.CHECK_IN,
-       "A short friendly note: still interested in anything that fits.", 120),
+       "A short friendly note: still interested in anything that fits.", 120, ("applied",)),
     # -- extras, picked by hand
     _s("apply_with_referral", "Apply with a referral", (EMAIL,), None, K.APPLIED,
        "Name the person who referred you in the first line.", 220),
     # A call about a sent résumé is a status check to the engine (it starts the nudge chain).
     _s("resume_reminder_call", "Call about your résumé", (PHONE,), None, K.STATUS_CHECK,
-       "Give the date you sent your résumé and the email's subject line so they can find it.", 150),
+       "Give the date you sent your résumé and the email's subject line so they can find it.", 150,
+       ("applied", "!rejected")),
     _s("connect_request", "Ask to connect", (MESSAGE,), None, None,
        "Ask first whether they are open to connecting; never assume. Keep it short.", 60),
     # Unprompted materials are a follow-up to the engine: they count toward the cap.
     _s("additional_materials", "Send additional materials", (EMAIL,), None, K.FOLLOW_UP,
-       "Say what you are sending and why it helps; one short paragraph.", 150),
+       "Say what you are sending and why it helps; one short paragraph.", 150, ("applied", "!rejected")),
 )}
 
 _BY_ACTION = {s.action: s.id for s in SITUATIONS.values() if s.action}
@@ -145,6 +162,21 @@ PLACEHOLDERS: dict[str, str] = {
     "materials": "what you are sending",
     "reference": "your reference (name, role, how to reach them)",
     "debrief_lines": "interviewers and key points",
+    "greeting_name": "their name as you greet them",
+    "reply_subject": "subject line of their last email",
+}
+
+#: The facts a template's sections may depend on (`{{ if interviewed }} … {{ end }}`), each
+#: read from the timeline by `build_context` -> what it means, for the template editor.
+FLAGS: dict[str, str] = {
+    "applied": "you have sent your application (or an introduction)",
+    "interviewed": "you have had an interview for this application",
+    "they_replied": "they have answered you about this application",
+    "heard_back": "they have answered, interviewed you, or spoken with you on the phone",
+    "met_contact": "you have met or spoken with this person (an interview or a call with them)",
+    "rejected": "they told you the answer is no",
+    "encouraged": "they encouraged you to stay in touch",
+    "several_interviewers": "more than one person interviewed you",
 }
 
 PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
