@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_due(args)
         return cmd_gui(args)
     except BadInput as exc:
-        print(f"followup-desktop: {exc}", file=sys.stderr)
+        print(one_line(f"followup-desktop: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -107,16 +107,34 @@ def cmd_import(args) -> int:
         raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
                        "this version imports exchange files (.json)")
     from .exchange.jsonfile import import_json
+    from .exchange.validate import load_file
 
+    # Read first: a file that is missing or unreadable leaves no data dir behind.
+    try:
+        doc = load_file(path)
+    except ExchangeError as exc:
+        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
     store = _open_store(args)
     try:
-        summary = import_json(store, path)
+        summary = import_json(store, path, doc)
     except ExchangeError as exc:
-        raise BadInput(f"{path}: nothing imported: {exc}") from None
+        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
     finally:
         store.close()
     print(summary)
     return EXIT_OK
+
+
+def _shown_path(path: Path, limit: int = 80) -> str:
+    """A path for a one-line message: a long one keeps its end (the file's name)."""
+    text = str(path)
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
+
+
+def one_line(message: str, limit: int = 300) -> str:
+    """What is printed on stderr: one line, at most `limit` characters."""
+    message = " ".join(str(message).split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def cmd_export(args) -> int:
