@@ -67,7 +67,7 @@ def test_a_damaged_file_at_start_up_is_kept_aside_and_the_newest_backup_restored
     dialog = dialog_of(qtbot, window)
 
     assert "damaged" in dialog.headline.text()
-    assert "Mon 09 Mar 2026 18:00: 1 applications, 4 events" in dialog.offer.text()
+    assert "Mon 09 Mar 2026 18:00: 1 application, 4 events" in dialog.offer.text()
     assert "followup.sqlite3.damaged" in dialog.offer.text() and "nothing is deleted" in dialog.offer.text()
     assert dialog.restore_button.isVisible()
     qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
@@ -131,3 +131,22 @@ def test_a_read_only_file_opens_read_only_with_a_banner(paths, started, qtbot):
     assert window.banner.isVisible() and "read-only" in window.banner.label.text()
     assert paths.database.stat().st_mode & 0o777 == 0o400
     assert list(workspace.applications()) == ["acme-office-manager"]
+
+
+def test_a_write_refused_by_a_read_only_file_is_said_as_such_not_as_an_unexpected_error(
+        paths, started, qtbot, monkeypatch, tmp_path):
+    from followup_desktop.ui.app import ErrorHook
+
+    paths.database.chmod(0o400)
+    workspace, window = started(paths)
+    qtbot.waitUntil(lambda: workspace.is_loaded, timeout=10_000)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    hook = ErrorHook(str(tmp_path / "followup-desktop.log"))
+    try:
+        workspace.store.save_settings({"profile_name": "Jordan Lee"})
+    except Exception as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    [text] = shown
+    assert text.startswith("That could not be saved: the database") and "is read-only" in text
+    assert "unexpected" not in text

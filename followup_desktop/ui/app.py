@@ -126,7 +126,7 @@ class ErrorHook:
             from ..store.connection import describe
 
             known = describe(exc)  # a full disk, a lock, a read-only file: said as such
-            if known.kind != "other":
+            if known.kind in ("full", "busy", "read_only", "damaged") and _from_storage(exc):
                 text = QApplication.translate("ErrorHook", "That could not be saved: {0}\n\nThe details are in "
                                               "the log file:\n{1}").format(known, self.log_file)
             else:
@@ -138,6 +138,20 @@ class ErrorHook:
             box.exec()
         finally:
             self.showing = False
+
+
+def _from_storage(exc: BaseException) -> bool:
+    """True when SQLite (or a full or read-only disk) is behind `exc`."""
+    import errno
+    import sqlite3
+
+    e, seen = exc, set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, sqlite3.Error) or (isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EROFS)):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def make_application(argv=None) -> QApplication:

@@ -29,8 +29,10 @@ def describe_backup(widget: QWidget, backup: backups.Backup) -> str:
         apps, events = backup.counts()
     except Exception:  # a copy that cannot be read is shown, not hidden
         return widget.tr("the backup of {0} (it could not be read)").format(backup.taken.strftime("%a %d %b %Y %H:%M"))
-    return widget.tr("the backup of {0}: {1} applications, {2} events").format(
-        backup.taken.strftime("%a %d %b %Y %H:%M"), apps, events)
+    return widget.tr("the backup of {0}: {1}, {2}").format(
+        backup.taken.strftime("%a %d %b %Y %H:%M"),
+        widget.tr("1 application") if apps == 1 else widget.tr("{0} applications").format(apps),
+        widget.tr("1 event") if events == 1 else widget.tr("{0} events").format(events))
 
 
 class RecoveryDialog(QDialog):
@@ -54,7 +56,9 @@ class RecoveryDialog(QDialog):
         }.get(kind, self.tr("The file that holds your applications is damaged."))
         layout = QVBoxLayout(self)
         self.headline = QLabel(f"<b>{_escape(headline)}</b>", objectName="recoveryHeadline", wordWrap=True)
-        self.detail = QLabel(str(problem), objectName="recoveryDetail", wordWrap=True,
+        # the command line's advice ("open the app to restore…") is this dialog's offer: left out
+        detail = str(problem).split(" Nothing was changed")[0]
+        self.detail = QLabel(detail[0].upper() + detail[1:] if detail else detail, objectName="recoveryDetail", wordWrap=True,
                              textInteractionFlags=Qt.TextSelectableByMouse)
         self.detail.setTextFormat(Qt.PlainText)
         aside = self.tr("It will be kept beside it as {0}-<date>; nothing is deleted.").format(
