@@ -150,3 +150,50 @@ def test_a_write_refused_by_a_read_only_file_is_said_as_such_not_as_an_unexpecte
     [text] = shown
     assert text.startswith("That could not be saved: the database") and "is read-only" in text
     assert "unexpected" not in text
+
+
+@pytest.fixture
+def full_disk(tmp_path, contract_example, capsys):
+    """A data dir on a real 3 MB file system, filled up once the data is in."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount)], check=True)
+    try:
+        assert cli.main(["--data-dir", str(mount / "data"), "import", str(contract_example)]) == 0
+        capsys.readouterr()
+        fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
+        for size in (65536, 4096, 512, 1):
+            while True:
+                try:
+                    os.write(fd, b"\0" * size)
+                except OSError:
+                    break
+        os.close(fd)
+        yield DataPaths(mount / "data")
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_on_a_full_disk_the_window_still_shows_the_applications_and_says_the_disk_is_full(full_disk, started, qtbot):
+    workspace, window = started(full_disk)
+    qtbot.waitUntil(lambda: workspace.is_loaded, timeout=10_000)
+    assert list(workspace.applications()) == ["acme-office-manager"]
+    assert window.banner.isVisible() and "is full" in window.banner.label.text()
+    assert window.findChild(RecoveryDialog) is None
+
+
+def test_a_data_folder_that_is_a_file_is_said_in_the_window(tmp_path, qapp, monkeypatch):
+    from followup_desktop.cli import build_parser
+    from followup_desktop.ui.app import run
+
+    data = tmp_path / "data"
+    data.write_text("in the way")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    assert run(build_parser().parse_args(["--data-dir", str(data)])) == 1
+    [text] = shown
+    assert "is a file, not a folder" in text
+    assert data.read_text() == "in the way"

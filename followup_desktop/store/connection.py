@@ -101,11 +101,21 @@ def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Conn
         read_only_uri(path) if ro else str(path), uri=ro, timeout=BUSY_TIMEOUT_MS / 1000,
         isolation_level=None, check_same_thread=check_same_thread,
     )
-    if ro:
-        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        con.execute("PRAGMA foreign_keys = ON")
-    else:
-        apply_pragmas(con)
+    try:
+        if ro:
+            con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA foreign_keys = ON")
+        else:
+            apply_pragmas(con)
+    except sqlite3.OperationalError as exc:
+        # A full or read-only disk: SQLite cannot make its shared-memory file. Read anyway.
+        known = describe(exc, path)
+        con.close()
+        if known.kind in ("full", "read_only"):
+            from .migrations import LATEST
+
+            return _reading_fallback(Path(path), LATEST, known)
+        raise
     return con
 
 
@@ -381,7 +391,7 @@ def describe(exc: BaseException, path: Path | str | None = None) -> StoreError:
             if primary in (_BUSY, _LOCKED):
                 return DatabaseBusy(f"another program is writing to the database{where}; try again "
                                     "in a moment. Nothing was changed.")
-            if primary == _FULL or (primary in (_IOERR, _CANTOPEN) and _disk_full(folder)):
+            if primary == _FULL or (primary in (_IOERR, _CANTOPEN, _READONLY) and _disk_full(folder)):
                 return DiskFull(f"the disk is full: the database{where} could not be written. "
                                 "Nothing saved before was lost; free some space and try again.")
             if primary == _READONLY or (primary == _CANTOPEN and not os.access(folder, os.W_OK)):

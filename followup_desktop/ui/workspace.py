@@ -105,9 +105,9 @@ def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snap
     The file is opened the safe way first (checked, upgraded after a backup, refused untouched
     when damaged or too new: `open_database`), here on the worker thread rather than before the
     window is painted. Once is enough: later reads (`check=False`) only read."""
-    if check:
-        open_database(paths.database, backups=paths.backups).close()
-    con = connect(paths.database)
+    # On a full or read-only disk the checked open still gives a connection that reads.
+    con = (open_database(paths.database, backups=paths.backups, reading=True) if check
+           else connect(paths.database))
     # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
     con.execute("PRAGMA cache_size = -256")
     try:
