@@ -197,3 +197,26 @@ def test_a_data_folder_that_is_a_file_is_said_in_the_window(tmp_path, qapp, monk
     [text] = shown
     assert "is a file, not a folder" in text
     assert data.read_text() == "in the way"
+
+
+def test_a_backup_is_taken_soon_after_start_and_not_again_within_the_hour(paths, started, qtbot, monkeypatch):
+    import followup_desktop.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKUP_FIRST_LOOK_MS", 10)
+    workspace, window = started(paths)
+    qtbot.waitUntil(lambda: len(backups.list_backups(paths)) == 1, timeout=10_000)
+    timer = window.backup_timer
+    qtbot.waitUntil(lambda: not timer.running, timeout=10_000)
+    timer.check()
+    qtbot.waitUntil(lambda: not timer.running, timeout=10_000)
+    assert len(backups.list_backups(paths)) == 1
+    assert backups.list_backups(paths)[0].verify()
+
+
+def test_a_clean_exit_of_the_app_leaves_a_verified_backup_and_no_running_marker(paths, run_app):
+    done = run_app("--data-dir", paths.root, env={"FOLLOWUP_DESKTOP_QUIT_WHEN_READY": "loaded",
+                                                  "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    [copy] = backups.list_backups(paths)
+    assert copy.verify() and copy.counts() == (1, 4)
+    assert not [p for p in paths.root.iterdir() if p.name.startswith("running-")]

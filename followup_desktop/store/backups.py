@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..paths import FILE_MODE, DataPaths, ensure_private_dir
-from .connection import DatabaseCorrupt, StoreError, describe
+from .connection import DatabaseCorrupt, StoreError, connect, describe
 
 STAMP = "%Y%m%d-%H%M%S"
 _REGULAR = re.compile(r"^followup-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
@@ -133,8 +133,11 @@ def take_backup(paths: DataPaths, *, now: datetime | None = None) -> Backup:
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
         os.close(fd)
-        src = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        # an ordinary connection (read-only only for a read-only file): as the last one to close,
+        # it folds the write-ahead log back into the file rather than leaving it beside it
+        src = connect(db)
         try:
+            keep = _keep_settings(src)
             dest = sqlite3.connect(str(tmp), isolation_level=None)
             try:
                 src.backup(dest)
@@ -160,20 +163,16 @@ def take_backup(paths: DataPaths, *, now: datetime | None = None) -> Backup:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}-journal").unlink(missing_ok=True)
     _log().info("backed up %s to %s", db, target)
-    thin(paths, _keep_settings(db), now=now)
+    thin(paths, keep, now=now)
     return Backup(target, datetime.strptime(stamp, STAMP))
 
 
-def _keep_settings(db: Path) -> tuple[int, int, int]:
+def _keep_settings(con: sqlite3.Connection) -> tuple[int, int, int]:
     from ..settings import Settings
     from .snapshot import load_settings
 
     try:
-        con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            s = load_settings(con)
-        finally:
-            con.close()
+        s = load_settings(con)
     except sqlite3.Error:
         s = Settings()
     return s.backups_keep_daily, s.backups_keep_weekly, s.backups_keep_monthly

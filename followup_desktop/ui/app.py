@@ -182,11 +182,14 @@ def _cannot_start(message: str) -> int:
     return 1
 
 
+#: the first look for an hourly backup, this long after start
+BACKUP_FIRST_LOOK_MS = 60_000
+
+
 def watch_the_data(paths: DataPaths, workspace, window) -> None:
     """The damaged-file dialog on a failed load, the banner for a file or folder that cannot be
     written, and the hourly backup."""
     from ..store.connection import is_read_only
-    from .backups import BackupTimer
     from .recovery import offer_recovery
 
     offer_recovery(paths, workspace, window)
@@ -199,9 +202,15 @@ def watch_the_data(paths: DataPaths, workspace, window) -> None:
             "run", "Your data file is read-only (its write permission was taken away): you can read "
             "everything, but changes cannot be saved. Make it writable to change anything."))
     else:
-        timer = BackupTimer(paths, window)
-        timer.damaged.connect(workspace.failed_with.emit)
-        window.backup_timer = timer
+        def start_backups():  # not at start-up: the window comes first
+            from .backups import BackupTimer
+
+            timer = BackupTimer(paths, window)
+            timer.damaged.connect(workspace.failed_with.emit)
+            window.backup_timer = timer
+            timer.check()  # a fresh copy soon after start, unless one is less than an hour old
+
+        QTimer.singleShot(BACKUP_FIRST_LOOK_MS, start_backups)
 
 
 def run(args) -> int:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import DataPaths
-from ..store import backups
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ log = logging.getLogger(__name__)
 RECOVERABLE = {"damaged", "empty", "bad_value"}
 
 
-def describe_backup(widget: QWidget, backup: backups.Backup) -> str:
+def describe_backup(widget: QWidget, backup) -> str:
     try:
         apps, events = backup.counts()
     except Exception:  # a copy that cannot be read is shown, not hidden
@@ -48,6 +47,8 @@ class RecoveryDialog(QDialog):
         self.setObjectName("recoveryDialog")
         self.setWindowTitle(self.tr("Your data file needs attention"))
         self.setWindowModality(Qt.ApplicationModal)
+        from ..store import backups
+
         self.backup = backups.newest_verified(paths)
         kind = getattr(problem, "kind", "damaged")
         headline = {
@@ -88,6 +89,8 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(520)
 
     def restore(self) -> None:
+        from ..store import backups
+
         if self._put_aside():
             try:
                 backups.restore(self.paths, self.backup)
@@ -104,6 +107,8 @@ class RecoveryDialog(QDialog):
             self.accept()
 
     def _put_aside(self) -> bool:
+        from ..store import backups
+
         try:
             self.kept = backups.move_aside(self.paths, "damaged")
         except Exception as exc:
