@@ -220,3 +220,20 @@ def test_a_clean_exit_of_the_app_leaves_a_verified_backup_and_no_running_marker(
     [copy] = backups.list_backups(paths)
     assert copy.verify() and copy.counts() == (1, 4)
     assert not [p for p in paths.root.iterdir() if p.name.startswith("running-")]
+
+
+def test_a_file_from_a_newer_version_is_said_as_such_and_nothing_can_be_added(paths, started, qtbot):
+    import sqlite3
+
+    con = sqlite3.connect(paths.database)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    before = paths.database.read_bytes()
+    workspace, window = started(paths)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "dataProblemDialog") is not None, timeout=10_000)
+    box = window.findChild(QMessageBox, "dataProblemDialog")
+    assert box.text().startswith("Your data was saved by a newer version of Follow-up Desktop.")
+    assert "backup" not in box.text()
+    assert not window.act_new.isEnabled() and not window.act_import.isEnabled()
+    assert window.findChild(RecoveryDialog) is None
+    assert paths.database.read_bytes() == before

@@ -167,6 +167,9 @@ def offer_recovery(paths: DataPaths, workspace, window) -> None:
             workspace.release()
             dialog.open()
         else:
+            # Nothing can be added to a file that could not be read: until a load succeeds
+            for action in _writing_actions(window):
+                action.setEnabled(False)
             box = QMessageBox(QMessageBox.Warning, window.tr("Follow-up Desktop"), problem_message(window, problem),
                               QMessageBox.Ok, window)
             box.setObjectName("dataProblemDialog")
@@ -175,6 +178,11 @@ def offer_recovery(paths: DataPaths, workspace, window) -> None:
             box.open()
 
     workspace.failed_with.connect(failed)
+    workspace.loaded.connect(lambda: [a.setEnabled(True) for a in _writing_actions(window)])
+
+
+def _writing_actions(window) -> list:
+    return [a for a in (getattr(window, "act_new", None), getattr(window, "act_import", None)) if a is not None]
 
 
 def _quit() -> None:
