@@ -128,7 +128,7 @@ class BackupsWindow(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         layout.addWidget(self.buttons)
         self.table.itemSelectionChanged.connect(self._update_enabled)
-        self.resize(620, 420)
+        self.resize(600, 360)
         self.refresh()
 
     def refresh(self) -> None:
