@@ -291,6 +291,29 @@ def test_a_clean_check_after_an_unclean_exit_clears_the_marker(stocked, capsys):
     assert not marker.exists()
 
 
-def test_an_import_killed_midway_leaves_its_marker_for_the_next_open(stocked, capsys):
-    """The command line marks the data dir while it imports; a clean run leaves no marker."""
+def test_an_import_killed_midway_leaves_its_marker_and_the_next_open_clears_it(stocked, another_file, capsys):
+    import signal
+    import sys
+    import time
+
+    holder = sqlite3.connect(db_of(stocked), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the import waits for the write lock, marker made
+    proc = subprocess.Popen([sys.executable, "-m", "followup_desktop", "--data-dir", str(stocked),
+                             "import", str(another_file)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while not [p for p in stocked.iterdir() if p.name == f"running-{proc.pid}"]:
+            assert time.monotonic() < deadline, "the import never marked the data dir"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (stocked / f"running-{proc.pid}").exists()
+    assert run(capsys, "--data-dir", stocked, "due", *AT)[0] == 0  # checked whole, and clean
+    assert not (stocked / f"running-{proc.pid}").exists()
+
+
+def test_a_clean_import_leaves_no_running_marker(stocked):
     assert not [p for p in stocked.iterdir() if p.name.startswith("running-")]
