@@ -72,18 +72,48 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_due(args)
         return cmd_gui(args)
     except BadInput as exc:
-        print(f"followup-desktop: {exc}", file=sys.stderr)
+        print(one_line(f"followup-desktop: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: one readable line, not a traceback
-        from .store.connection import StoreError
-
-        if isinstance(exc, StoreError):
-            print(f"followup-desktop: {exc}", file=sys.stderr)
-        else:
-            print(f"followup-desktop: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(one_line(f"followup-desktop: {explain(exc, args)}"), file=sys.stderr)
         return EXIT_ERROR
+
+
+def explain(exc: BaseException, args) -> str:
+    """One line in words for what went wrong: the disk, the folder, a lock, damage, or a value
+    stored by another program; an unexpected error is named as one."""
+    from .paths import DataDirError, DataPaths
+    from .store.connection import StoreError, describe, find_bad_value
+
+    if isinstance(exc, (StoreError, DataDirError)):
+        return str(exc)
+    try:
+        paths = DataPaths.resolve(args.data_dir)
+    except Exception:
+        paths = None
+    db = paths.database if paths is not None else None
+    known = describe(exc, db)
+    if known.kind != "other" or isinstance(exc, (OSError,)) or _from_sqlite(exc):
+        return str(known)
+    # Reading the file failed on a value: find which one.
+    bad = find_bad_value(db) if db is not None and db.exists() else None
+    if bad is not None:
+        return str(bad)
+    return f"unexpected error: {type(exc).__name__}: {exc}"
+
+
+def _from_sqlite(exc: BaseException) -> bool:
+    import sqlite3
+
+    e, seen = exc, set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, sqlite3.Error):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def _paths(args):
@@ -107,16 +137,45 @@ def cmd_import(args) -> int:
         raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
                        "this version imports exchange files (.json)")
     from .exchange.jsonfile import import_json
+    from .exchange.validate import load_file
 
-    store = _open_store(args)
+    # Read first: a file that is missing or unreadable leaves no data dir behind.
     try:
-        summary = import_json(store, path)
+        doc = load_file(path)
     except ExchangeError as exc:
-        raise BadInput(f"{path}: nothing imported: {exc}") from None
+        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+    paths = _paths(args)
+    problem = paths.writable_problem()
+    if problem is not None:
+        raise problem
+    marker = paths.running_marker()
+    marker.touch(mode=0o600)  # left behind by a kill: the next open checks the file whole
+    try:
+        from .store import Store
+
+        store = Store(paths)
+        try:
+            summary = import_json(store, path, doc)
+        except ExchangeError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        finally:
+            store.close()
     finally:
-        store.close()
+        marker.unlink(missing_ok=True)
     print(summary)
     return EXIT_OK
+
+
+def _shown_path(path: Path, limit: int = 80) -> str:
+    """A path for a one-line message: a long one keeps its end (the file's name)."""
+    text = str(path)
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
+
+
+def one_line(message: str, limit: int = 300) -> str:
+    """What is printed on stderr: one line, at most `limit` characters."""
+    message = " ".join(str(message).split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def cmd_export(args) -> int:

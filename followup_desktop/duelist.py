@@ -105,7 +105,7 @@ class DueReport:
 
 
 def due_report(paths: DataPaths, at: datetime) -> DueReport:
-    con = open_database(paths.database, backups=paths.backups)
+    con = open_database(paths.database, backups=paths.backups, reading=True)
     try:
         settings = load_settings(con)
         apps = load_applications(con, as_of=at)

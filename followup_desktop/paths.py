@@ -7,8 +7,10 @@ private: folders 0700, files 0600.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
+import stat
 from pathlib import Path
 from typing import Iterable
 
@@ -18,6 +20,8 @@ DB_FILENAME = "followup.sqlite3"
 BACKUP_DIRNAME = "backups"
 LOG_DIRNAME = "logs"
 TEMPLATES_DIRNAME = "templates"
+#: "running-<pid>": a copy of the app is running (or was, and did not exit cleanly)
+RUNNING_PREFIX = "running-"
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -40,15 +44,38 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
+class DataDirError(Exception):
+    """The data folder cannot be used, said in words. `kind`: "not_a_folder", "foreign",
+    "read_only", "full"."""
+
+    def __init__(self, message: str, *, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
+
+
 def ensure_private_dir(path: Path, *, enforce: bool = True) -> Path:
-    """Create `path` (and parents) if needed, as 0700.
+    """Create `path` (and every missing parent) if needed, each as 0700.
 
     With `enforce`, an existing folder is made 0700 too: right for the app's own folders
     (backups, logs), wrong for a folder the user named that holds other things.
     """
+    path = Path(path)
     existed = path.exists()
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if (not existed or enforce) and (path.stat().st_mode & 0o777) != DIR_MODE:
+    missing = []
+    for parent in (path, *path.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            pass
+        os.chmod(folder, DIR_MODE)  # whatever the umask made of it
+    if not path.is_dir():
+        raise DataDirError(f"{path} is a file, not a folder; move it away or name another folder.",
+                           kind="not_a_folder")
+    if existed and enforce and (path.stat().st_mode & 0o777) != DIR_MODE:
         os.chmod(path, DIR_MODE)
     return path
 
@@ -88,6 +115,41 @@ def write_private(path: Path, text: str | bytes | Iterable[str]) -> None:
         raise
 
 
+def _read_only_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there: take the copy as running
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def stale_markers(root: Path) -> list[Path]:
+    """The running-markers of copies that are no longer running: each is an unclean exit."""
+    out = []
+    try:
+        names = [p for p in Path(root).iterdir() if p.name.startswith(RUNNING_PREFIX)]
+    except OSError:
+        return out
+    for marker in names:
+        pid = marker.name[len(RUNNING_PREFIX):]
+        if not pid.isdigit() or (int(pid) != os.getpid() and not _alive(int(pid))):
+            out.append(marker)
+    return out
+
+
 class DataPaths:
     """The files inside one data dir."""
 
@@ -124,12 +186,59 @@ class DataPaths:
         """The user's own wording templates: they win over the shipped ones."""
         return self.config / TEMPLATES_DIRNAME
 
+    def running_marker(self, pid: int | None = None) -> Path:
+        """The marker a running copy keeps in the data dir; left behind by an unclean exit."""
+        return self.root / f"{RUNNING_PREFIX}{os.getpid() if pid is None else pid}"
+
     def ensure(self) -> "DataPaths":
+        """Create the data dir if needed, or say in words why it cannot be used (DataDirError)."""
         # The default location is the app's own: keep it private. A folder the user named may
         # hold other things: it is created private, but an existing one keeps its permissions
         # (the files the app writes in it are 0600 all the same).
-        ensure_private_dir(self.root, enforce=self.is_default)
+        root = self.root
+        try:
+            info = root.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise DataDirError(f"the data folder {root} cannot be reached ({exc.strerror}).") from None
+        if info is not None:
+            if not stat.S_ISDIR(info.st_mode):
+                raise DataDirError(f"the data folder {root} is a file, not a folder; move the file "
+                                   "away, or name another folder with --data-dir.", kind="not_a_folder")
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                raise DataDirError(f"the data folder {root} belongs to another user (uid {info.st_uid}); "
+                                   "your data must be in a folder of your own: name one with --data-dir.",
+                                   kind="foreign")
+        try:
+            ensure_private_dir(root, enforce=self.is_default)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DataDirError(f"the disk is full: the data folder {root} cannot be created.",
+                                   kind="full") from None
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                if info is None:
+                    raise DataDirError(f"the data folder {root} cannot be created here: {exc.strerror.lower()}.",
+                                       kind="read_only") from None
+                # an existing folder that may not be chmod-ed (a read-only disk): it is used as it is
+            else:
+                raise DataDirError(f"the data folder {root} cannot be created ({exc.strerror}).") from None
         return self
+
+    def writable_problem(self) -> DataDirError | None:
+        """Why nothing can be saved in the data dir, if it cannot: read-only, or a full disk."""
+        if not os.access(self.root, os.W_OK) or _read_only_mount(self.root):
+            return DataDirError(f"the data folder {self.root} is read-only, so nothing can be saved; "
+                                "make it writable, or name another folder with --data-dir.", kind="read_only")
+        try:
+            import shutil
+
+            if shutil.disk_usage(self.root).free < 64 * 1024:
+                return DataDirError(f"the disk holding {self.root} is full, so nothing can be saved; "
+                                    "free some space and try again.", kind="full")
+        except OSError:
+            pass
+        return None
 
     @classmethod
     def resolve(cls, cli_value: str | os.PathLike[str] | None = None) -> "DataPaths":

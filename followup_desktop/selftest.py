@@ -43,6 +43,16 @@ def _checks(root: Path):
         raise AssertionError("an export imported into an empty data dir did not give the same data back")
     yield "exchange: export → import → export is lossless"
 
+    from .store import backups
+
+    copy = backups.take_backup(second)
+    apps, events = copy.counts()
+    backups.restore(second, copy)
+    with Store(second) as store:
+        if len(store.applications()) != apps:
+            raise AssertionError("a restored backup did not give the same applications back")
+    yield f"backups: a verified copy ({apps} applications, {events} events) taken and restored"
+
     from .ui.selftest import build_every_window
 
     yield f"windows: {build_every_window(second)}"

@@ -277,3 +277,16 @@ def groups() -> Iterable[tuple[str, list[SettingSpec]]]:
     for spec in REGISTRY:
         seen.setdefault(spec.group, []).append(spec)
     return seen.items()
+
+
+# -- backups (appended: their own group, after the rest) --------------------------------------
+BACKUPS = "Backups"
+
+REGISTRY = REGISTRY + (
+    _i("backups_keep_daily", 7, "Keep a backup of each of the last", BACKUPS, 1, 60, "days",
+       help="A verified copy of your data is taken when the app closes and every hour while it "
+       "runs; the newest of each day is kept."),
+    _i("backups_keep_weekly", 4, "…and of each of the last", BACKUPS, 0, 52, "weeks"),
+    _i("backups_keep_monthly", 12, "…and of each of the last", BACKUPS, 0, 120, "months"),
+)
+SPECS = {s.name: s for s in REGISTRY}

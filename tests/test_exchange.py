@@ -304,11 +304,11 @@ BAD = [
                               "position": "Driver", "stage": "lead"}),
      ["applications[1]", 'duplicate key "globex-dispatcher"', "earlier in the file"]),
     ("employer key already in the data dir", _set("employers", 0, key="acme"),
-     ["employers[0]", 'duplicate key "acme"', "already in this data dir"]),
+     ["employers[0]", 'employer "acme" (Acme Corp) is already in your data']),
     ("contact key already in the data dir", _set("contacts", 0, key="susan"),
-     ["contacts[0]", 'duplicate key "susan"', "already in this data dir"]),
+     ["contacts[0]", 'contact "susan" (Susan Smith) is already in your data']),
     ("application key already in the data dir", _set("applications", 0, key="acme-office-manager"),
-     ["applications[0]", 'duplicate key "acme-office-manager"', "already in this data dir"]),
+     ["applications[0]", 'application "acme-office-manager" (Acme Corp — Office Manager) is already in your data']),
     ("event for an unknown application", _set("events", 2, application="globex-driver"),
      ["events[2]", 'field "application"', '"globex-driver"']),
     ("contact at an unknown employer", _set("contacts", 0, employer="globx"),
@@ -330,7 +330,7 @@ BAD = [
      ["action_states[1]", 'field "id"', "earlier in the file"]),
     ("action state already in the data dir",
      _append("action_states", {"id": STORED_STATE, "application": "acme-office-manager"}),
-     ["action_states[1]", 'field "id"', "already in this data dir"]),
+     ["action_states[1]", 'field "id"', "already in your data"]),
     ("the same field twice in one record",
      whole(b'{"format": "followup-desktop", "version": 1, "employers": '
            b'[{"key": "globex", "name": "Globex", "name": "Globex Logistics"}]}'),
@@ -424,7 +424,7 @@ def test_the_same_file_imported_twice_is_refused_the_second_time(stocked, contra
     db = DataPaths(stocked).database
     before = dump(db)
     code, _, err = import_file(stocked, contract_example, capsys)
-    assert code == 2 and "already in this data dir" in err
+    assert code == 2 and "this file was imported before" in err and "acme-office-manager" in err
     assert dump(db) == before
 
 

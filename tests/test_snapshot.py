@@ -86,6 +86,8 @@ def _as_document(app) -> dict:
         "contacts": people,
         "applications": [{"key": app.key, "employer": "acme", "position": app.position,
                           "stage": app.stage,
+                          # a closed application always has an outcome (the import insists)
+                          "outcome": app.outcome or ("no_response" if app.stage == "closed" else None),
                           "posting_closes": app.posting_closes and app.posting_closes.isoformat(),
                           "created": app.created and app.created.isoformat()}],
         "events": events,

@@ -44,11 +44,24 @@ class ImportSummary:
 def _existing(store) -> ExistingKeys:
     con = store.connection
     employers = {eid: k for eid, k in con.execute("SELECT id, key FROM employer")}
+
+    def names(kind: str, key: str) -> str | None:
+        # Only asked for the one record a message names.
+        sql = {
+            "employer": "SELECT name FROM employer WHERE key = ?",
+            "contact": "SELECT name FROM contact WHERE key = ?",
+            "application": "SELECT e.name || ' — ' || a.position FROM application a "
+                           "JOIN employer e ON e.id = a.employer_id WHERE a.key = ?",
+        }[kind]
+        row = con.execute(sql, (key,)).fetchone()
+        return row[0] if row else None
+
     return ExistingKeys(
         employers.values(),
         {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM contact")},
         {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM application")},
         [aid for (aid,) in con.execute("SELECT action_id FROM action_state")],
+        names=names,
     )
 
 
@@ -90,18 +103,21 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     return added
 
 
-def import_json(store, path: Path, *, now: datetime | None = None) -> ImportSummary:
+def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None) -> ImportSummary:
+    """Import the exchange file at `path` (or its already-read document `doc`), all or nothing."""
     from ..store.models import (
         ActionStateRow, Application, Contact, Employer, Event, EventContact,
     )
 
-    doc = load_file(Path(path))
-    checked = validate(doc, _existing(store))
-    file_events = len(checked.events)
-    checked.events.extend(complete_timelines(checked.applications, checked.events,
-                                             now or datetime.now().replace(microsecond=0)))
+    doc = load_file(Path(path)) if doc is None else doc
     con = store.connection
-    with store.atomic():
+    # The write lock is taken first and the stored keys are read under it: a second import of
+    # the same file, started at the same moment, waits here and then finds the keys there.
+    with store.db.atomic("IMMEDIATE"):
+        checked = validate(doc, _existing(store))
+        file_events = len(checked.events)
+        checked.events.extend(complete_timelines(checked.applications, checked.events,
+                                                 now or datetime.now().replace(microsecond=0)))
         settings = dict(checked.settings)
         if checked.profile is not None:
             for field, name in PROFILE_SETTINGS.items():

@@ -8,7 +8,9 @@ The whole file is checked before anything is written. The first problem found ra
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -35,6 +37,17 @@ URL_MAX = 2_000
 KEY_MAX = 200
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# Multi-line text keeps tabs and line breaks; NUL, ESC and the other control characters would
+# reach a terminal or a mail program as they are.
+_CONTROL_MULTILINE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+# The latest year a date may have: the playbook adds weeks and months to dates, and Python's
+# dates end at 9999-12-31.
+MAX_YEAR = 9998
+# No number in the file is longer than this (the largest field is a count of minutes).
+MAX_DIGITS = 20
+# One address: a local part, an @, a domain with a dot; no spaces, commas or semicolons.
+_EMAIL_RE = re.compile(r"[^\s@,;<>\"()\[\]]+@[^\s@,;<>\"()\[\]]+\.[^\s@,;<>\"()\[\].]+")
 
 
 class ExchangeError(ValueError):
@@ -44,9 +57,27 @@ class ExchangeError(ValueError):
 # -- field checkers: each takes (value, where) and returns the cleaned value ---------------------
 
 def _show(value: Any, limit: int = 60) -> str:
-    """A value quoted for a message, shortened: an error line must stay one readable line."""
-    text = json.dumps(value, ensure_ascii=False)
+    """A value quoted for a message, shortened: an error line must stay one readable line.
+
+    Only the start of the value is turned into text, so a 16 MB value costs nothing to show;
+    control characters and lone surrogates are shown escaped."""
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+    elif isinstance(value, (list, dict)):
+        value = f"<{_type_name(value)}>"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an int past Python's digit limit
+        text = "a very long number"
+    if _SURROGATE_RE.search(text):
+        text = json.dumps(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain(value: str, limit: int = 50) -> str:
+    """A stored name for a message: one line, shortened, unquoted."""
+    value = _CONTROL_RE.sub(" ", str(value))
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _no_duplicate_fields(pairs: list) -> dict:
@@ -77,12 +108,40 @@ def text(limit: int, *, required: bool = False, single_line: bool = True) -> Cal
             _fail(where, "must not be empty")
         if len(value) > limit:
             _fail(where, f"is {len(value):,} characters long; the limit is {limit:,}")
-        if single_line and _CONTROL_RE.search(value):
-            _fail(where, "contains a line break or control character")
-        if "\x00" in value:
-            _fail(where, "contains a NUL character")
+        check_characters(value, where, single_line=single_line)
         return value
     check.required = required
+    return check
+
+
+def check_characters(value: str, where: str, *, single_line: bool = True) -> None:
+    """Refuse what no text field may hold: a lone surrogate (not a character at all: it cannot
+    be written as UTF-8), NUL, ESC and other control characters, and line breaks in one-line
+    text."""
+    bad = _SURROGATE_RE.search(value)
+    if bad:
+        _fail(where, f"holds a lone surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1:,}, "
+                     "which is not a character")
+    bad = (_CONTROL_RE if single_line else _CONTROL_MULTILINE_RE).search(value)
+    if bad:
+        char = bad.group()
+        what = {"\n": "a line break", "\r": "a carriage return", "\x00": "a NUL character",
+                "\x1b": "an escape character (ESC)", "\t": "a tab"}.get(char, f"the control character \\x{ord(char):02x}")
+        _fail(where, f"contains {what} at character {bad.start() + 1:,}"
+                     + ("; it must be one line" if char in "\r\n" else ""))
+
+
+def email(limit: int = 320) -> Callable:
+    """One email address, or nothing."""
+    plain = text(limit)
+
+    def check(value, where):
+        value = plain(value, where)
+        if value and not _EMAIL_RE.fullmatch(value):
+            if value.count("@") > 1:
+                _fail(where, f"{_show(value)} holds more than one address; give one")
+            _fail(where, f"{_show(value)} is not an email address (like name@example.org)")
+        return value
     return check
 
 
@@ -93,8 +152,7 @@ def key(value, where):
         _fail(where, "must not be empty")
     if len(value) > KEY_MAX:
         _fail(where, f"is {len(value):,} characters long; the limit is {KEY_MAX}")
-    if _CONTROL_RE.search(value):
-        _fail(where, "contains a control character")
+    check_characters(value, where)
     return value
 
 
@@ -116,11 +174,17 @@ def choice(enum, *, required: bool = False, nullable: bool = True) -> Callable:
     return check
 
 
+def _in_range(value, parsed, where):
+    if parsed.year > MAX_YEAR:
+        _fail(where, f"{_show(value)} is too far in the future (the latest year is {MAX_YEAR})")
+    return parsed
+
+
 def a_date(value, where):
     if value is None:
         return None
     try:
-        return parse_date(value)
+        return _in_range(value, parse_date(value), where)
     except TimeFormatError as exc:
         _fail(where, f"{_show(value)} {exc}")
 
@@ -129,7 +193,7 @@ def a_datetime(value, where):
     if value is None:
         return None
     try:
-        return parse_local_datetime(value)
+        return _in_range(value, parse_local_datetime(value), where)
     except TimeFormatError as exc:
         _fail(where, f"{_show(value)} {exc}")
 
@@ -158,7 +222,7 @@ def integer(lo: int, hi: int) -> Callable:
         if isinstance(value, bool) or not isinstance(value, int):
             _fail(where, f"expected a whole number, got {_type_name(value)}")
         if not lo <= value <= hi:
-            _fail(where, f"{value} is outside {lo}..{hi}")
+            _fail(where, f"{_show(value)} is outside {lo}..{hi}")
         return value
     return check
 
@@ -168,13 +232,13 @@ def key_list(value, where):
         return []
     if not isinstance(value, list):
         _fail(where, f"expected a list of contact keys, got {_type_name(value)}")
-    seen = []
+    seen: dict[str, None] = {}  # ordered, and a linear check for a contact named twice
     for i, item in enumerate(value):
         k = key(item, f"{where}[{i}]")
         if k in seen:
-            _fail(where, f"names contact {json.dumps(k)} twice")
-        seen.append(k)
-    return seen
+            _fail(where, f"names contact {_show(k)} twice")
+        seen[k] = None
+    return list(seen)
 
 
 def key_points(value, where):
@@ -187,7 +251,7 @@ def key_points(value, where):
 
 PROFILE_FIELDS = {
     "name": text(NAME_MAX),
-    "email": text(320),
+    "email": email(),
     "phone": text(60),
     "employed": boolean,
     "signature": text(2000, single_line=False),
@@ -203,7 +267,7 @@ CONTACT_FIELDS = {
     "employer": key,
     "name": text(NAME_MAX, required=True),
     "role": choice(Role, required=True),
-    "email": text(320),
+    "email": email(),
     "phone": text(60),
     "notes": text(NOTES_MAX, single_line=False),
 }
@@ -245,6 +309,13 @@ ACTION_STATE_FIELDS = {
     "notified_at": a_datetime,
     "overdue_notified_at": a_datetime,
 }
+# Settings that hold what a profile field holds: the same checks, whichever way they come.
+SETTING_CHECKS = {
+    "profile_name": PROFILE_FIELDS["name"],
+    "profile_email": PROFILE_FIELDS["email"],
+    "profile_phone": PROFILE_FIELDS["phone"],
+    "profile_signature": PROFILE_FIELDS["signature"],
+}
 TOP_LEVEL = ("format", "version", "profile", "employers", "contacts", "applications", "events",
              "settings", "action_states")
 
@@ -258,7 +329,7 @@ def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
         _fail(where, f"expected an object, got {_type_name(raw)}")
     unknown = [k for k in raw if k not in fields]
     if unknown:
-        _fail(where, f"unknown field {json.dumps(unknown[0])} (known: {', '.join(fields)})")
+        _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
     out = {}
     for name, check in fields.items():
         value = raw.get(name)
@@ -281,28 +352,75 @@ class Validated:
         self.action_states: list[dict] = []
 
 
+class _NumberProblem(ExchangeError):
+    pass
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _NumberProblem(f"holds a number {len(digits.lstrip('-')):,} digits long "
+                            f"(no field takes more than {MAX_DIGITS} digits)")
+    return int(digits)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, refusing anything else (a FIFO would wait for a writer
+    forever, /dev/zero never ends) and reading at most `limit` + 1 bytes, so a file that grows
+    while it is read cannot make us read more. Raises ExchangeError."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        what = ("a folder" if stat.S_ISDIR(info.st_mode) else "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+        raise ExchangeError(f"is {what}, not a file; give the path of an exchange file")
+    if info.st_size > limit:
+        raise ExchangeError(f"{info.st_size:,} bytes is larger than the {limit:,} bytes an exchange file may be")
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the stat, opening does not wait.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ExchangeError("is not a regular file; give the path of an exchange file")
+        with open(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise ExchangeError(f"is larger than the {limit:,} bytes an exchange file may be")
+    return data
+
+
 def load_file(path: Path) -> Any:
     """Read and parse a JSON file, turning every way it can fail into one line."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ExchangeError(f"cannot read the file ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise ExchangeError(f"{size:,} bytes is larger than the {MAX_FILE_BYTES:,} bytes an exchange file may be")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExchangeError(f"cannot read the file ({exc.strerror})") from None
+    data = read_limited(Path(path), MAX_FILE_BYTES)
     try:
         textual = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
     try:
-        return json.loads(textual, object_pairs_hook=_no_duplicate_fields)
+        return json.loads(textual, object_pairs_hook=_no_duplicate_fields, parse_int=_parse_int,
+                          parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
         raise ExchangeError("not valid JSON: nested too deeply") from None
+    except _NumberProblem as exc:
+        raise ExchangeError(f"not a usable exchange file: it {exc}") from None
+    except ExchangeError:
+        raise
+    except ValueError as exc:  # any other number the parser cannot make
+        raise ExchangeError(f"not valid JSON: {str(exc)[:120]}") from None
+
+
+def _no_constant(name: str):
+    raise _NumberProblem(f"holds {name}, which is not a number JSON allows")
 
 
 def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
@@ -316,12 +434,12 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         raise ExchangeError(f"the file must hold a JSON object, not {_type_name(doc)}")
     unknown = [k for k in doc if k not in TOP_LEVEL]
     if unknown:
-        raise ExchangeError(f'unknown top-level field {json.dumps(unknown[0])} (known: {", ".join(TOP_LEVEL)})')
+        raise ExchangeError(f'unknown top-level field {_show(unknown[0])} (known: {", ".join(TOP_LEVEL)})')
     if doc.get("format") != FORMAT:
-        raise ExchangeError(f'field "format" must be "{FORMAT}", got {json.dumps(doc.get("format"))}')
+        raise ExchangeError(f'field "format" must be "{FORMAT}", got {_show(doc.get("format"))}')
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ExchangeError(f'field "version" must be the number {VERSION}, got {json.dumps(version)}')
+        raise ExchangeError(f'field "version" must be the number {VERSION}, got {_show(version)}')
     if version != VERSION:
         raise ExchangeError(f"exchange format version {version} is not supported (this app reads version {VERSION})")
 
@@ -341,9 +459,10 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
     for i, raw in enumerate(section("employers")):
         rec = _record(raw, EMPLOYER_FIELDS, f"employers[{i}]")
         k = rec["key"]
-        if k in employer_keys or k in existing.employers:
-            where = "earlier in the file" if k in employer_keys else "already in this data dir"
-            raise ExchangeError(f'employers[{i}]: field "key": duplicate key {json.dumps(k)} ({where})')
+        if k in existing.employers:
+            existing.already_there(doc, "employer", k, f"employers[{i}]")
+        if k in employer_keys:
+            raise ExchangeError(f'employers[{i}]: field "key": duplicate key {_show(k)} (earlier in the file)')
         employer_keys[k] = k
         out.employers.append(rec)
 
@@ -359,9 +478,10 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         rec = _record(raw, CONTACT_FIELDS, where)
         k = rec["key"]
         if k in contact_employer:
-            place = "earlier in the file" if k in file_contacts else "already in this data dir"
-            raise ExchangeError(f'{where}: field "key": duplicate key {json.dumps(k)} ({place})')
-        employer_ref(rec["employer"], f"{where} ({json.dumps(k)})")
+            if k not in file_contacts:
+                existing.already_there(doc, "contact", k, where)
+            raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
+        employer_ref(rec["employer"], f"{where} ({_show(k)})")
         contact_employer[k] = rec["employer"]
         file_contacts.add(k)
         out.contacts.append(rec)
@@ -372,13 +492,17 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         where = f"applications[{i}]"
         rec = _record(raw, APPLICATION_FIELDS, where)
         k = rec["key"]
-        label = f"{where} ({json.dumps(k)})"
+        label = f"{where} ({_show(k)})"
         if k in app_employer:
-            place = "earlier in the file" if k in file_apps else "already in this data dir"
-            raise ExchangeError(f'{where}: field "key": duplicate key {json.dumps(k)} ({place})')
+            if k not in file_apps:
+                existing.already_there(doc, "application", k, where)
+            raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
         employer_ref(rec["employer"], label)
         if rec["outcome"] is not None and rec["stage"] != Stage.CLOSED:
             raise ExchangeError(f'{label}: field "outcome": only a closed application has an outcome (stage is "{rec["stage"]}")')
+        if rec["outcome"] is None and rec["stage"] == Stage.CLOSED:
+            raise ExchangeError(f'{label}: field "outcome": a closed application needs an outcome '
+                                f'({", ".join(m.value for m in Outcome)})')
         app_employer[k] = rec["employer"]
         file_apps.add(k)
         out.applications.append(rec)
@@ -388,8 +512,8 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         rec = _record(raw, EVENT_FIELDS, where)
         app = rec["application"]
         if app not in app_employer:
-            raise ExchangeError(f'{where}: field "application": no application with key {json.dumps(app)}')
-        label = f"{where} ({rec['kind']} for {json.dumps(app)})"
+            raise ExchangeError(f'{where}: field "application": no application with key {_show(app)}')
+        label = f"{where} ({rec['kind']} for {_show(app)})"
         _check_event(rec, label, app_employer[app], contact_employer)
         out.events.append(rec)
 
@@ -401,17 +525,22 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             try:
                 out.settings[name] = validate_setting(name, value)
             except SettingError as exc:
-                raise ExchangeError(f"settings: {exc}") from None
+                raise ExchangeError(f"settings: {str(exc)[:200]}") from None
+            where = f"settings: field {_show(name, 40)}"
+            if name in SETTING_CHECKS:
+                SETTING_CHECKS[name](value, where)
+            elif isinstance(value, str):
+                check_characters(value, where)
 
     state_ids: set[str] = set()
     for i, raw in enumerate(section("action_states")):
         where = f"action_states[{i}]"
         rec = _record(raw, ACTION_STATE_FIELDS, where)
         if rec["id"] in state_ids or rec["id"] in existing.action_states:
-            place = "earlier in the file" if rec["id"] in state_ids else "already in this data dir"
-            raise ExchangeError(f'{where}: field "id": duplicate id {json.dumps(rec["id"])} ({place})')
+            place = "earlier in the file" if rec["id"] in state_ids else "already in your data"
+            raise ExchangeError(f'{where}: field "id": duplicate id {_show(rec["id"])} ({place})')
         if rec["application"] not in app_employer:
-            raise ExchangeError(f'{where}: field "application": no application with key {json.dumps(rec["application"])}')
+            raise ExchangeError(f'{where}: field "application": no application with key {_show(rec["application"])}')
         state_ids.add(rec["id"])
         out.action_states.append(rec)
     return out
@@ -432,7 +561,7 @@ def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping
         if outcome is None:
             _fail(f'{label}: field "outcome"', f"a reply needs an outcome ({', '.join(allowed)})")
         if outcome not in allowed:
-            _fail(f'{label}: field "outcome"', f"{json.dumps(outcome)} is not one of {', '.join(allowed)}")
+            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(allowed)}")
         if rec["encouraged"] and outcome != ReplyOutcome.REJECTED:
             _fail(f'{label}: field "encouraged"', "only a rejection can encourage you to stay in touch")
     elif outcome is not None:
@@ -440,7 +569,7 @@ def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping
         if kind not in OUTBOUND_KINDS or rec["channel"] != Channel.PHONE:
             _fail(f'{label}: field "outcome"', "only a reply or an outbound phone call has an outcome")
         if outcome not in allowed:
-            _fail(f'{label}: field "outcome"', f"{json.dumps(outcome)} is not one of {', '.join(allowed)}")
+            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(allowed)}")
     if kind == EventKind.CLOSED:
         if rec["reason"] is None:
             _fail(f'{label}: field "reason"', f"a closed event needs a reason ({', '.join(m.value for m in Outcome)})")
@@ -449,12 +578,13 @@ def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping
     for c in rec["contacts"]:
         owner = contact_employer.get(c)
         if owner is None:
-            _fail(f'{label}: field "contacts"', f"no contact with key {json.dumps(c)}")
+            _fail(f'{label}: field "contacts"', f"no contact with key {_show(c)}")
         if owner != employer:
-            _fail(f'{label}: field "contacts"', f"contact {json.dumps(c)} works for {json.dumps(owner)}, not {json.dumps(employer)}")
+            _fail(f'{label}: field "contacts"', f"contact {_show(c)} works for {_show(owner)}, not {_show(employer)}")
+    people = set(rec["contacts"])
     for c in rec["key_points"]:
-        if c not in rec["contacts"]:
-            _fail(f'{label}: field "key_points"', f"{json.dumps(c)} is not one of this interview's contacts")
+        if c not in people:
+            _fail(f'{label}: field "key_points"', f"{_show(c)} is not one of this interview's contacts")
 
 
 def check_event(raw: Any, employer: str, contact_employer: Mapping[str, str], where: str = "event") -> dict:
@@ -467,10 +597,32 @@ def check_event(raw: Any, employer: str, contact_employer: Mapping[str, str], wh
 
 class ExistingKeys:
     """Keys already stored: employers, contact -> employer, application -> employer, the ids of
-    action states."""
+    action states. `names` may give, for ("employer" | "contact" | "application", key), what a
+    person calls that record ("Acme Corp — Office Manager"), for the message when a file brings
+    a record that is already there."""
 
-    def __init__(self, employers=(), contacts=None, applications=None, action_states=()):
+    def __init__(self, employers=(), contacts=None, applications=None, action_states=(), names=None):
         self.employers = set(employers)
         self.contacts = dict(contacts or {})
         self.applications = dict(applications or {})
         self.action_states = set(action_states)
+        self.names = names or (lambda kind, key: None)
+
+    def already_there(self, doc: Mapping, kind: str, k: str, where: str):
+        """Raise the plain-words error for a record of the file that is already stored. When every
+        application of the file is there, the file was imported before: say that."""
+        apps = [a.get("key") for a in (doc.get("applications") or []) if isinstance(a, dict)]
+        employers = [e.get("key") for e in (doc.get("employers") or []) if isinstance(e, dict)]
+        if (apps and all(a in self.applications for a in apps)
+                and all(e in self.employers for e in employers)):
+            first = apps[0]
+            name = self.names("application", first)
+            more = f" and the other {len(apps) - 1:,}" if len(apps) > 1 else ""
+            raise ExchangeError(
+                f"this file was imported before: application {_show(first, 40)}"
+                f"{f' ({_plain(name)})' if name else ''}{more} already in your data; "
+                "nothing was added twice")
+        name = self.names(kind, k)
+        raise ExchangeError(
+            f'{where}: {kind} {_show(k, 40)}{f" ({_plain(name)})" if name else ""} is already '
+            "in your data; a file can add new records only (give it another key to add it as new)")

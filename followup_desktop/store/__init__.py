@@ -17,7 +17,9 @@ from .connection import (
     DatabaseTooNew,
     MigrationFailed,
     StoreError,
+    is_read_only,
     open_database,
+    read_only_uri,
 )
 
 __all__ = ["Store", "StoreError", "DatabaseCorrupt", "DatabaseTooNew", "MigrationFailed"]
@@ -33,7 +35,10 @@ class Store:
         self.paths.ensure()
         if not checked:
             open_database(self.paths.database, backups=self.paths.backups).close()
-        self.db = models.StoreDatabase(str(self.paths.database), timeout=5, check_same_thread=False)
+        #: the user made the file read-only: it is read, never written (nor chmod-ed)
+        self.read_only = is_read_only(self.paths.database)
+        name = read_only_uri(self.paths.database) if self.read_only else str(self.paths.database)
+        self.db = models.StoreDatabase(name, uri=self.read_only, timeout=5, check_same_thread=False)
         models.database.initialize(self.db)
         self.db.connect()
 

@@ -123,14 +123,35 @@ class ErrorHook:
             return
         self.showing = True
         try:
-            box = QMessageBox(QMessageBox.Warning, QApplication.translate("ErrorHook", "Something went wrong"),
-                              QApplication.translate("ErrorHook", "Follow-up Desktop hit an unexpected error: {0}\n\n"
-                                                     "Nothing you saved is lost. The details are in the log file:\n{1}")
-                              .format(exc, self.log_file))
+            from ..store.connection import describe
+
+            known = describe(exc)  # a full disk, a lock, a read-only file: said as such
+            if known.kind in ("full", "busy", "read_only", "damaged") and _from_storage(exc):
+                text = QApplication.translate("ErrorHook", "That could not be saved: {0}\n\nThe details are in "
+                                              "the log file:\n{1}").format(known, self.log_file)
+            else:
+                text = QApplication.translate("ErrorHook", "Follow-up Desktop hit an unexpected error: {0}\n\n"
+                                              "Nothing you saved is lost. The details are in the log file:\n{1}"
+                                              ).format(exc, self.log_file)
+            box = QMessageBox(QMessageBox.Warning, QApplication.translate("ErrorHook", "Something went wrong"), text)
             box.setObjectName("errorDialog")
             box.exec()
         finally:
             self.showing = False
+
+
+def _from_storage(exc: BaseException) -> bool:
+    """True when SQLite (or a full or read-only disk) is behind `exc`."""
+    import errno
+    import sqlite3
+
+    e, seen = exc, set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, sqlite3.Error) or (isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EROFS)):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def make_application(argv=None) -> QApplication:
@@ -153,9 +174,61 @@ def build(paths: DataPaths, *, clock=None):
     return workspace, window
 
 
+def _cannot_start(message: str) -> int:
+    make_application()
+    box = QMessageBox(QMessageBox.Critical, APPLICATION, message)
+    box.setObjectName("dataProblemDialog")
+    box.exec()
+    return 1
+
+
+#: the first look for an hourly backup, this long after start
+BACKUP_FIRST_LOOK_MS = 60_000
+
+
+def watch_the_data(paths: DataPaths, workspace, window) -> None:
+    """The damaged-file dialog on a failed load, the banner for a file or folder that cannot be
+    written, and the hourly backup."""
+    from ..store.connection import is_read_only
+    from .recovery import offer_recovery
+
+    offer_recovery(paths, workspace, window)
+    problem = paths.writable_problem()
+    if problem is not None:
+        window.show_banner(QApplication.translate("run", "{0} You can read your applications; changes "
+                                                  "cannot be saved.").format(str(problem)[0].upper() + str(problem)[1:]))
+    elif is_read_only(paths.database):
+        window.show_banner(QApplication.translate(
+            "run", "Your data file is read-only (its write permission was taken away): you can read "
+            "everything, but changes cannot be saved. Make it writable to change anything."))
+    else:
+        def start_backups():  # not at start-up: the window comes first
+            from .backups import BackupTimer
+
+            timer = BackupTimer(paths, window)
+            timer.damaged.connect(workspace.failed_with.emit)
+            window.backup_timer = timer
+            timer.check()  # a fresh copy soon after start, unless one is less than an hour old
+
+        QTimer.singleShot(BACKUP_FIRST_LOOK_MS, start_backups)
+
+
 def run(args) -> int:
-    paths = DataPaths.resolve(args.data_dir).ensure()
-    log_file = setup_logging(paths)
+    from ..paths import DataDirError
+
+    paths = DataPaths.resolve(args.data_dir)
+    try:
+        paths.ensure()
+    except DataDirError as exc:  # a file in the way, someone else's folder: say so in the window
+        return _cannot_start(QApplication.translate("run", "Follow-up Desktop cannot use its data folder:\n{0}")
+                             .format(exc))
+    try:
+        log_file = setup_logging(paths)
+    except OSError as exc:
+        from ..store.connection import describe
+
+        return _cannot_start(QApplication.translate("run", "Follow-up Desktop cannot use its data folder:\n{0}")
+                             .format(describe(exc, paths.database)))
     app = make_application()
     sys.excepthook = ErrorHook(log_file)
     from ..tray.single_instance import SingleInstance
@@ -167,12 +240,20 @@ def run(args) -> int:
     try:
         workspace, window = build(paths)
     except Exception as exc:  # a damaged or too-new database: say so, change nothing
+        from ..store.connection import describe
+
         log.exception("the data dir could not be opened")
         QMessageBox.critical(None, APPLICATION, QApplication.translate(
             "run", "Follow-up Desktop cannot open its data:\n{0}\n\nNothing was changed. Details are in {1}.")
-            .format(exc, log_file))
+            .format(describe(exc, paths.database), log_file))
         return 1
     instance.activated.connect(window.show_and_raise)
+    marker = paths.running_marker()  # left behind by a crash: the next start checks the file whole
+    try:
+        marker.touch(mode=0o600)
+    except OSError:
+        marker = None
+    watch_the_data(paths, workspace, window)
     desktop = []
 
     def integrate():
@@ -210,7 +291,12 @@ def run(args) -> int:
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()
     workspace.close()
+    from .backups import backup_at_exit
+
+    backup_at_exit(paths)
+    if marker is not None:
+        marker.unlink(missing_ok=True)
     return code
 
 
-__all__ = ["app_icon", "make_application", "setup_logging", "build", "run", "ErrorHook"]
+__all__ = ["app_icon", "make_application", "setup_logging", "build", "run", "ErrorHook", "watch_the_data"]

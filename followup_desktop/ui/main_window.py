@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         self.act_templates = A(self.tr("Message &templates…"), self.open_templates, None, "actTemplates")
         self.act_import = A(self.tr("&Import…"), self.import_file, "Ctrl+I", "actImport")
         self.act_export = A(self.tr("E&xport…"), self.export_file, "Ctrl+Shift+S", "actExport")
+        self.act_backups = A(self.tr("&Backups…"), self.open_backups, None, "actBackups")
         self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
         self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
         self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
         self.act_escape.setShortcutContext(Qt.WidgetWithChildrenShortcut)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addActions([self.act_new, self.act_import, self.act_export])
+        menu.addActions([self.act_new, self.act_import, self.act_export, self.act_backups])
         menu.addSeparator()
         menu.addAction(self.act_refresh)
         menu.addSeparator()
@@ -703,6 +704,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Follow-up Desktop"), self.tr(
             "<b>Follow-up Desktop</b> {0}<p>When and how to follow up on every application.</p>"
             "<p>Your data stays on this computer, in {1}.</p>").format(__version__, self.paths.root))
+
+    def open_backups(self) -> None:
+        from .backups import BackupsWindow
+
+        BackupsWindow(self.workspace, self).open()
 
     def _load_failed(self, message: str) -> None:
         self.loading.setText(self.tr("Your applications could not be loaded:\n{0}").format(message))

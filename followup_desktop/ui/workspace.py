@@ -105,9 +105,9 @@ def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snap
     The file is opened the safe way first (checked, upgraded after a backup, refused untouched
     when damaged or too new: `open_database`), here on the worker thread rather than before the
     window is painted. Once is enough: later reads (`check=False`) only read."""
-    if check:
-        open_database(paths.database, backups=paths.backups).close()
-    con = connect(paths.database)
+    # On a full or read-only disk the checked open still gives a connection that reads.
+    con = (open_database(paths.database, backups=paths.backups, reading=True) if check
+           else connect(paths.database))
     # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
     con.execute("PRAGMA cache_size = -256")
     try:
@@ -129,6 +129,7 @@ def _application_ids(con, keys) -> list[int]:
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    failed_with = Signal(object)
 
 
 class _ReadJob(QRunnable):
@@ -142,6 +143,7 @@ class _ReadJob(QRunnable):
             snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
+            self.signals.failed_with.emit(exc)
             self.signals.failed.emit(str(exc))
         else:
             self.signals.done.emit(snap)
@@ -156,6 +158,8 @@ class Workspace(QObject):
     failed = Signal(str)
     #: the settings were saved (the actions follow with `loaded`, computed on the worker thread)
     settings_changed = Signal()
+    #: a load failed: the exception (a StoreError says what is wrong with the file, by its kind)
+    failed_with = Signal(object)
 
     def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
@@ -186,6 +190,7 @@ class Workspace(QObject):
         self._signals = _Signals(self)
         self._signals.done.connect(self._take)
         self._signals.failed.connect(self.failed)
+        self._signals.failed_with.connect(self.failed_with)
         self._timer = QTimer(self, singleShot=True, timeout=self.tick)
 
     # -- loading ------------------------------------------------------------------------------
@@ -231,6 +236,17 @@ class Workspace(QObject):
         if self._store is None:
             self._store = Store(self.paths, checked=self._checked)
         return self._store
+
+    def release(self) -> None:
+        """Let go of the database file (a backup is about to take its place, or a damaged file
+        is moved aside): every connection closed, the undo history dropped (it speaks of the
+        old file). `reload_async` opens and checks the file again."""
+        self.close()
+        self._store = None
+        self._checked = False
+        self.is_loaded = False
+        self.undo_stack.clear()
+        self._generation += 1
 
     def close(self) -> None:
         self._timer.stop()
