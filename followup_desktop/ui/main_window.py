@@ -608,7 +608,9 @@ class MainWindow(QMainWindow):
                 self.select_application(action.application)
                 self.log_form("closed")
                 return
-            _exec(CloseOutDialog(self.workspace, action, self))
+            self.select_application(action.application)
+            # the dialog deletes itself when it closes (it is also the tray's)
+            CloseOutDialog(self.workspace, action, open_compose=self.open_compose, parent=self).exec()
             return
         if action.name == ActionName.DEBRIEF:
             self.select_application(action.application)
