@@ -342,15 +342,28 @@ def test_the_settings_dialog_draws_every_registry_setting_on_its_groups_page(qtb
             assert spec.help in entry.editor.toolTip()
 
 
-def test_an_out_of_bounds_number_is_refused_with_a_message_naming_the_setting(qtbot):
+def test_a_number_over_the_maximum_becomes_the_maximum_and_the_message_says_so(qtbot):
     dialog = shown(qtbot, SettingsDialog(Settings()))
     dialog.tabs.setCurrentIndex(dialog.entries["nudge_after_days"].page)
     box = dialog.entries["nudge_after_days"].editor
     retype(qtbot, box, "99")
-    assert box.value() <= 60
     message = dialog.entries["nudge_after_days"].field.message
-    assert message.isVisible()
-    assert "Nudge after an unanswered follow-up by" in message.text() and "60" in message.text()
+    qtbot.waitUntil(message.isVisible, timeout=2000)
+    # what the box shows and what the message says agree: 60 days, not "9 days" beside "99"
+    assert box.value() == 60 and box.text() == "60 days"
+    assert "Nudge after an unanswered follow-up by" in message.text()
+    assert "99" in message.text() and "set to 60 days" in message.text()
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() == QDialog.Accepted and dialog.changes() == {"nudge_after_days": 60}
+
+
+def test_a_number_under_the_minimum_is_named_while_it_is_typed(qtbot):
+    dialog = shown(qtbot, SettingsDialog(Settings()))
+    entry = dialog.entries["nudge_after_days"]
+    dialog.tabs.setCurrentIndex(entry.page)
+    retype(qtbot, entry.editor, "0")
+    assert entry.field.message.isVisible() and "0 is below the minimum" in entry.field.message.text()
+    assert entry.editor.cleanText() == "0"  # the box still shows what the message names
 
 
 def test_an_invalid_clock_keeps_the_settings_dialog_open_on_its_page(qtbot):

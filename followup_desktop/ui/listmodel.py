@@ -19,7 +19,7 @@ from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from .style import accent_color, muted_color, overdue_color
 
-FILTERS = ("all", "due", "active", "closed")
+FILTERS = ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
@@ -340,6 +340,8 @@ class ApplicationsModel(QAbstractTableModel):
                 continue
             if filter_name == "closed" and r[11] != Stage.CLOSED:
                 continue
+            if filter_name == "archived":
+                continue  # the list holds no archived application: the window shows its own view
             if needle and needle not in r[10]:
                 continue
             out[n] = 1

@@ -181,8 +181,13 @@ def grow_to_fit(window: QWidget) -> None:
     if layout is None or not window.isWindow():
         return
     layout.activate()
-    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
-    needed = max(needed, layout.totalSizeHint().height())
+    # Only as much as the wrapped texts lack: the room kept below the fields (and any box that
+    # can shrink) is used first, so the dialog keeps its size and its buttons stay put.
+    lacking = 0
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.window() is window:
+            lacking = max(lacking, label.heightForWidth(label.width()) - label.height())
+    needed = max(layout.totalMinimumSize().height(), window.height() + max(0, lacking))
     if window.height() < needed:
         window.resize(window.width(), needed)
 
@@ -473,6 +478,37 @@ class FormDialog(QDialog):
         cancel.setObjectName("cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    #: lines of room kept free below the fields for messages that appear while typing, so the
+    #: dialog keeps its size and its buttons stay where they are
+    MESSAGE_ROOM_LINES = 3
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_room_made", False):
+            self._room_made = True
+            self._make_message_room()
+
+    def _make_message_room(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        # the free room goes between the fields and the buttons: the buttons stay at the bottom
+        if hasattr(layout, "insertStretch"):
+            for n in range(layout.count()):
+                item = layout.itemAt(n)
+                holds = item.widget() is self.buttons or (
+                    item.layout() is not None and item.layout().indexOf(self.buttons) >= 0)
+                if holds:
+                    before = layout.itemAt(n - 1) if n else None
+                    if before is None or before.spacerItem() is None:
+                        layout.insertStretch(n, 1)
+                    break
+        layout.activate()
+        room = self.fontMetrics().lineSpacing() * self.MESSAGE_ROOM_LINES
+        wanted = max(self.height(), self.sizeHint().height() + room)
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
+        self.resize(self.width(), min(wanted, max(self.height(), screen - 80)))
 
     def add_field(self, form: QFormLayout, label: str, editor: QWidget,
                   check: Callable[[], Any] | None = None, *,
