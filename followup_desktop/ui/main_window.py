@@ -819,10 +819,12 @@ class MainWindow(QMainWindow):
     def _undo_moved(self, index: int) -> None:
         """Undoing an archive selects what came back; undoing a restore keeps the archived
         view's selection in the list it went back to."""
-        stack = self.workspace.undo_stack
         previous, self._undo_index = self._undo_index, index
+        try:
+            command = self.workspace.undo_stack.command(index) if index < previous else None
+        except RuntimeError:  # the stack goes as the app quits
+            return
         if index < previous:  # an undo
-            command = stack.command(index)
             keys = getattr(command, "keys", None)
             if keys and type(command).__name__ == "Archive":
                 key = next((k for k in keys if self.workspace.application(k) is not None), None)
