@@ -927,6 +927,44 @@ class MainWindow(QMainWindow):
             except ValueError as exc:
                 QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
 
+    def offer_first_run(self) -> bool:
+        """On the first start (no applications, no profile), ask once for the name, email and
+        phone that messages are signed with. Skipped or saved, it is not asked again. True when
+        the dialog was shown (it is window-modal and does not block: `first_run` is it)."""
+        from .first_run import ASKED_KEY, FirstRunDialog, needs_profile
+
+        if not self.workspace.is_loaded or not self.isVisible():
+            return False
+        state = self.ui_state()
+        if state.value(ASKED_KEY, False, type=bool):
+            return False
+        if not needs_profile(self.workspace.settings(), bool(self.workspace.applications())):
+            return False
+        self._remember_hint(ASKED_KEY)
+        dialog = self.first_run = FirstRunDialog(self)
+
+        def done(result):
+            if result and dialog.values():
+                try:
+                    self.workspace.save_settings(dialog.values())
+                except ValueError as exc:
+                    QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+                else:
+                    self.statusBar().showMessage(self.tr("Saved. Your messages will be signed with it."), 8000)
+            dialog.deleteLater()
+        dialog.finished.connect(done)
+        dialog.open()
+        return True
+
+    def _remember_hint(self, key: str) -> None:
+        import os
+
+        state = self.ui_state()
+        state.setValue(key, True)
+        state.sync()
+        if os.path.exists(state.fileName()):
+            os.chmod(state.fileName(), 0o600)
+
     def open_templates(self) -> None:
         from .template_editor import TemplateEditor
 
