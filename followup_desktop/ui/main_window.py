@@ -478,6 +478,10 @@ class MainWindow(QMainWindow):
         self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
         self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
         self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
+        self.act_help = A(self.tr("&Getting started"), self.open_help, QKeySequence.HelpContents, "actHelp",
+                          self.tr("What the app does, its keys, where your data is and the rules in force (F1)"))
+        if not any(not k.isEmpty() for k in self.act_help.shortcuts()):
+            self.act_help.setShortcut(QKeySequence("F1"))
         self.act_undo = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts([QKeySequence.Undo])
         self.act_redo = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -506,6 +510,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.act_templates, self.act_settings])
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.act_help)
+        menu.addSeparator()
         menu.addAction(self.act_about)
 
         bar = self.addToolBar(self.tr("Main"))
@@ -1005,6 +1011,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
+
+    def open_help(self) -> QWidget:
+        """Help → Getting started: one window, brought forward if already open, and kept up to
+        date when the settings change."""
+        from .help import HelpWindow
+
+        window = getattr(self, "help_window", None)
+        if window is None or not _alive(window):
+            window = self.help_window = HelpWindow(self.workspace.settings(), self.paths.root, self)
+            self.workspace.settings_changed.connect(
+                lambda w=window: _alive(w) and w.show_for(self.workspace.settings(), self.paths.root))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def about(self) -> None:
         from .. import __version__
