@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -56,10 +56,14 @@ def when_text(action: Action | None, now: datetime, tr) -> str:
     if action.due is None:
         return tr("now")
     if action.due < now:
-        late = (now.date() - action.due.date()).days
-        if late == 0:
+        late = now - action.due
+        if late < timedelta(hours=1):
             return tr("overdue since {0:%H:%M}").format(action.due)
-        return tr("1 day overdue") if late == 1 else tr("{0} days overdue").format(late)
+        if late < timedelta(days=1):  # "9 hours overdue", not "1 day" for last night's step
+            hours = int(late.total_seconds() // 3600)
+            return tr("1 hour overdue") if hours == 1 else tr("{0} hours overdue").format(hours)
+        days = max(1, (now.date() - action.due.date()).days)
+        return tr("1 day overdue") if days == 1 else tr("{0} days overdue").format(days)
     days = (action.due.date() - now.date()).days
     if days == 0:
         return tr("today")
