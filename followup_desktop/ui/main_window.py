@@ -854,10 +854,41 @@ class MainWindow(QMainWindow):
         dialog = LogEventDialog(form, self._contact_choices(app.employer_key), now=self.workspace.now(),
                                 initial=initial, parent=self)
         if _exec(dialog):
+            values, people = dialog.values(), dialog.new_contacts()
+            stack = self.workspace.undo_stack
+            if people:  # someone new met at the interview: a contact first, one undo for both
+                stack.beginMacro(dialog.windowTitle())
+            added = False
             try:
-                self.workspace.log_event(key, dialog.values())
+                if people:
+                    values = self._add_people(app.employer_key, people, values)
+                    added = True
+                self.workspace.log_event(key, values)
             except _refusal() as exc:
+                if people:
+                    stack.endMacro()
+                    people = []
+                    if added:
+                        stack.undo()  # nothing half done: the new contacts go too
                 QMessageBox.warning(self, self.tr("Not logged"), str(exc))
+            finally:
+                if people:
+                    stack.endMacro()
+
+    def _add_people(self, employer_key: str, people: list[dict], values: dict) -> dict:
+        """Make `people` contacts of the employer; the event's stand-in keys become theirs."""
+        existing = self.workspace.contacts(employer_key)
+        command = _commands().EditContacts(
+            self.workspace, employer_key, existing + [{"key": None, "name": p["name"], "role": p["role"]}
+                                                     for p in people])
+        self.workspace.run(command)
+        stored = command.stored[len(existing):]
+        keys = {p["key"]: c["key"] for p, c in zip(people, stored)}
+        values = dict(values)
+        values["contacts"] = [keys.get(k, k) for k in values.get("contacts") or ()]
+        if values.get("key_points"):
+            values["key_points"] = {keys.get(k, k): v for k, v in values["key_points"].items()}
+        return values
 
     def edit_event(self, event: dict) -> None:
         from .dialogs import LogEventDialog
