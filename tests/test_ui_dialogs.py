@@ -192,6 +192,44 @@ def test_removing_every_contact_saves_an_empty_list(qtbot):
     assert dialog.result() == QDialog.Accepted and dialog.values() == []
 
 
+def _answer_question(qtbot, button_text, seen):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def later(tries=[0]):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(10, later)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, later)
+
+
+@pytest.mark.parametrize("answer, left", [("Keep", ["Priya Raman", "Susan Smith"]), ("Remove", ["Susan Smith"])])
+def test_removing_a_contact_who_is_on_events_warns_with_the_count(qtbot, answer, left):
+    dialog = shown(qtbot, ContactsDialog("Acme Corp", [
+        {"key": "priya", "name": "Priya Raman", "role": "recruiter", "email": "", "phone": ""},
+        {"key": "susan", "name": "Susan Smith", "role": "recruiter", "email": "", "phone": ""}],
+        event_counts={"priya": 3}))
+    dialog.list.setCurrentRow(0)
+    seen = []
+    _answer_question(qtbot, answer, seen)
+    click(qtbot, dialog.remove_button)
+    assert seen == ["Priya Raman is on 3 events; remove anyway?"]
+    assert [v["name"] for v in dialog.values()] == left
+
+
+def test_removing_a_contact_on_no_event_asks_nothing(qtbot):
+    dialog = shown(qtbot, ContactsDialog("Acme Corp", [
+        {"key": "susan", "name": "Susan Smith", "role": "recruiter", "email": "", "phone": ""}],
+        event_counts={"priya": 3}))
+    click(qtbot, dialog.remove_button)  # no question to answer: it would hang here
+    assert dialog.values() == []
+
+
 def test_a_contact_left_without_a_name_blocks_save_and_is_brought_back_into_view(qtbot):
     dialog = shown(qtbot, ContactsDialog("Globex", []))
     assert dialog.findChild(QLabel, "empty_state").isVisible()

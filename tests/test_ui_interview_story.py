@@ -141,3 +141,26 @@ def test_a_new_interviewer_who_is_already_a_contact_is_pointed_to_their_box(qtbo
         d.reject()
     log_interview(qtbot, window, fill)
     assert [c["name"] for c in window.workspace.contacts("acme")] == ["Susan Smith"]
+
+
+def test_the_contacts_dialog_counts_the_events_a_contact_is_on(qtbot, window, monkeypatch):
+    from followup_desktop.ui.dialogs import contacts as contacts_module
+
+    asked = []
+    monkeypatch.setattr(contacts_module.ContactsDialog, "_confirm_remove",
+                        lambda self, name, count: asked.append((name, count)) or False)
+
+    def interview(d):
+        d.at.setDateTime(QDateTime(NOW_ - timedelta(hours=2)))
+        d.picker.boxes["susan"].setChecked(True)
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    log_interview(qtbot, window, interview)
+    seen = []
+
+    def remove(d):
+        d.list.setCurrentRow(0)
+        qtbot.mouseClick(d.remove_button, Qt.LeftButton)
+        d.reject()
+    in_dialog(qtbot, remove, seen)
+    window.edit_contacts()
+    assert not seen and asked == [("Susan Smith", 1)]

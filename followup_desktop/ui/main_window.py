@@ -788,7 +788,13 @@ class MainWindow(QMainWindow):
         app = self.workspace.application(self._selected_key) if self._selected_key else None
         if app is None:
             return
-        dialog = ContactsDialog(app.employer_name, self.workspace.contacts(app.employer_key), self)
+        from ..store import records
+
+        contacts = self.workspace.contacts(app.employer_key)
+        counts: dict[str, int] = {}
+        for link in records.contact_links(self.workspace.store, [c["key"] for c in contacts]):
+            counts[link["contact_key"]] = counts.get(link["contact_key"], 0) + 1
+        dialog = ContactsDialog(app.employer_name, contacts, self, event_counts=counts)
         if _exec(dialog):
             self._run(_commands().EditContacts(self.workspace, app.employer_key, dialog.values()))
 
