@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
-from .style import accent_color, muted_color, overdue_color
+from .style import accent_color, muted_color, overdue_color, plain_tooltip
 
 FILTERS = ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
@@ -321,8 +321,12 @@ class ApplicationsModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self._keys[index.row()]
         if role == _TOOLTIP:
-            action = self._row(self._keys[index.row()])[12]
-            return action.reason if action is not None else None
+            row = self._row(self._keys[index.row()])
+            action = row[12]
+            if action is None:
+                return None
+            # the step with its person, then why: all of it text, never markup
+            return plain_tooltip(f"{row[4]}\n{action.reason}" if row[4] else action.reason)
         if role == _ACCESSIBLE:
             return self._row(self._keys[index.row()])[index.column()]
         return None

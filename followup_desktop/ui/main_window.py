@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..vocab import ROLE_LABELS, ActionName, EventKind
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
+from .style import plain_tooltip
 from .timeline import TimelineView
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(objectName="bannerText", wordWrap=True)
+        self.label.setTextFormat(Qt.PlainText)  # news names people and employers: text only
         self.open_button = QPushButton(self.tr("Open"), objectName="bannerOpen")
         self.close_button = QToolButton(objectName="bannerClose", text="✕", autoRaise=True)
         self.close_button.setAccessibleName(self.tr("Dismiss this message"))
@@ -128,7 +130,8 @@ class ArchivedList(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.empty = QLabel(objectName="archivedEmpty", alignment=Qt.AlignCenter, wordWrap=True)
+        self.empty = QLabel(objectName="archivedEmpty", alignment=Qt.AlignCenter, wordWrap=True,
+                            textFormat=Qt.PlainText)
         self.restore_button = QPushButton(self.tr("&Restore"), objectName="restoreArchived")
         self.restore_button.setToolTip(self.tr("Bring the selected applications back to the list (Enter)"))
         self.restore_button.clicked.connect(self.restore_selected)
@@ -166,7 +169,7 @@ class ArchivedList(QWidget):
                 label += " — " + self.tr(OUTCOME_LABELS.get(outcome, outcome))
             for col, text in enumerate((employer, position, label)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)  # a plain-text item: shown as typed, never as markup
+                item.setToolTip(plain_tooltip(text))  # shown as typed, never as markup
                 self.table.setItem(n, col, item)
             if key in selected:
                 self.table.selectRow(n)
@@ -203,15 +206,16 @@ class TimelinePanel(QWidget):
         self.employer_key: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        self.title = QLabel(objectName="timelineTitle", wordWrap=True)
+        # names are text, never markup (a QLabel would read "<b>…" as rich text)
+        self.title = QLabel(objectName="timelineTitle", wordWrap=True, textFormat=Qt.PlainText)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel(objectName="timelineSubtitle", wordWrap=True)
+        self.subtitle = QLabel(objectName="timelineSubtitle", wordWrap=True, textFormat=Qt.PlainText)
         self.subtitle.setTextInteractionFlags(Qt.TextSelectableByMouse)
         people_row = QHBoxLayout()
-        self.people = QLabel(objectName="timelinePeople", wordWrap=True)
+        self.people = QLabel(objectName="timelinePeople", wordWrap=True, textFormat=Qt.PlainText)
         self.edit_people = QPushButton(self.tr("Contacts…"), objectName="editContacts")
         self.edit_people.setToolTip(self.tr("Add or edit this employer's contacts"))
         self.edit_people.clicked.connect(window.edit_contacts)
@@ -385,7 +389,8 @@ class MainWindow(QMainWindow):
         empty.addSpacing(12)
         empty.addLayout(buttons)
         empty.addStretch(2)
-        self.no_match = QLabel(objectName="noMatch", alignment=Qt.AlignCenter, wordWrap=True)
+        self.no_match = QLabel(objectName="noMatch", alignment=Qt.AlignCenter, wordWrap=True,
+                               textFormat=Qt.PlainText)
         self.loading = QLabel(self.tr("Loading your applications…"), objectName="loading", alignment=Qt.AlignCenter)
         self.archived = ArchivedList(self)
         self.list_stack = QStackedWidget()

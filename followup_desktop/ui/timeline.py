@@ -26,7 +26,7 @@ from ..vocab import (
     ActionName,
     EventKind,
 )
-from .style import accent_color, inbound_color, muted_color, outbound_color, overdue_color
+from .style import accent_color, inbound_color, muted_color, outbound_color, overdue_color, plain_tooltip
 
 EVENT, GAP, NOW, ACTION = "event", "gap", "now", "action"
 #: quiet stretches shorter than this are not labelled
@@ -64,8 +64,10 @@ class TimelineModel(QAbstractListModel):
         if not index.isValid():
             return None
         kind, item = self.items[index.row()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             return describe(kind, item, self.tr)
+        if role == Qt.ToolTipRole:  # names are text, never markup
+            return plain_tooltip(describe(kind, item, self.tr))
         return None
 
     def flags(self, index):

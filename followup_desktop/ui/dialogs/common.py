@@ -107,6 +107,7 @@ class Field(QWidget):
             # keeps a combo or spin box at its natural width while the message below spans the row
             layout.addWidget(editor, 0, Qt.AlignLeft)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.PlainText)  # it may quote what was typed: text, never markup
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.setObjectName(f"{editor.objectName() or 'field'}_message")
@@ -575,6 +576,7 @@ class FormDialog(QDialog):
 
     def make_form_message(self) -> QLabel:
         self._form_message = QLabel(self)
+        self._form_message.setTextFormat(Qt.PlainText)
         self._form_message.setObjectName("form_message")
         self._form_message.setWordWrap(True)
         self._form_message.hide()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...exchange.validate import CONTACT_FIELDS, NAME_MAX
 from ...vocab import Role
+from ..style import plain_tooltip
 from .common import (
     FormDialog,
     Invalid,
@@ -87,6 +88,7 @@ class ContactsDialog(FormDialog):
         self.empty_label = QLabel(self.tr("No contacts yet. Use “Add contact” to record the people "
                                           "you deal with at {employer}.").format(employer=employer_name))
         self.empty_label.setObjectName("empty_state")
+        self.empty_label.setTextFormat(Qt.PlainText)  # the employer's name: text, never markup
         self.empty_label.setWordWrap(True)
         right.addWidget(self.empty_label)
         self.detail = QWidget()
@@ -169,7 +171,7 @@ class ContactsDialog(FormDialog):
         item.setText(f"{name} — {self._roles.get(row['role'], row['role'])}")
         problems = self._problems(row)
         item.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxWarning) if problems else QListWidgetItem().icon())
-        item.setToolTip(next(iter(problems.values()), ""))
+        item.setToolTip(plain_tooltip(next(iter(problems.values()), "")))
 
     def _load(self, i: int) -> None:
         has = 0 <= i < len(self._rows)
