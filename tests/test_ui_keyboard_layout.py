@@ -228,8 +228,12 @@ def test_the_archived_view_finds_archived_applications_and_restores_them(qtbot, 
     assert window.archived.empty.isVisible() and "acme" in window.archived.empty.text()
     window.search.setText("dispat")
     assert table.rowCount() == 1
-    table.selectRow(0)
+    # the first archived one is selected, and its employer's timeline is there to read
+    assert window.archived.selected_keys() == ["globex"]
+    assert window.timeline.title.text() == "Globex" and "archived" in window.timeline.subtitle.text()
+    assert not window.timeline.log_buttons["note"].isEnabled()  # restore it first
     table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key_Return)  # Enter restores
     assert records.application_record(workspace.store, "globex")["archived"] is False
     assert window.proxy.filter_name == "all" and "globex" in keys_shown(window)

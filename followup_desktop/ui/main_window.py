@@ -136,6 +136,8 @@ class ArchivedList(QWidget):
         self.restore_button.setToolTip(self.tr("Bring the selected applications back to the list (Enter)"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.table.itemSelectionChanged.connect(self._update_enabled)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.rows: dict[str, tuple] = {}
         restore = QAction(self.tr("Restore"), self.table)
         restore.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
         restore.setShortcutContext(Qt.WidgetShortcut)
@@ -154,7 +156,7 @@ class ArchivedList(QWidget):
         from ..vocab import OUTCOME_LABELS, STAGE_LABELS
 
         rows = self.window_.workspace.store.connection.execute(
-            "SELECT a.key, m.name, a.position, a.stage, a.outcome FROM application a"
+            "SELECT a.key, m.name, a.position, a.stage, a.outcome, m.key FROM application a"
             " JOIN employer m ON m.id = a.employer_id WHERE a.archived = 1"
             " ORDER BY m.name COLLATE NOCASE, a.position COLLATE NOCASE").fetchall()
         wanted = needle.casefold().strip()
@@ -163,7 +165,8 @@ class ArchivedList(QWidget):
         selected = set(self.selected_keys())
         self.table.setRowCount(len(rows))
         self.keys = [r[0] for r in rows]
-        for n, (key, employer, position, stage, outcome) in enumerate(rows):
+        self.rows = {r[0]: r for r in rows}
+        for n, (key, employer, position, stage, outcome, _) in enumerate(rows):
             label = self.tr(STAGE_LABELS.get(stage, stage))
             if outcome:
                 label += " — " + self.tr(OUTCOME_LABELS.get(outcome, outcome))
@@ -184,6 +187,13 @@ class ArchivedList(QWidget):
 
     def _update_enabled(self) -> None:
         self.restore_button.setEnabled(bool(self.selected_keys()))
+
+    def _show_selected(self) -> None:
+        """The selected archived application's employer timeline, to read (not to act on)."""
+        keys = self.selected_keys()
+        row = self.rows.get(keys[0]) if keys else None
+        if self.isVisible():
+            self.window_.timeline.show_archived(row)
 
     def selected_keys(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -260,6 +270,25 @@ class TimelinePanel(QWidget):
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.body)
         layout.addWidget(self.stack)
+
+    def show_archived(self, row: tuple | None) -> None:
+        """An archived application (key, employer, position, stage, outcome, employer key): its
+        employer's timeline as it stands, with nothing to do next until it is restored."""
+        if row is None:
+            self.application_key = self.employer_key = None
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        ws = self.window_.workspace
+        key, employer, position, _, _, employer_key = row
+        self.application_key, self.employer_key = None, employer_key
+        self.stack.setCurrentWidget(self.body)
+        self.title.setText(employer)
+        self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
+        contacts = ws.contacts(employer_key)
+        self.people.setText(", ".join(
+            f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts)
+            or self.tr("No contacts."))
+        self.view.show_timeline(ws.timeline(employer_key), ws.employer_actions(employer_key), ws.computed_at)
 
     def show_application(self, key: str | None) -> None:
         ws = self.window_.workspace
@@ -661,6 +690,7 @@ class MainWindow(QMainWindow):
 
     def _refilter(self, name: str | None = None, needle: str | None = None) -> None:
         sticky = self._sticky_key or self._selected_key
+        was_archived = self.proxy.filter_name == "archived"
         self._refiltering = True
         try:
             self.proxy.set_filter(name, needle)
@@ -672,6 +702,14 @@ class MainWindow(QMainWindow):
         finally:
             self._refiltering = False
         self._sticky_key = sticky
+        archived = self.proxy.filter_name == "archived"
+        if archived:
+            if self.archived.table.rowCount() and not self.archived.selected_keys():
+                self.archived.table.selectRow(0)
+            self.archived._show_selected()
+        elif was_archived:  # back from the archived view: the list's selection again
+            self.timeline.show_application(self._selected_key)
+        self._update_enabled()
 
     def show_filter(self, name: str) -> None:
         for action in self.filter_group.actions():
@@ -737,11 +775,13 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         # nothing to act on while the list is still the last exit's
-        has = self._selected_key is not None and self.workspace.is_loaded
+        has = (self._selected_key is not None and self.workspace.is_loaded
+               and self.proxy.filter_name != "archived")  # an archived one is restored first
         for action in (self.act_edit, self.act_contacts, self.act_archive, self.act_open):
             action.setEnabled(has)
         for button in self.timeline.log_buttons.values():
             button.setEnabled(has)
+        self.timeline.edit_people.setEnabled(has)
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
