@@ -128,8 +128,11 @@ class ArchivedList(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.empty = QLabel(objectName="archivedEmpty", alignment=Qt.AlignCenter, wordWrap=True,
                             textFormat=Qt.PlainText)
         self.restore_button = QPushButton(self.tr("&Restore"), objectName="restoreArchived")
@@ -176,8 +179,6 @@ class ArchivedList(QWidget):
                 self.table.setItem(n, col, item)
             if key in selected:
                 self.table.selectRow(n)
-        if rows:
-            self.table.resizeColumnsToContents()
         if not rows:
             self.empty.setText(self.tr("No archived application matches “{0}”.").format(needle.strip())
                                if wanted else self.tr("Nothing archived. Delete on a row puts it here."))

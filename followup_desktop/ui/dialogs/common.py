@@ -495,7 +495,8 @@ class FormDialog(QDialog):
         if layout is None:
             return
         # the free room goes between the fields and the buttons: the buttons stay at the bottom
-        if hasattr(layout, "insertStretch"):
+        # (unless a part already takes the spare room, like the settings' tabs)
+        if hasattr(layout, "insertStretch") and not any(layout.stretch(n) for n in range(layout.count())):
             for n in range(layout.count()):
                 item = layout.itemAt(n)
                 holds = item.widget() is self.buttons or (

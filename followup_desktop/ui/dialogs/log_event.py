@@ -341,7 +341,9 @@ class LogEventDialog(FormDialog):
         line.setContentsMargins(0, 0, 0, 0)
         self.new_name = QLineEdit(objectName="new_interviewer_name")
         self.new_name.setMaxLength(NAME_MAX + 1)
-        self.new_name.setPlaceholderText(self.tr("Name of someone else you met"))
+        self.new_name.setPlaceholderText(self.tr("Their full name"))
+        self.new_name.setMinimumWidth(self.new_name.fontMetrics().averageCharWidth() * 22)
+        self.new_name.setToolTip(self.tr("Someone else you met who is not among the contacts yet"))
         self.new_name.setAccessibleName(self.tr("New interviewer's name"))
         self.new_role = enum_combo(role_labels(), Role.INTERVIEWER, name="new_interviewer_role")
         self.new_role.setAccessibleName(self.tr("New interviewer's role"))
@@ -349,8 +351,8 @@ class LogEventDialog(FormDialog):
         self.add_person_button.setAutoDefault(False)
         self.add_person_button.setToolTip(self.tr("Add them to the interviewers and to this employer's contacts"))
         line.addWidget(self.new_name, 1)
-        line.addWidget(self.new_role)
-        line.addWidget(self.add_person_button)
+        line.addWidget(self.new_role, 0)
+        line.addWidget(self.add_person_button, 0)
         row.setFocusProxy(self.new_name)
         self._new_people: list[dict] = []
         self._new_person_field = self.add_field(form, self.tr("Someone &new:"), row, self._check_new_name,

@@ -273,6 +273,20 @@ class SettingsDialog(FormDialog):
             edit.refused.connect(lambda message: self.entries[spec.name].field.show_message(message))
         return edit, get, set_, check, [signal]
 
+    def _make_message_room(self) -> None:
+        """Tall enough for the longest page (with room for a message), as far as the screen
+        allows: every setting in view without scrolling on a 1366×768 screen."""
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        current = self.tabs.currentWidget()
+        if current is None:
+            return
+        tallest = max(p.widget().sizeHint().height() for p in pages if p.widget() is not None)
+        extra = self.height() - current.viewport().height()
+        wanted = tallest + extra + self.fontMetrics().lineSpacing() * 2
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = screen.height() - 60 if screen is not None else wanted
+        self.resize(self.width(), max(self.height(), min(wanted, limit)))
+
     # -- actions ------------------------------------------------------------------------------
 
     def restore_page_defaults(self) -> None:
