@@ -43,7 +43,7 @@ class FirstRunDialog(FormDialog):
         self.edits: dict[str, QLineEdit] = {}
         labels = {"profile_name": self.tr("Your full &name:"), "profile_email": self.tr("&Email:"),
                   "profile_phone": self.tr("&Phone:")}
-        hints = {"profile_name": self.tr("Jordan Lee"), "profile_email": self.tr("name@example.com"),
+        hints = {"profile_name": self.tr("First and last name"), "profile_email": self.tr("name@example.com"),
                  "profile_phone": self.tr("optional")}
         for name in FIELDS:
             edit = QLineEdit(objectName=name)
