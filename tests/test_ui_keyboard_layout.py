@@ -241,3 +241,16 @@ def test_the_archived_view_finds_archived_applications_and_restores_them(qtbot, 
     window.act_undo.trigger()  # archived again
     assert records.application_record(workspace.store, "globex")["archived"] is True
 
+
+
+def test_the_tool_bars_undo_keeps_its_short_name_and_its_tooltip_says_what(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    undo = window.findChild(QAction, "barUndo")
+    assert not undo.isEnabled()
+    window.select_application("globex")
+    window.archive_selected()
+    assert undo.isEnabled() and undo.text() == "Undo"
+    assert undo.toolTip() == "Undo Archive Dispatcher"
+    undo.trigger()
+    assert "globex" in keys_shown(window) and not undo.isEnabled()

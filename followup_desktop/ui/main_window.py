@@ -555,7 +555,18 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.addActions([self.act_new, self.act_open, self.act_edit, self.act_archive])
         bar.addSeparator()
-        bar.addActions([self.act_undo, self.act_redo])
+        # The tool bar keeps short names ("Undo", not "Undo Archive Dispatcher"), so its buttons
+        # stay put; the tooltip and the Edit menu say what would be undone.
+        stack = self.workspace.undo_stack
+        for name, text, full, can, signal, slot in (
+                ("barUndo", self.tr("Undo"), self.act_undo, stack.canUndo, stack.canUndoChanged, stack.undo),
+                ("barRedo", self.tr("Redo"), self.act_redo, stack.canRedo, stack.canRedoChanged, stack.redo)):
+            short = QAction(text, self, objectName=name)
+            short.setEnabled(can())
+            signal.connect(short.setEnabled)
+            full.changed.connect(lambda s=short, f=full: _copy_tip(f, s))
+            short.triggered.connect(slot)
+            bar.addAction(short)
         bar.addSeparator()
         bar.addAction(self.act_settings)
         self._update_enabled()
@@ -1188,6 +1199,13 @@ def _exec(dialog) -> bool:
     accepted = bool(dialog.exec())
     dialog.deleteLater()
     return accepted
+
+
+def _copy_tip(full: QAction, short: QAction) -> None:
+    try:
+        short.setToolTip(full.text().replace("&", ""))
+    except RuntimeError:  # the window is going
+        pass
 
 
 def _alive(widget) -> bool:
