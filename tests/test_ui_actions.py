@@ -67,9 +67,9 @@ STORIES = {
     ActionName.WITHDRAWAL_NOTE: ("closed", "withdrawn", [
         ev("applied", "2026-03-02T09:00:00"), ev("closed", "2026-03-20T09:00:00", reason="withdrawn")],
         "2026-03-20T10:00"),
-    ActionName.FEEDBACK_REQUEST: ("closed", "rejected", interviewed() + [
+    ActionName.FEEDBACK_REQUEST: ("interviewing", None, interviewed() + [
         ev("reply", "2026-03-13T11:00:00", outcome="rejected", contacts=["raj"])], "2026-03-13T12:00"),
-    ActionName.CHECK_IN: ("closed", "rejected", interviewed() + [
+    ActionName.CHECK_IN: ("interviewing", None, interviewed() + [
         ev("reply", "2026-03-13T11:00:00", outcome="rejected", contacts=["raj"], encouraged=True),
         ev("feedback_request", "2026-03-14T10:00:00", channel="email", contacts=["raj"])], "2026-04-14T12:00"),
 }
