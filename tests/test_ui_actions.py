@@ -123,19 +123,40 @@ def _alive(widget):
         return False
 
 
-def watch_modal(qtbot, seen):
-    """Note what modal dialog the next action opens, then close it without doing anything."""
-    def later(tries=[0]):
+class ModalWatch:
+    """Note what modal dialog the next action opens, then close it without doing anything.
+    Stopped at the end of the test: a watch left running would close the next test's dialog."""
+
+    def __init__(self, seen):
+        self.seen, self.stopped, self.tries = seen, False, 0
+        QTimer.singleShot(0, self._look)
+
+    def _look(self):
+        if self.stopped:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(10, later)
+            self.tries += 1
+            if self.tries < 200:
+                QTimer.singleShot(10, self._look)
             return
-        seen.append({"type": type(dialog), "form": getattr(dialog, "form", None),
-                     "action": getattr(getattr(dialog, "action", None), "id", None)})
+        self.seen.append({"type": type(dialog), "form": getattr(dialog, "form", None),
+                          "action": getattr(getattr(dialog, "action", None), "id", None)})
         dialog.reject()
-    QTimer.singleShot(0, later)
+
+    def stop(self):
+        self.stopped = True
+
+
+@pytest.fixture
+def watch_modal():
+    watches = []
+
+    def start(seen):
+        watches.append(ModalWatch(seen))
+    yield start
+    for w in watches:
+        w.stop()
 
 
 def focus_list(qtbot, window):
@@ -167,12 +188,12 @@ def check_opened(name, action, seen):
 
 
 @pytest.mark.parametrize("name", list(ActionName), ids=str)
-def test_enter_on_a_row_opens_the_window_for_its_next_step(qtbot, story_window, name):
+def test_enter_on_a_row_opens_the_window_for_its_next_step(qtbot, story_window, watch_modal, name):
     window, ws = story_window(name)
     action = ws.next_action("acme-om")
     assert action is not None and action.name == name, f"the story gives {action and action.name}"
     seen = []
-    watch_modal(qtbot, seen)
+    watch_modal(seen)
     focus_list(qtbot, window)
     qtbot.keyClick(window.table, Qt.Key_Return)
     qtbot.wait(20)
@@ -180,7 +201,7 @@ def test_enter_on_a_row_opens_the_window_for_its_next_step(qtbot, story_window, 
 
 
 @pytest.mark.parametrize("name", list(ActionName), ids=str)
-def test_the_button_on_a_timeline_step_opens_the_window_for_it(qtbot, story_window, name):
+def test_the_button_on_a_timeline_step_opens_the_window_for_it(qtbot, story_window, watch_modal, name):
     window, ws = story_window(name)
     view = window.timeline.view
     row, action = next((n, item) for n, (kind, item) in enumerate(view.timeline_model.items)
@@ -189,7 +210,7 @@ def test_the_button_on_a_timeline_step_opens_the_window_for_it(qtbot, story_wind
     view.scrollTo(index, QAbstractItemView.PositionAtCenter)
     button = view.delegate.button_rect(view.visualRect(index), view)
     seen = []
-    watch_modal(qtbot, seen)
+    watch_modal(seen)
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=button.center())
     qtbot.wait(20)
     check_opened(name, action, seen)
@@ -198,17 +219,20 @@ def test_the_button_on_a_timeline_step_opens_the_window_for_it(qtbot, story_wind
 def test_closing_a_quiet_lead_from_its_row_closes_it_as_no_response(qtbot, story_window):
     window, ws = story_window(ActionName.CLOSE_OUT)
 
+    done = []
+
     def answer(tries=[0]):
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             tries[0] += 1
-            if tries[0] < 200:
+            if tries[0] < 200 and not done:
                 QTimer.singleShot(10, answer)
             return
         qtbot.mouseClick(dialog.close_button, Qt.LeftButton)
     QTimer.singleShot(0, answer)
     focus_list(qtbot, window)
     qtbot.keyClick(window.table, Qt.Key_Return)
+    done.append(True)
     app = ws.application("acme-om")
     assert (app.stage, app.outcome) == ("closed", "no_response")
     window.act_undo.trigger()
