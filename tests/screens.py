@@ -46,6 +46,7 @@ def shoot(widget, path: Path) -> Path:
     widget.activateWindow()
     wait()
     g = widget.frameGeometry()
-    subprocess.run(["import", "-window", "root", "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}",
-                    str(path)], check=True)
+    r = widget.devicePixelRatioF()  # QT_SCALE_FACTOR=2: the screen's pixels are twice the widget's
+    w, h, x, y = (round(v * r) for v in (g.width(), g.height(), g.x(), g.y()))
+    subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(path)], check=True)
     return path

@@ -90,6 +90,35 @@ def scenes():
 
     yield "log-call-edit-future", edit_call
 
+    def interview_new_person():
+        d = LogEventDialog("interview", CONTACTS, now=NOW)
+        d.picker.boxes["susan"].setChecked(True)
+        d.new_name.setText("Priya Raman")
+        d._add_person()
+        d.picker.points["new-interviewer-1"].setText("the warehouse move")
+        from PySide6.QtCore import QDateTime
+        from datetime import timedelta
+        d.at.setDateTime(QDateTime(NOW + timedelta(days=3)))  # planned ahead
+        return d
+
+    yield "log-interview-new-person", interview_new_person
+
+    def first_run():
+        from followup_desktop.ui.first_run import FirstRunDialog
+
+        d = FirstRunDialog()
+        d.edits["profile_name"].setText("Jordan Lee")
+        return d
+
+    yield "first-run", first_run
+
+    def help_window():
+        from followup_desktop.ui.help import HelpWindow
+
+        return HelpWindow(Settings({"thank_you_due_hours": 12}), Path("/home/jordan/.local/share/followup-desktop"))
+
+    yield "help", help_window
+
     def settings_pages():
         for page in range(6):
             def make(page=page):

@@ -278,6 +278,44 @@ def test_removing_every_contact_saves_an_empty_list(qtbot):
     assert dialog.result() == QDialog.Accepted and dialog.values() == []
 
 
+def _answer_question(qtbot, button_text, seen):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def later(tries=[0]):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(10, later)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, later)
+
+
+@pytest.mark.parametrize("answer, left", [("Keep", ["Priya Raman", "Susan Smith"]), ("Remove", ["Susan Smith"])])
+def test_removing_a_contact_who_is_on_events_warns_with_the_count(qtbot, answer, left):
+    dialog = shown(qtbot, ContactsDialog("Acme Corp", [
+        {"key": "priya", "name": "Priya Raman", "role": "recruiter", "email": "", "phone": ""},
+        {"key": "susan", "name": "Susan Smith", "role": "recruiter", "email": "", "phone": ""}],
+        event_counts={"priya": 3}))
+    dialog.list.setCurrentRow(0)
+    seen = []
+    _answer_question(qtbot, answer, seen)
+    click(qtbot, dialog.remove_button)
+    assert seen == ["Priya Raman is on 3 events; remove anyway?"]
+    assert [v["name"] for v in dialog.values()] == left
+
+
+def test_removing_a_contact_on_no_event_asks_nothing(qtbot):
+    dialog = shown(qtbot, ContactsDialog("Acme Corp", [
+        {"key": "susan", "name": "Susan Smith", "role": "recruiter", "email": "", "phone": ""}],
+        event_counts={"priya": 3}))
+    click(qtbot, dialog.remove_button)  # no question to answer: it would hang here
+    assert dialog.values() == []
+
+
 def test_a_contact_left_without_a_name_blocks_save_and_is_brought_back_into_view(qtbot):
     dialog = shown(qtbot, ContactsDialog("Globex", []))
     assert dialog.findChild(QLabel, "empty_state").isVisible()
@@ -428,15 +466,28 @@ def test_the_settings_dialog_draws_every_registry_setting_on_its_groups_page(qtb
             assert spec.help in entry.editor.toolTip()
 
 
-def test_an_out_of_bounds_number_is_refused_with_a_message_naming_the_setting(qtbot):
+def test_a_number_over_the_maximum_becomes_the_maximum_and_the_message_says_so(qtbot):
     dialog = shown(qtbot, SettingsDialog(Settings()))
     dialog.tabs.setCurrentIndex(dialog.entries["nudge_after_days"].page)
     box = dialog.entries["nudge_after_days"].editor
     retype(qtbot, box, "99")
-    assert box.value() <= 60
     message = dialog.entries["nudge_after_days"].field.message
-    assert message.isVisible()
-    assert "Nudge after an unanswered follow-up by" in message.text() and "60" in message.text()
+    qtbot.waitUntil(message.isVisible, timeout=2000)
+    # what the box shows and what the message says agree: 60 days, not "9 days" beside "99"
+    assert box.value() == 60 and box.text() == "60 days"
+    assert "Nudge after an unanswered follow-up by" in message.text()
+    assert "99" in message.text() and "set to 60 days" in message.text()
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() == QDialog.Accepted and dialog.changes() == {"nudge_after_days": 60}
+
+
+def test_a_number_under_the_minimum_is_named_while_it_is_typed(qtbot):
+    dialog = shown(qtbot, SettingsDialog(Settings()))
+    entry = dialog.entries["nudge_after_days"]
+    dialog.tabs.setCurrentIndex(entry.page)
+    retype(qtbot, entry.editor, "0")
+    assert entry.field.message.isVisible() and "0 is below the minimum" in entry.field.message.text()
+    assert entry.editor.cleanText() == "0"  # the box still shows what the message names
 
 
 def test_an_invalid_clock_keeps_the_settings_dialog_open_on_its_page(qtbot):

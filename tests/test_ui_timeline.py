@@ -77,8 +77,8 @@ def test_inbound_and_outbound_read_differently_and_windows_show_their_dates(wind
     reply = next(item for kind, item in items(window) if kind == EVENT and item["kind"] == "reply")
     call = next(item for kind, item in items(window) if kind == EVENT and item["kind"] == "status_check")
     tr = window.tr
-    assert event_title(reply, tr) == "Reply — No decision yet from Susan Smith"
-    assert event_title(call, tr) == "Status check to Susan Smith"
+    assert event_title(reply, tr) == "Susan Smith replied: no decision yet"
+    assert event_title(call, tr) == "You called Susan Smith to check on your application"
     upcoming = [item for kind, item in items(window) if kind == ACTION]
     texts = {a.name: action_window(a, NOW_, tr) for a in upcoming}
     # they said they would decide by Tuesday the 24th: a nudge two business days later
@@ -94,3 +94,31 @@ def test_the_button_on_a_window_opens_its_message(qtbot, window, monkeypatch):
     button = view.delegate.button_rect(rect, view)
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=button.center())
     assert opened == [items(window)[row][1].id]
+
+
+def _event(kind, names=(), **fields):
+    base = {"kind": kind, "contact_names": list(names), "channel": None, "outcome": None, "reason": None,
+            "at": NOW_}
+    return {**base, **fields}
+
+
+@pytest.mark.parametrize("event, sentence", [
+    (_event("applied", channel="portal"), "You applied through the portal"),
+    (_event("applied", channel="email"), "You applied by email"),
+    (_event("interview", ["Susan Smith"]), "You interviewed with Susan Smith"),
+    (_event("interview", ["Susan Smith", "Raj Patel"]), "You interviewed with Susan Smith and Raj Patel"),
+    (_event("reply", ["Priya Raman"], outcome="no_decision"), "Priya Raman replied: no decision yet"),
+    (_event("reply", outcome="offer"), "They made you an offer"),
+    (_event("reply", ["Priya Raman"], outcome="interview_invite"), "Priya Raman invited you to an interview"),
+    (_event("thank_you", ["Raj Patel"], channel="email"), "You thanked Raj Patel by email"),
+    (_event("follow_up", ["Raj Patel"], channel="phone"), "You called Raj Patel to follow up"),
+    (_event("closed", reason="no_response"), "Closed: they never answered"),
+    (_event("closed", reason="withdrawn"), "You withdrew"),
+])
+def test_timeline_labels_read_as_sentences(event, sentence):
+    assert event_title(event, lambda t: t) == sentence
+
+
+def test_an_interview_planned_ahead_reads_as_one_to_come():
+    event = _event("interview", ["Susan Smith"])
+    assert event_title(event, lambda t: t, ahead=True) == "You will interview with Susan Smith"

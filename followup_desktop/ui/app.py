@@ -287,6 +287,8 @@ def run(args) -> int:
     else:  # paint the window first; the tray joins on the next turn of the event loop
         window.show()
         QTimer.singleShot(0, integrate)
+    if not quit_when:  # the first start asks for the profile once the data is read (once only)
+        workspace.loaded.connect(window.offer_first_run)
     workspace.reload_async()
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication
 from ..playbook.engine import LAPSING
 from ..playbook.model import Action
 from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
-from .style import accent_color, muted_color, overdue_color
+from .style import accent_color, muted_color, overdue_color, plain_tooltip
 
-FILTERS = ("all", "due", "active", "closed")
+FILTERS = ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
@@ -57,10 +57,14 @@ def when_text(action: Action | None, now: datetime, tr) -> str:
     if action.due is None:
         return tr("now")
     if action.due < now:
-        late = (now.date() - action.due.date()).days
-        if late == 0:
+        late = now - action.due
+        if late < timedelta(hours=1):
             return tr("overdue since {0:%H:%M}").format(action.due)
-        return tr("1 day overdue") if late == 1 else tr("{0} days overdue").format(late)
+        if late < timedelta(days=1):  # "9 hours overdue", not "1 day" for last night's step
+            hours = int(late.total_seconds() // 3600)
+            return tr("1 hour overdue") if hours == 1 else tr("{0} hours overdue").format(hours)
+        days = max(1, (now.date() - action.due.date()).days)
+        return tr("1 day overdue") if days == 1 else tr("{0} days overdue").format(days)
     days = (action.due.date() - now.date()).days
     if days == 0:
         return tr("today")
@@ -321,8 +325,12 @@ class ApplicationsModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self._keys[index.row()]
         if role == _TOOLTIP:
-            action = self._row(self._keys[index.row()])[12]
-            return action.reason if action is not None else None
+            row = self._row(self._keys[index.row()])
+            action = row[12]
+            if action is None:
+                return None
+            # the step with its person, then why: all of it text, never markup
+            return plain_tooltip(f"{row[4]}\n{action.reason}" if row[4] else action.reason)
         if role == _ACCESSIBLE:
             return self._row(self._keys[index.row()])[index.column()]
         return None
@@ -344,6 +352,8 @@ class ApplicationsModel(QAbstractTableModel):
                 continue
             if filter_name == "closed" and r[11] != Stage.CLOSED:
                 continue
+            if filter_name == "archived":
+                continue  # the list holds no archived application: the window shows its own view
             if needle and needle not in r[10]:
                 continue
             out[n] = 1

@@ -10,7 +10,7 @@ import logging
 from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QSizePolicy,
     QGridLayout,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..vocab import ROLE_LABELS, ActionName, EventKind
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
+from .style import plain_tooltip
 from .timeline import TimelineView
 
 log = logging.getLogger(__name__)
@@ -71,6 +74,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(objectName="bannerText", wordWrap=True)
+        self.label.setTextFormat(Qt.PlainText)  # news names people and employers: text only
         self.open_button = QPushButton(self.tr("Open"), objectName="bannerOpen")
         self.close_button = QToolButton(objectName="bannerClose", text="✕", autoRaise=True)
         self.close_button.setAccessibleName(self.tr("Dismiss this message"))
@@ -94,6 +98,114 @@ class Banner(QFrame):
             self._on_click()
 
 
+def settings_shortcuts() -> list[QKeySequence]:
+    """The platform's Preferences keys, and Ctrl+, always: on some desktops the standard key is
+    empty (an empty QKeySequence is still truthy in PySide6, so it is tested with isEmpty)."""
+    keys = [k for k in QKeySequence.keyBindings(QKeySequence.Preferences) if not k.isEmpty()]
+    ctrl_comma = QKeySequence("Ctrl+,")
+    if not any(k.matches(ctrl_comma) == QKeySequence.ExactMatch for k in keys):
+        keys.append(ctrl_comma)
+    return keys
+
+
+class ArchivedList(QWidget):
+    """The *Archived* view: the applications put away with Delete, found again and restored."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(objectName="archivedView")
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel(self.tr("Archived applications keep everything that happened. Restore one to follow "
+                                   "it up again."), objectName="archivedHint", wordWrap=True)
+        self.table = QTableWidget(0, 3, objectName="archivedTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Employer"), self.tr("Position"), self.tr("Stage")])
+        self.table.setAccessibleName(self.tr("Archived applications"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.empty = QLabel(objectName="archivedEmpty", alignment=Qt.AlignCenter, wordWrap=True,
+                            textFormat=Qt.PlainText)
+        self.restore_button = QPushButton(self.tr("&Restore"), objectName="restoreArchived")
+        self.restore_button.setToolTip(self.tr("Bring the selected applications back to the list (Enter)"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._update_enabled)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.rows: dict[str, tuple] = {}
+        restore = QAction(self.tr("Restore"), self.table)
+        restore.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
+        restore.setShortcutContext(Qt.WidgetShortcut)
+        restore.triggered.connect(self.restore_selected)
+        self.table.addAction(restore)
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.restore_button, 0, Qt.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self.keys: list[str] = []
+
+    def refresh(self, needle: str = "") -> None:
+        """Read the archived applications (a few, straight from the file) matching the search."""
+        from ..vocab import OUTCOME_LABELS, STAGE_LABELS
+
+        rows = self.window_.workspace.store.connection.execute(
+            "SELECT a.key, m.name, a.position, a.stage, a.outcome, m.key FROM application a"
+            " JOIN employer m ON m.id = a.employer_id WHERE a.archived = 1"
+            " ORDER BY m.name COLLATE NOCASE, a.position COLLATE NOCASE").fetchall()
+        wanted = needle.casefold().strip()
+        if wanted:
+            rows = [r for r in rows if wanted in f"{r[1]}\n{r[2]}".casefold()]
+        selected = set(self.selected_keys())
+        self.table.setRowCount(len(rows))
+        self.keys = [r[0] for r in rows]
+        self.rows = {r[0]: r for r in rows}
+        for n, (key, employer, position, stage, outcome, _) in enumerate(rows):
+            label = self.tr(STAGE_LABELS.get(stage, stage))
+            if outcome:
+                label += " — " + self.tr(OUTCOME_LABELS.get(outcome, outcome))
+            for col, text in enumerate((employer, position, label)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(plain_tooltip(text))  # shown as typed, never as markup
+                self.table.setItem(n, col, item)
+            if key in selected:
+                self.table.selectRow(n)
+        if not rows:
+            self.empty.setText(self.tr("No archived application matches “{0}”.").format(needle.strip())
+                               if wanted else self.tr("Nothing archived. Delete on a row puts it here."))
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        self.restore_button.setEnabled(bool(self.selected_keys()))
+
+    def _show_selected(self) -> None:
+        """The selected archived application's employer timeline, to read (not to act on)."""
+        keys = self.selected_keys()
+        row = self.rows.get(keys[0]) if keys else None
+        if self.isVisible():
+            self.window_.timeline.show_archived(row)
+
+    def selected_keys(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.keys[r] for r in rows if r < len(self.keys)]
+
+    def restore_selected(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.window_.restore_archived(keys)
+
+
 class TimelinePanel(QWidget):
     """The right side: the selected application's employer, its people, Log… and the timeline."""
 
@@ -105,15 +217,16 @@ class TimelinePanel(QWidget):
         self.employer_key: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        self.title = QLabel(objectName="timelineTitle", wordWrap=True)
+        # names are text, never markup (a QLabel would read "<b>…" as rich text)
+        self.title = QLabel(objectName="timelineTitle", wordWrap=True, textFormat=Qt.PlainText)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel(objectName="timelineSubtitle", wordWrap=True)
+        self.subtitle = QLabel(objectName="timelineSubtitle", wordWrap=True, textFormat=Qt.PlainText)
         self.subtitle.setTextInteractionFlags(Qt.TextSelectableByMouse)
         people_row = QHBoxLayout()
-        self.people = QLabel(objectName="timelinePeople", wordWrap=True)
+        self.people = QLabel(objectName="timelinePeople", wordWrap=True, textFormat=Qt.PlainText)
         self.edit_people = QPushButton(self.tr("Contacts…"), objectName="editContacts")
         self.edit_people.setToolTip(self.tr("Add or edit this employer's contacts"))
         self.edit_people.clicked.connect(window.edit_contacts)
@@ -159,6 +272,25 @@ class TimelinePanel(QWidget):
         self.stack.addWidget(self.body)
         layout.addWidget(self.stack)
 
+    def show_archived(self, row: tuple | None) -> None:
+        """An archived application (key, employer, position, stage, outcome, employer key): its
+        employer's timeline as it stands, with nothing to do next until it is restored."""
+        if row is None:
+            self.application_key = self.employer_key = None
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        ws = self.window_.workspace
+        key, employer, position, _, _, employer_key = row
+        self.application_key, self.employer_key = None, employer_key
+        self.stack.setCurrentWidget(self.body)
+        self.title.setText(employer)
+        self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
+        contacts = ws.contacts(employer_key)
+        self.people.setText(", ".join(
+            f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts)
+            or self.tr("No contacts."))
+        self.view.show_timeline(ws.timeline(employer_key), ws.employer_actions(employer_key), ws.computed_at)
+
     def show_application(self, key: str | None) -> None:
         ws = self.window_.workspace
         app = ws.application(key) if key else None
@@ -203,6 +335,8 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab and Shift+Tab go to the next part of the window, not to the next cell
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -234,7 +368,7 @@ class MainWindow(QMainWindow):
         filter_row = QHBoxLayout()
         filter_row.setSpacing(2)
         labels = {"all": self.tr("All"), "due": self.tr("Due now"), "active": self.tr("Active"),
-                  "closed": self.tr("Closed")}
+                  "closed": self.tr("Closed"), "archived": self.tr("Archived")}
         self.filter_group = QActionGroup(self)
         for n, name in enumerate(FILTERS):
             action = QAction(labels[name], self, checkable=True)
@@ -249,6 +383,8 @@ class MainWindow(QMainWindow):
             self.filter_buttons[name] = button
         self.filter_group.actions()[0].setChecked(True)
         self.filter_group.triggered.connect(lambda a: self.show_filter(a.data()))
+        self.filter_buttons["archived"].setToolTip(self.tr("The applications you archived (Ctrl+5); restore one to "
+                                                           "see it again"))
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText(self.tr("Search employers, positions and people (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
@@ -283,10 +419,12 @@ class MainWindow(QMainWindow):
         empty.addSpacing(12)
         empty.addLayout(buttons)
         empty.addStretch(2)
-        self.no_match = QLabel(objectName="noMatch", alignment=Qt.AlignCenter, wordWrap=True)
+        self.no_match = QLabel(objectName="noMatch", alignment=Qt.AlignCenter, wordWrap=True,
+                               textFormat=Qt.PlainText)
         self.loading = QLabel(self.tr("Loading your applications…"), objectName="loading", alignment=Qt.AlignCenter)
+        self.archived = ArchivedList(self)
         self.list_stack = QStackedWidget()
-        for w in (self.loading, self.empty, self.table, self.no_match):
+        for w in (self.loading, self.empty, self.table, self.no_match, self.archived):
             self.list_stack.addWidget(w)
 
         left = QWidget()
@@ -314,6 +452,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._build_actions()
+        self._set_tab_order()
+        self._refiltering = False
+        #: the application the user chose last: kept across filters, searches, archive and undo
+        self._sticky_key: str | None = None
+        self._undo_index = workspace.undo_stack.index()
+        workspace.undo_stack.indexChanged.connect(self._undo_moved)
+        self._fitting = False
+        self._user_sized_columns = False
+        header.sectionResized.connect(self._column_resized)
+        self.table.viewport().installEventFilter(self)
         self.add_first.clicked.connect(self.new_application)
         self.import_first.clicked.connect(self.import_file)
         workspace.changed.connect(self._workspace_changed)
@@ -357,9 +505,8 @@ class MainWindow(QMainWindow):
         self.act_open.setShortcutContext(Qt.WidgetShortcut)
         self.table.addAction(self.act_open)
         self.act_find = A(self.tr("&Find"), self.focus_search, QKeySequence.Find, "actFind")
-        self.act_settings = A(self.tr("&Settings…"), self.open_settings, QKeySequence.Preferences, "actSettings")
-        if not self.act_settings.shortcut():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_settings = A(self.tr("&Settings…"), self.open_settings, None, "actSettings")
+        self.act_settings.setShortcuts(settings_shortcuts())
         self.act_templates = A(self.tr("Message &templates…"), self.open_templates, None, "actTemplates")
         self.act_import = A(self.tr("&Import…"), self.import_file, "Ctrl+I", "actImport")
         self.act_export = A(self.tr("E&xport…"), self.export_file, "Ctrl+Shift+S", "actExport")
@@ -367,6 +514,10 @@ class MainWindow(QMainWindow):
         self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
         self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
         self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
+        self.act_help = A(self.tr("&Getting started"), self.open_help, QKeySequence.HelpContents, "actHelp",
+                          self.tr("What the app does, its keys, where your data is and the rules in force (F1)"))
+        if not any(not k.isEmpty() for k in self.act_help.shortcuts()):
+            self.act_help.setShortcut(QKeySequence("F1"))
         self.act_undo = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts([QKeySequence.Undo])
         self.act_redo = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -375,6 +526,8 @@ class MainWindow(QMainWindow):
             self.addAction(a)
         self.act_escape = A(self.tr("Clear search"), self._escape, "Esc", "actEscape")
         self.act_escape.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.act_next_pane = A(self.tr("Next pane"), lambda: self.cycle_pane(1), "F6", "actNextPane")
+        self.act_previous_pane = A(self.tr("Previous pane"), lambda: self.cycle_pane(-1), "Shift+F6", "actPreviousPane")
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([self.act_new, self.act_import, self.act_export, self.act_backups])
@@ -393,6 +546,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.act_templates, self.act_settings])
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.act_help)
+        menu.addSeparator()
         menu.addAction(self.act_about)
 
         bar = self.addToolBar(self.tr("Main"))
@@ -401,10 +556,118 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.addActions([self.act_new, self.act_open, self.act_edit, self.act_archive])
         bar.addSeparator()
-        bar.addActions([self.act_undo, self.act_redo])
+        # The tool bar keeps short names ("Undo", not "Undo Archive Dispatcher"), so its buttons
+        # stay put; the tooltip and the Edit menu say what would be undone.
+        stack = self.workspace.undo_stack
+        for name, text, full, can, signal, slot in (
+                ("barUndo", self.tr("Undo"), self.act_undo, stack.canUndo, stack.canUndoChanged, stack.undo),
+                ("barRedo", self.tr("Redo"), self.act_redo, stack.canRedo, stack.canRedoChanged, stack.redo)):
+            short = QAction(text, self, objectName=name)
+            short.setEnabled(can())
+            signal.connect(short.setEnabled)
+            full.changed.connect(lambda s=short, f=full: _copy_tip(f, s))
+            short.triggered.connect(slot)
+            bar.addAction(short)
         bar.addSeparator()
         bar.addAction(self.act_settings)
         self._update_enabled()
+
+    # -- keyboard -------------------------------------------------------------------------------
+    def _set_tab_order(self) -> None:
+        """Tab goes from the filters and the search to the list, then to the timeline's buttons
+        and the timeline itself; Shift+Tab back."""
+        chain = [*self.filter_buttons.values(), self.search, self.table, self.archived.restore_button,
+                 self.archived.table, self.timeline.edit_people, *self.timeline.log_buttons.values(),
+                 self.timeline.view]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def _panes(self) -> list[QWidget]:
+        listing = self.archived.table if self.list_stack.currentWidget() is self.archived else self.table
+        buttons = next((b for b in self.timeline.log_buttons.values() if b.isEnabled()), self.timeline.edit_people)
+        return [w for w in (listing, self.timeline.view, buttons, self.search)
+                if w.isVisible() and w.isEnabled()]
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the list, the timeline, its buttons, the search, and round again."""
+        panes = self._panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        at = -1
+        for n, pane in enumerate(panes):
+            if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
+                at = n
+                break
+        if at < 0 and focus is not None and self.timeline.isAncestorOf(focus):
+            at = 2 if focus not in (self.timeline.view,) else 1
+            at = min(at, len(panes) - 1)
+        target = panes[(at + step) % len(panes)] if at >= 0 else panes[0]
+        target.setFocus(Qt.TabFocusReason if step > 0 else Qt.BacktabFocusReason)
+
+    # -- columns ------------------------------------------------------------------------------
+    def eventFilter(self, watched, event):
+        if watched is self.table.viewport() and event.type() == event.Type.Resize:
+            QTimer.singleShot(0, self.fit_columns)
+        return super().eventFilter(watched, event)
+
+    def _column_resized(self, *_):
+        if not self._fitting and self.table.isVisible() and QApplication.mouseButtons() != Qt.NoButton:
+            self._user_sized_columns = True  # dragged by hand: the user's widths win from now on
+
+    def _wanted_widths(self) -> dict[int, int]:
+        """How wide each column wants to be for what it holds (the first few hundred rows, as
+        the eye sees them), never less than its title."""
+        from PySide6.QtGui import QFontMetrics
+
+        fm = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bfm = QFontMetrics(bold)
+        model = self.proxy
+        rows = min(model.rowCount(), 300)
+        out = {}
+        for col in range(model.columnCount()):
+            metrics = bfm if col == ApplicationsModel.WHEN else fm
+            texts = [model.index(r, col).data() or "" for r in range(rows)]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            title = bfm.horizontalAdvance(self.model.headerData(col, Qt.Horizontal) or "") + 24
+            out[col] = max(widest + 18, title)
+        return out
+
+    def fit_columns(self) -> None:
+        """Share the list's width: the short columns (stage, last contact, when) get what they
+        need, then employer and next step, and the position gives way first."""
+        if self._user_sized_columns or not self.proxy.rowCount():
+            return
+        want = self._wanted_widths()
+        M = ApplicationsModel
+        available = self.table.viewport().width()
+        if available < 100:
+            return
+        fixed = sum(want[c] for c in (M.STAGE, M.LAST_CONTACT, M.WHEN))
+        flexible = {M.EMPLOYER: want[M.EMPLOYER], M.POSITION: want[M.POSITION], M.NEXT_STEP: want[M.NEXT_STEP]}
+        room = available - fixed
+        if sum(flexible.values()) > room:
+            char = self.table.fontMetrics().averageCharWidth()
+            floor = char * 10
+            over = sum(flexible.values()) - room
+            # the position gives way first, then the next step's person, then all of them
+            for col, least in ((M.POSITION, floor), (M.NEXT_STEP, char * 22)):
+                cut = min(over, max(0, flexible[col] - least))
+                flexible[col] -= cut
+                over -= cut
+            if over > 0:  # still too wide: everyone gives way in proportion
+                total = sum(flexible.values())
+                for c in flexible:
+                    flexible[c] = max(floor, flexible[c] - over * flexible[c] // max(1, total))
+        self._fitting = True
+        try:
+            header = self.table.horizontalHeader()
+            for c in (M.EMPLOYER, M.POSITION, M.STAGE, M.LAST_CONTACT, M.WHEN):
+                header.resizeSection(c, flexible.get(c, want[c]))
+        finally:
+            self._fitting = False
 
     # -- the list -----------------------------------------------------------------------------
     def _workspace_changed(self, keys) -> None:
@@ -417,6 +680,8 @@ class MainWindow(QMainWindow):
         if self._selected_key is None and keys is None and self.proxy.rowCount():
             self.table.selectRow(0)
         self._reselect()
+        if keys is None:
+            self.fit_columns()
         if self.timeline.application_key or self._selected_key:
             self.timeline.show_application(self._selected_key)
         self._update_enabled()
@@ -437,9 +702,27 @@ class MainWindow(QMainWindow):
         return False
 
     def _refilter(self, name: str | None = None, needle: str | None = None) -> None:
-        self.proxy.set_filter(name, needle)
-        self._update_list_state()
-        self._reselect()
+        sticky = self._sticky_key or self._selected_key
+        was_archived = self.proxy.filter_name == "archived"
+        self._refiltering = True
+        try:
+            self.proxy.set_filter(name, needle)
+            self._update_list_state()
+            row = self.model.row_of(sticky) if sticky else None
+            if row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+                self._selected_key = sticky  # back in view: selected again
+            self._reselect()
+        finally:
+            self._refiltering = False
+        self._sticky_key = sticky
+        archived = self.proxy.filter_name == "archived"
+        if archived:
+            if self.archived.table.rowCount() and not self.archived.selected_keys():
+                self.archived.table.selectRow(0)
+            self.archived._show_selected()
+        elif was_archived:  # back from the archived view: the list's selection again
+            self.timeline.show_application(self._selected_key)
+        self._update_enabled()
 
     def show_filter(self, name: str) -> None:
         for action in self.filter_group.actions():
@@ -462,6 +745,9 @@ class MainWindow(QMainWindow):
         if not self.workspace.is_loaded:
             # the last exit's list, if there is one, until the data is read
             self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.loading)
+        elif self.proxy.filter_name == "archived":
+            self.archived.refresh(self.proxy.needle)
+            self.list_stack.setCurrentWidget(self.archived)
         elif not self.workspace.applications():
             self.list_stack.setCurrentWidget(self.empty)
         elif self.proxy.rowCount() == 0:
@@ -480,6 +766,9 @@ class MainWindow(QMainWindow):
         total = len(self.workspace.applications())
         counted = self.tr("1 application") if total == 1 else self.tr("{0} applications").format(total)
         self.count_label.setText(self.tr("{0} · {1} shown · {2} due now").format(counted, self.proxy.rowCount(), due))
+        if self.proxy.filter_name == "archived":
+            self.count_label.setText(self.tr("{0} · {1} archived shown · {2} due now").format(
+                counted, len(self.archived.keys), due))
         self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else self.tr("Due now"))
 
     def _update_title(self) -> None:
@@ -492,16 +781,20 @@ class MainWindow(QMainWindow):
         if key is None and current.isValid():
             key = self.proxy.data(current.siblingAtColumn(0), KEY_ROLE)
         self._selected_key = key
+        if key is not None and not self._refiltering:
+            self._sticky_key = key
         self.timeline.show_application(key)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
         # nothing to act on while the list is still the last exit's
-        has = self._selected_key is not None and self.workspace.is_loaded
+        has = (self._selected_key is not None and self.workspace.is_loaded
+               and self.proxy.filter_name != "archived")  # an archived one is restored first
         for action in (self.act_edit, self.act_contacts, self.act_archive, self.act_open):
             action.setEnabled(has)
         for button in self.timeline.log_buttons.values():
             button.setEnabled(has)
+        self.timeline.edit_people.setEnabled(has)
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
@@ -509,7 +802,7 @@ class MainWindow(QMainWindow):
         return [k for k in keys if k] or ([self._selected_key] if self._selected_key else [])
 
     def select_application(self, key: str) -> None:
-        self._selected_key = key
+        self._selected_key = self._sticky_key = key
         row = self.model.row_of(key)
         if row is not None and not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
             # filtered out: show everything, so the selection is visible
@@ -554,7 +847,13 @@ class MainWindow(QMainWindow):
         app = self.workspace.application(self._selected_key) if self._selected_key else None
         if app is None:
             return
-        dialog = ContactsDialog(app.employer_name, self.workspace.contacts(app.employer_key), self)
+        from ..store import records
+
+        contacts = self.workspace.contacts(app.employer_key)
+        counts: dict[str, int] = {}
+        for link in records.contact_links(self.workspace.store, [c["key"] for c in contacts]):
+            counts[link["contact_key"]] = counts.get(link["contact_key"], 0) + 1
+        dialog = ContactsDialog(app.employer_name, contacts, self, event_counts=counts)
         if _exec(dialog):
             self._run(_commands().EditContacts(self.workspace, app.employer_key, dialog.values()))
 
@@ -564,8 +863,48 @@ class MainWindow(QMainWindow):
             return
         apps = self.workspace.applications()
         label = apps[keys[0]].position if len(keys) == 1 else self.tr("{0} applications").format(len(keys))
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else 0
         if self._run(_commands().Archive(self.workspace, keys, label)):
+            # the row below takes the archived one's place in the selection
+            if self.proxy.rowCount():
+                index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+                self.select_application(self.proxy.data(index, KEY_ROLE))
             self.statusBar().showMessage(self.tr("Archived {0}. Undo with Ctrl+Z.").format(label), 8000)
+
+    def restore_archived(self, keys: list[str]) -> None:
+        """Bring archived applications back (undoable: undo archives them again)."""
+        commands = _commands()
+
+        class Restore(commands.Archive):
+            apply, undo = commands.Archive.undo, commands.Archive.apply
+
+        label = (self.tr("1 application") if len(keys) == 1 else self.tr("{0} applications").format(len(keys)))
+        command = Restore(self.workspace, keys, label)
+        command.setText(self.tr("Restore {0}").format(label))
+        if self._run(command):
+            self.show_filter("all")
+            self.select_application(keys[0])
+            self.statusBar().showMessage(self.tr("Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
+
+    def _undo_moved(self, index: int) -> None:
+        """Undoing an archive selects what came back; undoing a restore keeps the archived
+        view's selection in the list it went back to."""
+        previous, self._undo_index = self._undo_index, index
+        try:
+            command = self.workspace.undo_stack.command(index) if index < previous else None
+        except RuntimeError:  # the stack goes as the app quits
+            return
+        if index < previous:  # an undo
+            keys = getattr(command, "keys", None)
+            if keys and type(command).__name__ == "Archive":
+                key = next((k for k in keys if self.workspace.application(k) is not None), None)
+                if key is not None:
+                    self.select_application(key)
+            elif self.proxy.filter_name == "archived":
+                self._update_list_state()
+        elif self.proxy.filter_name == "archived":
+            self._update_list_state()
 
     def _contact_choices(self, employer_key: str) -> list[tuple[str, str, str]]:
         return [(c["key"], c["name"], c["role"]) for c in self.workspace.contacts(employer_key)]
@@ -580,10 +919,41 @@ class MainWindow(QMainWindow):
         dialog = LogEventDialog(form, self._contact_choices(app.employer_key), now=self.workspace.now(),
                                 initial=initial, parent=self)
         if _exec(dialog):
+            values, people = dialog.values(), dialog.new_contacts()
+            stack = self.workspace.undo_stack
+            if people:  # someone new met at the interview: a contact first, one undo for both
+                stack.beginMacro(dialog.windowTitle())
+            added = False
             try:
-                self.workspace.log_event(key, dialog.values())
+                if people:
+                    values = self._add_people(app.employer_key, people, values)
+                    added = True
+                self.workspace.log_event(key, values)
             except _refusal() as exc:
+                if people:
+                    stack.endMacro()
+                    people = []
+                    if added:
+                        stack.undo()  # nothing half done: the new contacts go too
                 QMessageBox.warning(self, self.tr("Not logged"), str(exc))
+            finally:
+                if people:
+                    stack.endMacro()
+
+    def _add_people(self, employer_key: str, people: list[dict], values: dict) -> dict:
+        """Make `people` contacts of the employer; the event's stand-in keys become theirs."""
+        existing = self.workspace.contacts(employer_key)
+        command = _commands().EditContacts(
+            self.workspace, employer_key, existing + [{"key": None, "name": p["name"], "role": p["role"]}
+                                                     for p in people])
+        self.workspace.run(command)
+        stored = command.stored[len(existing):]
+        keys = {p["key"]: c["key"] for p, c in zip(people, stored)}
+        values = dict(values)
+        values["contacts"] = [keys.get(k, k) for k in values.get("contacts") or ()]
+        if values.get("key_points"):
+            values["key_points"] = {keys.get(k, k): v for k, v in values["key_points"].items()}
+        return values
 
     def edit_event(self, event: dict) -> None:
         from .dialogs import LogEventDialog
@@ -610,7 +980,9 @@ class MainWindow(QMainWindow):
                 self.select_application(action.application)
                 self.log_form("closed")
                 return
-            _exec(CloseOutDialog(self.workspace, action, self))
+            self.select_application(action.application)
+            # the dialog deletes itself when it closes (it is also the tray's)
+            CloseOutDialog(self.workspace, action, open_compose=self.open_compose, parent=self).exec()
             return
         if action.name == ActionName.DEBRIEF:
             self.select_application(action.application)
@@ -657,6 +1029,44 @@ class MainWindow(QMainWindow):
             except ValueError as exc:
                 QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
 
+    def offer_first_run(self) -> bool:
+        """On the first start (no applications, no profile), ask once for the name, email and
+        phone that messages are signed with. Skipped or saved, it is not asked again. True when
+        the dialog was shown (it is window-modal and does not block: `first_run` is it)."""
+        from .first_run import ASKED_KEY, FirstRunDialog, needs_profile
+
+        if not self.workspace.is_loaded or not self.isVisible():
+            return False
+        state = self.ui_state()
+        if state.value(ASKED_KEY, False, type=bool):
+            return False
+        if not needs_profile(self.workspace.settings(), bool(self.workspace.applications())):
+            return False
+        self._remember_hint(ASKED_KEY)
+        dialog = self.first_run = FirstRunDialog(self)
+
+        def done(result):
+            if result and dialog.values():
+                try:
+                    self.workspace.save_settings(dialog.values())
+                except ValueError as exc:
+                    QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+                else:
+                    self.statusBar().showMessage(self.tr("Saved. Your messages will be signed with it."), 8000)
+            dialog.deleteLater()
+        dialog.finished.connect(done)
+        dialog.open()
+        return True
+
+    def _remember_hint(self, key: str) -> None:
+        import os
+
+        state = self.ui_state()
+        state.setValue(key, True)
+        state.sync()
+        if os.path.exists(state.fileName()):
+            os.chmod(state.fileName(), 0o600)
+
     def open_templates(self) -> None:
         from .template_editor import TemplateEditor
 
@@ -697,6 +1107,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
+
+    def open_help(self) -> QWidget:
+        """Help → Getting started: one window, brought forward if already open, and kept up to
+        date when the settings change."""
+        from .help import HelpWindow
+
+        window = getattr(self, "help_window", None)
+        if window is None or not _alive(window):
+            window = self.help_window = HelpWindow(self.workspace.settings(), self.paths.root, self)
+            self.workspace.settings_changed.connect(
+                lambda w=window: _alive(w) and w.show_for(self.workspace.settings(), self.paths.root))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def about(self) -> None:
         from .. import __version__
@@ -742,6 +1167,8 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
             self.table.horizontalHeader().setSortIndicator(ApplicationsModel.WHEN, Qt.AscendingOrder)
+        # columns the user sized by hand keep their widths; otherwise they follow the content
+        self._user_sized_columns = state.value("mainWindow/userColumns", False, type=bool)
 
     @property
     def list_cache(self):
@@ -758,6 +1185,7 @@ class MainWindow(QMainWindow):
         state.setValue("mainWindow/geometry", self.saveGeometry())
         state.setValue("mainWindow/splitter", self.splitter.saveState())
         state.setValue("mainWindow/header", self.table.horizontalHeader().saveState())
+        state.setValue("mainWindow/userColumns", self._user_sized_columns)
         state.sync()
         if os.path.exists(state.fileName()):
             os.chmod(state.fileName(), 0o600)
@@ -778,6 +1206,13 @@ def _exec(dialog) -> bool:
     accepted = bool(dialog.exec())
     dialog.deleteLater()
     return accepted
+
+
+def _copy_tip(full: QAction, short: QAction) -> None:
+    try:
+        short.setToolTip(full.text().replace("&", ""))
+    except RuntimeError:  # the window is going
+        pass
 
 
 def _alive(widget) -> bool:

@@ -20,6 +20,17 @@ def icon_sizes(sizes, ratio: float | None = None) -> tuple[int, ...]:
     return tuple(s for s in sizes if s <= ICON_LIMIT * max(ratio, 1.0))
 
 
+def plain_tooltip(text: str | None) -> str | None:
+    """A tooltip that shows `text` as typed. Qt reads a tooltip that looks like HTML as rich
+    text (a name like "<b>Bold</b><img src=x>" would be drawn bold, with an image): escaped
+    inside a paragraph, it is always text. Long texts wrap."""
+    if not text:
+        return text
+    from html import escape
+
+    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"
+
+
 def is_dark() -> bool:
     return QApplication.palette().color(QPalette.Base).lightness() < 128
 

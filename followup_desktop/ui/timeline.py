@@ -26,7 +26,7 @@ from ..vocab import (
     ActionName,
     EventKind,
 )
-from .style import accent_color, inbound_color, muted_color, outbound_color, overdue_color
+from .style import accent_color, inbound_color, muted_color, outbound_color, overdue_color, plain_tooltip
 
 EVENT, GAP, NOW, ACTION = "event", "gap", "now", "action"
 #: quiet stretches shorter than this are not labelled
@@ -64,8 +64,10 @@ class TimelineModel(QAbstractListModel):
         if not index.isValid():
             return None
         kind, item = self.items[index.row()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             return describe(kind, item, self.tr)
+        if role == Qt.ToolTipRole:  # names are text, never markup
+            return plain_tooltip(describe(kind, item, self.tr))
         return None
 
     def flags(self, index):
@@ -110,23 +112,80 @@ def _gap(prev: dict, until: datetime, answered: bool, tr, until_now: bool = Fals
     return tr("{0} days").format(days)
 
 
-def event_title(e: dict, tr) -> str:
-    title = tr(EVENT_LABELS.get(e["kind"], e["kind"]))
-    if e["kind"] == EventKind.REPLY and e["outcome"]:
-        title += " — " + tr(REPLY_OUTCOME_LABELS.get(e["outcome"], e["outcome"]))
-    elif e["kind"] == EventKind.CLOSED and e["reason"]:
-        title += " — " + tr(OUTCOME_LABELS.get(e["reason"], e["reason"]))
-    if e["contact_names"]:
-        word = tr("from") if e["kind"] in INBOUND_KINDS else tr("with") if e["kind"] == EventKind.INTERVIEW else tr("to") if e["kind"] in OUTBOUND_KINDS else tr("with")
-        title += f" {word} " + ", ".join(e["contact_names"])
-    return title
+def _names(names, tr) -> str:
+    names = list(names or ())
+    if len(names) <= 1:
+        return "".join(names)
+    return tr("{0} and {1}").format(", ".join(names[:-1]), names[-1])
+
+
+#: what you did, as a sentence: (with the people, without them); phone calls say "called"
+_OUTBOUND_SENTENCES = {
+    EventKind.QUERY_SENT: ("You wrote to {0}", "You introduced yourself"),
+    EventKind.APPLIED: ("You applied to {0}", "You applied"),
+    EventKind.STATUS_CHECK: ("You checked on your application with {0}", "You checked on your application"),
+    EventKind.THANK_YOU: ("You thanked {0}", "You sent a thank-you"),
+    EventKind.FOLLOW_UP: ("You followed up with {0}", "You followed up"),
+    EventKind.FEEDBACK_REQUEST: ("You asked {0} for feedback", "You asked for feedback"),
+    EventKind.CHECK_IN: ("You checked in with {0}", "You checked in"),
+    EventKind.WITHDRAWAL_NOTE: ("You told {0} you are withdrawing", "You sent a withdrawal note"),
+}
+_CALL_SENTENCES = {
+    EventKind.STATUS_CHECK: ("You called {0} to check on your application", "You called to check on your application"),
+    EventKind.FOLLOW_UP: ("You called {0} to follow up", "You called to follow up"),
+    EventKind.THANK_YOU: ("You called {0} to thank them", "You called to say thank you"),
+    EventKind.CHECK_IN: ("You called {0} to check in", "You called to check in"),
+    EventKind.FEEDBACK_REQUEST: ("You called {0} to ask for feedback", "You called to ask for feedback"),
+}
+_BY_CHANNEL = {
+    "email": " by email", "letter": " by letter", "in_person": " in person",
+    "social": " on a social network", "portal": " through the portal",
+}
+_REPLIES = {
+    "no_decision": "{0} replied: no decision yet",
+    "interview_invite": "{0} invited you to an interview",
+    "rejected": "{0} replied: they turned you down",
+    "offer": "{0} made you an offer",
+}
+_CLOSINGS = {
+    "hired": "You got the job", "declined": "You declined their offer", "withdrawn": "You withdrew",
+    "rejected": "Closed: they turned you down", "no_response": "Closed: they never answered",
+}
+
+
+def event_title(e: dict, tr, ahead: bool = False) -> str:
+    """What happened, as a sentence: "You applied through the portal", "You interviewed with
+    Susan Smith", "Priya Raman replied: no decision yet". `ahead`: an event logged for later."""
+    kind, names = e["kind"], _names(e["contact_names"], tr)
+    if kind == EventKind.INTERVIEW:
+        if ahead:
+            return tr("You will interview with {0}").format(names) if names else tr("Interview planned")
+        return tr("You interviewed with {0}").format(names) if names else tr("You had an interview")
+    if kind == EventKind.REPLY:
+        who = names or tr("They")
+        return tr(_REPLIES.get(e["outcome"], "{0} replied")).format(who)
+    if kind == EventKind.CLOSED:
+        return tr(_CLOSINGS.get(e["reason"], "You closed this lead"))
+    if kind == EventKind.LEAD:
+        return tr("You noted this lead")
+    if kind == EventKind.NOTE:
+        return tr("You wrote a note")
+    if kind in OUTBOUND_KINDS:
+        if e["channel"] == "phone":
+            with_, without = _CALL_SENTENCES.get(kind, ("You called {0}", "You called them"))
+            return tr(with_).format(names) if names else tr(without)
+        with_, without = _OUTBOUND_SENTENCES.get(kind, ("You wrote to {0}", "You wrote to them"))
+        text = tr(with_).format(names) if names else tr(without)
+        return text + tr(_BY_CHANNEL.get(e["channel"] or "", ""))
+    title = tr(EVENT_LABELS.get(kind, kind))
+    return f"{title} — {names}" if names else title
 
 
 def event_details(e: dict, tr, with_position: bool = False) -> str:
     bits = []
     if with_position:
         bits.append(e["position"])
-    if e["channel"]:
+    if e["channel"] and e["kind"] not in OUTBOUND_KINDS:  # the sentence says how you sent it
         bits.append(tr(CHANNEL_LABELS.get(e["channel"], e["channel"])))
     if e["kind"] != EventKind.REPLY and e["outcome"]:
         bits.append(tr(CALL_OUTCOME_LABELS.get(e["outcome"], e["outcome"])))
@@ -302,7 +361,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.fillRect(QRect(left - 10, top - 2, 3, rect.height() - 12), color)
         painter.setFont(bold)
         painter.setPen(color if inbound else text_color)
-        title = event_title(e, tr)
+        title = event_title(e, tr, ahead=e["at"] > self.view.now)
         painter.drawText(QRect(left, top, width, fm.lineSpacing()), Qt.AlignLeft | Qt.AlignTop,
                          QFontMetrics(bold).elidedText(title, Qt.ElideRight, width))
         y = top + fm.lineSpacing()

@@ -107,6 +107,7 @@ class Field(QWidget):
             # keeps a combo or spin box at its natural width while the message below spans the row
             layout.addWidget(editor, 0, Qt.AlignLeft)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.PlainText)  # it may quote what was typed: text, never markup
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.setObjectName(f"{editor.objectName() or 'field'}_message")
@@ -181,8 +182,13 @@ def grow_to_fit(window: QWidget) -> None:
     if layout is None or not window.isWindow():
         return
     layout.activate()
-    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
-    needed = max(needed, layout.totalSizeHint().height())
+    # Only as much as the wrapped texts lack: the room kept below the fields (and any box that
+    # can shrink) is used first, so the dialog keeps its size and its buttons stay put.
+    lacking = 0
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.window() is window:
+            lacking = max(lacking, label.heightForWidth(label.width()) - label.height())
+    needed = max(layout.totalMinimumSize().height(), window.height() + max(0, lacking))
     if window.height() < needed:
         window.resize(window.width(), needed)
 
@@ -474,6 +480,38 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+    #: lines of room kept free below the fields for messages that appear while typing, so the
+    #: dialog keeps its size and its buttons stay where they are
+    MESSAGE_ROOM_LINES = 3
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_room_made", False):
+            self._room_made = True
+            self._make_message_room()
+
+    def _make_message_room(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        # the free room goes between the fields and the buttons: the buttons stay at the bottom
+        # (unless a part already takes the spare room, like the settings' tabs)
+        if hasattr(layout, "insertStretch") and not any(layout.stretch(n) for n in range(layout.count())):
+            for n in range(layout.count()):
+                item = layout.itemAt(n)
+                holds = item.widget() is self.buttons or (
+                    item.layout() is not None and item.layout().indexOf(self.buttons) >= 0)
+                if holds:
+                    before = layout.itemAt(n - 1) if n else None
+                    if before is None or before.spacerItem() is None:
+                        layout.insertStretch(n, 1)
+                    break
+        layout.activate()
+        room = self.fontMetrics().lineSpacing() * self.MESSAGE_ROOM_LINES
+        wanted = max(self.height(), self.sizeHint().height() + room)
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
+        self.resize(self.width(), min(wanted, max(self.height(), screen - 80)))
+
     def add_field(self, form: QFormLayout, label: str, editor: QWidget,
                   check: Callable[[], Any] | None = None, *,
                   signals: Iterable = ()) -> Field:
@@ -539,6 +577,7 @@ class FormDialog(QDialog):
 
     def make_form_message(self) -> QLabel:
         self._form_message = QLabel(self)
+        self._form_message.setTextFormat(Qt.PlainText)
         self._form_message.setObjectName("form_message")
         self._form_message.setWordWrap(True)
         self._form_message.hide()

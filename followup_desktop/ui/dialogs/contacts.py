@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...exchange.validate import CONTACT_FIELDS, NAME_MAX
 from ...vocab import Role
+from ..style import plain_tooltip
 from .common import (
     FormDialog,
     Invalid,
@@ -41,10 +42,13 @@ _FIELDS = ("name", "role", "email", "phone")
 
 class ContactsDialog(FormDialog):
     """`contacts` are dicts with key, name, role, email, phone; `values()` gives them back edited
-    (new ones with key None, removed ones absent)."""
+    (new ones with key None, removed ones absent). `event_counts` (contact key -> how many events
+    they are on) makes removing someone who is on the timeline ask first."""
 
-    def __init__(self, employer_name: str, contacts: list[dict], parent: QWidget | None = None):
+    def __init__(self, employer_name: str, contacts: list[dict], parent: QWidget | None = None,
+                 event_counts: dict[str, int] | None = None):
         super().__init__(parent, ok_text=self.tr("Save"))
+        self._event_counts = dict(event_counts or {})
         self.setObjectName("contacts_dialog")
         self.setWindowTitle(self.tr("Contacts at {employer}").format(employer=employer_name))
         self._employer_name = employer_name
@@ -84,6 +88,7 @@ class ContactsDialog(FormDialog):
         self.empty_label = QLabel(self.tr("No contacts yet. Use “Add contact” to record the people "
                                           "you deal with at {employer}.").format(employer=employer_name))
         self.empty_label.setObjectName("empty_state")
+        self.empty_label.setTextFormat(Qt.PlainText)  # the employer's name: text, never markup
         self.empty_label.setWordWrap(True)
         right.addWidget(self.empty_label)
         self.detail = QWidget()
@@ -166,7 +171,7 @@ class ContactsDialog(FormDialog):
         item.setText(f"{name} — {self._roles.get(row['role'], row['role'])}")
         problems = self._problems(row)
         item.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxWarning) if problems else QListWidgetItem().icon())
-        item.setToolTip(next(iter(problems.values()), ""))
+        item.setToolTip(plain_tooltip(next(iter(problems.values()), "")))
 
     def _load(self, i: int) -> None:
         has = 0 <= i < len(self._rows)
@@ -208,12 +213,35 @@ class ContactsDialog(FormDialog):
         i = self.list.currentRow()
         if not 0 <= i < len(self._rows):
             return
+        row = self._rows[i]
+        count = self._event_counts.get(row["key"], 0) if row["key"] else 0
+        if count and not self._confirm_remove(row["name"].strip() or self.tr("This contact"), count):
+            return
         del self._rows[i]
         self.list.takeItem(i)
         if self._rows:
             self.list.setCurrentRow(min(i, len(self._rows) - 1))
         self._load(self.list.currentRow())
         (self.list if self._rows else self.add_button).setFocus(Qt.OtherFocusReason)
+
+    def _confirm_remove(self, name: str, count: int) -> bool:
+        """Removing someone takes them off the events they are on: ask, naming how many."""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = (self.tr("{name} is on 1 event; remove anyway?") if count == 1
+                else self.tr("{name} is on {count} events; remove anyway?")).format(name=name, count=count)
+        box = QMessageBox(QMessageBox.Question, self.tr("Remove contact?"), text,
+                          QMessageBox.NoButton, self)
+        box.setObjectName("removeContactQuestion")
+        box.setTextFormat(Qt.PlainText)
+        box.setInformativeText(self.tr("Those events stay on the timeline without them. Cancel keeps "
+                                       "everything as it was."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.DestructiveRole)
+        keep = box.addButton(self.tr("Keep"), QMessageBox.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is remove
 
     # -- result -------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...exchange.validate import EVENT_FIELDS, NOTES_MAX, ExchangeError, check_event
+from ...exchange.validate import EVENT_FIELDS, NAME_MAX, NOTES_MAX, ExchangeError, check_event
 from ...isotime import parse_date, parse_local_datetime
 from ...vocab import (
     OUTBOUND_KINDS,
@@ -30,6 +30,7 @@ from ...vocab import (
     EventKind,
     Outcome,
     ReplyOutcome,
+    Role,
 )
 from .common import (
     DateField,
@@ -107,6 +108,7 @@ class ContactPicker(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.points: dict[str, QLineEdit] = {}
         key_points = key_points or {}
+        self._with_points = with_points
         if not contacts:
             empty = QLabel(self.tr("No contacts recorded for this employer yet."))
             empty.setObjectName("no_contacts")
@@ -135,6 +137,33 @@ class ContactPicker(QWidget):
         first = next(iter(self.boxes.values()), None)
         if first is not None:
             self.setFocusProxy(first)
+
+    def add_contact(self, key: str, name: str, role: str, *, label: str = "") -> None:
+        """A person typed in the form (not yet a contact): a row like the others, ticked."""
+        grid = self.layout()
+        empty = self.findChild(QLabel, "no_contacts")
+        if empty is not None:
+            empty.hide()
+        row = grid.rowCount()
+        roles = role_labels()
+        box = QCheckBox(f"{name} ({roles.get(role, role)})" if role else name)
+        box.setObjectName(f"contact_{key}")
+        box.setAccessibleName(f"{label} {name}".strip())
+        box.setChecked(True)
+        grid.addWidget(box, row, 0)
+        self.boxes[key] = box
+        if self.points or self._with_points:
+            point = QLineEdit()
+            point.setObjectName(f"key_point_{key}")
+            point.setMaxLength(NOTES_MAX + 1)
+            point.setPlaceholderText(self.tr("Key point discussed"))
+            point.setMinimumWidth(200)
+            point.setAccessibleName(self.tr("Key point discussed with {name}").format(name=name))
+            box.toggled.connect(point.setEnabled)
+            grid.addWidget(point, row, 1)
+            self.points[key] = point
+        if len(self.boxes) == 1:
+            self.setFocusProxy(box)
 
     def picked(self) -> list[str]:
         return [k for k, box in self.boxes.items() if box.isChecked()]
@@ -296,11 +325,85 @@ class LogEventDialog(FormDialog):
         self.duration.setValue(initial.get("duration_minutes") or 60)
         self.add_field(form, self.tr("&Duration:"), self.duration)
         self._add_picker(form, initial, self.tr("&Interviewers:"), with_points=True)
+        self._add_new_person(form)
         self.decision = DateField(_as_date(initial.get("decision_expected")), name="decision_expected")
         self.decision.setToolTip(self.tr("The date they said they would decide by, if they gave one"))
         self.add_field(form, self.tr("&Decision expected by:"), self.decision,
                        lambda: parse_optional_date(self.decision.text(), self.tr("Decision expected by")),
                        signals=[self.decision.textChanged])
+
+    def _add_new_person(self, form):
+        """Someone met at the interview who is not a contact yet: name and role, added to the
+        interviewers here and to the employer's contacts when the interview is logged."""
+        row = QWidget()
+        row.setObjectName("new_interviewer")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.new_name = QLineEdit(objectName="new_interviewer_name")
+        self.new_name.setMaxLength(NAME_MAX + 1)
+        self.new_name.setPlaceholderText(self.tr("Their full name"))
+        self.new_name.setMinimumWidth(self.new_name.fontMetrics().averageCharWidth() * 22)
+        self.new_name.setToolTip(self.tr("Someone else you met who is not among the contacts yet"))
+        self.new_name.setAccessibleName(self.tr("New interviewer's name"))
+        self.new_role = enum_combo(role_labels(), Role.INTERVIEWER, name="new_interviewer_role")
+        self.new_role.setAccessibleName(self.tr("New interviewer's role"))
+        self.add_person_button = QPushButton(self.tr("&Add"), objectName="add_interviewer")
+        self.add_person_button.setAutoDefault(False)
+        self.add_person_button.setToolTip(self.tr("Add them to the interviewers and to this employer's contacts"))
+        line.addWidget(self.new_name, 1)
+        line.addWidget(self.new_role, 0)
+        line.addWidget(self.add_person_button, 0)
+        row.setFocusProxy(self.new_name)
+        self._new_people: list[dict] = []
+        self._new_person_field = self.add_field(form, self.tr("Someone &new:"), row, self._check_new_name,
+                                                signals=[self.new_name.textEdited])
+        self._new_person_field.editor = self.new_name
+        self.add_person_button.clicked.connect(self._add_person)
+        self.new_name.returnPressed.connect(self._add_person)
+
+    def _check_new_name(self):
+        name = self.new_name.text().strip()
+        if len(name) > NAME_MAX:
+            raise Invalid(self.tr("A name is at most {0} characters.").format(NAME_MAX))
+        if name:
+            return Note(self.tr("Press Add to put {0} among the interviewers.").format(name), "info")
+        return None
+
+    def _add_person(self) -> bool:
+        name = " ".join(self.new_name.text().split())
+        if not name:
+            self._new_person_field.show_message(self.tr("Type their name first."), "error")
+            return False
+        if not self._new_person_field.validate():
+            return False
+        known = {n.casefold() for _, n, _ in self._contacts}
+        if name.casefold() in known:
+            self._new_person_field.show_message(
+                self.tr("{0} is already a contact: tick them above.").format(name), "error")
+            return False
+        key = f"new-interviewer-{len(self._new_people) + 1}"
+        role = combo_value(self.new_role)
+        self._contacts.append((key, name, role))
+        self._new_people.append({"key": key, "name": name, "role": role})
+        self.picker.add_contact(key, name, role, label=self.tr("Interviewers"))
+        self.new_name.clear()
+        self._new_person_field.show_message(
+            self.tr("{0} will be added to this employer's contacts.").format(name), "info")
+        self.picker.points[key].setFocus()
+        return True
+
+    def accept(self) -> None:
+        # a name typed but not added yet is added on Save, as the user meant
+        if getattr(self, "new_name", None) is not None and self.new_name.text().strip():
+            if not self._add_person():
+                self.new_name.setFocus()
+                return
+        super().accept()
+
+    def new_contacts(self) -> list[dict]:
+        """The people typed in the form, each with the stand-in key its event uses ("contacts"
+        and "key_points"), for the caller to make them contacts first."""
+        return [dict(p) for p in getattr(self, "_new_people", ()) if p["key"] in self.picker.picked()]
 
     def _build_thank_you(self, form, initial):
         self._add_channel(form, initial, Channel.EMAIL,
@@ -358,6 +461,9 @@ class LogEventDialog(FormDialog):
         return value
 
     def _check_at(self):
+        if self.form == "interview" and self._at() > self._now:
+            return Note(self.tr("A planned interview: it goes on the timeline after now, and its "
+                                "thank-you comes once it has taken place."), "info")
         if self._at() > self._now + FUTURE_WARNING_AFTER:
             return Note(self.tr("This is more than a day from now. Check the date if it already happened."))
         return None

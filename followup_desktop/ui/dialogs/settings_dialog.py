@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -212,10 +212,24 @@ class SettingsDialog(FormDialog):
         box.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
 
         def refused(number: int):
+            if box.maximum() < number:
+                # More digits only make it bigger: the box takes its maximum, and the message
+                # says so, so that what is shown and what is said agree.
+                QTimer.singleShot(0, lambda: clamp(number))
+                return
             try:
                 validate(spec.name, number)
             except SettingError as exc:
                 self.entries[spec.name].field.show_message(_message(spec, exc))
+
+        def clamp(number: int):
+            box.setValue(box.maximum())  # clears the message (valueChanged validates)
+            unit = box.suffix().strip()
+            self.entries[spec.name].field.show_message(
+                self.tr("{label}: {number} is more than the most allowed, so it is set to {most} {unit}.")
+                .format(label=_translate(spec.label), number=number, most=box.maximum(), unit=unit)
+                .replace(" .", "."), "warning")
+            box.lineEdit().selectAll()
 
         def check():
             try:
@@ -223,6 +237,8 @@ class SettingsDialog(FormDialog):
             except SettingError as exc:
                 raise Invalid(_message(spec, exc)) from None
         box.outOfRange.connect(refused)
+        # leaving the box puts back its last good value: the message goes with it
+        box.editingFinished.connect(lambda: self.entries[spec.name].field.validate())
         return box, box.value, box.setValue, check, [box.valueChanged]
 
     def _bool(self, spec: SettingSpec, value):
@@ -256,6 +272,20 @@ class SettingsDialog(FormDialog):
         if multiline:
             edit.refused.connect(lambda message: self.entries[spec.name].field.show_message(message))
         return edit, get, set_, check, [signal]
+
+    def _make_message_room(self) -> None:
+        """Tall enough for the longest page (with room for a message), as far as the screen
+        allows: every setting in view without scrolling on a 1366×768 screen."""
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        current = self.tabs.currentWidget()
+        if current is None:
+            return
+        tallest = max(p.widget().sizeHint().height() for p in pages if p.widget() is not None)
+        extra = self.height() - current.viewport().height()
+        wanted = tallest + extra + self.fontMetrics().lineSpacing() * 2
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = screen.height() - 60 if screen is not None else wanted
+        self.resize(self.width(), max(self.height(), min(wanted, limit)))
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -1,0 +1,166 @@
+"""The Log interview form as a job seeker meets it: an interview planned for next week, and a
+second interviewer who was not a contact yet."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+from followup_desktop.exchange.jsonfile import import_json
+from followup_desktop.paths import DataPaths
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.timeline import EVENT, NOW, event_title
+from followup_desktop.ui.workspace import Workspace
+
+NOW_ = datetime(2026, 3, 9, 10, 0)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def refusals(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(parent, title, text, *a, **kw):
+        raise AssertionError(f"{title}: {text}")
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW_)
+    f = data_dir / "acme.json"
+    f.write_text(json.dumps({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
+        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
+        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00"}],
+    }))
+    import_json(ws.store, f)
+    ws.load()
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    w.show()
+    w.select_application("acme-om")
+    yield w
+    ws.close()
+
+
+def in_dialog(qtbot, fill, seen):
+    def later(tries=[0]):
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            tries[0] += 1
+            assert tries[0] < 200, "no dialog opened"
+            QTimer.singleShot(10, later)
+            return
+        try:
+            fill(dialog)
+        except BaseException as exc:
+            seen.append(exc)
+            dialog.reject()
+    QTimer.singleShot(0, later)
+
+
+def log_interview(qtbot, window, fill):
+    seen = []
+    in_dialog(qtbot, fill, seen)
+    window.timeline.log_buttons["interview"].defaultAction().trigger()
+    if seen:
+        raise seen[0]
+
+
+def test_an_interview_planned_next_week_is_accepted_and_shows_after_now(qtbot, window):
+    when = NOW_ + timedelta(days=3, hours=4)  # Thursday 14:00
+
+    def fill(d):
+        d.at.setDateTime(QDateTime(when))
+        message = d.findChild(QLabel, "at_message")
+        assert message.isVisible() and "planned interview" in message.text()
+        d.picker.boxes["susan"].setChecked(True)
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+        assert not d.isVisible(), "a planned interview was refused"
+    log_interview(qtbot, window, fill)
+    items = window.timeline.view.timeline_model.items
+    kinds = [k for k, _ in items]
+    interview = next(n for n, (k, item) in enumerate(items) if k == EVENT and item["kind"] == "interview")
+    assert interview > kinds.index(NOW)
+    assert items[interview][1]["at"] == when
+    assert event_title(items[interview][1], str, ahead=True) == "You will interview with Susan Smith"
+
+
+def test_a_new_interviewer_typed_in_the_form_becomes_a_contact_of_the_employer(qtbot, window):
+    ws = window.workspace
+
+    def fill(d):
+        d.at.setDateTime(QDateTime(NOW_ - timedelta(hours=2)))
+        d.picker.boxes["susan"].setChecked(True)
+        qtbot.keyClicks(d.findChild(QLineEdit, "new_interviewer_name"), "Priya Raman")
+        combo = d.new_role
+        combo.setCurrentIndex(combo.findData("hiring_manager"))
+        qtbot.mouseClick(d.add_person_button, Qt.LeftButton)
+        box = d.picker.boxes["new-interviewer-1"]
+        assert box.isChecked() and "Priya Raman" in box.text()
+        qtbot.keyClicks(d.picker.points["new-interviewer-1"], "the warehouse move")
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+        assert not d.isVisible()
+    log_interview(qtbot, window, fill)
+    people = {c["name"]: c for c in ws.contacts("acme")}
+    assert set(people) == {"Susan Smith", "Priya Raman"}
+    assert people["Priya Raman"]["role"] == "hiring_manager"
+    interview = next(e for e in ws.timeline("acme") if e["kind"] == "interview")
+    assert sorted(interview["contact_names"]) == ["Priya Raman", "Susan Smith"]
+    thanks = sorted(a.contact_name for a in ws.actions() if a.name == "thank_you")
+    assert thanks == ["Priya Raman", "Susan Smith"]
+    # one undo takes back the interview and the new contact together
+    window.act_undo.trigger()
+    assert [c["name"] for c in ws.contacts("acme")] == ["Susan Smith"]
+    assert not [e for e in ws.timeline("acme") if e["kind"] == "interview"]
+
+
+def test_a_name_typed_but_not_added_is_added_on_save(qtbot, window):
+    def fill(d):
+        d.at.setDateTime(QDateTime(NOW_ - timedelta(hours=2)))
+        qtbot.keyClicks(d.findChild(QLineEdit, "new_interviewer_name"), "Priya Raman")
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+        assert not d.isVisible()
+    log_interview(qtbot, window, fill)
+    assert "Priya Raman" in [c["name"] for c in window.workspace.contacts("acme")]
+
+
+def test_a_new_interviewer_who_is_already_a_contact_is_pointed_to_their_box(qtbot, window):
+    def fill(d):
+        qtbot.keyClicks(d.findChild(QLineEdit, "new_interviewer_name"), "susan smith")
+        qtbot.mouseClick(d.add_person_button, Qt.LeftButton)
+        message = d.findChild(QLabel, "new_interviewer_message")
+        assert "already a contact" in message.text()
+        assert list(d.picker.boxes) == ["susan"]
+        d.reject()
+    log_interview(qtbot, window, fill)
+    assert [c["name"] for c in window.workspace.contacts("acme")] == ["Susan Smith"]
+
+
+def test_the_contacts_dialog_counts_the_events_a_contact_is_on(qtbot, window, monkeypatch):
+    from followup_desktop.ui.dialogs import contacts as contacts_module
+
+    asked = []
+    monkeypatch.setattr(contacts_module.ContactsDialog, "_confirm_remove",
+                        lambda self, name, count: asked.append((name, count)) or False)
+
+    def interview(d):
+        d.at.setDateTime(QDateTime(NOW_ - timedelta(hours=2)))
+        d.picker.boxes["susan"].setChecked(True)
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    log_interview(qtbot, window, interview)
+    seen = []
+
+    def remove(d):
+        d.list.setCurrentRow(0)
+        qtbot.mouseClick(d.remove_button, Qt.LeftButton)
+        d.reject()
+    in_dialog(qtbot, remove, seen)
+    window.edit_contacts()
+    assert not seen and asked == [("Susan Smith", 1)]
