@@ -368,3 +368,91 @@ def test_on_a_daylight_saving_night_the_timer_wakes_when_quiet_hours_end_by_the_
         ws.close()
         monkeypatch.delenv("TZ")
         _time.tzset()
+
+
+# -- a step keeps its identity when the people around it change --------------------------------
+
+def _applied_with_no_contacts(data_dir, write_json, clock):
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.workspace import Workspace
+
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    import_json(ws.store, write_json({
+        "format": "followup-desktop", "version": 1,
+        "employers": [{"key": "acme", "name": "Acme Corp"}],
+        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
+        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}],
+    }))
+    ws.load()
+    return ws
+
+
+def _edit_contacts(ws, people):
+    from followup_desktop.ui.commands import EditContacts
+
+    ws.run(EditContacts(ws, "acme", [{"key": k, "name": n, "role": r} for k, n, r in people]))
+    return dict(ws.store.connection.execute("SELECT name, key FROM contact").fetchall())
+
+
+def test_adding_or_renaming_a_contact_does_not_tell_a_step_already_told_again(qtbot, data_dir, write_json):
+    from followup_desktop.tray.scheduler import NotificationScheduler
+
+    clock = _Clock(dt("2026-03-09T09:30"))
+    ws = _applied_with_no_contacts(data_dir, write_json, clock)
+    s = NotificationScheduler(ws)
+    told_ = []
+    s.notify.connect(told_.append)
+
+    def status_check():
+        (a,) = [a for a in ws.actions() if a.name == "status_check"]
+        return a
+
+    try:
+        s.start()
+        assert [n.action.name for b in told_ for n in b.notices] == ["status_check"]
+        assert status_check().contact is None
+        clock.now = dt("2026-03-09T10:00")
+
+        # The first person at the employer: the call is now with Hanna; it was told already.
+        keys = _edit_contacts(ws, [(None, "Hanna Berg", "hr")])
+        assert status_check().contact_name == "Hanna Berg"
+        # A recruiter joins: the call moves to her, still the same step.
+        keys = _edit_contacts(ws, [(keys["Hanna Berg"], "Hanna Berg", "hr"), (None, "Susan Smith", "recruiter")])
+        assert status_check().contact_name == "Susan Smith"
+        # Renamed (she married), and Hanna becomes the hiring manager.
+        _edit_contacts(ws, [(keys["Hanna Berg"], "Hanna Berg", "hiring_manager"),
+                            (keys["Susan Smith"], "Susan Okafor", "recruiter")])
+        assert status_check().contact_name == "Susan Okafor"
+        s.look()
+        assert len(told_) == 1, "the status check was told again"
+        assert ws.action_state(status_check().id).notified_at == dt("2026-03-09T09:30")
+    finally:
+        s.stop()
+        ws.close()
+
+
+def test_a_step_told_by_the_previous_version_under_its_contact_is_not_told_again(qtbot, data_dir, write_json):
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.tray.scheduler import NotificationScheduler
+    from followup_desktop.ui.workspace import Workspace
+
+    clock = _Clock(dt("2026-03-09T10:00"))
+    ws = _workspace(data_dir, write_json, clock)  # Susan is the employer's recruiter
+    # Before, a picked contact was part of the id: the status check was told and snoozed as that.
+    ws.store.set_action_state("acme-om|status_check|2026-03-02T09:00:00|susan", "acme-om",
+                              notified_at=dt("2026-03-09T09:30"), snoozed_until=dt("2026-03-09T12:00"))
+    ws.close()
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    ws.load()
+    s = NotificationScheduler(ws)
+    told_ = []
+    s.notify.connect(told_.append)
+    try:
+        s.start()
+        (a,) = ws.actions()
+        assert a.name == "status_check" and a.snoozed and a.opens >= dt("2026-03-09T12:00")
+        assert told_ == []
+    finally:
+        s.stop()
+        ws.close()
