@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
 from followup_desktop.tray import install_desktop_integration
 from followup_desktop.tray.autostart import Autostart
-from followup_desktop.tray.controller import K_ACTION, K_CLOSE_OUT, K_SUMMARY
+from followup_desktop.tray.controller import CLICK_TAKES_FOCUS_S, K_ACTION, K_CLOSE_OUT, K_SUMMARY
 from followup_desktop.tray.notifier import NullNotifier, TrayNotifier
 from followup_desktop.ui.closeout import CloseOutDialog
 from followup_desktop.ui.main_window import MainWindow
@@ -316,3 +316,73 @@ def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot,
     assert "--minimized" in entry.read_text()
     d.workspace.save_settings({"start_at_login": False})
     assert not entry.exists()
+
+
+def _three_applications():
+    return doc(
+        [INTERVIEW,
+         {"application": "acme-clerk", "kind": "applied", "at": "2026-02-20T09:00:00", "channel": "portal"},
+         {"application": "acme-lead", "kind": "closed", "at": "2026-02-25T09:00:00", "reason": "withdrawn"}],
+        applications=[
+            {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "acme-clerk", "employer": "acme", "position": "Clerk", "stage": "applied"},
+            {"key": "acme-lead", "employer": "acme", "position": "Team Lead", "stage": "closed"}])
+
+
+def _filter(window):
+    return next(a.data() for a in window.filter_group.actions() if a.isChecked())
+
+
+def _click_tray(d):
+    d.desk.tray.activated.emit(QSystemTrayIcon.Trigger)
+    QApplication.processEvents()
+
+
+def test_one_tray_click_brings_the_window_back_as_it_was_left(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, _three_applications())
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    w = d.window
+    qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
+    w.show_filter("active")
+    w.select_application("acme-clerk")
+    w.setGeometry(120, 90, 1000, 640)
+    qtbot.waitUntil(lambda: w.geometry().size() == QSize(1000, 640))
+    left_at = w.geometry()
+
+    w.close()  # to the tray
+    assert not w.isVisible()
+    _click_tray(d)
+    assert w.isVisible() and not w.isMinimized()
+    assert _filter(w) == "active" and w.selected_keys() == ["acme-clerk"]
+    assert w.geometry() == left_at
+
+    # Maximized, then minimized: one click gives the maximized window back, not a normal one.
+    w.showMaximized()
+    qtbot.waitUntil(lambda: w.isMaximized())
+    w.setWindowState(w.windowState() | Qt.WindowMinimized)
+    qtbot.waitUntil(lambda: w.isMinimized())
+    _click_tray(d)
+    qtbot.waitUntil(lambda: not w.isMinimized())
+    assert w.isVisible() and w.isMaximized()
+    assert _filter(w) == "active" and w.selected_keys() == ["acme-clerk"]
+
+
+def test_a_tray_click_on_a_window_hidden_behind_another_brings_it_forward_not_away(
+        qtbot, desks, data_dir, write_json):
+    from PySide6.QtWidgets import QWidget
+
+    seed(data_dir, write_json, _three_applications())
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    w = d.window
+    qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: other.isActiveWindow())
+    qtbot.wait(int(CLICK_TAKES_FOCUS_S * 1000) + 100)  # the user has been working elsewhere since
+    _click_tray(d)
+    assert w.isVisible()  # one click: forward, not hidden (a second click would be needed)
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    _click_tray(d)  # now in front and active: the click puts it away to the tray
+    assert not w.isVisible()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
@@ -27,6 +28,9 @@ from .scheduler import Batch, NotificationScheduler
 log = logging.getLogger(__name__)
 
 MENU_ACTIONS = 10
+#: A click on the tray may take the focus from the window a moment before the click arrives: a
+#: window active this recently still counts as the one the user is looking at.
+CLICK_TAKES_FOCUS_S = 0.5
 SUMMARY_LINES = 3
 
 # Keys of what a notification is about; a click answers by kind.
@@ -143,6 +147,7 @@ class DesktopIntegration(QObject):
         self._badge_count = -1
         self.autostart = autostart or Autostart(launch_command(paths))
         self._start_at_login: bool | None = None
+        self._deactivated_at = float("-inf")
 
         self.scheduler = NotificationScheduler(workspace, parent=self)
         paused = self.state.value(_PAUSED)
@@ -278,17 +283,22 @@ class DesktopIntegration(QObject):
             self.window.show()
 
     def show_window(self) -> None:
-        show = getattr(self.window, "show_and_raise", None)
-        if show is not None:
-            show()
-        else:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
+        """The window as it was left, in front: its size and place, maximized if it was (a
+        minimized window is un-minimized, not made normal), its filter and selection."""
+        w = self.window
+        if w.isMinimized():
+            w.setWindowState((w.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
+        w.show()
+        w.raise_()
+        w.activateWindow()
 
     def toggle_window(self) -> None:
-        if self.window.isVisible() and not self.window.isMinimized():
-            self.window.close()  # through the close event: the one-time hint, geometry saved
+        """A tray click: the window goes to the tray when the user is looking at it; otherwise
+        (hidden, minimized, or behind another window) it comes forward, in one click."""
+        w = self.window
+        in_front = w.isActiveWindow() or time.monotonic() - self._deactivated_at < CLICK_TAKES_FOCUS_S
+        if w.isVisible() and not w.isMinimized() and in_front:
+            w.close()  # through the close event: the one-time hint, geometry saved
         else:
             self.show_window()
 
@@ -305,6 +315,8 @@ class DesktopIntegration(QObject):
             show_filter("due")
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.WindowDeactivate:
+            self._deactivated_at = time.monotonic()
         if obj is self.window and event.type() == QEvent.Close and not self.quitting:
             if self.tray is not None:
                 # Let the window save its geometry and hide; the app lives on in the tray.

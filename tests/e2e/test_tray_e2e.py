@@ -105,12 +105,31 @@ def test_clicking_the_notification_opens_the_thank_you_and_a_second_launch_shows
         xsession.xdotool("key", "Escape")
         time.sleep(0.5)
 
-        # A left click on the icon hides the main window; the app stays in the tray.
-        _raise_tray(xsession)
-        xsession.xdotool("mousemove", str(ix + iw // 2), str(iy + ih // 2), "click", "1")
+        def click_icon():
+            _raise_tray(xsession)
+            xsession.xdotool("mousemove", str(ix + iw // 2), str(iy + ih // 2), "click", "1")
+
+        # The compose window is in front: one left click brings the main window forward...
+        [main] = _main_windows(xsession)
+        left_at = xsession.geometry(main)
+        click_icon()
+        wait_for(lambda: xsession.xdotool("getwindowfocus", check=False) == main, 10,
+                 "the main window to come forward")
+        time.sleep(1.0)  # the user looks at it a moment
+        # ...and with the main window in front, a click puts it away; the app stays in the tray.
+        click_icon()
         wait_for(lambda: not _main_windows(xsession), 10, "the main window to hide to the tray")
         time.sleep(0.5)
         assert app.poll() is None, "hiding the window quit the app"
+        # One click brings it back where it was, the size it was.
+        click_icon()
+        wait_for(lambda: _main_windows(xsession), 10, "the main window to come back from the tray")
+        [main] = _main_windows(xsession)
+        assert xsession.geometry(main) == left_at
+        time.sleep(1.0)
+        click_icon()
+        wait_for(lambda: not _main_windows(xsession), 10, "the main window to hide to the tray again")
+        time.sleep(0.5)
 
         # A second launch starts no second app: it shows the first one's window and exits.
         started = time.monotonic()
