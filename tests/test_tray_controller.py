@@ -386,3 +386,48 @@ def test_a_tray_click_on_a_window_hidden_behind_another_brings_it_forward_not_aw
     qtbot.waitUntil(lambda: w.isActiveWindow())
     _click_tray(d)  # now in front and active: the click puts it away to the tray
     assert not w.isVisible()
+
+
+def _shown(text: str) -> str:
+    """What a tooltip shows for `text`: Qt draws one that looks like markup as markup."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import Qt as GuiQt
+
+    if not GuiQt.mightBeRichText(text):
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def test_names_that_look_like_markup_show_literally_in_the_tray_menu_and_tooltips(
+        qtbot, desks, data_dir, write_json):
+    odd = "<b>Bold</b><img src=x> & Sons"
+    document = doc([INTERVIEW])
+    document["employers"][0]["name"] = odd
+    document["contacts"][0]["name"] = "Susan <i>Smith</i>"
+    seed(data_dir, write_json, document)
+    d = desks(Clock(datetime(2026, 3, 3, 15, 0)))
+    d.desk.refresh()
+    wanted = f"Thank-you note to Susan <i>Smith</i> ({odd})"
+    items = [a for a in d.desk.menu.actions() if "Susan" in a.text()]
+    assert [a.iconText() for a in items] == [wanted]  # no "&" taken as a shortcut marker
+    (action,) = [a for a in d.workspace.actions() if a.name == "thank_you"]
+    assert "Susan <i>Smith</i>" in action.reason and _shown(items[0].toolTip()) == action.reason
+    assert _shown(d.desk.tray.toolTip()) == f"1 follow-up due — {wanted}"
+    snooze = next(a.menu() for a in d.desk.menu.actions() if a.menu() and a.menu().objectName() == "traySnooze")
+    assert [a.menu().title().replace("&&", "&") for a in snooze.actions()] == [wanted]
+
+
+def test_a_tray_balloon_read_as_markup_gets_the_names_escaped_and_qts_own_balloon_gets_them_as_they_are(qtbot):
+    shown = []
+
+    class Tray(QSystemTrayIcon):
+        def showMessage(self, title, body, *rest):
+            shown.append((title, body))
+
+    tray = Tray()
+    TrayNotifier(tray, show_ms=50, markup=True).notify((K_ACTION, "a"), "To <b>Bold</b>", "Thank <b>Bold</b> & co")
+    TrayNotifier(tray, show_ms=50).notify((K_ACTION, "b"), "To <b>Bold</b>", "Thank <b>Bold</b> & co")
+    assert shown == [("To <b>Bold</b>", "Thank &lt;b&gt;Bold&lt;/b&gt; &amp; co"),
+                     ("To <b>Bold</b>", "Thank <b>Bold</b> & co")]  # Qt's own balloon is plain text

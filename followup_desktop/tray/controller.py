@@ -7,6 +7,7 @@ them does, closing to the tray, and starting at login.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 import time
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..paths import DataPaths, make_private_file
@@ -113,11 +115,36 @@ def tooltip_text(due, apps) -> str:
     return f"{due_count_text(len(due))} — {rest}{more}"
 
 
+def menu_text(text: str) -> str:
+    """`text` for a menu item, shown as it is: an "&" in a name is not a shortcut marker."""
+    return text.replace("&", "&&")
+
+
+def plain_tip(text: str) -> str:
+    """`text` for a tooltip, shown as it is: a tooltip that looks like markup is drawn as markup
+    ("<b>Bold</b>" in bold), so such a text is escaped into markup that shows it literally."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def _tray_balloons_are_markup() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        from .dbus_notifier import tray_balloons_are_markup
+
+        return tray_balloons_are_markup()
+    except Exception:
+        log.exception("could not tell how the tray shows its balloons")
+        return True  # escaped is the safe side: a name is never read as markup
+
+
 def choose_notifier(window, tray: QSystemTrayIcon | None, *, icon_provider=None) -> Notifier:
     """The tray's balloon when there is a tray; otherwise the window's banner, plus a desktop
     notification over D-Bus on Linux when a notification service runs."""
     if tray is not None:
-        return TrayNotifier(tray, icon_provider)
+        return TrayNotifier(tray, icon_provider, markup=_tray_balloons_are_markup)
     backends: list[Notifier] = []
     if hasattr(window, "show_banner"):
         backends.append(BannerNotifier(window))
@@ -218,8 +245,8 @@ class DesktopIntegration(QObject):
             header = menu.addAction(due_count_text(len(due)) + self.tr(" now"))
             header.setEnabled(False)
             for a in due[:MENU_ACTIONS]:
-                item = menu.addAction(describe(a, apps))
-                item.setToolTip(a.reason)
+                item = menu.addAction(menu_text(describe(a, apps)))
+                item.setToolTip(plain_tip(a.reason))
                 item.triggered.connect(lambda _=False, i=a.id: self.open_action_by_id(i))
             if len(due) > MENU_ACTIONS:
                 more = menu.addAction(self.tr("All {0} due now…").format(len(due)))
@@ -227,7 +254,7 @@ class DesktopIntegration(QObject):
             snooze = menu.addMenu(self.tr("&Snooze"))
             snooze.setObjectName("traySnooze")
             for a in due[:MENU_ACTIONS]:
-                sub = snooze.addMenu(describe(a, apps))
+                sub = snooze.addMenu(menu_text(describe(a, apps)))
                 day = sub.addAction(self.tr("For 1 &day"))
                 day.triggered.connect(lambda _=False, i=a.id: self.snooze(i, timedelta(days=1)))
                 week = sub.addAction(self.tr("For 1 &week"))
@@ -265,7 +292,7 @@ class DesktopIntegration(QObject):
         text = tooltip_text(due, self.workspace.applications())
         if self.scheduler_paused():
             text += "\n" + self.tr("Notifications paused until {0}").format(_when(self.scheduler.paused_until))
-        self.tray.setToolTip(text)
+        self.tray.setToolTip(plain_tip(text))
         if self.menu is not None and not self.menu.isVisible():
             self._fill_menu()
 
@@ -481,4 +508,4 @@ def install_desktop_integration(app: QApplication, window, workspace, paths: Dat
 
 
 __all__ = ["DesktopIntegration", "install_desktop_integration", "describe", "notice_text", "summary_text",
-           "tooltip_text", "choose_notifier", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]
+           "tooltip_text", "choose_notifier", "menu_text", "plain_tip", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]

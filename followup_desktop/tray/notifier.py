@@ -7,6 +7,7 @@ that key back, so the caller answers a click the same way whichever backend show
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import deque
 from typing import Any, Callable
@@ -47,10 +48,13 @@ class TrayNotifier(Notifier):
     name = "tray"
 
     def __init__(self, tray: QSystemTrayIcon, icon_provider: Callable[[], Any] | None = None,
-                 *, show_ms: int = 10_000, parent=None):
+                 *, show_ms: int = 10_000, markup: bool | Callable[[], bool] = False, parent=None):
         super().__init__(parent)
         self.tray = tray
         self.show_ms = show_ms
+        #: the balloon's body is read as markup (a tray over D-Bus): it is escaped. A callable
+        #: is asked at the first balloon (not at start-up, which it would slow down).
+        self.markup = markup
         self._icon = icon_provider
         self._queue: deque = deque()
         self.current: Any = None
@@ -69,6 +73,10 @@ class TrayNotifier(Notifier):
         key, title, body = self._queue.popleft()
         self.current = key
         self.sent.append((key, title, body))
+        if callable(self.markup):
+            self.markup = bool(self.markup())
+        if self.markup:
+            body = html.escape(body, quote=False)
         icon = self._icon() if self._icon else None
         if icon is not None and not icon.isNull():
             self.tray.showMessage(title, body, icon, self.show_ms)
