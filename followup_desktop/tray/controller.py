@@ -7,7 +7,6 @@ them does, closing to the tray, and starting at login.
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 import time
@@ -15,7 +14,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..paths import DataPaths, make_private_file
@@ -23,7 +21,7 @@ from ..playbook.calendar import at_time
 from ..vocab import ACTION_LABELS, ActionName
 from .autostart import Autostart, launch_command
 from .badge import badge_icon
-from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier
+from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier, shown_as_is
 from .schedule import CLOSE_OUT, OVERDUE, Notice
 from .scheduler import Batch, NotificationScheduler
 
@@ -118,14 +116,6 @@ def tooltip_text(due, apps) -> str:
 def menu_text(text: str) -> str:
     """`text` for a menu item, shown as it is: an "&" in a name is not a shortcut marker."""
     return text.replace("&", "&&")
-
-
-def plain_tip(text: str) -> str:
-    """`text` for a tooltip, shown as it is: a tooltip that looks like markup is drawn as markup
-    ("<b>Bold</b>" in bold), so such a text is escaped into markup that shows it literally."""
-    if not GuiQt.mightBeRichText(text):
-        return text
-    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def _tray_balloons_are_markup() -> bool:
@@ -246,7 +236,7 @@ class DesktopIntegration(QObject):
             header.setEnabled(False)
             for a in due[:MENU_ACTIONS]:
                 item = menu.addAction(menu_text(describe(a, apps)))
-                item.setToolTip(plain_tip(a.reason))
+                item.setToolTip(shown_as_is(a.reason))
                 item.triggered.connect(lambda _=False, i=a.id: self.open_action_by_id(i))
             if len(due) > MENU_ACTIONS:
                 more = menu.addAction(self.tr("All {0} due now…").format(len(due)))
@@ -292,7 +282,7 @@ class DesktopIntegration(QObject):
         text = tooltip_text(due, self.workspace.applications())
         if self.scheduler_paused():
             text += "\n" + self.tr("Notifications paused until {0}").format(_when(self.scheduler.paused_until))
-        self.tray.setToolTip(plain_tip(text))
+        self.tray.setToolTip(shown_as_is(text))
         if self.menu is not None and not self.menu.isVisible():
             self._fill_menu()
 
@@ -508,4 +498,4 @@ def install_desktop_integration(app: QApplication, window, workspace, paths: Dat
 
 
 __all__ = ["DesktopIntegration", "install_desktop_integration", "describe", "notice_text", "summary_text",
-           "tooltip_text", "choose_notifier", "menu_text", "plain_tip", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]
+           "tooltip_text", "choose_notifier", "menu_text", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]

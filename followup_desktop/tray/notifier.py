@@ -13,9 +13,18 @@ from collections import deque
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
+
+
+def shown_as_is(text: str) -> str:
+    """`text` for a label or tooltip that draws what looks like markup as markup ("<b>Bold</b>"
+    in bold): such a text is escaped into markup that shows it literally; others stay as they are."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 class Notifier(QObject):
@@ -109,7 +118,7 @@ class BannerNotifier(Notifier):
         text = f"{title} — {body}" if body else title
         show = getattr(self.window, "show_banner", None)
         if show is not None:
-            show(text, lambda k=key: self.clicked.emit(k))
+            show(shown_as_is(text), lambda k=key: self.clicked.emit(k))
 
 
 class CompositeNotifier(Notifier):
@@ -127,4 +136,4 @@ class CompositeNotifier(Notifier):
             b.notify(key, title, body)
 
 
-__all__ = ["Notifier", "NullNotifier", "TrayNotifier", "BannerNotifier", "CompositeNotifier"]
+__all__ = ["shown_as_is", "Notifier", "NullNotifier", "TrayNotifier", "BannerNotifier", "CompositeNotifier"]
