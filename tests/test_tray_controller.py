@@ -293,24 +293,6 @@ def test_without_a_tray_news_comes_as_a_banner_whose_button_opens_the_step(qtbot
         QApplication.instance().setQuitOnLastWindowClosed(True)
 
 
-def test_without_a_tray_a_name_that_looks_like_markup_shows_literally_in_the_banner(
-        qtbot, data_dir, write_json, tmp_path):
-    from followup_desktop.tray.notifier import BannerNotifier
-
-    document = doc([INTERVIEW])
-    document["employers"][0]["name"] = "<b>Bold</b><img src=x> & Sons"
-    seed(data_dir, write_json, document)
-    window = MainWindow(Workspace(DataPaths(data_dir)))
-    qtbot.addWidget(window)
-    try:
-        BannerNotifier(window).notify((K_ACTION, "x"), "Thank-you note to Susan Smith (<b>Bold</b><img src=x> & Sons)",
-                                      "Within 24 hours.")
-        assert _shown(window.banner.label.text()) == (
-            "Thank-you note to Susan Smith (<b>Bold</b><img src=x> & Sons) — Within 24 hours.")
-    finally:
-        window.workspace.close()
-
-
 def test_the_tray_balloon_click_answers_for_the_notification_on_screen(qtbot):
     tray = QSystemTrayIcon()
     notifier = TrayNotifier(tray, show_ms=50)

@@ -118,7 +118,7 @@ class BannerNotifier(Notifier):
         text = f"{title} — {body}" if body else title
         show = getattr(self.window, "show_banner", None)
         if show is not None:
-            show(shown_as_is(text), lambda k=key: self.clicked.emit(k))
+            show(text, lambda k=key: self.clicked.emit(k))  # the banner shows plain text
 
 
 class CompositeNotifier(Notifier):
