@@ -431,3 +431,100 @@ def test_a_tray_balloon_read_as_markup_gets_the_names_escaped_and_qts_own_balloo
     TrayNotifier(tray, show_ms=50).notify((K_ACTION, "b"), "To <b>Bold</b>", "Thank <b>Bold</b> & co")
     assert shown == [("To <b>Bold</b>", "Thank &lt;b&gt;Bold&lt;/b&gt; &amp; co"),
                      ("To <b>Bold</b>", "Thank <b>Bold</b> & co")]  # Qt's own balloon is plain text
+
+
+# -- every kind of step, acted on from the tray menu, opens the window for it ---------------------
+
+def _ev(kind, at, **fields):
+    return {"application": "acme-om", "kind": kind, "at": at, **fields}
+
+
+_IV = dict(duration_minutes=60, contacts=["susan"])
+#: for each kind of step: a timeline that has it due, and a moment when it is
+KIND_STORIES = {
+    "introduce": ([_ev("lead", "2026-03-02T09:00:00")], "lead", datetime(2026, 3, 2, 10, 0)),
+    "status_check": ([_ev("applied", "2026-03-02T09:00:00", channel="portal")], "applied",
+                     datetime(2026, 3, 9, 10, 0)),
+    "debrief": ([_ev("interview", "2026-03-03T14:00:00", **_IV)], "interviewing", datetime(2026, 3, 3, 15, 30)),
+    "thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)], "interviewing",
+                  datetime(2026, 3, 3, 15, 30)),
+    "late_thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)],
+                       "interviewing", datetime(2026, 3, 4, 16, 0)),
+    "post_interview_follow_up": (
+        [_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV),
+         _ev("thank_you", "2026-03-03T17:00:00", channel="email", contacts=["susan"])],
+        "interviewing", datetime(2026, 3, 10, 10, 0)),
+    "reply_thanks": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                      _ev("reply", "2026-03-05T10:00:00", outcome="no_decision", channel="email",
+                          contacts=["susan"])], "applied", datetime(2026, 3, 5, 11, 0)),
+    "nudge": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+               _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"])],
+              "applied", datetime(2026, 3, 17, 10, 0)),
+    "close_out": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                   _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
+                   _ev("follow_up", "2026-03-16T10:00:00", channel="email", contacts=["susan"])],
+                  "applied", datetime(2026, 4, 1, 10, 0)),
+    "withdrawal_note": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                         _ev("closed", "2026-03-05T10:00:00", reason="withdrawn")], "closed",
+                        datetime(2026, 3, 5, 11, 0)),
+    "feedback_request": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                          _ev("reply", "2026-03-05T10:00:00", outcome="rejected", channel="email",
+                              contacts=["susan"])], "closed", datetime(2026, 3, 5, 11, 0)),
+    "check_in": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                  _ev("reply", "2026-03-05T10:00:00", outcome="rejected", encouraged=True, channel="email",
+                      contacts=["susan"]),
+                  _ev("feedback_request", "2026-03-05T12:00:00", channel="email", contacts=["susan"])],
+                 "closed", datetime(2026, 4, 6, 10, 0)),
+}
+
+
+def test_the_stories_cover_every_kind_of_step():
+    from followup_desktop.vocab import ActionName
+
+    assert set(KIND_STORIES) == {str(n) for n in ActionName}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_STORIES))
+def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
+        qtbot, desks, data_dir, write_json, kind):
+    from PySide6.QtCore import QTimer
+    from followup_desktop.tray.controller import describe
+    from followup_desktop.ui.dialogs.log_event import LogEventDialog
+
+    events, stage, now = KIND_STORIES[kind]
+    seed(data_dir, write_json, doc(events, applications=[
+        {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage}]))
+    d = desks(Clock(now))
+    d.window.close()  # the app is in the tray, the window hidden
+    d.desk.refresh()
+    (action,) = [a for a in d.workspace.due_now() if a.name == kind]
+    label = describe(action, d.workspace.applications())
+    (item,) = [a for a in d.desk.menu.actions() if a.iconText() == label]
+
+    modal = []
+
+    def answer_the_form():  # the debrief's form is modal: look at it, then put it away
+        widget = QApplication.activeModalWidget()
+        modal.append(widget)
+        if widget is not None:
+            widget.reject()
+
+    if kind == "debrief":
+        QTimer.singleShot(200, answer_the_form)
+    item.trigger()
+
+    if kind == "close_out":
+        dialog = d.desk.close_out_dialog
+        assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
+        assert dialog.action.id == action.id
+        dialog.close()
+    elif kind == "debrief":
+        # A note to self, not a message: the interview's own form, to write down what was said.
+        qtbot.waitUntil(lambda: bool(modal))
+        assert isinstance(modal[0], LogEventDialog)
+        assert composers() == []
+        assert d.window.isVisible()
+    else:
+        [compose] = composers()
+        assert compose.action.id == action.id
+        assert compose.windowTitle().startswith(label.split(" to ")[0].split(" (")[0])

@@ -422,6 +422,11 @@ class DesktopIntegration(QObject):
         if action.name == ActionName.CLOSE_OUT:
             self.ask_close_out(action_id)
             return
+        if action.name == ActionName.DEBRIEF and hasattr(self.window, "act_on"):
+            # A note to self, not a message: what the window does for it (the interview's form).
+            self.show_window()
+            self.window.act_on(action)
+            return
         compose = self.window.open_compose(action_id)
         if compose is not None:
             compose.show()
