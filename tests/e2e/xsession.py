@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import select
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -79,16 +80,25 @@ class XSession:
             raise AssertionError(f"Xvfb could not start on any display from :{self._first} to :{n}")
         self.procs.append(xvfb)
         self._use(n)
-        tray = subprocess.Popen(
-            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
-             "--transparent", "false", "--SetDockType", "true"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.procs.append(tray)
-        # trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is up.
-        wait_for(lambda: self.tray_owner() or tray.poll() is not None, 15, "trayer to own the system tray")
-        if tray.poll() is not None:
-            raise AssertionError(f"trayer exited with {tray.returncode}")
-        return self
+        # trayer has been seen to exit at once with status 1 on a fresh server (once, in a full
+        # run); it is tried again, and a tray host that keeps failing is reported with what it said.
+        for _ in range(3):
+            said = tempfile.TemporaryFile("w+")
+            tray = subprocess.Popen(
+                ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
+                 "--transparent", "false", "--SetDockType", "true"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=said)
+            # trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is up.
+            wait_for(lambda: self.tray_owner() or tray.poll() is not None, 15, "trayer to own the system tray")
+            if tray.poll() is None:
+                self.procs.append(tray)
+                said.close()
+                return self
+            said.seek(0)
+            why = f"trayer on {self.display} exited with {tray.returncode}: {said.read().strip() or '(nothing said)'}"
+            said.close()
+            time.sleep(0.5)
+        raise AssertionError(why)
 
     def tray_owner(self) -> bool:
         out = subprocess.run(["xdotool", "search", "--classname", "trayer"], env=self.env,
