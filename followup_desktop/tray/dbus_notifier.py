@@ -46,6 +46,7 @@ def _unwrap(value):
 def server_capabilities(bus: QDBusConnection) -> set[str] | None:
     """What the notification server says it can do, or None when it does not say."""
     call = QDBusMessage.createMethodCall(SERVICE, PATH, INTERFACE, "GetCapabilities")
+    call.setAutoStartService(False)  # a question, not a reason to start a server
     reply = bus.call(call, timeout=_TIMEOUT_MS)
     if reply.type() != QDBusMessage.ReplyMessage or not reply.arguments():
         return None
@@ -77,6 +78,7 @@ def tray_balloons_are_markup(bus: QDBusConnection | None = None) -> bool:
     call = QDBusMessage.createMethodCall("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
                                          "org.freedesktop.DBus.Properties", "Get")
     call.setArguments(["org.kde.StatusNotifierWatcher", "IsStatusNotifierHostRegistered"])
+    call.setAutoStartService(False)
     reply = bus.call(call, timeout=_TIMEOUT_MS)
     if reply.type() != QDBusMessage.ReplyMessage or not reply.arguments():
         return False
