@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
 from followup_desktop.tray import install_desktop_integration
 from followup_desktop.tray.autostart import Autostart
-from followup_desktop.tray.controller import K_ACTION, K_CLOSE_OUT, K_SUMMARY
+from followup_desktop.tray.controller import CLICK_TAKES_FOCUS_S, K_ACTION, K_CLOSE_OUT, K_SUMMARY
 from followup_desktop.tray.notifier import NullNotifier, TrayNotifier
 from followup_desktop.ui.closeout import CloseOutDialog
 from followup_desktop.ui.main_window import MainWindow
@@ -316,3 +316,215 @@ def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot,
     assert "--minimized" in entry.read_text()
     d.workspace.save_settings({"start_at_login": False})
     assert not entry.exists()
+
+
+def _three_applications():
+    return doc(
+        [INTERVIEW,
+         {"application": "acme-clerk", "kind": "applied", "at": "2026-02-20T09:00:00", "channel": "portal"},
+         {"application": "acme-lead", "kind": "closed", "at": "2026-02-25T09:00:00", "reason": "withdrawn"}],
+        applications=[
+            {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "acme-clerk", "employer": "acme", "position": "Clerk", "stage": "applied"},
+            {"key": "acme-lead", "employer": "acme", "position": "Team Lead", "stage": "closed"}])
+
+
+def _filter(window):
+    return next(a.data() for a in window.filter_group.actions() if a.isChecked())
+
+
+def _click_tray(d):
+    d.desk.tray.activated.emit(QSystemTrayIcon.Trigger)
+    QApplication.processEvents()
+
+
+def test_one_tray_click_brings_the_window_back_as_it_was_left(qtbot, desks, data_dir, write_json):
+    seed(data_dir, write_json, _three_applications())
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    w = d.window
+    qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
+    w.show_filter("active")
+    w.select_application("acme-clerk")
+    w.setGeometry(120, 90, 1000, 640)
+    qtbot.waitUntil(lambda: w.geometry().size() == QSize(1000, 640))
+    left_at = w.geometry()
+
+    w.close()  # to the tray
+    assert not w.isVisible()
+    _click_tray(d)
+    assert w.isVisible() and not w.isMinimized()
+    assert _filter(w) == "active" and w.selected_keys() == ["acme-clerk"]
+    assert w.geometry() == left_at
+
+    # Maximized, then minimized: one click gives the maximized window back, not a normal one.
+    w.showMaximized()
+    qtbot.waitUntil(lambda: w.isMaximized())
+    w.setWindowState(w.windowState() | Qt.WindowMinimized)
+    qtbot.waitUntil(lambda: w.isMinimized())
+    _click_tray(d)
+    qtbot.waitUntil(lambda: not w.isMinimized())
+    assert w.isVisible() and w.isMaximized()
+    assert _filter(w) == "active" and w.selected_keys() == ["acme-clerk"]
+
+
+def test_a_tray_click_on_a_window_hidden_behind_another_brings_it_forward_not_away(
+        qtbot, desks, data_dir, write_json):
+    from PySide6.QtWidgets import QWidget
+
+    seed(data_dir, write_json, _three_applications())
+    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    w = d.window
+    qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: other.isActiveWindow())
+    qtbot.wait(int(CLICK_TAKES_FOCUS_S * 1000) + 100)  # the user has been working elsewhere since
+    _click_tray(d)
+    assert w.isVisible()  # one click: forward, not hidden (a second click would be needed)
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    _click_tray(d)  # now in front and active: the click puts it away to the tray
+    assert not w.isVisible()
+
+
+def _shown(text: str) -> str:
+    """What a tooltip shows for `text`: Qt draws one that looks like markup as markup."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import Qt as GuiQt
+
+    if not GuiQt.mightBeRichText(text):
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def test_names_that_look_like_markup_show_literally_in_the_tray_menu_and_tooltips(
+        qtbot, desks, data_dir, write_json):
+    odd = "<b>Bold</b><img src=x> & Sons"
+    document = doc([INTERVIEW])
+    document["employers"][0]["name"] = odd
+    document["contacts"][0]["name"] = "Susan <i>Smith</i>"
+    seed(data_dir, write_json, document)
+    d = desks(Clock(datetime(2026, 3, 3, 15, 0)))
+    d.desk.refresh()
+    wanted = f"Thank-you note to Susan <i>Smith</i> ({odd})"
+    items = [a for a in d.desk.menu.actions() if "Susan" in a.text()]
+    assert [a.iconText() for a in items] == [wanted]  # no "&" taken as a shortcut marker
+    (action,) = [a for a in d.workspace.actions() if a.name == "thank_you"]
+    assert "Susan <i>Smith</i>" in action.reason and _shown(items[0].toolTip()) == action.reason
+    assert _shown(d.desk.tray.toolTip()) == f"1 follow-up due — {wanted}"
+    snooze = next(a.menu() for a in d.desk.menu.actions() if a.menu() and a.menu().objectName() == "traySnooze")
+    assert [a.menu().title().replace("&&", "&") for a in snooze.actions()] == [wanted]
+
+
+def test_a_tray_balloon_read_as_markup_gets_the_names_escaped_and_qts_own_balloon_gets_them_as_they_are(qtbot):
+    shown = []
+
+    class Tray(QSystemTrayIcon):
+        def showMessage(self, title, body, *rest):
+            shown.append((title, body))
+
+    tray = Tray()
+    TrayNotifier(tray, show_ms=50, markup=True).notify((K_ACTION, "a"), "To <b>Bold</b>", "Thank <b>Bold</b> & co")
+    TrayNotifier(tray, show_ms=50).notify((K_ACTION, "b"), "To <b>Bold</b>", "Thank <b>Bold</b> & co")
+    assert shown == [("To <b>Bold</b>", "Thank &lt;b&gt;Bold&lt;/b&gt; &amp; co"),
+                     ("To <b>Bold</b>", "Thank <b>Bold</b> & co")]  # Qt's own balloon is plain text
+
+
+# -- every kind of step, acted on from the tray menu, opens the window for it ---------------------
+
+def _ev(kind, at, **fields):
+    return {"application": "acme-om", "kind": kind, "at": at, **fields}
+
+
+_IV = dict(duration_minutes=60, contacts=["susan"])
+#: for each kind of step: a timeline that has it due, and a moment when it is
+KIND_STORIES = {
+    "introduce": ([_ev("lead", "2026-03-02T09:00:00")], "lead", datetime(2026, 3, 2, 10, 0)),
+    "status_check": ([_ev("applied", "2026-03-02T09:00:00", channel="portal")], "applied",
+                     datetime(2026, 3, 9, 10, 0)),
+    "debrief": ([_ev("interview", "2026-03-03T14:00:00", **_IV)], "interviewing", datetime(2026, 3, 3, 15, 30)),
+    "thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)], "interviewing",
+                  datetime(2026, 3, 3, 15, 30)),
+    "late_thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)],
+                       "interviewing", datetime(2026, 3, 4, 16, 0)),
+    "post_interview_follow_up": (
+        [_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV),
+         _ev("thank_you", "2026-03-03T17:00:00", channel="email", contacts=["susan"])],
+        "interviewing", datetime(2026, 3, 10, 10, 0)),
+    "reply_thanks": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                      _ev("reply", "2026-03-05T10:00:00", outcome="no_decision", channel="email",
+                          contacts=["susan"])], "applied", datetime(2026, 3, 5, 11, 0)),
+    "nudge": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+               _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"])],
+              "applied", datetime(2026, 3, 17, 10, 0)),
+    "close_out": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                   _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
+                   _ev("follow_up", "2026-03-16T10:00:00", channel="email", contacts=["susan"])],
+                  "applied", datetime(2026, 4, 1, 10, 0)),
+    "withdrawal_note": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                         _ev("closed", "2026-03-05T10:00:00", reason="withdrawn")], "closed",
+                        datetime(2026, 3, 5, 11, 0)),
+    "feedback_request": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                          _ev("reply", "2026-03-05T10:00:00", outcome="rejected", channel="email",
+                              contacts=["susan"])], "closed", datetime(2026, 3, 5, 11, 0)),
+    "check_in": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
+                  _ev("reply", "2026-03-05T10:00:00", outcome="rejected", encouraged=True, channel="email",
+                      contacts=["susan"]),
+                  _ev("feedback_request", "2026-03-05T12:00:00", channel="email", contacts=["susan"])],
+                 "closed", datetime(2026, 4, 6, 10, 0)),
+}
+
+
+def test_the_stories_cover_every_kind_of_step():
+    from followup_desktop.vocab import ActionName
+
+    assert set(KIND_STORIES) == {str(n) for n in ActionName}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_STORIES))
+def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
+        qtbot, desks, data_dir, write_json, kind):
+    from PySide6.QtCore import QTimer
+    from followup_desktop.tray.controller import describe
+    from followup_desktop.ui.dialogs.log_event import LogEventDialog
+
+    events, stage, now = KIND_STORIES[kind]
+    seed(data_dir, write_json, doc(events, applications=[
+        {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage}]))
+    d = desks(Clock(now))
+    d.window.close()  # the app is in the tray, the window hidden
+    d.desk.refresh()
+    (action,) = [a for a in d.workspace.due_now() if a.name == kind]
+    label = describe(action, d.workspace.applications())
+    (item,) = [a for a in d.desk.menu.actions() if a.iconText() == label]
+
+    modal = []
+
+    def answer_the_form():  # the debrief's form is modal: look at it, then put it away
+        widget = QApplication.activeModalWidget()
+        modal.append(widget)
+        if widget is not None:
+            widget.reject()
+
+    if kind == "debrief":
+        QTimer.singleShot(200, answer_the_form)
+    item.trigger()
+
+    if kind == "close_out":
+        dialog = d.desk.close_out_dialog
+        assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
+        assert dialog.action.id == action.id
+        dialog.close()
+    elif kind == "debrief":
+        # A note to self, not a message: the interview's own form, to write down what was said.
+        qtbot.waitUntil(lambda: bool(modal))
+        assert isinstance(modal[0], LogEventDialog)
+        assert composers() == []
+        assert d.window.isVisible()
+    else:
+        [compose] = composers()
+        assert compose.action.id == action.id
+        assert compose.windowTitle().startswith(label.split(" to ")[0].split(" (")[0])

@@ -21,14 +21,24 @@ def _dbus_daemon_installed():
 
 SERVICE = r'''
 import sys
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
+from PySide6.QtCore import QCoreApplication, QMetaType, QTimer
+from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage, QDBusVirtualObject
 app = QCoreApplication(sys.argv)
 bus = QDBusConnection.sessionBus()
 class Service(QDBusVirtualObject):
     def introspect(self, path):
         return ""
     def handleMessage(self, msg, conn):
+        if msg.member() == "GetCapabilities" and len(sys.argv) > 1:
+            caps = QDBusArgument()  # "as", as the specification has it
+            caps.beginArray(QMetaType(QMetaType.Type.QString))
+            for cap in sys.argv[1].split(","):
+                caps.appendVariant(cap)
+            caps.endArray()
+            reply = msg.createReply()
+            reply.setArguments([caps])
+            conn.send(reply)
+            return True
         if msg.member() != "Notify":
             return False
         args = msg.arguments()
@@ -99,3 +109,95 @@ def test_a_desktop_notification_is_sent_with_the_right_signature_and_its_click_c
     finally:
         service.terminate()
         service.wait(5)
+
+
+def _notify_through_stand_in(session_bus, capabilities, title, body):
+    """What a stand-in server with `capabilities` receives for one notification."""
+    service = subprocess.Popen([sys.executable, "-c", SERVICE, capabilities], stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus})
+    try:
+        assert service.stdout.readline().strip() == "READY"
+        client = (
+            "import sys\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "app = QCoreApplication([])\n"
+            "from followup_desktop.tray.dbus_notifier import DBusNotifier\n"
+            "n = DBusNotifier.create()\n"
+            f"n.notify(('action', 'x'), {title!r}, {body!r})\n")
+        out = subprocess.run([sys.executable, "-c", client], capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus})
+        assert out.returncode == 0, out.stderr
+        line = service.stdout.readline()
+        assert line.startswith("NOTIFY susssasa{sv}i "), line
+        summary, sent_body, _ = line[len("NOTIFY susssasa{sv}i "):].split(" | ")
+        return summary, sent_body
+    finally:
+        service.terminate()
+        service.wait(5)
+
+
+def test_a_name_with_markup_in_it_is_shown_literally_by_a_server_that_reads_markup(session_bus):
+    title = "Thank-you note to Susan Smith (<b>Bold</b><img src=x>)"
+    body = "You interviewed with <b>Bold</b><img src=x> & Sons today; thank them within 24 hours."
+    summary, sent = _notify_through_stand_in(session_bus, "body,body-markup,actions", title, body)
+    assert summary == title  # the summary is plain text by the specification
+    assert sent == ("You interviewed with &lt;b&gt;Bold&lt;/b&gt;&lt;img src=x&gt; &amp; Sons today; "
+                    "thank them within 24 hours.")
+
+
+def test_a_server_that_reads_no_markup_gets_the_name_as_it_is(session_bus):
+    body = "You interviewed with <b>Bold</b><img src=x> & Sons today."
+    _, sent = _notify_through_stand_in(session_bus, "body,actions", "Thank-you note", body)
+    assert sent == body  # escaped, it would show "&lt;b&gt;" to the user
+
+
+WATCHER = r'''
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtDBus import QDBusConnection, QDBusVariant, QDBusVirtualObject
+app = QCoreApplication(sys.argv)
+bus = QDBusConnection.sessionBus()
+class Watcher(QDBusVirtualObject):
+    def introspect(self, path):
+        return ""
+    def handleMessage(self, msg, conn):
+        if msg.member() != "Get" or list(msg.arguments()) != ["org.kde.StatusNotifierWatcher",
+                                                              "IsStatusNotifierHostRegistered"]:
+            return False
+        conn.send(msg.createReply([QDBusVariant(True)]))
+        return True
+watcher = Watcher()
+assert bus.registerService("org.kde.StatusNotifierWatcher")
+assert bus.registerVirtualObject("/StatusNotifierWatcher", watcher)
+print("READY", flush=True)
+app.exec()
+'''
+
+
+def _tray_balloons_are_markup(session_bus) -> str:
+    code = ("from PySide6.QtCore import QCoreApplication; a = QCoreApplication([]);"
+            "from followup_desktop.tray.dbus_notifier import tray_balloons_are_markup;"
+            "print(tray_balloons_are_markup())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus})
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_a_tray_shown_over_dbus_has_its_balloon_names_escaped_and_an_xembed_tray_not(session_bus):
+    # With no StatusNotifier host, Qt draws the tray and its balloons itself, as plain text.
+    assert _tray_balloons_are_markup(session_bus) == "False"
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus}
+    started = [subprocess.Popen([sys.executable, "-c", WATCHER], stdout=subprocess.PIPE, text=True, env=env),
+               subprocess.Popen([sys.executable, "-c", SERVICE, "body,body-markup"], stdout=subprocess.PIPE,
+                                text=True, env=env)]
+    try:
+        for p in started:
+            assert p.stdout.readline().strip() == "READY"
+        # A StatusNotifier host (KDE, GNOME's AppIndicator): the balloons are desktop
+        # notifications, and this server reads their body as markup.
+        assert _tray_balloons_are_markup(session_bus) == "True"
+    finally:
+        for p in started:
+            p.terminate()
+            p.wait(5)

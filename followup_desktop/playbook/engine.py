@@ -19,6 +19,7 @@ How one application is read:
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -160,6 +161,34 @@ def _other_channel(last: str | None) -> str:
 
 # -- the engine -------------------------------------------------------------------------------
 
+#: Steps owed to each person on their own (a thank-you per interviewer): the person, by the
+#: contact's key, is part of the step. Every other step is one per situation, whoever it is with.
+PER_PERSON = frozenset({A.THANK_YOU, A.LATE_THANK_YOU})
+_LEGACY_ID = re.compile(r"^(.*?\|([a-z_]+)\|\d{4}-\d\d-\d\dT[0-9:.+-]+)\|.*$", re.S)
+
+
+def action_id(app_key: str, name: str, anchor: datetime, contact: str | None) -> str:
+    """A step's identity: the same on every recomputation, and when a contact is added to the
+    employer, renamed or given another role (what is done, snoozed or told is kept by it).
+    The contact the engine picks for a step may change then; only a per-person step names one."""
+    ident = f"{app_key}|{name}|{anchor.isoformat()}"
+    if contact is not None and name in PER_PERSON:
+        ident += "|" + contact
+    return ident
+
+
+def canonical_action_id(stored: str) -> str:
+    """The id a stored action state has today. Ids once named the contact a step was picked to
+    be with ("acme-om|status_check|2026-03-02T09:00:00|susan"); such a state belongs to the
+    step without it."""
+    if stored.count("|") < 3:
+        return stored
+    m = _LEGACY_ID.match(stored)
+    if m is None or m.group(2) in PER_PERSON:
+        return stored
+    return m.group(1)
+
+
 def compute_actions(
     app: ApplicationIn,
     settings: Settings,
@@ -224,9 +253,7 @@ def compute_actions(
 
     def add(name, anchor, opens, due, channel, contact, rule, reason, template=None,
             alternatives=(), sequence=0):
-        ident = f"{app.key}|{name}|{anchor.isoformat()}"
-        if contact is not None:
-            ident += "|" + contact
+        ident = action_id(app.key, name, anchor, contact)
         if ident in seen:
             return  # the same situation logged twice (two interviews at one moment): one action
         seen.add(ident)

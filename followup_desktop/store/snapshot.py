@@ -11,12 +11,14 @@ from sys import intern
 from typing import Iterator
 from datetime import date, datetime
 
+from ..playbook.engine import canonical_action_id
 from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventIn
 from ..settings import SPECS, Settings
 from ..vocab import OUTBOUND_KINDS
 
 _dt = datetime.fromisoformat
 _d = date.fromisoformat
+_STATE_FIELDS = ("done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at")
 
 
 def load_settings(con: sqlite3.Connection) -> Settings:
@@ -51,11 +53,32 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
     if application_ids is not None:
         params = list(application_ids)
         sql += f" WHERE application_id IN ({','.join('?' * len(params))})"
+    legacy = []
     for aid, done, dismissed, snoozed, notified, overdue in con.execute(sql, params):
-        states[aid] = ActionState(
+        state = ActionState(
             done and _dt(done), dismissed and _dt(dismissed), snoozed and _dt(snoozed),
             notified and _dt(notified), overdue and _dt(overdue),
         )
+        key = canonical_action_id(aid)
+        if key == aid:
+            states[aid] = state
+        else:
+            legacy.append((key, state))
+    # A state kept under an id that once named the contact a step was picked to be with belongs
+    # to the step (the latest of each field, when there are several); what was recorded under
+    # today's id wins, field by field.
+    carried: dict[str, ActionState] = {}
+    for key, old in legacy:
+        into = carried.setdefault(key, ActionState())
+        for name in _STATE_FIELDS:
+            value = getattr(old, name)
+            if value is not None and (getattr(into, name) is None or value > getattr(into, name)):
+                setattr(into, name, value)
+    for key, old in carried.items():
+        state = states.setdefault(key, ActionState())
+        for name in _STATE_FIELDS:
+            if getattr(state, name) is None:
+                setattr(state, name, getattr(old, name))
     return states
 
 

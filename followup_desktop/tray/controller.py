@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
@@ -20,13 +21,16 @@ from ..playbook.calendar import at_time
 from ..vocab import ACTION_LABELS, ActionName
 from .autostart import Autostart, launch_command
 from .badge import badge_icon
-from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier
+from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier, shown_as_is
 from .schedule import CLOSE_OUT, OVERDUE, Notice
 from .scheduler import Batch, NotificationScheduler
 
 log = logging.getLogger(__name__)
 
 MENU_ACTIONS = 10
+#: A click on the tray may take the focus from the window a moment before the click arrives: a
+#: window active this recently still counts as the one the user is looking at.
+CLICK_TAKES_FOCUS_S = 0.5
 SUMMARY_LINES = 3
 
 # Keys of what a notification is about; a click answers by kind.
@@ -109,11 +113,28 @@ def tooltip_text(due, apps) -> str:
     return f"{due_count_text(len(due))} — {rest}{more}"
 
 
+def menu_text(text: str) -> str:
+    """`text` for a menu item, shown as it is: an "&" in a name is not a shortcut marker."""
+    return text.replace("&", "&&")
+
+
+def _tray_balloons_are_markup() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        from .dbus_notifier import tray_balloons_are_markup
+
+        return tray_balloons_are_markup()
+    except Exception:
+        log.exception("could not tell how the tray shows its balloons")
+        return True  # escaped is the safe side: a name is never read as markup
+
+
 def choose_notifier(window, tray: QSystemTrayIcon | None, *, icon_provider=None) -> Notifier:
     """The tray's balloon when there is a tray; otherwise the window's banner, plus a desktop
     notification over D-Bus on Linux when a notification service runs."""
     if tray is not None:
-        return TrayNotifier(tray, icon_provider)
+        return TrayNotifier(tray, icon_provider, markup=_tray_balloons_are_markup)
     backends: list[Notifier] = []
     if hasattr(window, "show_banner"):
         backends.append(BannerNotifier(window))
@@ -143,6 +164,7 @@ class DesktopIntegration(QObject):
         self._badge_count = -1
         self.autostart = autostart or Autostart(launch_command(paths))
         self._start_at_login: bool | None = None
+        self._deactivated_at = float("-inf")
 
         self.scheduler = NotificationScheduler(workspace, parent=self)
         paused = self.state.value(_PAUSED)
@@ -213,8 +235,8 @@ class DesktopIntegration(QObject):
             header = menu.addAction(due_count_text(len(due)) + self.tr(" now"))
             header.setEnabled(False)
             for a in due[:MENU_ACTIONS]:
-                item = menu.addAction(describe(a, apps))
-                item.setToolTip(a.reason)
+                item = menu.addAction(menu_text(describe(a, apps)))
+                item.setToolTip(shown_as_is(a.reason))
                 item.triggered.connect(lambda _=False, i=a.id: self.open_action_by_id(i))
             if len(due) > MENU_ACTIONS:
                 more = menu.addAction(self.tr("All {0} due now…").format(len(due)))
@@ -222,7 +244,7 @@ class DesktopIntegration(QObject):
             snooze = menu.addMenu(self.tr("&Snooze"))
             snooze.setObjectName("traySnooze")
             for a in due[:MENU_ACTIONS]:
-                sub = snooze.addMenu(describe(a, apps))
+                sub = snooze.addMenu(menu_text(describe(a, apps)))
                 day = sub.addAction(self.tr("For 1 &day"))
                 day.triggered.connect(lambda _=False, i=a.id: self.snooze(i, timedelta(days=1)))
                 week = sub.addAction(self.tr("For 1 &week"))
@@ -260,7 +282,7 @@ class DesktopIntegration(QObject):
         text = tooltip_text(due, self.workspace.applications())
         if self.scheduler_paused():
             text += "\n" + self.tr("Notifications paused until {0}").format(_when(self.scheduler.paused_until))
-        self.tray.setToolTip(text)
+        self.tray.setToolTip(shown_as_is(text))
         if self.menu is not None and not self.menu.isVisible():
             self._fill_menu()
 
@@ -278,17 +300,22 @@ class DesktopIntegration(QObject):
             self.window.show()
 
     def show_window(self) -> None:
-        show = getattr(self.window, "show_and_raise", None)
-        if show is not None:
-            show()
-        else:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
+        """The window as it was left, in front: its size and place, maximized if it was (a
+        minimized window is un-minimized, not made normal), its filter and selection."""
+        w = self.window
+        if w.isMinimized():
+            w.setWindowState((w.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
+        w.show()
+        w.raise_()
+        w.activateWindow()
 
     def toggle_window(self) -> None:
-        if self.window.isVisible() and not self.window.isMinimized():
-            self.window.close()  # through the close event: the one-time hint, geometry saved
+        """A tray click: the window goes to the tray when the user is looking at it; otherwise
+        (hidden, minimized, or behind another window) it comes forward, in one click."""
+        w = self.window
+        in_front = w.isActiveWindow() or time.monotonic() - self._deactivated_at < CLICK_TAKES_FOCUS_S
+        if w.isVisible() and not w.isMinimized() and in_front:
+            w.close()  # through the close event: the one-time hint, geometry saved
         else:
             self.show_window()
 
@@ -305,6 +332,8 @@ class DesktopIntegration(QObject):
             show_filter("due")
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.WindowDeactivate:
+            self._deactivated_at = time.monotonic()
         if obj is self.window and event.type() == QEvent.Close and not self.quitting:
             if self.tray is not None:
                 # Let the window save its geometry and hide; the app lives on in the tray.
@@ -393,6 +422,11 @@ class DesktopIntegration(QObject):
         if action.name == ActionName.CLOSE_OUT:
             self.ask_close_out(action_id)
             return
+        if action.name == ActionName.DEBRIEF and hasattr(self.window, "act_on"):
+            # A note to self, not a message: what the window does for it (the interview's form).
+            self.show_window()
+            self.window.act_on(action)
+            return
         compose = self.window.open_compose(action_id)
         if compose is not None:
             compose.show()
@@ -469,4 +503,4 @@ def install_desktop_integration(app: QApplication, window, workspace, paths: Dat
 
 
 __all__ = ["DesktopIntegration", "install_desktop_integration", "describe", "notice_text", "summary_text",
-           "tooltip_text", "choose_notifier", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]
+           "tooltip_text", "choose_notifier", "menu_text", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]

@@ -7,14 +7,24 @@ that key back, so the caller answers a click the same way whichever backend show
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import deque
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
+
+
+def shown_as_is(text: str) -> str:
+    """`text` for a label or tooltip that draws what looks like markup as markup ("<b>Bold</b>"
+    in bold): such a text is escaped into markup that shows it literally; others stay as they are."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 class Notifier(QObject):
@@ -47,10 +57,13 @@ class TrayNotifier(Notifier):
     name = "tray"
 
     def __init__(self, tray: QSystemTrayIcon, icon_provider: Callable[[], Any] | None = None,
-                 *, show_ms: int = 10_000, parent=None):
+                 *, show_ms: int = 10_000, markup: bool | Callable[[], bool] = False, parent=None):
         super().__init__(parent)
         self.tray = tray
         self.show_ms = show_ms
+        #: the balloon's body is read as markup (a tray over D-Bus): it is escaped. A callable
+        #: is asked at the first balloon (not at start-up, which it would slow down).
+        self.markup = markup
         self._icon = icon_provider
         self._queue: deque = deque()
         self.current: Any = None
@@ -69,6 +82,10 @@ class TrayNotifier(Notifier):
         key, title, body = self._queue.popleft()
         self.current = key
         self.sent.append((key, title, body))
+        if callable(self.markup):
+            self.markup = bool(self.markup())
+        if self.markup:
+            body = html.escape(body, quote=False)
         icon = self._icon() if self._icon else None
         if icon is not None and not icon.isNull():
             self.tray.showMessage(title, body, icon, self.show_ms)
@@ -101,7 +118,7 @@ class BannerNotifier(Notifier):
         text = f"{title} — {body}" if body else title
         show = getattr(self.window, "show_banner", None)
         if show is not None:
-            show(text, lambda k=key: self.clicked.emit(k))
+            show(text, lambda k=key: self.clicked.emit(k))  # the banner shows plain text
 
 
 class CompositeNotifier(Notifier):
@@ -119,4 +136,4 @@ class CompositeNotifier(Notifier):
             b.notify(key, title, body)
 
 
-__all__ = ["Notifier", "NullNotifier", "TrayNotifier", "BannerNotifier", "CompositeNotifier"]
+__all__ = ["shown_as_is", "Notifier", "NullNotifier", "TrayNotifier", "BannerNotifier", "CompositeNotifier"]

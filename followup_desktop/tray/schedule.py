@@ -10,8 +10,9 @@ Rules:
 * A step is told once when its window opens (a close-out is told as "close this lead?"), and once
   more when it becomes overdue (a thank-you is not: the late thank-you replacing it is told). A step told for the first time when it is already overdue is told
   once, as overdue. Snoozing a step makes it new again when the snooze ends.
-* Nothing is told during quiet hours; what came up then is told when they end. A phone step is
-  told inside call hours, when the call can be made.
+* Nothing is told during quiet hours; what came up then (or before, while the app was not
+  running) is told when they end. A phone step is told inside call hours, when the call can be
+  made. Both are measured from the moment of telling, never from when the step opened.
 * A pause holds everything back until it ends; then what came up is told.
 * With notifications switched off, what comes up is marked as told without being shown, so
   switching them on again does not bring a flood of old news.
@@ -69,6 +70,8 @@ class Plan:
     silenced: list[Notice] = field(default_factory=list)
     #: the next moment the plan can change (None: nothing pending at all)
     wake_at: datetime | None = None
+    #: something already came up but waits (quiet hours, call hours, a pause)
+    held: bool = False
 
 
 def tell_moment(moment: datetime, action: Action, settings: Settings) -> datetime:
@@ -95,21 +98,25 @@ def _told(at: datetime | None, action: Action) -> bool:
 
 def pending_notice(action: Action, state: ActionState | None, settings: Settings,
                    now: datetime) -> tuple[Notice, datetime] | None:
-    """The next notice `action` owes the user and the moment it may be shown, or None."""
+    """The next notice `action` owes the user and the moment it may be shown, or None.
+
+    The moment is measured from the later of the news and `now`: a step that opened yesterday
+    afternoon and was never told is not told at 05:30 today because yesterday afternoon was
+    outside quiet hours; it waits for them to end (and a phone step for call hours)."""
     notified = _told(state.notified_at if state else None, action)
     overdue_told = _told(state.overdue_notified_at if state else None, action)
     if action.name == ActionName.CLOSE_OUT:
         if notified:
             return None
-        return Notice(CLOSE_OUT, action), tell_moment(action.opens, action, settings)
+        return Notice(CLOSE_OUT, action), tell_moment(max(action.opens, now), action, settings)
     if not notified:
-        when = tell_moment(action.opens, action, settings)
-        if action.due is not None and action.due < max(when, now):
+        when = tell_moment(max(action.opens, now), action, settings)
+        if action.due is not None and action.due < when:
             # Already late by the time it can be told: one notice, as overdue.
-            return Notice(OVERDUE, action), max(when, tell_moment(action.due + _OVERDUE_AFTER, action, settings))
+            return Notice(OVERDUE, action), tell_moment(max(when, action.due + _OVERDUE_AFTER), action, settings)
         return Notice(OPENED, action), when
     if action.due is not None and not overdue_told and action.name not in _REPLACED_WHEN_LATE:
-        return Notice(OVERDUE, action), tell_moment(action.due + _OVERDUE_AFTER, action, settings)
+        return Notice(OVERDUE, action), tell_moment(max(action.due + _OVERDUE_AFTER, now), action, settings)
     return None
 
 
@@ -134,6 +141,7 @@ def plan(
     paused = paused_until is not None and paused_until > now
     ready: list[Notice] = []
     wake: datetime | None = None
+    held = False
 
     def later(moment: datetime | None) -> None:
         nonlocal wake
@@ -152,15 +160,18 @@ def plan(
         notice, moment = pending
         if moment > now:
             later(moment)
+            news = a.due + _OVERDUE_AFTER if notice.kind == OVERDUE else a.opens
+            held = held or news <= now
         elif paused and enabled:
             later(paused_until)
+            held = True
         else:
             ready.append(notice)
 
     if not enabled:
-        return Plan(silenced=ready, wake_at=wake)
+        return Plan(silenced=ready, wake_at=wake, held=held)
     summary = len(ready) > summary_above or (catch_up and len(ready) > 1)
-    return Plan(notices=ready, summary=summary, wake_at=wake)
+    return Plan(notices=ready, summary=summary, wake_at=wake, held=held)
 
 
 __all__ = ["Notice", "Plan", "plan", "pending_notice", "tell_moment", "OPENED", "OVERDUE", "CLOSE_OUT",

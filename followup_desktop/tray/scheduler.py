@@ -38,6 +38,15 @@ class Batch:
     catch_up: bool
 
 
+def _seconds_between(now: datetime, wake: datetime) -> float:
+    """The time a timer must really run from `now` to `wake`, both local wall-clock times: across
+    a daylight-saving change the night is an hour shorter or longer than the clock faces say."""
+    try:
+        return (wake.astimezone() - now.astimezone()).total_seconds()
+    except (OverflowError, OSError, ValueError):  # outside what the platform's clock can map
+        return (wake - now).total_seconds()
+
+
 class NotificationScheduler(QObject):
     """Tells `notify(Batch)` what to show; persists what was told through the workspace."""
 
@@ -106,7 +115,8 @@ class NotificationScheduler(QObject):
                 states[a.id] = st
         catch_up = not self._caught_up
         p = plan(actions, states, ws.settings(), now, paused_until=self.paused_until, catch_up=catch_up)
-        self._caught_up = True
+        # A catch-up held back (the app started in quiet hours) is still the catch-up when told.
+        self._caught_up = self._caught_up or bool(p.notices or p.silenced) or not p.held
         # Persist first: a crash between showing and storing would tell it again after restart;
         # one missed notice is the lesser harm than the same one over and over.
         for n in p.silenced + p.notices:
@@ -124,7 +134,7 @@ class NotificationScheduler(QObject):
         if wake is None:
             self._timer.stop()
             return
-        ms = int((wake - now).total_seconds() * 1000) + _MARGIN_MS
+        ms = int(_seconds_between(now, wake) * 1000) + _MARGIN_MS
         self._timer.start(max(_MARGIN_MS, min(ms, MAX_SLEEP_MS)))
 
     # -- clocks -----------------------------------------------------------------------------

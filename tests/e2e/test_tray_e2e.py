@@ -2,7 +2,8 @@
 
 A thank-you to Susan Smith opens a few seconds after the app starts (the interview ends then);
 the notification appears, a click on it opens the thank-you's compose window. A second launch
-does not start a second app: it brings the first one's window forward.
+does not start a second app: it brings the first one's window forward. In quiet hours a step
+that opened hours before shows no balloon until they end.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from xsession import wait_for
 OPENS_IN = 12
 
 
-def exchange_file(interview_end: datetime) -> dict:
+def exchange_file(interview_end: datetime, quiet=("00:00", "00:00")) -> dict:
     start = interview_end - timedelta(minutes=1)
     return {
         "format": "followup-desktop",
         "version": 1,
         "profile": {"name": "Jordan Lee", "email": "jordan@example.org"},
-        # No quiet hours (start == end), so the test passes at any time of day.
-        "settings": {"quiet_hours_start": "00:00", "quiet_hours_end": "00:00"},
+        # By default no quiet hours (start == end), so the test passes at any time of day.
+        "settings": {"quiet_hours_start": quiet[0], "quiet_hours_end": quiet[1]},
         "employers": [{"key": "acme", "name": "Acme Corp"}],
         "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
                       "email": "susan@acme.example"}],
@@ -104,12 +105,31 @@ def test_clicking_the_notification_opens_the_thank_you_and_a_second_launch_shows
         xsession.xdotool("key", "Escape")
         time.sleep(0.5)
 
-        # A left click on the icon hides the main window; the app stays in the tray.
-        _raise_tray(xsession)
-        xsession.xdotool("mousemove", str(ix + iw // 2), str(iy + ih // 2), "click", "1")
+        def click_icon():
+            _raise_tray(xsession)
+            xsession.xdotool("mousemove", str(ix + iw // 2), str(iy + ih // 2), "click", "1")
+
+        # The compose window is in front: one left click brings the main window forward...
+        [main] = _main_windows(xsession)
+        left_at = xsession.geometry(main)
+        click_icon()
+        wait_for(lambda: xsession.xdotool("getwindowfocus", check=False) == main, 10,
+                 "the main window to come forward")
+        time.sleep(1.0)  # the user looks at it a moment
+        # ...and with the main window in front, a click puts it away; the app stays in the tray.
+        click_icon()
         wait_for(lambda: not _main_windows(xsession), 10, "the main window to hide to the tray")
         time.sleep(0.5)
         assert app.poll() is None, "hiding the window quit the app"
+        # One click brings it back where it was, the size it was.
+        click_icon()
+        wait_for(lambda: _main_windows(xsession), 10, "the main window to come back from the tray")
+        [main] = _main_windows(xsession)
+        assert xsession.geometry(main) == left_at
+        time.sleep(1.0)
+        click_icon()
+        wait_for(lambda: not _main_windows(xsession), 10, "the main window to hide to the tray again")
+        time.sleep(0.5)
 
         # A second launch starts no second app: it shows the first one's window and exits.
         started = time.monotonic()
@@ -119,6 +139,49 @@ def test_clicking_the_notification_opens_the_thank_you_and_a_second_launch_shows
         wait_for(lambda: _main_windows(xsession), 10, "the first instance's window to come back")
         assert app.poll() is None
         assert len(_main_windows(xsession)) == 1
+    finally:
+        stop(app)
+        log.close()
+        print((tmp_path / "app.log").read_text())
+
+
+def test_in_quiet_hours_a_step_open_since_the_afternoon_shows_no_balloon_until_they_end(
+        xsession, tmp_path):
+    # The story is "at 23:30, with quiet hours from 21:00, a thank-you open since 15:00 shows no
+    # balloon". The app has no clock of its own to set, so the same situation is built around the
+    # real clock: quiet hours began two and a half hours ago, the thank-you opened eight and a
+    # half hours ago (before they began, while the app was not running), and they end at the
+    # next whole minute at least 25 s away, when the balloon must come and not before.
+    now = datetime.now().replace(microsecond=0)
+    quiet_start = now - timedelta(hours=2, minutes=30)
+    quiet_end = (now + timedelta(seconds=25 + 59)).replace(second=0)
+    data = tmp_path / "data"
+    path = tmp_path / "quiet.json"
+    path.write_text(json.dumps(exchange_file(now - timedelta(hours=8, minutes=30),
+                                             quiet=(f"{quiet_start:%H:%M}", f"{quiet_end:%H:%M}"))),
+                    encoding="utf-8")
+    done = subprocess.run(app_cmd(data, "import", str(path)), env=xsession.env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+    log = open(tmp_path / "app.log", "w")
+    app = start_app(xsession, data, log)
+    try:
+        xsession.wait_visible_named("^Follow-up Desktop", timeout=30)
+        wait_for(lambda: _tray_icon(xsession), 15, "the tray icon docked in trayer")
+        # The thank-you is due (the menu and the badge say so) but nothing pops up.
+        deadline = quiet_end - timedelta(seconds=2)
+        assert datetime.now() < deadline - timedelta(seconds=5), "the app took too long to start"
+        while datetime.now() < deadline:
+            assert not _balloons(xsession), f"a notification came in quiet hours (they end {quiet_end:%H:%M})"
+            time.sleep(0.5)
+        xsession.screenshot("quiet-hours")
+        assert app.poll() is None
+
+        balloon = wait_for(lambda: (_balloons(xsession) or [None])[0], 20,
+                           "the notification when quiet hours end")
+        assert datetime.now() >= quiet_end - timedelta(seconds=1)
+        assert balloon
     finally:
         stop(app)
         log.close()

@@ -4,16 +4,20 @@ with xdotool, photographed with ImageMagick's `import`."""
 from __future__ import annotations
 
 import os
+import select
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 
 def free_display(start: int = 120) -> int:
+    """A display number that looks free. Only a hint: another test run may take it meanwhile,
+    which `XSession.start` notices (the X server refuses a display in use) and then moves on."""
     for n in range(start, start + 200):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
-    raise RuntimeError("no free X display number between :120 and :320")
+    raise RuntimeError(f"no free X display number between :{start} and :{start + 200}")
 
 
 def wait_for(predicate, timeout: float, what: str, interval: float = 0.1):
@@ -30,32 +34,71 @@ class XSession:
     """A virtual screen with a tray host, and helpers to look at and click on it."""
 
     def __init__(self, display: int, artifacts: Path):
-        self.display = f":{display}"
+        self._first = display
         self.artifacts = artifacts
+        self.procs: list[subprocess.Popen] = []
+        self._use(display)
+
+    def _use(self, display: int) -> None:
+        self.display = f":{display}"
         self.env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("WAYLAND_DISPLAY", None)
         # No notification daemon on this screen's session: Qt shows its own balloon.
         self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-        self.procs: list[subprocess.Popen] = []
+
+    def _start_xvfb(self, display: int) -> subprocess.Popen | None:
+        """Xvfb on `display`, or None when that display is taken (by another test run started at
+        the same moment, say). The server writes its number to a pipe once it accepts clients:
+        only then is the screen ours (a socket file could be the other run's)."""
+        read, write = os.pipe()
+        try:
+            xvfb = subprocess.Popen(
+                ["Xvfb", f":{display}", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+                 "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write,))
+        finally:
+            os.close(write)
+        with os.fdopen(read, "rb") as pipe:
+            if not select.select([pipe], [], [], 15)[0]:
+                xvfb.kill()
+                xvfb.wait(5)
+                raise AssertionError(f"Xvfb :{display} did not start within 15 s")
+            ready = pipe.readline().strip()  # empty when the server exits without starting
+        if ready == str(display).encode():
+            return xvfb
+        xvfb.wait(15)
+        return None
 
     def start(self) -> "XSession":
-        xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        n = self._first
+        for _ in range(50):
+            xvfb = self._start_xvfb(n)
+            if xvfb is not None:
+                break
+            n = free_display(n + 1)
+        else:
+            raise AssertionError(f"Xvfb could not start on any display from :{self._first} to :{n}")
         self.procs.append(xvfb)
-        sock = Path(f"/tmp/.X11-unix/X{self.display[1:]}")
-        wait_for(lambda: sock.exists() or xvfb.poll() is not None, 15, f"Xvfb on {self.display}")
-        if xvfb.poll() is not None:
-            raise AssertionError(f"Xvfb {self.display} exited with {xvfb.returncode}")
-        tray = subprocess.Popen(
-            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
-             "--transparent", "false", "--SetDockType", "true"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.procs.append(tray)
-        # trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is up.
-        wait_for(lambda: self.tray_owner() or tray.poll() is not None, 15, "trayer to own the system tray")
-        if tray.poll() is not None:
-            raise AssertionError(f"trayer exited with {tray.returncode}")
-        return self
+        self._use(n)
+        # trayer has been seen to exit at once with status 1 on a fresh server (once, in a full
+        # run); it is tried again, and a tray host that keeps failing is reported with what it said.
+        for _ in range(3):
+            said = tempfile.TemporaryFile("w+")
+            tray = subprocess.Popen(
+                ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
+                 "--transparent", "false", "--SetDockType", "true"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=said)
+            # trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is up.
+            wait_for(lambda: self.tray_owner() or tray.poll() is not None, 15, "trayer to own the system tray")
+            if tray.poll() is None:
+                self.procs.append(tray)
+                said.close()
+                return self
+            said.seek(0)
+            why = f"trayer on {self.display} exited with {tray.returncode}: {said.read().strip() or '(nothing said)'}"
+            said.close()
+            time.sleep(0.5)
+        raise AssertionError(why)
 
     def tray_owner(self) -> bool:
         out = subprocess.run(["xdotool", "search", "--classname", "trayer"], env=self.env,
