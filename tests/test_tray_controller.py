@@ -326,7 +326,7 @@ def _three_applications():
         applications=[
             {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
             {"key": "acme-clerk", "employer": "acme", "position": "Clerk", "stage": "applied"},
-            {"key": "acme-lead", "employer": "acme", "position": "Team Lead", "stage": "closed"}])
+            {"key": "acme-lead", "employer": "acme", "position": "Team Lead", "stage": "closed", "outcome": "withdrawn"}])
 
 
 def _filter(window):
@@ -493,7 +493,8 @@ def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
 
     events, stage, now = KIND_STORIES[kind]
     seed(data_dir, write_json, doc(events, applications=[
-        {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage}]))
+        {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage,
+         **({"outcome": "rejected" if kind != "withdrawal_note" else "withdrawn"} if stage == "closed" else {})}]))
     d = desks(Clock(now))
     d.window.close()  # the app is in the tray, the window hidden
     d.desk.refresh()
