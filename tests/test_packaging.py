@@ -291,7 +291,8 @@ def test_the_spec_prunes_qt_plugins_translations_and_qml_to_what_the_app_needs(s
 
 
 def test_the_spec_bundles_the_whole_resources_folder_and_the_stdio_runtime_hook(spec):
-    assert '(str(ROOT / "resources"), "resources")' in spec["text"]
+    # where the wheel has it too, so that the app finds it the same way in both
+    assert '(str(ROOT / "resources"), "followup_desktop/_resources")' in spec["text"]
     assert "pyi_rth_followup_stdio.py" in spec["text"]
     assert (PACKAGING / "rthooks" / "pyi_rth_followup_stdio.py").is_file()
     assert "console=False" in spec["text"]
@@ -354,10 +355,54 @@ def test_the_launcher_starts_the_command_line_as_a_plain_script(tmp_path):
     assert done.stdout.strip() == f"{APP} {version(APP)}"
 
 
-def test_ci_builds_the_bundle_and_checks_it_after_the_tests():
+def test_ci_builds_the_bundle_and_checks_it_and_the_wheel_after_the_tests():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = readme.split("<!-- test-command -->", 1)[1].strip().splitlines()[0]
     steps = [step.strip() for step in command.split("&&")]
     assert "'.[test,package]'" in steps[2]
-    assert steps.index("bash packaging/build.sh") > steps.index(".venv/bin/python -m pytest")
-    assert steps[-1] == "bash packaging/check-frozen.sh"
+    tests = steps.index(".venv/bin/python -m pytest")
+    assert steps.index("bash packaging/build.sh") > tests
+    assert steps.index("bash packaging/check-frozen.sh") > steps.index("bash packaging/build.sh")
+    assert steps.index("bash packaging/check-wheel.sh") > tests
+
+
+# -- the wheel --------------------------------------------------------------------------------------
+
+def test_the_wheel_lists_every_package_of_the_app_and_every_folder_of_resources():
+    """pyproject.toml names the packages (resources/ ships inside the package, which a `find`
+    cannot map): a new folder that is not named there would be missing from the wheel."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "followup_desktop").rglob("__init__.py")}
+    shipped = {".".join(("followup_desktop", "_resources") + d.relative_to(ROOT / "resources").parts)
+               for d in [ROOT / "resources", *(ROOT / "resources").rglob("*")]
+               if d.is_dir() and d.name != "__pycache__"}
+    assert set(setuptools["packages"]) == on_disk | shipped
+    assert setuptools["package-dir"] == {"followup_desktop._resources": "resources"}
+    assert set(setuptools["package-data"]) == shipped
+
+
+def test_the_app_finds_its_resources_beside_the_package_when_run_from_source():
+    from followup_desktop.resources import resource_path, resources_dir
+
+    assert resources_dir() == ROOT / "resources"
+    assert resource_path("sample.json") == ROOT / "resources" / "sample.json"
+    with pytest.raises(FileNotFoundError, match="'nothing.json' is missing"):
+        resource_path("nothing.json")
+
+
+def test_an_installed_package_finds_its_resources_inside_itself(tmp_path):
+    """The wheel's layout (and the frozen bundle's): `followup_desktop/_resources/` in the
+    installed package wins over anything beside it. packaging/check-wheel.sh checks a real wheel."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "followup_desktop", site / "followup_desktop",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "resources", site / "followup_desktop" / "_resources")
+    code = (f"import sys; sys.path.insert(0, {str(site)!r}); "
+            "from followup_desktop.resources import resource_path; "
+            "print(resource_path('icons/followup-desktop-16.png'))")
+    done = subprocess.run([sys.executable, "-I", "-c", code], cwd=site, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(site / "followup_desktop" / "_resources" / "icons" / "followup-desktop-16.png")
