@@ -406,3 +406,44 @@ def test_an_installed_package_finds_its_resources_inside_itself(tmp_path):
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(site / "followup_desktop" / "_resources" / "icons" / "followup-desktop-16.png")
+
+
+# -- the Debian package (built by packaging/build.sh, installed and removed by check-frozen.sh) -----
+
+METAINFO = ROOT / "resources" / "org.followupdesktop.FollowupDesktop.metainfo.xml"
+
+
+def test_the_debian_package_depends_on_the_packages_the_readme_lists():
+    listed = subprocess.run(["sh", str(PACKAGING / "linux-deps.sh"), "--bundle"], capture_output=True,
+                            text=True, check=True).stdout.split()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("On Debian or Ubuntu it needs these packages", 1)[1].split("\n\n", 2)[1]
+    assert block.split() == listed
+    build = (PACKAGING / "build.sh").read_text(encoding="utf-8")
+    assert "$(sh packaging/linux-deps.sh --bundle)" in build
+
+
+def test_the_appstream_metainfo_is_valid_and_describes_this_release_of_the_desktop_entry():
+    if not shutil.which("appstreamcli"):
+        pytest.fail("appstreamcli is missing: bash packaging/linux-deps.sh --test installs it")
+    check = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True,
+                           text=True, timeout=60)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    import xml.etree.ElementTree as ET
+
+    component = ET.parse(METAINFO).getroot()
+    assert component.findtext("id") == "org.followupdesktop.FollowupDesktop"
+    assert (ROOT / "resources" / component.findtext("launchable")) == DESKTOP_FILE
+    assert component.findtext("provides/binary") == APP
+    assert component.find("releases/release").get("version") == version(APP)
+
+
+def test_the_debian_changelog_and_man_page_are_for_this_version():
+    changelog = (PACKAGING / "debian" / "changelog").read_text(encoding="utf-8")
+    assert changelog.startswith(f"{APP} ({version(APP)}) ")
+    assert re.search(r"^ -- .+ <[^@\s]+@[^@\s]+>  \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}$", changelog, re.M)
+    man = (PACKAGING / "debian" / f"{APP}.1").read_text(encoding="utf-8")
+    assert '"followup-desktop @VERSION@"' in man.splitlines()[0]
+    for command in ("due", "import", "export", r"\-\-self\-test", r"\-\-data\-dir", r"\-\-minimized"):
+        assert command in man, command
