@@ -247,10 +247,39 @@ def test_the_spec_leaves_out_the_big_qt_modules_the_app_does_not_use(spec):
 
 
 def test_the_spec_keeps_every_qt_module_the_app_uses(spec):
-    kept = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtDBus")
+    kept = ("QtCore", "QtGui", "QtWidgets", "QtDBus")
     for module in kept:
         assert f"PySide6.{module}" not in spec["EXCLUDES"], module
         assert f"PySide6.{module}" in spec["HIDDEN"], module
+    # QtNetwork is for the single instance on Windows only; the SVG plugins stay without the
+    # Python module (nothing of the app imports it at run time)
+    assert "PySide6.QtNetwork" in spec["EXCLUDES"] and "PySide6.QtNetwork" not in spec["HIDDEN"]
+    assert "PySide6.QtSvg" in spec["EXCLUDES"]
+    assert {"qsvg"} <= spec["KEEP_PLUGINS"]["imageformats"] and spec["KEEP_PLUGINS"]["iconengines"] == {"qsvgicon"}
+
+
+def test_the_app_imports_qtnetwork_only_in_its_windows_code_and_never_qtsvg():
+    """What lets the Linux bundle leave QtNetwork and the QtSvg module out."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "followup_desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = {id(inner): func.name for func in ast.walk(tree) if isinstance(func, ast.FunctionDef)
+                     for inner in ast.walk(func)}  # the innermost function wins: walked last
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [getattr(node, "module", None) or ""] + [a.name for a in node.names]
+                where = functions.get(id(node), "<module>")
+                if any("QtSvg" in n for n in names):
+                    found.append((path.name, "QtSvg", where))
+                if any("QtNetwork" in n for n in names) and where not in ("_listen_qt", "_send_qt"):
+                    found.append((path.name, "QtNetwork", where))
+    assert found == []
+    guard = (ROOT / "followup_desktop" / "tray" / "single_instance.py").read_text(encoding="utf-8")
+    assert '_UNIX = sys.platform != "win32"' in guard
+    assert "self._listen() if _UNIX else self._listen_qt()" in guard
+    assert "self._send() if _UNIX else self._send_qt()" in guard
 
 
 def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
