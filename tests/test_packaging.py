@@ -476,3 +476,84 @@ def test_the_debian_changelog_and_man_page_are_for_this_version():
     assert '"followup-desktop @VERSION@"' in man.splitlines()[0]
     for command in ("due", "import", "export", r"\-\-self\-test", r"\-\-data\-dir", r"\-\-minimized"):
         assert command in man, command
+
+
+# -- the smaller ICU data library of the Linux bundle (packaging/icudata.py) -------------------------
+
+def qt_lib_dir() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "lib"
+
+
+def load_icudata():
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("icudata", PACKAGING / "icudata.py")
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    return module
+
+
+ICU_PROBE = r"""
+import functools
+from PySide6.QtCore import (QCollator, QCoreApplication, QDateTime, QLocale, QStringConverter,
+                            QStringDecoder, QStringEncoder, QTimeZone)
+app = QCoreApplication([])
+out = []
+for locale, words in (("de_DE", ["Zebra", "Äpfel", "apfel", "Öl", "Ofen", "Müller", "Mueller", "ß", "ss"]),
+                      ("sv_SE", ["ö", "z", "a", "å", "ä"]), ("ja_JP", ["か", "あ", "カ", "ア", "漢"])):
+    out.append(sorted(words, key=functools.cmp_to_key(QCollator(QLocale(locale)).compare)))
+numeric = QCollator(); numeric.setNumericMode(True)
+out.append(sorted(["file10", "file2", "File1"], key=functools.cmp_to_key(numeric.compare)))
+for codec in ("Shift_JIS", "windows-1252", "GB18030", "EUC-KR", "Big5", "KOI8-R", "ibm-1390"):
+    out.append((codec, QStringDecoder(codec).isValid(), QStringEncoder(codec).name()))
+out.append(len(QStringConverter.availableCodecs()))
+out += [QLocale("tr_TR").toUpper("istanbul"), QLocale("de_DE").toUpper("straße"), QLocale("lt").toLower("ĮÌ")]
+for zone in ("Europe/Berlin", "America/New_York", "Asia/Tokyo"):
+    for locale in ("en_US", "de_DE", "fr_FR"):
+        for kind in (QTimeZone.StandardTime, QTimeZone.DaylightTime, QTimeZone.GenericTime):
+            out.append(QTimeZone(zone.encode()).displayName(kind, QTimeZone.LongName, QLocale(locale)))
+moment = QDateTime.fromString("2026-03-10T15:30:00", "yyyy-MM-ddTHH:mm:ss")
+out += [QLocale(locale).toString(moment, QLocale.LongFormat) for locale in ("en_US", "de_DE", "ja_JP")]
+print("\n".join(map(str, out)))
+"""
+
+
+def test_the_qt_of_the_bundle_calls_only_the_icu_functions_the_smaller_data_was_cut_for():
+    icudata = load_icudata()
+    called = set()
+    for lib in qt_lib_dir().glob("libQt6*.so.6"):
+        symbols = subprocess.run(["nm", "-D", "--undefined-only", str(lib)], capture_output=True, text=True,
+                                 check=True).stdout
+        called |= {m.group(1) for m in re.finditer(r"\b(u\w+?)_\d+$", symbols, re.M)}
+    assert called and called <= icudata.ICU_CALLS, sorted(called - icudata.ICU_CALLS)
+
+
+def test_qt_collates_converts_cases_and_names_time_zones_alike_with_the_smaller_icu_data(tmp_path):
+    """Everything Qt asks of ICU, answered by the full data and by the cut one: the same."""
+    icudata = load_icudata()
+    full = qt_lib_dir() / "libicudata.so.73"
+    if not full.exists():
+        full = next(qt_lib_dir().glob("libicudata.so.*"))
+    small = tmp_path / "lib" / full.name
+    left_out = icudata.shrink(full, small)
+    assert small.stat().st_size < full.stat().st_size * 0.6
+    assert any(name.endswith("brkitr/char.brk") for name in left_out)
+    assert not any("/coll/" in name or name.endswith(".cnv") or "/zone/" in name for name in left_out)
+
+    def probe(env_extra):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
+        done = subprocess.run([sys.executable, "-c", ICU_PROBE], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    with_full = probe({})
+    # the loader looks in LD_LIBRARY_PATH before Qt's own RUNPATH
+    with_small = probe({"LD_LIBRARY_PATH": str(small.parent), "LD_DEBUG": "libs",
+                        "LD_DEBUG_OUTPUT": str(tmp_path / "ld")})
+    loaded = "".join(p.read_text(errors="replace") for p in tmp_path.glob("ld.*"))
+    assert f"trying file={small}" in loaded and f"calling init: {small}" in loaded
+    assert with_small == with_full
+    assert "Central European Standard Time" in with_full and "İSTANBUL" in with_full
