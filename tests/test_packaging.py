@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 from importlib.metadata import version
@@ -557,3 +558,73 @@ def test_qt_collates_converts_cases_and_names_time_zones_alike_with_the_smaller_
     assert f"trying file={small}" in loaded and f"calling init: {small}" in loaded
     assert with_small == with_full
     assert "Central European Standard Time" in with_full and "İSTANBUL" in with_full
+
+
+# -- the Windows and macOS icons (packaging/render_icons.py) ------------------------------------------
+
+ICO = PACKAGING / "windows" / "followup-desktop.ico"
+ICNS = PACKAGING / "macos" / "followup-desktop.icns"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", data[:16]
+    return struct.unpack(">II", data[16:24])
+
+
+def shipped_png(size: int) -> bytes | None:
+    path = ROOT / "resources" / "icons" / f"{APP}-{size}.png"
+    return path.read_bytes() if path.exists() else None
+
+
+def test_the_windows_icon_holds_every_size_from_16_to_256_px():
+    data = ICO.read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for i in range(count):
+        width, height, _colours, _, planes, bits, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        image = data[offset:offset + length]
+        assert len(image) == length
+        size = width or 256
+        assert (width, height) == (size % 256, size % 256) and (planes, bits) == (1, 32)
+        assert png_size(image) == (size, size)
+        if shipped_png(size) is not None:
+            assert image == shipped_png(size), f"the {size} px image is not resources/icons' render"
+        sizes.append(size)
+    assert sizes == sorted(sizes) and {16, 24, 32, 48, 64, 128, 256} <= set(sizes)
+    assert min(sizes) == 16 and max(sizes) == 256
+
+
+def test_the_macos_icon_holds_each_size_at_1x_and_2x():
+    data = ICNS.read_bytes()
+    assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
+    found, at = {}, 8
+    while at < len(data):
+        kind, length = data[at:at + 4].decode("ascii"), struct.unpack(">I", data[at + 4:at + 8])[0]
+        found[kind] = png_size(data[at + 8:at + length])
+        at += length
+    assert at == len(data)
+    expected = {"icp4": 16, "ic11": 32, "icp5": 32, "ic12": 64, "ic07": 128, "ic13": 256, "ic08": 256,
+                "ic14": 512, "ic09": 512, "ic10": 1024}
+    assert found == {kind: (size, size) for kind, size in expected.items()}
+
+
+def test_qt_reads_both_icons(qapp):
+    from PySide6.QtGui import QImageReader
+
+    for path, fmt in ((ICO, b"ico"), (ICNS, b"icns")):
+        reader = QImageReader(str(path), fmt)
+        assert reader.canRead(), (path, reader.errorString())
+        sizes = set()
+        for _ in range(reader.imageCount()):
+            image = reader.read()
+            assert not image.isNull(), (path, reader.errorString())
+            sizes.add(image.width())
+            reader.jumpToNextImage()
+        assert {16, 32, 128, 256} <= sizes, (path, sizes)
+
+
+def test_the_spec_gives_the_windows_and_mac_builds_these_icons(spec):
+    text = spec["text"]
+    assert 'ROOT / "packaging" / "windows" / "followup-desktop.ico"' in text
+    assert 'ROOT / "packaging" / "macos" / "followup-desktop.icns"' in text
