@@ -3,7 +3,9 @@
 #
 #   1. every library in the bundle finds the libraries it links to;
 #   2. `--self-test` passes from the frozen program without a display (offscreen) and on a
-#      virtual X server (xcb);
+#      virtual X server (xcb); there, with no tray, a due thank-you comes as a desktop
+#      notification over D-Bus (a private bus, a stand-in service run with PYTHON, default
+#      .venv/bin/python);
 #   3. the command line works from it: import the sample, `due --json`, export, a bad file
 #      refused with exit 2;
 #   4. nothing of that wrote into the bundle;
@@ -34,9 +36,14 @@ archive=$PWD/${archives[0]}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/followup-frozen-check.XXXXXX")
 xvfb_pid=""
+app_pid=""
+service_pid=""
+bus_pid=""
 deb_installed=""
 cleanup() {
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    for pid in "$app_pid" "$service_pid" "$bus_pid" "$xvfb_pid"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    done
     # a check that failed half-way does not leave the package installed
     [ -n "$deb_installed" ] && apt_get remove "$APP" > /dev/null 2>&1 || true
     rm -rf "$work"
@@ -92,6 +99,75 @@ out=$(run env DISPLAY=":$display" "$exe" --self-test 2>&1) || fail "--self-test 
 $out"
 grep -q "(xcb)" <<<"$out" || fail "--self-test on X did not use xcb:
 $out"
+step "a desktop notification over D-Bus from the frozen app (no tray, a stand-in service)"
+command -v dbus-daemon > /dev/null || fail "dbus-daemon is missing (bash packaging/linux-deps.sh --test)"
+PYTHON=${PYTHON:-.venv/bin/python}
+"$PYTHON" - "$work/susan.json" <<'EOF'
+import json, sys
+from datetime import datetime, timedelta
+end = datetime.now().replace(microsecond=0) - timedelta(minutes=5)
+json.dump({
+    "format": "followup-desktop", "version": 1, "profile": {"name": "Jordan Lee"},
+    "settings": {"quiet_hours_start": "00:00", "quiet_hours_end": "00:00"},  # any time of day
+    "employers": [{"key": "acme", "name": "Acme Corp"}],
+    "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+                  "email": "susan@acme.example"}],
+    "applications": [{"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+                      "stage": "interviewing"}],
+    "events": [{"application": "acme-office-manager", "kind": "interview",
+                "at": (end - timedelta(minutes=30)).isoformat(), "duration_minutes": 30,
+                "contacts": ["susan"], "decision_expected": (end + timedelta(days=3)).date().isoformat()}],
+}, open(sys.argv[1], "w", encoding="utf-8"))
+EOF
+cat > "$work/notifications.py" <<'EOF'
+# org.freedesktop.Notifications, standing in for a desktop's: prints each Notify call it gets.
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtDBus import QDBusConnection, QDBusVirtualObject
+app = QCoreApplication(sys.argv)
+bus = QDBusConnection.sessionBus()
+class Service(QDBusVirtualObject):
+    def introspect(self, path):
+        return ""
+    def handleMessage(self, msg, conn):
+        if msg.member() != "Notify":
+            return False
+        args = msg.arguments()
+        print("NOTIFY", msg.signature(), args[3], "|", args[4], flush=True)
+        conn.send(msg.createReply(7))
+        return True
+service = Service()
+assert bus.registerService("org.freedesktop.Notifications")
+assert bus.registerVirtualObject("/org/freedesktop/Notifications", service)
+print("READY", flush=True)
+app.exec()
+EOF
+notify_data=$work/notify-data
+run "$exe" --data-dir "$notify_data" import "$work/susan.json" > /dev/null || fail "importing the notification test's data failed"
+dbus-daemon --session --nofork --print-address=1 > "$work/bus.address" 2> "$work/bus.log" &
+bus_pid=$!
+for _ in $(seq 50); do [ -s "$work/bus.address" ] && break; sleep 0.1; done
+bus_address=$(head -1 "$work/bus.address")
+[ -n "$bus_address" ] || fail "dbus-daemon did not start: $(cat "$work/bus.log")"
+DBUS_SESSION_BUS_ADDRESS=$bus_address QT_QPA_PLATFORM=offscreen "$PYTHON" "$work/notifications.py" \
+    > "$work/notifications.out" 2>&1 &
+service_pid=$!
+for _ in $(seq 100); do grep -q READY "$work/notifications.out" && break; sleep 0.1; done
+grep -q READY "$work/notifications.out" || fail "the stand-in notification service did not start: $(cat "$work/notifications.out")"
+run env DISPLAY=":$display" DBUS_SESSION_BUS_ADDRESS="$bus_address" "$exe" --data-dir "$notify_data" \
+    > "$work/notify-app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 200); do grep -q "^NOTIFY" "$work/notifications.out" && break; sleep 0.1; done
+kill "$app_pid" "$service_pid" "$bus_pid" 2>/dev/null || true
+wait "$app_pid" "$service_pid" "$bus_pid" 2>/dev/null || true
+app_pid=""
+service_pid=""
+bus_pid=""
+grep -q "^NOTIFY susssasa{sv}i Thank-you note to Susan Smith (Acme Corp)" "$work/notifications.out" \
+    || fail "the frozen app sent no desktop notification of the thank-you:
+$(cat "$work/notifications.out")
+$(cat "$work/notify-app.log")"
+
 kill "$xvfb_pid" 2>/dev/null || true
 wait "$xvfb_pid" 2>/dev/null || true
 xvfb_pid=""

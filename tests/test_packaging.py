@@ -298,6 +298,8 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
     ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", False),  # Linux: nothing reads an ICO
+    ("PySide6/Qt/plugins/imageformats/libqicns.so", False),
     ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
     ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
     ("PySide6/Qt/plugins/wayland-graphics-integration-server/libqt-wayland-compositor-shm-emulation-server.so",
