@@ -449,7 +449,8 @@ def test_the_debian_package_depends_on_the_packages_the_readme_lists():
     listed = subprocess.run(["sh", str(PACKAGING / "linux-deps.sh"), "--bundle"], capture_output=True,
                             text=True, check=True).stdout.split()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("On Debian or Ubuntu it needs these packages", 1)[1].split("\n\n", 2)[1]
+    after = re.split(r"On Debian or Ubuntu\s+it needs these packages", readme, maxsplit=1)[1]
+    block = after.split("\n\n", 2)[1]
     assert block.split() == listed
     build = (PACKAGING / "build.sh").read_text(encoding="utf-8")
     assert "$(sh packaging/linux-deps.sh --bundle)" in build
