@@ -1,18 +1,28 @@
-"""Finding the files in `resources/` (icons, samples, later the wording templates), one way for
-every case: from a source checkout or an editable install, and from a PyInstaller bundle, where
-they sit under `sys._MEIPASS`.
+"""Finding the files in `resources/` (icons, the sample, the wording templates), one way for every
+shape the app comes in:
+
+* an installed wheel (`pip install`, `pipx`): pyproject.toml ships `resources/` inside the package
+  as `followup_desktop/_resources/`;
+* the frozen bundle: the PyInstaller spec puts it at the same place, `followup_desktop/_resources/`
+  under `sys._MEIPASS`;
+* a source checkout or an editable install: `resources/` at the top of the repository, beside
+  the package.
+
+The first two are found through `importlib.resources`, from the package itself.
 """
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
+
+SHIPPED = "_resources"  # the folder's name inside the package (pyproject.toml, the spec)
 
 
 def resources_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
+    inside = Path(str(files(__package__))) / SHIPPED
+    if inside.is_dir():
+        return inside
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -3,12 +3,17 @@
 #
 #   1. every library in the bundle finds the libraries it links to;
 #   2. `--self-test` passes from the frozen program without a display (offscreen) and on a
-#      virtual X server (xcb);
+#      virtual X server (xcb); there, with no tray, a due thank-you comes as a desktop
+#      notification over D-Bus (a private bus, a stand-in service run with PYTHON, default
+#      .venv/bin/python);
 #   3. the command line works from it: import the sample, `due --json`, export, a bad file
 #      refused with exit 2;
 #   4. nothing of that wrote into the bundle;
 #   5. the archive's install.sh installs into a throw-away HOME, the installed program runs, and
-#      uninstall.sh takes everything away again but the data.
+#      uninstall.sh takes everything away again but the data;
+#   6. the Debian package has no lintian error; `apt-get install ./….deb` installs it (as root,
+#      or through sudo), `followup-desktop --self-test` passes from /usr/bin, and `apt-get
+#      remove` takes it away again. It refuses to run where the package is installed already.
 #
 # Every run uses a temporary data dir, never the real one. Exits non-zero at the first failure.
 # FROZEN_CHECK_DISPLAY picks the X display number to try first (default 91).
@@ -31,8 +36,16 @@ archive=$PWD/${archives[0]}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/followup-frozen-check.XXXXXX")
 xvfb_pid=""
+app_pid=""
+service_pid=""
+bus_pid=""
+deb_installed=""
 cleanup() {
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    for pid in "$app_pid" "$service_pid" "$bus_pid" "$xvfb_pid"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    done
+    # a check that failed half-way does not leave the package installed
+    [ -n "$deb_installed" ] && apt_get remove "$APP" > /dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -86,6 +99,75 @@ out=$(run env DISPLAY=":$display" "$exe" --self-test 2>&1) || fail "--self-test 
 $out"
 grep -q "(xcb)" <<<"$out" || fail "--self-test on X did not use xcb:
 $out"
+step "a desktop notification over D-Bus from the frozen app (no tray, a stand-in service)"
+command -v dbus-daemon > /dev/null || fail "dbus-daemon is missing (bash packaging/linux-deps.sh --test)"
+PYTHON=${PYTHON:-.venv/bin/python}
+"$PYTHON" - "$work/susan.json" <<'EOF'
+import json, sys
+from datetime import datetime, timedelta
+end = datetime.now().replace(microsecond=0) - timedelta(minutes=5)
+json.dump({
+    "format": "followup-desktop", "version": 1, "profile": {"name": "Jordan Lee"},
+    "settings": {"quiet_hours_start": "00:00", "quiet_hours_end": "00:00"},  # any time of day
+    "employers": [{"key": "acme", "name": "Acme Corp"}],
+    "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+                  "email": "susan@acme.example"}],
+    "applications": [{"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+                      "stage": "interviewing"}],
+    "events": [{"application": "acme-office-manager", "kind": "interview",
+                "at": (end - timedelta(minutes=30)).isoformat(), "duration_minutes": 30,
+                "contacts": ["susan"], "decision_expected": (end + timedelta(days=3)).date().isoformat()}],
+}, open(sys.argv[1], "w", encoding="utf-8"))
+EOF
+cat > "$work/notifications.py" <<'EOF'
+# org.freedesktop.Notifications, standing in for a desktop's: prints each Notify call it gets.
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtDBus import QDBusConnection, QDBusVirtualObject
+app = QCoreApplication(sys.argv)
+bus = QDBusConnection.sessionBus()
+class Service(QDBusVirtualObject):
+    def introspect(self, path):
+        return ""
+    def handleMessage(self, msg, conn):
+        if msg.member() != "Notify":
+            return False
+        args = msg.arguments()
+        print("NOTIFY", msg.signature(), args[3], "|", args[4], flush=True)
+        conn.send(msg.createReply(7))
+        return True
+service = Service()
+assert bus.registerService("org.freedesktop.Notifications")
+assert bus.registerVirtualObject("/org/freedesktop/Notifications", service)
+print("READY", flush=True)
+app.exec()
+EOF
+notify_data=$work/notify-data
+run "$exe" --data-dir "$notify_data" import "$work/susan.json" > /dev/null || fail "importing the notification test's data failed"
+dbus-daemon --session --nofork --print-address=1 > "$work/bus.address" 2> "$work/bus.log" &
+bus_pid=$!
+for _ in $(seq 50); do [ -s "$work/bus.address" ] && break; sleep 0.1; done
+bus_address=$(head -1 "$work/bus.address")
+[ -n "$bus_address" ] || fail "dbus-daemon did not start: $(cat "$work/bus.log")"
+DBUS_SESSION_BUS_ADDRESS=$bus_address QT_QPA_PLATFORM=offscreen "$PYTHON" "$work/notifications.py" \
+    > "$work/notifications.out" 2>&1 &
+service_pid=$!
+for _ in $(seq 100); do grep -q READY "$work/notifications.out" && break; sleep 0.1; done
+grep -q READY "$work/notifications.out" || fail "the stand-in notification service did not start: $(cat "$work/notifications.out")"
+run env DISPLAY=":$display" DBUS_SESSION_BUS_ADDRESS="$bus_address" "$exe" --data-dir "$notify_data" \
+    > "$work/notify-app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 200); do grep -q "^NOTIFY" "$work/notifications.out" && break; sleep 0.1; done
+kill "$app_pid" "$service_pid" "$bus_pid" 2>/dev/null || true
+wait "$app_pid" "$service_pid" "$bus_pid" 2>/dev/null || true
+app_pid=""
+service_pid=""
+bus_pid=""
+grep -q "^NOTIFY susssasa{sv}i Thank-you note to Susan Smith (Acme Corp)" "$work/notifications.out" \
+    || fail "the frozen app sent no desktop notification of the thank-you:
+$(cat "$work/notifications.out")
+$(cat "$work/notify-app.log")"
+
 kill "$xvfb_pid" 2>/dev/null || true
 wait "$xvfb_pid" 2>/dev/null || true
 xvfb_pid=""
@@ -157,4 +239,60 @@ for gone in "$work/home/.local/opt/$APP" "$share/applications/$APP.desktop" \
 done
 [ -f "$share/$APP/followup.sqlite3" ] || fail "uninstall.sh removed the user's data"
 
-step "all checks passed ($(du -sm "$bundle" | cut -f1) MB bundle, $(du -sm "$archive" | cut -f1) MB archive)"
+# 6. the Debian package: lintian, then installed, run from /usr/bin and removed again
+step "the Debian package: lintian"
+shopt -s nullglob
+debs=(dist/${APP}_*_*.deb)
+shopt -u nullglob
+[ "${#debs[@]}" -eq 1 ] || fail "expected one dist/${APP}_*_*.deb, found ${#debs[@]}"
+deb=$PWD/${debs[0]}
+command -v lintian > /dev/null || fail "lintian is missing (bash packaging/linux-deps.sh --test)"
+# --fail-on error: an E: tag fails the check (overrides, with their reasons, are in
+# packaging/debian/lintian-overrides); warnings are shown.
+lintian --allow-root --fail-on error --tag-display-limit 0 "$deb" > "$work/lintian.log" 2>&1 \
+    || fail "lintian reports errors in $(basename "$deb"):
+$(grep -v '^running with root' "$work/lintian.log")"
+grep -v '^running with root' "$work/lintian.log" | sed 's/^/check-frozen:   lintian /' || true
+
+step "the Debian package: apt-get install, --self-test from /usr/bin, apt-get remove"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_get() { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 -y -qq "$@"; }
+# One such check at a time on a machine: two would install and remove the same package.
+exec 9> "${TMPDIR:-/tmp}/followup-desktop-deb-check.lock"
+flock -w 600 9 || fail "another check of the Debian package holds the lock"
+if dpkg-query -W -f='${Status}' "$APP" 2>/dev/null | grep -q "ok installed"; then
+    fail "$APP is installed on this machine already (apt-get remove $APP first): this check installs and removes it"
+fi
+deb_installed=1
+apt_get install "$deb" > "$work/apt-install.log" 2>&1 || fail "apt-get install $deb failed:
+$(cat "$work/apt-install.log")"
+[ "$(readlink /usr/bin/$APP)" = "/opt/$APP/$APP" ] || fail "/usr/bin/$APP does not link to /opt/$APP/$APP"
+for f in /usr/share/applications/$APP.desktop /usr/share/metainfo/org.followupdesktop.FollowupDesktop.metainfo.xml \
+        /usr/share/icons/hicolor/scalable/apps/$APP.svg /usr/share/doc/$APP/copyright \
+        /usr/share/man/man1/$APP.1.gz; do
+    [ -f "$f" ] || fail "the package did not install $f"
+done
+for png in resources/icons/$APP-*.png; do
+    size=${png##*-}
+    size=${size%.png}
+    cmp -s "$png" "/usr/share/icons/hicolor/${size}x${size}/apps/$APP.png" \
+        || fail "the package's ${size}x${size} icon is not resources/icons/$APP-$size.png"
+done
+if command -v desktop-file-validate > /dev/null; then
+    desktop-file-validate /usr/share/applications/$APP.desktop || fail "the installed menu entry is not valid"
+fi
+out=$(run /usr/bin/$APP --self-test 2>&1) || fail "--self-test from /usr/bin/$APP exited non-zero:
+$out"
+grep -q "(offscreen)" <<<"$out" || fail "--self-test from /usr/bin did not show the window offscreen:
+$out"
+grep -q "self-test passed" <<<"$out" || fail "--self-test from /usr/bin: $out"
+apt_get remove "$APP" > "$work/apt-remove.log" 2>&1 || fail "apt-get remove $APP failed:
+$(cat "$work/apt-remove.log")"
+deb_installed=""
+for gone in /opt/$APP /usr/bin/$APP /usr/share/applications/$APP.desktop \
+        /usr/share/metainfo/org.followupdesktop.FollowupDesktop.metainfo.xml; do
+    [ ! -e "$gone" ] && [ ! -L "$gone" ] || fail "apt-get remove left $gone"
+done
+
+step "all checks passed ($(du -sm "$bundle" | cut -f1) MB bundle, $(du -sm "$archive" | cut -f1) MB archive, $(du -sm "$deb" | cut -f1) MB package)"

@@ -3,16 +3,27 @@
 # libraries), plus, with --test, what the tests and the packaged build use (a virtual X server,
 # a tray host, xdotool, imagemagick for screenshots, binutils, desktop-file-utils). One list,
 # used by the README and by CI.
+#
+# `linux-deps.sh --bundle` prints the packages the frozen bundle needs (the README's list, and the
+# Debian package's Depends: in packaging/build.sh) and installs nothing.
 set -eu
-RUNTIME="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+BUNDLE="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
  libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libwayland-client0
  libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
- python3-venv"
+ libstdc++6 libgcc-s1 zlib1g libbz2-1.0 liblzma5 libzstd1 libexpat1"
+if [ "${1:-}" = "--bundle" ]; then
+    echo $BUNDLE
+    exit 0
+fi
+RUNTIME="$BUNDLE python3-venv"
 # binutils: PyInstaller reads libraries with objdump and strips with strip; desktop-file-utils
 # checks the .desktop file the Linux archive installs; dbus-daemon: a private session bus for
-# the desktop-notification test.
-TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon"
+# the desktop-notification test; dpkg-dev (dpkg-deb), lintian and appstream build the Debian
+# package, check it and validate its AppStream metainfo; patchelf takes the build machine's
+# library search paths out of the bundled libraries.
+TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon
+ dpkg-dev lintian appstream patchelf"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 

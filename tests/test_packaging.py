@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 from importlib.metadata import version
@@ -247,10 +248,39 @@ def test_the_spec_leaves_out_the_big_qt_modules_the_app_does_not_use(spec):
 
 
 def test_the_spec_keeps_every_qt_module_the_app_uses(spec):
-    kept = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtDBus")
+    kept = ("QtCore", "QtGui", "QtWidgets", "QtDBus")
     for module in kept:
         assert f"PySide6.{module}" not in spec["EXCLUDES"], module
         assert f"PySide6.{module}" in spec["HIDDEN"], module
+    # QtNetwork is for the single instance on Windows only; the SVG plugins stay without the
+    # Python module (nothing of the app imports it at run time)
+    assert "PySide6.QtNetwork" in spec["EXCLUDES"] and "PySide6.QtNetwork" not in spec["HIDDEN"]
+    assert "PySide6.QtSvg" in spec["EXCLUDES"]
+    assert {"qsvg"} <= spec["KEEP_PLUGINS"]["imageformats"] and spec["KEEP_PLUGINS"]["iconengines"] == {"qsvgicon"}
+
+
+def test_the_app_imports_qtnetwork_only_in_its_windows_code_and_never_qtsvg():
+    """What lets the Linux bundle leave QtNetwork and the QtSvg module out."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "followup_desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = {id(inner): func.name for func in ast.walk(tree) if isinstance(func, ast.FunctionDef)
+                     for inner in ast.walk(func)}  # the innermost function wins: walked last
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [getattr(node, "module", None) or ""] + [a.name for a in node.names]
+                where = functions.get(id(node), "<module>")
+                if any("QtSvg" in n for n in names):
+                    found.append((path.name, "QtSvg", where))
+                if any("QtNetwork" in n for n in names) and where not in ("_listen_qt", "_send_qt"):
+                    found.append((path.name, "QtNetwork", where))
+    assert found == []
+    guard = (ROOT / "followup_desktop" / "tray" / "single_instance.py").read_text(encoding="utf-8")
+    assert '_UNIX = sys.platform != "win32"' in guard
+    assert "self._listen() if _UNIX else self._listen_qt()" in guard
+    assert "self._send() if _UNIX else self._send_qt()" in guard
 
 
 def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
@@ -268,6 +298,8 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
     ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", False),  # Linux: nothing reads an ICO
+    ("PySide6/Qt/plugins/imageformats/libqicns.so", False),
     ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
     ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
     ("PySide6/Qt/plugins/wayland-graphics-integration-server/libqt-wayland-compositor-shm-emulation-server.so",
@@ -291,7 +323,8 @@ def test_the_spec_prunes_qt_plugins_translations_and_qml_to_what_the_app_needs(s
 
 
 def test_the_spec_bundles_the_whole_resources_folder_and_the_stdio_runtime_hook(spec):
-    assert '(str(ROOT / "resources"), "resources")' in spec["text"]
+    # where the wheel has it too, so that the app finds it the same way in both
+    assert '(str(ROOT / "resources"), "followup_desktop/_resources")' in spec["text"]
     assert "pyi_rth_followup_stdio.py" in spec["text"]
     assert (PACKAGING / "rthooks" / "pyi_rth_followup_stdio.py").is_file()
     assert "console=False" in spec["text"]
@@ -354,10 +387,247 @@ def test_the_launcher_starts_the_command_line_as_a_plain_script(tmp_path):
     assert done.stdout.strip() == f"{APP} {version(APP)}"
 
 
-def test_ci_builds_the_bundle_and_checks_it_after_the_tests():
+def test_ci_builds_the_bundle_and_checks_it_and_the_wheel_after_the_tests():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = readme.split("<!-- test-command -->", 1)[1].strip().splitlines()[0]
     steps = [step.strip() for step in command.split("&&")]
     assert "'.[test,package]'" in steps[2]
-    assert steps.index("bash packaging/build.sh") > steps.index(".venv/bin/python -m pytest")
-    assert steps[-1] == "bash packaging/check-frozen.sh"
+    tests = steps.index(".venv/bin/python -m pytest")
+    assert steps.index("bash packaging/build.sh") > tests
+    assert steps.index("bash packaging/check-frozen.sh") > steps.index("bash packaging/build.sh")
+    assert steps.index("bash packaging/check-wheel.sh") > tests
+
+
+# -- the wheel --------------------------------------------------------------------------------------
+
+def test_the_wheel_lists_every_package_of_the_app_and_every_folder_of_resources():
+    """pyproject.toml names the packages (resources/ ships inside the package, which a `find`
+    cannot map): a new folder that is not named there would be missing from the wheel."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "followup_desktop").rglob("__init__.py")}
+    shipped = {".".join(("followup_desktop", "_resources") + d.relative_to(ROOT / "resources").parts)
+               for d in [ROOT / "resources", *(ROOT / "resources").rglob("*")]
+               if d.is_dir() and d.name != "__pycache__"}
+    assert set(setuptools["packages"]) == on_disk | shipped
+    assert setuptools["package-dir"] == {"followup_desktop._resources": "resources"}
+    assert set(setuptools["package-data"]) == shipped
+
+
+def test_the_app_finds_its_resources_beside_the_package_when_run_from_source():
+    from followup_desktop.resources import resource_path, resources_dir
+
+    assert resources_dir() == ROOT / "resources"
+    assert resource_path("sample.json") == ROOT / "resources" / "sample.json"
+    with pytest.raises(FileNotFoundError, match="'nothing.json' is missing"):
+        resource_path("nothing.json")
+
+
+def test_an_installed_package_finds_its_resources_inside_itself(tmp_path):
+    """The wheel's layout (and the frozen bundle's): `followup_desktop/_resources/` in the
+    installed package wins over anything beside it. packaging/check-wheel.sh checks a real wheel."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "followup_desktop", site / "followup_desktop",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "resources", site / "followup_desktop" / "_resources")
+    code = (f"import sys; sys.path.insert(0, {str(site)!r}); "
+            "from followup_desktop.resources import resource_path; "
+            "print(resource_path('icons/followup-desktop-16.png'))")
+    done = subprocess.run([sys.executable, "-I", "-c", code], cwd=site, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(site / "followup_desktop" / "_resources" / "icons" / "followup-desktop-16.png")
+
+
+# -- the Debian package (built by packaging/build.sh, installed and removed by check-frozen.sh) -----
+
+METAINFO = ROOT / "resources" / "org.followupdesktop.FollowupDesktop.metainfo.xml"
+
+
+def test_the_debian_package_depends_on_the_packages_the_readme_lists():
+    listed = subprocess.run(["sh", str(PACKAGING / "linux-deps.sh"), "--bundle"], capture_output=True,
+                            text=True, check=True).stdout.split()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = re.split(r"On Debian or Ubuntu\s+it needs these packages", readme, maxsplit=1)[1]
+    block = after.split("\n\n", 2)[1]
+    assert block.split() == listed
+    build = (PACKAGING / "build.sh").read_text(encoding="utf-8")
+    assert "$(sh packaging/linux-deps.sh --bundle)" in build
+
+
+def test_the_appstream_metainfo_is_valid_and_describes_this_release_of_the_desktop_entry():
+    if not shutil.which("appstreamcli"):
+        pytest.fail("appstreamcli is missing: bash packaging/linux-deps.sh --test installs it")
+    check = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True,
+                           text=True, timeout=60)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    import xml.etree.ElementTree as ET
+
+    component = ET.parse(METAINFO).getroot()
+    assert component.findtext("id") == "org.followupdesktop.FollowupDesktop"
+    assert (ROOT / "resources" / component.findtext("launchable")) == DESKTOP_FILE
+    assert component.findtext("provides/binary") == APP
+    assert component.find("releases/release").get("version") == version(APP)
+
+
+def test_the_debian_changelog_and_man_page_are_for_this_version():
+    changelog = (PACKAGING / "debian" / "changelog").read_text(encoding="utf-8")
+    assert changelog.startswith(f"{APP} ({version(APP)}) ")
+    assert re.search(r"^ -- .+ <[^@\s]+@[^@\s]+>  \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}$", changelog, re.M)
+    man = (PACKAGING / "debian" / f"{APP}.1").read_text(encoding="utf-8")
+    assert '"followup-desktop @VERSION@"' in man.splitlines()[0]
+    for command in ("due", "import", "export", r"\-\-self\-test", r"\-\-data\-dir", r"\-\-minimized"):
+        assert command in man, command
+
+
+# -- the smaller ICU data library of the Linux bundle (packaging/icudata.py) -------------------------
+
+def qt_lib_dir() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "lib"
+
+
+def load_icudata():
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("icudata", PACKAGING / "icudata.py")
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    return module
+
+
+ICU_PROBE = r"""
+import functools
+from PySide6.QtCore import (QCollator, QCoreApplication, QDateTime, QLocale, QStringConverter,
+                            QStringDecoder, QStringEncoder, QTimeZone)
+app = QCoreApplication([])
+out = []
+for locale, words in (("de_DE", ["Zebra", "Äpfel", "apfel", "Öl", "Ofen", "Müller", "Mueller", "ß", "ss"]),
+                      ("sv_SE", ["ö", "z", "a", "å", "ä"]), ("ja_JP", ["か", "あ", "カ", "ア", "漢"])):
+    out.append(sorted(words, key=functools.cmp_to_key(QCollator(QLocale(locale)).compare)))
+numeric = QCollator(); numeric.setNumericMode(True)
+out.append(sorted(["file10", "file2", "File1"], key=functools.cmp_to_key(numeric.compare)))
+for codec in ("Shift_JIS", "windows-1252", "GB18030", "EUC-KR", "Big5", "KOI8-R", "ibm-1390"):
+    out.append((codec, QStringDecoder(codec).isValid(), QStringEncoder(codec).name()))
+out.append(len(QStringConverter.availableCodecs()))
+out += [QLocale("tr_TR").toUpper("istanbul"), QLocale("de_DE").toUpper("straße"), QLocale("lt").toLower("ĮÌ")]
+for zone in ("Europe/Berlin", "America/New_York", "Asia/Tokyo"):
+    for locale in ("en_US", "de_DE", "fr_FR"):
+        for kind in (QTimeZone.StandardTime, QTimeZone.DaylightTime, QTimeZone.GenericTime):
+            out.append(QTimeZone(zone.encode()).displayName(kind, QTimeZone.LongName, QLocale(locale)))
+moment = QDateTime.fromString("2026-03-10T15:30:00", "yyyy-MM-ddTHH:mm:ss")
+out += [QLocale(locale).toString(moment, QLocale.LongFormat) for locale in ("en_US", "de_DE", "ja_JP")]
+print("\n".join(map(str, out)))
+"""
+
+
+def test_the_qt_of_the_bundle_calls_only_the_icu_functions_the_smaller_data_was_cut_for():
+    icudata = load_icudata()
+    called = set()
+    for lib in qt_lib_dir().glob("libQt6*.so.6"):
+        symbols = subprocess.run(["nm", "-D", "--undefined-only", str(lib)], capture_output=True, text=True,
+                                 check=True).stdout
+        called |= {m.group(1) for m in re.finditer(r"\b(u\w+?)_\d+$", symbols, re.M)}
+    assert called and called <= icudata.ICU_CALLS, sorted(called - icudata.ICU_CALLS)
+
+
+def test_qt_collates_converts_cases_and_names_time_zones_alike_with_the_smaller_icu_data(tmp_path):
+    """Everything Qt asks of ICU, answered by the full data and by the cut one: the same."""
+    icudata = load_icudata()
+    full = qt_lib_dir() / "libicudata.so.73"
+    if not full.exists():
+        full = next(qt_lib_dir().glob("libicudata.so.*"))
+    small = tmp_path / "lib" / full.name
+    left_out = icudata.shrink(full, small)
+    assert small.stat().st_size < full.stat().st_size * 0.6
+    assert any(name.endswith("brkitr/char.brk") for name in left_out)
+    assert not any("/coll/" in name or name.endswith(".cnv") or "/zone/" in name for name in left_out)
+
+    def probe(env_extra):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
+        done = subprocess.run([sys.executable, "-c", ICU_PROBE], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    with_full = probe({})
+    # the loader looks in LD_LIBRARY_PATH before Qt's own RUNPATH
+    with_small = probe({"LD_LIBRARY_PATH": str(small.parent), "LD_DEBUG": "libs",
+                        "LD_DEBUG_OUTPUT": str(tmp_path / "ld")})
+    loaded = "".join(p.read_text(errors="replace") for p in tmp_path.glob("ld.*"))
+    assert f"trying file={small}" in loaded and f"calling init: {small}" in loaded
+    assert with_small == with_full
+    assert "Central European Standard Time" in with_full and "İSTANBUL" in with_full
+
+
+# -- the Windows and macOS icons (packaging/render_icons.py) ------------------------------------------
+
+ICO = PACKAGING / "windows" / "followup-desktop.ico"
+ICNS = PACKAGING / "macos" / "followup-desktop.icns"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", data[:16]
+    return struct.unpack(">II", data[16:24])
+
+
+def shipped_png(size: int) -> bytes | None:
+    path = ROOT / "resources" / "icons" / f"{APP}-{size}.png"
+    return path.read_bytes() if path.exists() else None
+
+
+def test_the_windows_icon_holds_every_size_from_16_to_256_px():
+    data = ICO.read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for i in range(count):
+        width, height, _colours, _, planes, bits, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        image = data[offset:offset + length]
+        assert len(image) == length
+        size = width or 256
+        assert (width, height) == (size % 256, size % 256) and (planes, bits) == (1, 32)
+        assert png_size(image) == (size, size)
+        if shipped_png(size) is not None:
+            assert image == shipped_png(size), f"the {size} px image is not resources/icons' render"
+        sizes.append(size)
+    assert sizes == sorted(sizes) and {16, 24, 32, 48, 64, 128, 256} <= set(sizes)
+    assert min(sizes) == 16 and max(sizes) == 256
+
+
+def test_the_macos_icon_holds_each_size_at_1x_and_2x():
+    data = ICNS.read_bytes()
+    assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
+    found, at = {}, 8
+    while at < len(data):
+        kind, length = data[at:at + 4].decode("ascii"), struct.unpack(">I", data[at + 4:at + 8])[0]
+        found[kind] = png_size(data[at + 8:at + length])
+        at += length
+    assert at == len(data)
+    expected = {"icp4": 16, "ic11": 32, "icp5": 32, "ic12": 64, "ic07": 128, "ic13": 256, "ic08": 256,
+                "ic14": 512, "ic09": 512, "ic10": 1024}
+    assert found == {kind: (size, size) for kind, size in expected.items()}
+
+
+def test_qt_reads_both_icons(qapp):
+    from PySide6.QtGui import QImageReader
+
+    for path, fmt in ((ICO, b"ico"), (ICNS, b"icns")):
+        reader = QImageReader(str(path), fmt)
+        assert reader.canRead(), (path, reader.errorString())
+        sizes = set()
+        for _ in range(reader.imageCount()):
+            image = reader.read()
+            assert not image.isNull(), (path, reader.errorString())
+            sizes.add(image.width())
+            reader.jumpToNextImage()
+        assert {16, 32, 128, 256} <= sizes, (path, sizes)
+
+
+def test_the_spec_gives_the_windows_and_mac_builds_these_icons(spec):
+    text = spec["text"]
+    assert 'ROOT / "packaging" / "windows" / "followup-desktop.ico"' in text
+    assert 'ROOT / "packaging" / "macos" / "followup-desktop.icns"' in text

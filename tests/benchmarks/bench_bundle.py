@@ -2,12 +2,13 @@
 
     python tests/benchmarks/bench_bundle.py [--no-build] [--skip-naive] [--runs 7]
 
-It builds the bundle and archive with `packaging/build.sh` (unless --no-build and they exist),
-then checks:
+It builds the bundle, the archive and the Debian package with `packaging/build.sh` (unless
+--no-build and they exist), then checks:
 
-* the one-folder bundle `dist/followup-desktop/` is at most 120 MB;
-* the archive `dist/followup-desktop-<version>-linux-<arch>.tar.gz` is at most 60 MB;
-* starting frozen takes at most 1.2x as long as starting from source: `--self-test` (open a
+* the one-folder bundle `dist/followup-desktop/` is at most 90 MB;
+* the archive `dist/followup-desktop-<version>-linux-<arch>.tar.gz` is at most 35 MB;
+* the Debian package `dist/followup-desktop_<version>_<arch>.deb` is at most 40 MB;
+* starting frozen takes at most 1.1x as long as starting from source: `--self-test` (open a
   store, import, compute, export, build every window and show the main one, offscreen), as a
   whole process, frozen against `python -m followup_desktop` (medians, after a warm-up, run
   alternately so that machine noise hits both alike).
@@ -32,9 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APP = "followup-desktop"
 BUNDLE = ROOT / "dist" / APP
-BUDGET_BUNDLE_MB = 120.0
-BUDGET_ARCHIVE_MB = 60.0
-BUDGET_START_RATIO = 1.2
+BUDGET_BUNDLE_MB = 90.0
+BUDGET_ARCHIVE_MB = 35.0
+BUDGET_DEB_MB = 40.0
+BUDGET_START_RATIO = 1.1
 
 BARE_WINDOW = """\
 import sys
@@ -64,8 +66,13 @@ def archive_path() -> Path | None:
     return found[-1] if found else None
 
 
+def deb_path() -> Path | None:
+    found = sorted((ROOT / "dist").glob(f"{APP}_*_*.deb"))
+    return found[-1] if found else None
+
+
 def build() -> None:
-    print("building the bundle and the archive (packaging/build.sh) …", flush=True)
+    print("building the bundle, the archive and the Debian package (packaging/build.sh) …", flush=True)
     started = time.perf_counter()
     subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], cwd=ROOT, check=True,
                    env=dict(os.environ, PYTHON=sys.executable))
@@ -126,11 +133,11 @@ def main(argv=None) -> int:
         return 2
 
     try:
-        if not (args.no_build and (BUNDLE / APP).is_file() and archive_path()):
+        if not (args.no_build and (BUNDLE / APP).is_file() and archive_path() and deb_path()):
             build()
-        archive = archive_path()
-        if archive is None:
-            raise RuntimeError("no archive in dist/")
+        archive, deb = archive_path(), deb_path()
+        if archive is None or deb is None:
+            raise RuntimeError("no archive or no Debian package in dist/")
         naive = None if args.skip_naive else naive_bare_window_mb()
         print(f"timing --self-test, frozen and from source, {args.runs} runs each …", flush=True)
         t_frozen, t_source = start_times(args.runs)
@@ -138,13 +145,14 @@ def main(argv=None) -> int:
         print(f"bench_bundle: set-up failed: {exc}", file=sys.stderr)
         return 2
 
-    bundle_mb, archive_mb = size_mb(BUNDLE), size_mb(archive)
+    bundle_mb, archive_mb, deb_mb = size_mb(BUNDLE), size_mb(archive), size_mb(deb)
     ratio = t_frozen / t_source
     rows = [
         ("bundle dist/followup-desktop/", f"{bundle_mb:.1f} MB", f"≤ {BUDGET_BUNDLE_MB:.0f} MB",
          bundle_mb <= BUDGET_BUNDLE_MB),
         (f"archive {archive.name}", f"{archive_mb:.1f} MB", f"≤ {BUDGET_ARCHIVE_MB:.0f} MB",
          archive_mb <= BUDGET_ARCHIVE_MB),
+        (f"Debian package {deb.name}", f"{deb_mb:.1f} MB", f"≤ {BUDGET_DEB_MB:.0f} MB", deb_mb <= BUDGET_DEB_MB),
         ("start, frozen / from source", f"{ratio:.2f}× ({t_frozen * 1000:.0f} / {t_source * 1000:.0f} ms)",
          f"≤ {BUDGET_START_RATIO}×", ratio <= BUDGET_START_RATIO),
     ]
