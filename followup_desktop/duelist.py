@@ -1,4 +1,4 @@
-"""What is due at a moment: the engine run over the whole store, for the command line.
+"""What is due at a moment, for the command line: the agenda (`agenda.py`) as text or JSON.
 
 Reads through `store.snapshot` (plain SQL), so it never imports the ORM or Qt.
 """
@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .agenda import read as read_agenda
 from .paths import DataPaths
-from .playbook import apply_states, compute_all, open_at, urgency_key
 from .playbook.model import Action, ApplicationIn
-from .store.connection import open_database
-from .store.snapshot import load_action_states, load_applications, load_settings
 from .vocab import ACTION_LABELS
 
 
@@ -105,22 +103,13 @@ class DueReport:
 
 
 def due_report(paths: DataPaths, at: datetime) -> DueReport:
-    con = open_database(paths.database, backups=paths.backups, reading=True)
-    try:
-        settings = load_settings(con)
-        apps = load_applications(con, as_of=at)
-        states = load_action_states(con)
-    finally:
-        con.close()
-    actions = apply_states(compute_all(apps, settings, at), states, settings)
-    due = open_at(actions, at)
-    upcoming = None
-    if not due:
-        later = [a for a in actions if a.opens > at]
-        upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
-    # Keep only the applications the report names: the rest (and their ~50,000 events) is freed
-    # here, by reference counting, instead of being walked by the collector at exit.
+    """What is due at `at` over the whole store, as the agenda answers it for every reader."""
+    agenda = read_agenda(paths, at)
+    due = agenda.open_at(at)
+    upcoming = None if due else agenda.upcoming(at)
+    # Keep only the applications the report names: the rest is freed here, by reference
+    # counting, instead of being walked by the collector at exit.
     shown = {a.application for a in due}
     if upcoming is not None:
         shown.add(upcoming.application)
-    return DueReport(at, due, {a.key: a for a in apps if a.key in shown}, upcoming)
+    return DueReport(at, due, {a.key: a for a in agenda.apps if a.key in shown}, upcoming)

@@ -7,8 +7,9 @@ A write touches the database for one application and recomputes only that employ
 undoable command on `undo_stack`.
 
 The first load reads every application on a worker thread; the GUI thread only swaps the result
-in. The clocks move on by themselves: a single-shot timer wakes the workspace at the next moment
-anything can change (a window opening or falling due, midnight for "today"/"tomorrow").
+in. What is due, and when that changes, is the agenda's answer (`agenda.py`, shared with the
+command line and the tray); a single-shot timer wakes the workspace at the next moment anything
+can change (a window opening or falling due, midnight for "today"/"tomorrow").
 """
 
 from __future__ import annotations
@@ -20,102 +21,31 @@ from typing import Callable, Iterable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..agenda import CONTACT_KINDS, Agenda
+from ..agenda import compute as compute_snapshot
+from ..agenda import next_change, next_step, seconds_until
+from ..agenda import read as read_snapshot
 from ..paths import DataPaths
-from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_at, urgency_key
-from ..playbook.engine import employer_last_outbound, expires_at
+from ..playbook import employer_top_outbound, open_at, urgency_key
+from ..playbook.engine import employer_last_outbound
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
 from ..store import Store
-from ..store.connection import connect, open_database
-from ..store.snapshot import (
-    employers_last_outbound, iter_applications, load_action_states, load_applications, load_settings,
-)
-from ..vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
+from ..store.connection import connect
+from ..store.snapshot import load_action_states, load_applications, load_settings
 
 log = logging.getLogger(__name__)
 
-#: events that count as contact with the employer ("last contact" in the list)
-CONTACT_KINDS = frozenset(OUTBOUND_KINDS | INBOUND_KINDS | {EventKind.INTERVIEW})
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
-#: what an application in memory holds instead of its events and its employer's contacts
-#: (read when needed; the list searches the contacts' names, kept per employer)
-NO_EVENTS: tuple = ()
-NO_CONTACTS: dict = {}
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class Snapshot:
-    """The applications read from disk and their actions at `at`, computed as they are read
-    (on a worker thread: the engine is pure, so it runs there too).
-
-    An application keeps no events once its actions are computed: a long search holds tens of
-    thousands, and nothing but the engine reads them. What the windows need from them is kept
-    aside: the last contact, and the moments of events logged ahead of `at`. Nor the employer's
-    contacts, whose names the list's search reads: those are kept once per employer."""
-
-    def __init__(self, settings: Settings, states: dict[str, ActionState], at: datetime):
-        self.settings, self.states, self.at = settings, states, at
-        self.apps: list[ApplicationIn] = []
-        self.by_app: dict[str, list[Action]] = {}
-        self.last_contact: dict[str, datetime] = {}
-        self.ahead: dict[str, list[datetime]] = {}
-        #: employer key -> its contacts' names, for the search
-        self.people: dict[str, str] = {}
-        self.generation = 0
-
-    def add(self, app: ApplicationIn, actions: list[Action]) -> None:
-        at = self.at
-        last = app.earlier_outbound
-        for e in reversed(app.events):
-            if e.kind in CONTACT_KINDS and e.at <= at:
-                last = e.at
-                break
-        if last is not None:
-            self.last_contact[app.key] = last
-        if app.events and app.events[-1].at > at:  # logged ahead: it counts from then on
-            self.ahead[app.key] = [e.at for e in app.events if e.at > at]
-        if app.employer_key not in self.people:
-            self.people[app.employer_key] = " ".join(c.name for c in app.contacts.values())
-        app.events = NO_EVENTS
-        app.contacts = NO_CONTACTS
-        app.created = None  # the engine's only (the introduction's clock)
-        self.apps.append(app)
-        if actions:
-            self.by_app[app.key] = apply_states(actions, self.states, self.settings)
-
-
-def compute_snapshot(apps, top, settings: Settings, states: dict[str, ActionState], at: datetime) -> Snapshot:
-    """The snapshot of these applications (with their events, which it lets go one by one);
-    `top` is their employers' `employer_top_outbound`."""
-    snap = Snapshot(settings, states, at)
-    for app, actions in compute_each(apps, top, settings, at):
-        snap.add(app, actions)
-    return snap
-
-
-def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snapshot:
-    """Everything the windows need, as the engine needs it at `at`: each application's events
-    from its last reply on (the timeline reads the whole history of one employer when shown),
-    one application at a time, so that the search's events are never all in memory at once.
-
-    The file is opened the safe way first (checked, upgraded after a backup, refused untouched
-    when damaged or too new: `open_database`), here on the worker thread rather than before the
-    window is painted. Once is enough: later reads (`check=False`) only read."""
-    # On a full or read-only disk the checked open still gives a connection that reads.
-    con = (open_database(paths.database, backups=paths.backups, reading=True) if check
-           else connect(paths.database))
-    # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
-    con.execute("PRAGMA cache_size = -256")
-    try:
-        settings, states = load_settings(con), load_action_states(con)
-        top = employer_top_outbound(employers_last_outbound(con, at))
-        return compute_snapshot(iter_applications(con, as_of=at), top, settings, states, at)
-    finally:
-        con.close()
+#: the agenda read from disk (what the windows hold; see `agenda.Agenda`)
+Snapshot = Agenda
 
 
 def _application_ids(con, keys) -> list[int]:
@@ -287,14 +217,7 @@ class Workspace(QObject):
 
     def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
         """The step to show for an application: the most urgent open one, else the next to open."""
-        acts = self._by_app.get(application_key)
-        if not acts:
-            return None
-        at = at or self.computed_at
-        open_ = [a for a in acts if a.opens <= at]
-        if open_:
-            return min(open_, key=urgency_at(at))
-        return min(acts, key=lambda a: (a.opens, urgency_key(a)))
+        return next_step(self._by_app.get(application_key), at or self.computed_at)
 
     def action(self, action_id: str) -> Action | None:
         if self._by_id is None:
@@ -355,18 +278,11 @@ class Workspace(QObject):
     def _arm_timer(self, now: datetime) -> None:
         """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
         close-out."""
-        settings = self._settings
-        candidates = [datetime.combine(now.date() + timedelta(days=1), datetime.min.time())]
-        for acts in self._by_app.values():
-            for a in acts:
-                for t in (a.opens, a.due, expires_at(a, settings)):
-                    if t is not None and t > now:
-                        candidates.append(t)
-        for moments in self._ahead.values():  # events logged ahead count from then on
-            candidates.extend(t for t in moments if t > now)
-        wake = min(candidates)
-        delay = min(wake - now, MAX_SLEEP)
-        self._timer.start(max(1000, int(delay.total_seconds() * 1000) + 500))
+        wake = next_change((a for acts in self._by_app.values() for a in acts),
+                           (t for moments in self._ahead.values() for t in moments), self._settings, now)
+        # Real time, not the clock faces' gap: across a daylight-saving change they differ.
+        delay = min(seconds_until(now, wake), MAX_SLEEP.total_seconds())
+        self._timer.start(max(1000, int(delay * 1000) + 500))
 
     # -- writing ------------------------------------------------------------------------------
     def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False) -> None:
