@@ -103,18 +103,28 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     return added
 
 
-def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None) -> ImportSummary:
-    """Import the exchange file at `path` (or its already-read document `doc`), all or nothing."""
+#: the steps `import_json` reports to its `progress`
+IMPORT_STEPS = 7
+
+
+def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None,
+                progress=None) -> ImportSummary:
+    """Import the exchange file at `path` (or its already-read document `doc`), all or nothing.
+    `progress(done, total)` is called between the steps; what it raises rolls everything back."""
     from ..store.models import (
         ActionStateRow, Application, Contact, Employer, Event, EventContact,
     )
 
+    step = (lambda n: progress(n, IMPORT_STEPS + 1)) if progress is not None else (lambda n: None)
+    step(0)
     doc = load_file(Path(path)) if doc is None else doc
+    step(1)
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
     # the same file, started at the same moment, waits here and then finds the keys there.
     with store.db.atomic("IMMEDIATE"):
         checked = validate(doc, _existing(store))
+        step(2)
         file_events = len(checked.events)
         checked.events.extend(complete_timelines(checked.applications, checked.events,
                                                  now or datetime.now().replace(microsecond=0)))
@@ -125,10 +135,12 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
         if settings:
             store.save_settings(settings)
 
+        step(3)
         _insert(Employer, [dict(r) for r in checked.employers])
         employer_id = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
         _insert(Contact, [{**r, "employer": employer_id[r["employer"]]} for r in checked.contacts])
         contact_id = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
+        step(4)
         _insert(Application, [{**r, "employer": employer_id[r["employer"]]} for r in checked.applications])
         app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
 
@@ -144,13 +156,16 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
                 {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
                 for pos, c in enumerate(people)
             )
+        step(5)
         _insert(Event, events)
+        step(6)
         _insert(EventContact, links)
         _insert(ActionStateRow, [
             {"action_id": r["id"], "application": app_id[r["application"]],
              **{f: r[f] for f in STATE_FIELDS}}
             for r in checked.action_states
         ])
+        step(7)  # the last moment to stop: after it, the transaction commits
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                          file_events)
 

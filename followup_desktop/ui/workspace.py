@@ -2,9 +2,10 @@
 
 One `Workspace` per process. The main window, the compose windows and the tray read from it and
 write through it, so the list, the timeline, the due count and the tray badge all move together.
-A write touches the database for one application and recomputes only that employer's actions
-(guard 2 reads across an employer's applications), never the whole store. Every write is an
-undoable command on `undo_stack`.
+Every write is an operation on one serial worker thread (`operations.py`); when it has run, the
+workspace re-reads the application it touched and recomputes only that employer's actions
+(guard 2 reads across an employer's applications), never the whole store, and emits `changed`.
+Every edit is an undoable command on `undo_stack` (`commands.py`).
 
 The first load reads every application on a worker thread; the GUI thread only swaps the result
 in. What is due, and when that changes, is the agenda's answer (`agenda.py`, shared with the
@@ -33,6 +34,7 @@ from ..settings import Settings
 from ..store import Store
 from ..store.connection import connect
 from ..store.snapshot import load_action_states, load_applications, load_settings
+from .operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,8 @@ class Workspace(QObject):
     settings_changed = Signal()
     #: a load failed: the exception (a StoreError says what is wrong with the file, by its kind)
     failed_with = Signal(object)
+    #: a write was refused and nothing was stored: the message (when its caller did not ask)
+    refused = Signal(str)
 
     def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
@@ -122,6 +126,9 @@ class Workspace(QObject):
         self._signals.failed.connect(self.failed)
         self._signals.failed_with.connect(self.failed_with)
         self._timer = QTimer(self, singleShot=True, timeout=self.tick)
+        #: the one write worker: every change runs there, and its result comes back here
+        self.operations = Operations(lambda: self.store, self)
+        self.operations.did_execute.connect(self._executed)
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -179,6 +186,7 @@ class Workspace(QObject):
         self._generation += 1
 
     def close(self) -> None:
+        self.operations.drain()  # a write in flight is finished, not lost
         self._timer.stop()
         if self._store is not None:
             self._store.close()
@@ -284,10 +292,36 @@ class Workspace(QObject):
         delay = min(seconds_until(now, wake), MAX_SLEEP.total_seconds())
         self._timer.start(max(1000, int(delay * 1000) + 500))
 
-    # -- writing ------------------------------------------------------------------------------
-    def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False) -> None:
-        """Re-read some applications (after a write) and recompute their employers' actions."""
+    # -- writing: every change is an operation on the write worker (`operations.py`) -----------
+    def submit(self, operation):
+        """Queue a write; what it changed comes back through `operations.did_execute`."""
+        return self.operations.submit(operation)
+
+    def report_refusal(self, exc: BaseException) -> None:
+        """A write was refused (nothing stored) and its caller gave no `refused` callback."""
+        from .operations import Cancelled
+
+        if not isinstance(exc, Cancelled):
+            self.refused.emit(str(exc))
+
+    def _executed(self, changes) -> None:
+        """An operation has run: re-read what it changed (the views follow from `changed`)."""
+        if changes.everything:
+            self.undo_stack.clear()  # an import is not undoable; older commands may refer to it
+            self._generation += 1
+            self.reload_async()
+        elif changes.settings:
+            self.refresh(settings=True)
+        elif changes:
+            self.refresh(changes.applications, employers=changes.employers)
+
+    def refresh(self, application_keys: Iterable[str] = (), *, employers: Iterable[str] = (),
+                settings: bool = False) -> None:
+        """Re-read some applications (after a write) and recompute their employers' actions;
+        `employers`: every application there."""
         keys = set(application_keys)
+        employers = set(employers)
+        keys.update(k for k, a in self._apps.items() if a.employer_key in employers)
         con = self.store.connection
         self._generation += 1
         if settings:
@@ -299,7 +333,7 @@ class Workspace(QObject):
         ids = _application_ids(con, keys)
         # only these applications' states can have changed (rows are updated, never removed)
         self._states.update(load_action_states(con, application_ids=ids))
-        employers = {self._apps[k].employer_key for k in keys if k in self._apps}
+        employers.update(self._apps[k].employer_key for k in keys if k in self._apps)
         if ids:  # where they are now (an edit can move one to another employer)
             employers.update(k for (k,) in con.execute(
                 "SELECT DISTINCT m.key FROM application a JOIN employer m ON m.id = a.employer_id"
@@ -308,43 +342,76 @@ class Workspace(QObject):
         self._arm_timer(self._computed_at or self.now())
         self.changed.emit(keys)
 
-    def run(self, command) -> None:
-        """Do an edit now (so a refusal raises here, with nothing stored) and keep it for undo."""
+    def run(self, command, *, done=None, refused=None):
+        """Queue an edit and, once it has run, keep it for undo (`commands.push`): `done(command)`
+        follows; a refusal reaches `refused(exc)` (default: the `refused` signal), nothing stored."""
         from .commands import push
 
-        push(self, command)
+        return push(self, command, done=done, refused=refused)
 
-    def log_event(self, application_key: str, event: dict, *, text: str | None = None) -> int:
+    def check_event(self, application_key: str, event: dict) -> None:
+        """Refuse an event now, on the GUI thread, as the store would (ExchangeError naming the
+        field): the caller hears at once; the write worker checks again inside its transaction."""
+        from datetime import date
+
+        from ..exchange.validate import ExchangeError, check_event
+
+        raw = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in event.items()}
+        raw["application"] = application_key
+        con = self._reader()
+        row = con.execute("SELECT m.key FROM application a JOIN employer m ON m.id = a.employer_id"
+                          " WHERE a.key = ?", (application_key,)).fetchone()
+        if row is None:
+            raise ExchangeError(f'event: field "application": no application with key "{application_key}"')
+        employer = row[0]
+        people = dict(con.execute("SELECT c.key, m.key FROM contact c JOIN employer m ON m.id = c.employer_id"
+                                  " WHERE m.key = ?", (employer,)))
+        wanted = [k for k in raw.get("contacts") or () if isinstance(k, str)]
+        others = dict(con.execute(
+            "SELECT c.key, m.key FROM contact c JOIN employer m ON m.id = c.employer_id"
+            f" WHERE c.key IN ({','.join('?' * len(wanted))})", wanted)) if wanted else {}
+        check_event(raw, employer, {**others, **people})
+
+    def log_event(self, application_key: str, event: dict, *, text: str | None = None, done=None, refused=None):
+        """Log an event (undoable). A refusal the GUI thread can see raises here, nothing queued."""
         from .commands import LogEvent
 
-        command = LogEvent(self, application_key, event, text)
-        self.run(command)
-        return command.record["id"]
+        self.check_event(application_key, event)
+        return self.run(LogEvent(self, application_key, event, text), done=done, refused=refused)
 
-    def set_action_state(self, action: Action, **fields) -> None:
+    def set_action_state(self, action: Action, *, done=None, refused=None, **fields) -> None:
         notified = {"notified_at", "overdue_notified_at"}
         if set(fields) <= notified:
             # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
-            self.store.set_action_state(action.id, action.application, **fields)
+            from .operations import Operation
+
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
+            self.submit(Operation("notified", lambda store, _p: store.set_action_state(
+                action.id, action.application, **fields), done=done, refused=refused or (lambda exc: log.warning(
+                    "could not record the notification of %s: %s", action.id, exc))))
             return
         from .commands import SetActionState
 
-        self.run(SetActionState(self, action, fields))
+        self.run(SetActionState(self, action, fields), done=done, refused=refused)
 
-    def snooze(self, action: Action, until: datetime) -> None:
-        self.set_action_state(action, snoozed_until=until)
+    def snooze(self, action: Action, until: datetime, **kw) -> None:
+        self.set_action_state(action, snoozed_until=until, **kw)
 
-    def dismiss(self, action: Action) -> None:
-        self.set_action_state(action, dismissed_at=self.now())
+    def dismiss(self, action: Action, **kw) -> None:
+        self.set_action_state(action, dismissed_at=self.now(), **kw)
 
-    def save_settings(self, changes: dict) -> None:
+    def save_settings(self, changes: dict, *, done=None, refused=None) -> None:
+        """Save settings (on the write worker); a value out of bounds raises ValueError here."""
         if not changes:
             return
-        self.store.save_settings(changes)
-        self.refresh(settings=True)
+        from ..settings import validate
+        from .operations import Changes, Operation
+
+        checked = {name: validate(name, value) for name, value in changes.items()}
+        self.submit(Operation("settings", lambda store, _p: store.save_settings(checked),
+                              Changes(settings=True), done=done, refused=refused or self.report_refusal))
 
     # -- conveniences for the windows ---------------------------------------------------------
     # (store.records pulls in the exchange rules: loaded at first use, not at start-up)
