@@ -117,7 +117,7 @@ def click(qtbot, button):
 def written(qtbot, window):
     """Wait for the write the block queues to have run (writes run on the write worker) and the
     window to show it."""
-    return qtbot.waitSignal(window.workspace.operations.did_execute, timeout=5000)
+    return qtbot.waitSignal(window.workspace.operations.drained, timeout=5000)
 
 
 def set_at(dialog, when: datetime):

@@ -120,7 +120,7 @@ def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch
         monkeypatch.setattr(workspace_module, "read_snapshot", slow_read)
         ws.reload_async()
         assert started.wait(10)
-        with qtbot.waitSignal(ws.operations.did_execute):  # written on the write worker
+        with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
             ws.log_event(key, {"kind": "closed", "at": NOW.isoformat(), "reason": "rejected"})
         assert _rows(ws._by_app.get(key, [])) != before
         monkeypatch.setattr(workspace_module, "read_snapshot", read)

@@ -134,6 +134,8 @@ class Operations(QObject):
     progress = Signal(int, int)
     #: True while operations are queued or running
     busy_changed = Signal(bool)
+    #: the queue has emptied: every write submitted so far has run and its result is delivered
+    drained = Signal()
 
     def __init__(self, store: Callable[[], Any], parent: QObject | None = None):
         super().__init__(parent)
@@ -209,6 +211,7 @@ class Operations(QObject):
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
+                self.drained.emit()
 
 
 __all__ = ["Operations", "Operation", "Changes", "Progress", "Cancelled"]

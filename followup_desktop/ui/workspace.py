@@ -129,6 +129,8 @@ class Workspace(QObject):
         #: the one write worker: every change runs there, and its result comes back here
         self.operations = Operations(lambda: self.store, self)
         self.operations.did_execute.connect(self._executed)
+        self.operations.busy_changed.connect(self._writes_busy)
+        self._read_when_idle = False
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -138,8 +140,12 @@ class Workspace(QObject):
         self._take(snap)
 
     def reload_async(self) -> None:
-        """Read everything again on a worker thread; `loaded` and `changed(None)` follow."""
+        """Read everything again on a worker thread; `loaded` and `changed(None)` follow. With
+        writes still queued, once they are in the file: a read crossing one would miss it."""
         self._reading = True
+        if not self.operations.is_idle():
+            self._read_when_idle = True
+            return
         QThreadPool.globalInstance().start(
             _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked))
 
@@ -295,6 +301,8 @@ class Workspace(QObject):
     # -- writing: every change is an operation on the write worker (`operations.py`) -----------
     def submit(self, operation):
         """Queue a write; what it changed comes back through `operations.did_execute`."""
+        # A read under way now may miss the write: its result is dropped and read again (`_take`).
+        self._generation += 1
         return self.operations.submit(operation)
 
     def report_refusal(self, exc: BaseException) -> None:
@@ -304,8 +312,14 @@ class Workspace(QObject):
         if not isinstance(exc, Cancelled):
             self.refused.emit(str(exc))
 
+    def _writes_busy(self, busy: bool) -> None:
+        if not busy and self._read_when_idle:
+            self._read_when_idle = False
+            self.reload_async()
+
     def _executed(self, changes) -> None:
         """An operation has run: re-read what it changed (the views follow from `changed`)."""
+        self._generation += 1  # a read that started before it was written is out of date
         if changes.everything:
             self.undo_stack.clear()  # an import is not undoable; older commands may refer to it
             self._generation += 1
@@ -383,13 +397,16 @@ class Workspace(QObject):
         notified = {"notified_at", "overdue_notified_at"}
         if set(fields) <= notified:
             # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
-            from .operations import Operation
+            from .operations import Changes, Operation
 
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
+            # Its application is read again once written: a read of everything that crossed the
+            # write (the clock moving on) would otherwise bring back "not told yet".
             self.submit(Operation("notified", lambda store, _p: store.set_action_state(
-                action.id, action.application, **fields), done=done, refused=refused or (lambda exc: log.warning(
+                action.id, action.application, **fields), Changes.of([action.application]),
+                done=done, refused=refused or (lambda exc: log.warning(
                     "could not record the notification of %s: %s", action.id, exc))))
             return
         from .commands import SetActionState
