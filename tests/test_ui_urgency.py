@@ -53,7 +53,7 @@ def test_a_thank_you_due_in_five_hours_is_listed_above_a_debrief_nine_hours_late
         ws.close()
 
 
-def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(data_dir):
+def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(qtbot, data_dir):
     ws = _workspace(data_dir)
     try:
         # one interview, nothing done after it (the thank-you taken off the timeline): the
@@ -61,7 +61,8 @@ def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(d
         from followup_desktop.ui.commands import DeleteEvent
 
         thanks = next(e for e in ws.timeline("acme") if e["kind"] == "thank_you")
-        ws.run(DeleteEvent(ws, thanks["id"]))
+        with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+            ws.run(DeleteEvent(ws, thanks["id"]))
         names = sorted(str(a.name) for a in ws.due_now() if a.application == "acme")
         assert names == ["debrief", "thank_you"]
         assert ws.next_action("acme").name == "thank_you"

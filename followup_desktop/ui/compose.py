@@ -920,13 +920,17 @@ class ComposeWindow(QWidget):
         if event is None:
             if self.action is None:
                 return False
-            try:
-                self.workspace.set_action_state(self.action, done_at=self.workspace.now())
-            except Exception as exc:  # noqa: BLE001 - shown, never a crash
-                log.exception("marking the step done failed")
-                self.show_error(tr("Could not mark this as done: {0}").format(exc))
-                return False
-            self._after_logging(tr("Marked as done."))
+            def refused(exc) -> None:
+                log.info("marking the step done failed: %s", exc)
+                if _alive(self):
+                    self._logged_event = False
+                    self._set_editing(True)
+                    self.show_error(tr("Could not mark this as done: {0}").format(exc))
+            self._logged_event = True  # written on the write worker: one click is enough
+            self._set_editing(False)
+            self.workspace.set_action_state(
+                self.action, done_at=self.workspace.now(), refused=refused,
+                done=lambda _c: _alive(self) and self._after_logging(tr("Marked as done.")))
             return True
         return self._log(event, tr("Logged as sent on the timeline."))
 
@@ -951,8 +955,23 @@ class ComposeWindow(QWidget):
         return self._log(event, texts.get(outcome, tr("Call logged.")))
 
     def _log(self, event: dict, confirmation: str) -> bool:
+        """Queue the event (the write worker logs it); `sent` and the confirmation follow once it
+        is on the timeline. False when it is refused at once."""
+        key = self.application_key
+
+        def logged(_command) -> None:
+            if _alive(self):
+                self.sent.emit(key)
+                self._after_logging(confirmation)
+
+        def refused(exc) -> None:
+            log.info("logging the event failed: %s", exc)
+            if _alive(self):
+                self._logged_event = False
+                self._set_editing(True)
+                self.show_error(tr("Not logged: {0}").format(exc))
         try:
-            self.workspace.log_event(self.application_key, event)
+            self.workspace.log_event(key, event, done=logged, refused=refused)
         except ExchangeError as exc:
             self.show_error(tr("Not logged: {0}").format(exc))
             return False
@@ -960,8 +979,8 @@ class ComposeWindow(QWidget):
             log.exception("logging the event failed")
             self.show_error(tr("Not logged: {0}").format(exc))
             return False
-        self.sent.emit(self.application_key)
-        self._after_logging(confirmation)
+        self._logged_event = True  # one click is enough: the window waits for the write
+        self._set_editing(False)
         return True
 
     def _after_logging(self, text: str) -> None:
@@ -998,7 +1017,7 @@ class ComposeWindow(QWidget):
     def snooze(self, delta: timedelta) -> bool:
         if self.action is None:
             return False
-        try:
+        try:  # written on the write worker; a refusal is the main window's to show
             self.workspace.snooze(self.action, self.workspace.now() + delta)
         except Exception as exc:  # noqa: BLE001
             log.exception("snoozing failed")
@@ -1121,3 +1140,10 @@ class ComposeWindow(QWidget):
 
 
 __all__ = ["ComposeWindow", "clipboard_text", "CHECK_DELAY_MS"]
+
+
+def _alive(widget) -> bool:
+    """False once Qt has deleted the window (a write's result can come back after it closed)."""
+    from shiboken6 import isValid
+
+    return isValid(widget)

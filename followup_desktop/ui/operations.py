@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
@@ -88,17 +88,27 @@ class Operation:
     result: Any = None
 
 
-class _Worker(QThread):
-    """The one thread writes run on, in order."""
+class _Relay(QObject):
+    """Carries the worker's results to the GUI thread (queued: it lives there)."""
 
     finished_one = Signal(object, object, object)  # operation, result, exception
     reported = Signal(object, int, int)            # operation, done, total
 
-    def __init__(self, store: Callable[[], Any]):
-        super().__init__()
-        self.setObjectName("followup-writes")
-        self._store = store
+
+class _Worker:
+    """The one thread writes run on, in order. A plain daemon thread: it holds no Qt object, so
+    a workspace dropped without `close()` leaves nothing of Qt's to tear down under it."""
+
+    def __init__(self, relay: _Relay):
+        self.relay = relay
         self.queue: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self.run, name="followup-writes", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def wait(self) -> None:
+        self.thread.join()
 
     def run(self) -> None:
         while True:
@@ -111,9 +121,9 @@ class _Worker(QThread):
             except BaseException as exc:  # reported to the GUI thread: refused, nothing stored
                 if not isinstance(exc, Cancelled):
                     log.info("the operation %r was refused: %s", op.label, exc)
-                self.finished_one.emit(op, None, exc)
+                result, error = None, exc
             else:
-                self.finished_one.emit(op, result, None)
+                error = None
             finally:
                 # This thread's connection goes with each operation: a backup put in the file's
                 # place, or the app quitting, finds nothing of this thread open.
@@ -121,6 +131,10 @@ class _Worker(QThread):
                     store.db.close()
                 except Exception:  # noqa: BLE001 - closing what is already closed
                     pass
+            try:
+                self.relay.finished_one.emit(op, result, error)
+            except RuntimeError:  # the workspace is gone: nobody is waiting for the result
+                return
 
 
 class Operations(QObject):
@@ -141,6 +155,9 @@ class Operations(QObject):
         super().__init__(parent)
         self._store = store
         self._worker: _Worker | None = None
+        self._relay = _Relay(self)
+        self._relay.finished_one.connect(self._finished)
+        self._relay.reported.connect(self._reported)
         self._pending = 0
         self._current_long: Operation | None = None
 
@@ -149,13 +166,11 @@ class Operations(QObject):
         """Queue `op`; returns at once. The store is opened here, on the GUI thread, if needed."""
         store = self._store()
         if self._worker is None:
-            self._worker = _Worker(self._store)
-            self._worker.finished_one.connect(self._finished)
-            self._worker.reported.connect(self._reported)
+            self._worker = _Worker(self._relay)
             self._worker.start()
-        worker = self._worker
+        relay = self._relay
         if op.progress is None:
-            op.progress = Progress(lambda done, total, op=op: worker.reported.emit(op, done, total))
+            op.progress = Progress(lambda done, total, op=op: relay.reported.emit(op, done, total))
         self._pending += 1
         if op.long:
             self._current_long = op
@@ -184,9 +199,8 @@ class Operations(QObject):
         # the finished operations' signals are queued for this thread: deliver them now
         from PySide6.QtCore import QCoreApplication
 
+        QCoreApplication.sendPostedEvents(self._relay)
         QCoreApplication.sendPostedEvents(self)
-        QCoreApplication.sendPostedEvents(worker)
-        worker.deleteLater()
 
     # -- results (GUI thread) ---------------------------------------------------------------
     def _reported(self, op: Operation, done: int, total: int) -> None:
