@@ -73,10 +73,10 @@ class Command(QUndoCommand):
         raise NotImplementedError
 
 
-class LogEvent(Command):
-    def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
-        label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
-        super().__init__(workspace, label)
+class _LogStep:
+    """Log one event; take it back by its id; put it back exactly as it was."""
+
+    def __init__(self, application_key: str, event: dict):
         self.key, self.event = application_key, dict(event)
         self.record: dict | None = None
 
@@ -92,6 +92,51 @@ class LogEvent(Command):
 
     def changes(self) -> Changes:
         return Changes.of([self.key])
+
+
+class _ContactsStep:
+    """Replace an employer's contacts; take it back with the events' links as they were."""
+
+    def __init__(self, employer_key: str, contacts: list[dict]):
+        self.employer, self.wanted = employer_key, contacts
+        self.old = None
+        self.stored = None
+
+    def apply(self, store):
+        if self.old is None:
+            with store.atomic():
+                self.old = records.contacts(store, self.employer)
+                gone = {c["key"] for c in self.old} - {c.get("key") for c in self.wanted}
+                self.links = records.contact_links(store, gone)
+                self.stored = records.replace_contacts(store, self.employer, self.wanted)
+        else:
+            self.stored = records.replace_contacts(store, self.employer, self.stored)
+
+    def revert(self, store):
+        records.replace_contacts(store, self.employer, self.old, restore_links=self.links)
+
+    def changes(self) -> Changes:
+        return Changes.of(employers=[self.employer])
+
+
+class _Stepped(Command):
+    """A command that is one step (`self.step`)."""
+
+    def apply(self, store):
+        self.step.apply(store)
+
+    def revert(self, store):
+        self.step.revert(store)
+
+    def changes(self) -> Changes:
+        return self.step.changes()
+
+
+class LogEvent(_Stepped):
+    def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
+        label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
+        super().__init__(workspace, label)
+        self.step = _LogStep(application_key, event)
 
 
 class EditEvent(Command):
@@ -228,28 +273,10 @@ class Restore(Archive):
         self._set(store, True)
 
 
-class EditContacts(Command):
+class EditContacts(_Stepped):
     def __init__(self, workspace, employer_key: str, contacts: list[dict]):
         super().__init__(workspace, tr("Edit contacts"))
-        self.employer, self.wanted = employer_key, contacts
-        self.old = None
-        self.stored = None
-
-    def apply(self, store):
-        if self.old is None:
-            with store.atomic():
-                self.old = records.contacts(store, self.employer)
-                gone = {c["key"] for c in self.old} - {c.get("key") for c in self.wanted}
-                self.links = records.contact_links(store, gone)
-                self.stored = records.replace_contacts(store, self.employer, self.wanted)
-        else:
-            self.stored = records.replace_contacts(store, self.employer, self.stored)
-
-    def revert(self, store):
-        records.replace_contacts(store, self.employer, self.old, restore_links=self.links)
-
-    def changes(self) -> Changes:
-        return Changes.of(employers=[self.employer])
+        self.step = _ContactsStep(employer_key, contacts)
 
 
 class LogWithPeople(Command):
@@ -260,9 +287,9 @@ class LogWithPeople(Command):
                  people: list[dict], event: dict, text: str):
         super().__init__(workspace, text)
         self.people, self.event = people, dict(event)
-        self.contacts = EditContacts(workspace, employer_key, existing + [
+        self.contacts = _ContactsStep(employer_key, existing + [
             {"key": None, "name": p["name"], "role": p["role"]} for p in people])
-        self.log = LogEvent(workspace, application_key, event, text)
+        self.log = _LogStep(application_key, event)
         self.existing = len(existing)
 
     def apply(self, store):

@@ -223,6 +223,10 @@ class Operations(QObject):
                 if op.refused is not None:
                     op.refused(exc)
         finally:
+            # Let go of what the operation holds (its commands, their workspace): no cycle is
+            # left for the garbage collector to tear down in an order Qt's objects do not allow.
+            op.run = op.done = op.refused = op.progress = None
+            op.changes = Changes()
             if self._pending == 0:
                 self.busy_changed.emit(False)
                 self.drained.emit()

@@ -16,6 +16,7 @@ can change (a window opening or falling due, midnight for "today"/"tomorrow").
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import datetime, timedelta
 from typing import Callable, Iterable
 
@@ -127,7 +128,8 @@ class Workspace(QObject):
         self._signals.failed_with.connect(self.failed_with)
         self._timer = QTimer(self, singleShot=True, timeout=self.tick)
         #: the one write worker: every change runs there, and its result comes back here
-        self.operations = Operations(lambda: self.store, self)
+        me = weakref.ref(self)  # no cycle through the queue: the workspace goes when let go
+        self.operations = Operations(lambda: me().store, self)
         self.operations.did_execute.connect(self._executed)
         self.operations.busy_changed.connect(self._writes_busy)
         self._read_when_idle = False
