@@ -67,7 +67,14 @@ class ImportExport(QObject):
 
         def imported(summary) -> None:
             self._finish()
-            self.window.statusBar().showMessage(self.tr("Imported: {0}").format(summary), 8000)
+            # said once everything is read again (a reload clears the status line)
+            message = self.tr("Imported: {0}").format(summary)
+
+            def say(keys) -> None:
+                if keys is None:  # everything, read again: the window has shown it
+                    self.workspace.changed.disconnect(say)
+                    self.window.statusBar().showMessage(message, 8000)
+            self.workspace.changed.connect(say)
 
         def refused(exc) -> None:
             self._finish()
