@@ -11,6 +11,7 @@ painting and the clock goes on.
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -23,7 +24,31 @@ from .operations import Cancelled, Changes, Operation
 SHOW_AFTER_MS = 300
 
 
+def _without_collector(run):
+    """Run `run()` with the cyclic garbage collector held off. A file of tens of thousands of
+    records makes millions of objects, none of them in cycles (reference counting frees them);
+    every so many the collector would walk them all, holding the interpreter's lock for tens of
+    milliseconds each time, and the GUI thread would wait that long for its next turn."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return run()
+    finally:
+        if was:
+            gc.enable()
+
+
+def _import(store, path: Path, progress):
+    from ..exchange.jsonfile import import_json
+
+    return _without_collector(lambda: import_json(store, path, progress=progress))
+
+
 def _export(store, path: Path, progress) -> Path:
+    return _without_collector(lambda: _export_now(store, path, progress))
+
+
+def _export_now(store, path: Path, progress) -> Path:
     from ..exchange.jsonfile import export_document
     from ..paths import write_private
 
@@ -63,8 +88,6 @@ class ImportExport(QObject):
 
     # -- the operations ---------------------------------------------------------------------
     def start_import(self, path: Path) -> Operation:
-        from ..exchange.jsonfile import import_json
-
         def imported(summary) -> None:
             self._finish()
             # said once everything is read again (a reload clears the status line)
@@ -86,7 +109,7 @@ class ImportExport(QObject):
                                 self.tr("{0} was not imported, and nothing changed:\n{1}").format(path.name, exc))
 
         op = Operation(self.tr("Import {0}").format(path.name),
-                       lambda store, progress: import_json(store, path, progress=progress),
+                       lambda store, progress: _import(store, path, progress),
                        Changes(everything=True), done=imported, refused=refused, long=True)
         self._start(self.tr("Importing {0}…").format(path.name))
         return self.workspace.submit(op)

@@ -462,6 +462,10 @@ class MainWindow(QMainWindow):
         self._fitting = False
         self._user_sized_columns = False
         header.sectionResized.connect(self._column_resized)
+        self._wanted: dict[int, int] | None = None
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved, self.proxy.dataChanged):
+            signal.connect(self._forget_widths)
         self.table.viewport().installEventFilter(self)
         self.add_first.clicked.connect(self.new_application)
         self.import_first.clicked.connect(self.import_file)
@@ -619,7 +623,16 @@ class MainWindow(QMainWindow):
 
     def _wanted_widths(self) -> dict[int, int]:
         """How wide each column wants to be for what it holds (the first few hundred rows, as
-        the eye sees them), never less than its title."""
+        the eye sees them), never less than its title. Kept until the rows change: a viewport
+        resizing several times over (a scroll bar coming, a dialog going) measures them once."""
+        if self._wanted is None:
+            self._wanted = self._measure_widths()
+        return self._wanted
+
+    def _forget_widths(self, *_) -> None:
+        self._wanted = None
+
+    def _measure_widths(self) -> dict[int, int]:
         from PySide6.QtGui import QFontMetrics
 
         fm = self.table.fontMetrics()
@@ -688,7 +701,8 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._reselect()
         if keys is None:
-            self.fit_columns()
+            # its own turn of the event loop: a whole list read again paints in between
+            QTimer.singleShot(0, self, self.fit_columns)
         if self.timeline.application_key or self._selected_key:
             self.timeline.show_application(self._selected_key)
         self._update_enabled()
