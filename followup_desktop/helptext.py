@@ -48,6 +48,14 @@ def _unit(value, unit: str, tr) -> str:
     return unit
 
 
+def _span(days: int, tr) -> str:
+    """A snooze's length as a person says it: "1 day", "3 days", "1 week", "2 weeks"."""
+    if days % 7 == 0:
+        weeks = days // 7
+        return tr("1 week") if weeks == 1 else tr("{0} weeks").format(weeks)
+    return tr("1 day") if days == 1 else tr("{0} days").format(days)
+
+
 def rule_lines(settings, tr: Callable[[str], str] = _identity) -> list[tuple[str, list[str]]]:
     """[(group, ["label: value unit", …]), …] for the playbook's settings, with the values in
     force (`settings` is a `Settings`)."""
@@ -85,7 +93,10 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
         "<li>" + e(tr("The list shows each application's next step and when it is due, most urgent "
                       "first. Press Enter to write the message; Mark as sent puts it on the timeline.")) + "</li>",
         "<li>" + e(tr("The tray icon counts what is due and tells you when a step opens, never in "
-                      "quiet hours.")) + "</li>",
+                      "quiet hours; more than {0} at once come as one summary. Snooze a step from the "
+                      "tray menu or the message window for {1} or {2}.")
+                   .format(settings.summary_above, _span(settings.snooze_short_days, tr),
+                           _span(settings.snooze_long_days, tr))) + "</li>",
         "</ol>",
         f"<h3>{e(tr('Keyboard'))}</h3>",
         "<table cellspacing='0' cellpadding='3'>",

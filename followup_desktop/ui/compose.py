@@ -77,6 +77,14 @@ def channel_label(channel: str) -> str:
     return QCoreApplication.translate("wording", CHANNELS.get(channel, channel))
 
 
+def snooze_text(days: int) -> str:
+    """A Snooze choice: "For 1 week", "For 3 days" (whole weeks read as weeks)."""
+    if days % 7 == 0:
+        weeks = days // 7
+        return tr("For 1 &week") if weeks == 1 else tr("For {0} &weeks").format(weeks)
+    return tr("For &1 day") if days == 1 else tr("For &{0} days").format(days)
+
+
 class ComposeWindow(QWidget):
     """A non-modal window for one message. Construct with an action (the usual way, from the
     list or a notification) or with an application and optionally a situation and contact."""
@@ -290,8 +298,9 @@ class ComposeWindow(QWidget):
             self.call_actions[str(outcome)] = act
 
         self.snooze_menu = QMenu(self)
-        for days, text in ((1, tr("For &1 day")), (7, tr("For 1 &week"))):
-            act = self.snooze_menu.addAction(text)
+        settings = self.workspace.settings()
+        for days in (settings.snooze_short_days, settings.snooze_long_days):  # Settings → Desktop
+            act = self.snooze_menu.addAction(snooze_text(days))
             act.setObjectName(f"snooze_{days}d")
             act.triggered.connect(lambda _=False, d=days: self.snooze(timedelta(days=d)))
         self.snooze_actions = self.snooze_menu.actions()
