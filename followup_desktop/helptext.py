@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
+from .paths import DataPaths
 from .settings import BOOL, CLOCK, HOURS, INTERVIEWS, PERSISTENCE, RANGES, REGISTRY, TIMING
 
 #: the keys a person uses most, and what they do (the window's actions carry the same keys)
@@ -79,6 +80,11 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
     """The whole page, as simple HTML for a text browser."""
     e = escape
     data_dir = Path(data_dir)
+    paths = DataPaths(data_dir)
+
+    def name(path: Path, folder: bool = False) -> str:  # as it sits in the data dir
+        return e(path.relative_to(paths.root).as_posix() + ("/" if folder else ""))
+
     parts = [
         f"<h2>{e(tr('Getting started'))}</h2>",
         "<p>" + e(tr("Follow-up Desktop tells you when and how to follow up on each job application: "
@@ -109,10 +115,10 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
         "<p>" + e(tr("Everything stays on this computer, in one folder:")) + "</p>",
         f"<p><code>{e(str(data_dir))}</code></p>",
         "<ul>",
-        f"<li><code>followup.sqlite3</code> — {e(tr('your applications, contacts and timeline'))}</li>",
-        f"<li><code>backups/</code> — {e(tr('copies made before the file is upgraded'))}</li>",
-        f"<li><code>logs/followup-desktop.log</code> — {e(tr('what went wrong, if anything did'))}</li>",
-        f"<li><code>window-state.ini</code> — {e(tr('window size, columns and one-time hints'))}</li>",
+        f"<li><code>{name(paths.database)}</code> — {e(tr('your applications, contacts and timeline'))}</li>",
+        f"<li><code>{name(paths.backups, True)}</code> — {e(tr('copies made before the file is upgraded'))}</li>",
+        f"<li><code>{name(paths.log_file)}</code> — {e(tr('what went wrong, if anything did'))}</li>",
+        f"<li><code>{name(paths.window_state)}</code> — {e(tr('window size, columns and one-time hints'))}</li>",
         "</ul>",
         "<p>" + e(tr("File → Export… writes everything to one JSON file; File → Import… reads one back. "
                      "Nothing is sent anywhere: the app has no network access.")) + "</p>",

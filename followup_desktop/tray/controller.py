@@ -48,7 +48,7 @@ def base_icon() -> QIcon:
 
 
 def ui_state(paths: DataPaths) -> QSettings:
-    return QSettings(str(paths.root / "window-state.ini"), QSettings.IniFormat)
+    return QSettings(str(paths.window_state), QSettings.IniFormat)
 
 
 def _tr(text: str) -> str:
@@ -380,7 +380,7 @@ class DesktopIntegration(QObject):
     def _remember(self, key: str, value) -> None:
         self.state.setValue(key, value)
         self.state.sync()
-        make_private_file(self.paths.root / "window-state.ini")
+        make_private_file(self.paths.window_state)
 
     def quit(self) -> None:
         self.quitting = True
