@@ -155,7 +155,7 @@ REGISTRY: tuple[SettingSpec, ...] = (
         "should be closed out.",
     ),
     _i(
-        "summary_above", 3, "Tell as one summary more notifications than", DESKTOP, 1, 20, "at once",
+        "summary_above", 3, "Combine notifications into one summary above", DESKTOP, 1, 20, "at once",
         help="When more steps than this open at the same moment, one notification lists them.",
     ),
     _i(
