@@ -45,11 +45,10 @@ from ..wording.draft import (
     GAP_RE,
     NOTE,
     PHONE,
-    PROFILE_FIELDS,  # noqa: F401 - kept importable from here
+    PROFILE_FIELDS,
     ChannelDraft,
     DraftModel,
     clipboard_text,
-    gaps_in,  # noqa: F401 - kept importable from here
     kept_drafts,
 )
 from . import style
