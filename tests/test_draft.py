@@ -67,7 +67,7 @@ def open_draft(store: Store, action=None, kept: dict | None = None, **kw) -> Dra
 
 
 def test_the_model_needs_no_qt():
-    # run in this process: nothing the draft imports pulls in PySide6 (other tests may have)
+    # in a fresh process (other tests here have imported Qt): nothing the draft imports pulls it in
     import subprocess
 
     code = "import sys, followup_desktop.wording.draft; print('PySide6' in sys.modules)"
