@@ -297,13 +297,6 @@ def _clean_event(rec: dict) -> dict:
     return out
 
 
-class _Row:
-    __slots__ = ("kind", "outcome", "reason")
-
-    def __init__(self, kind, outcome, reason):
-        self.kind, self.outcome, self.reason = kind, outcome, reason
-
-
 def heal_stage(store, app) -> None:
     """Before a write to an application's events: a stage set by hand before the stage followed
     the timeline (a database from an earlier version) says more than its events; the event that
@@ -312,11 +305,11 @@ def heal_stage(store, app) -> None:
     Event = store.models.Event
 
     rows = list(Event.select(Event.kind, Event.outcome, Event.reason, Event.at)
-                .where(Event.application == app).order_by(Event.at, Event.id).tuples())
-    earned = stage_of([_Row(k, o, r) for k, o, r, _ in rows])
+                .where(Event.application == app).order_by(Event.at, Event.id).namedtuples())
+    earned = stage_of(rows)
     if not says_more(app.stage, app.outcome, earned):
         return
-    at = rows[-1][3] if rows else app.created
+    at = rows[-1].at if rows else app.created
     if at is None:
         return  # nothing to date it by; the write's own event decides
     fields = event_for_stage(app.stage, app.outcome, at, implied=True)
@@ -330,8 +323,8 @@ def restage(store, app) -> None:
     undo all move it (an application with no events is a lead)."""
     Event = store.models.Event
 
-    rows = [_Row(*r) for r in Event.select(Event.kind, Event.outcome, Event.reason)
-            .where(Event.application == app).order_by(Event.at, Event.id).tuples()]
+    rows = list(Event.select(Event.kind, Event.outcome, Event.reason)
+                .where(Event.application == app).order_by(Event.at, Event.id).namedtuples())
     stage, outcome = stage_of(rows)
     if (app.stage, app.outcome) != (stage, outcome):
         app.stage, app.outcome = stage, outcome
