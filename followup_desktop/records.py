@@ -21,7 +21,6 @@ Plain Python: the command line imports this on its way to `due`, so it stays che
 from __future__ import annotations
 
 from collections import namedtuple
-from dataclasses import dataclass, field as _field
 from enum import StrEnum
 from typing import Any
 
@@ -53,28 +52,32 @@ KEYS = "keys"          # a list of contact keys (stored as links, not a column)
 POINTS = "points"      # contact key -> text (stored on the links, not a column)
 
 
-@dataclass(frozen=True)
 class Field:
-    name: str
-    """the field's name in the exchange file (and in the dicts the store's edits take)"""
-    type: str
-    limit: int | None = None
-    """the most characters of a text, the largest value of a number"""
-    lo: int | None = None
-    """the smallest value of a number"""
-    required: bool = False
-    single_line: bool = True
-    choices: type[StrEnum] | None = None
-    refers: str | None = None
-    """for a REF: the record whose key it holds"""
-    column: str | None = ""
-    """its SQL column ("" = the name, `<name>_id` for a REF; None: not a column of the table)"""
-    null: bool = True
-    """the column may hold NULL (else it holds `default`, or must be given)"""
-    default: Any = None
-    primary_key: bool = False
-    omit_empty: bool = True
-    """an export leaves it out when it is empty (None, "", false, no contacts)"""
+    """One field of a record. Plain slots, no dataclass machinery: this module is on `due`'s
+    start-up path.
+
+    name: the field's name in the exchange file (and in the dicts the store's edits take);
+    type: one of the types above; limit: the most characters of a text, the largest value of a
+    number; lo: the smallest value of a number; required, single_line: as the exchange file
+    checks them; choices: the enum of a CHOICE; refers: for a REF, the record whose key it holds;
+    column: its SQL column ("" = the name, `<name>_id` for a REF; None: not a column of the
+    table); null: the column may hold NULL (else it holds `default`, or must be given);
+    omit_empty: an export leaves it out when it is empty (None, "", false, no contacts)."""
+
+    __slots__ = ("name", "type", "limit", "lo", "required", "single_line", "choices", "refers",
+                 "column", "null", "default", "primary_key", "omit_empty")
+
+    def __init__(self, name: str, type: str, *, limit: int | None = None, lo: int | None = None,
+                 required: bool = False, single_line: bool = True, choices: type[StrEnum] | None = None,
+                 refers: str | None = None, column: str | None = "", null: bool = True,
+                 default: Any = None, primary_key: bool = False, omit_empty: bool = True):
+        self.name, self.type, self.limit, self.lo = name, type, limit, lo
+        self.required, self.single_line, self.choices, self.refers = required, single_line, choices, refers
+        self.column, self.null, self.default = column, null, default
+        self.primary_key, self.omit_empty = primary_key, omit_empty
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, {self.type!r})"
 
     @property
     def sql(self) -> str | None:
@@ -98,23 +101,22 @@ class Field:
         return self.column is not None
 
 
-@dataclass(frozen=True)
 class Record:
-    name: str
-    """what a message calls one ("employer")"""
-    table: str
-    fields: tuple[Field, ...]
-    section: str | None = None
-    """its list in the exchange file ("employers"), None when it is not exchanged as records"""
-    model: str = ""
-    """the peewee model's class name"""
-    row_id: bool = True
-    """the table has an `id INTEGER PRIMARY KEY` of its own"""
-    composite_key: tuple[str, ...] = ()
-    _by_name: dict = _field(default=None, repr=False, compare=False)
+    """One record: `name` (what a message calls one, "employer"), its `table`, its `fields` in
+    the exchange file's order, its `section` in the exchange file ("employers"; None when it is
+    not exchanged as records), its peewee `model` class name, whether the table has an
+    `id INTEGER PRIMARY KEY` of its own (`row_id`), and a `composite_key` of link tables."""
 
-    def __post_init__(self):
-        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+    __slots__ = ("name", "table", "fields", "section", "model", "row_id", "composite_key", "_by_name")
+
+    def __init__(self, name: str, table: str, fields: tuple[Field, ...], *, section: str | None = None,
+                 model: str = "", row_id: bool = True, composite_key: tuple[str, ...] = ()):
+        self.name, self.table, self.fields, self.section = name, table, fields, section
+        self.model, self.row_id, self.composite_key = model, row_id, composite_key
+        self._by_name = {f.name: f for f in fields}
+
+    def __repr__(self) -> str:
+        return f"Record({self.name!r})"
 
     def __getitem__(self, name: str) -> Field:
         return self._by_name[name]
