@@ -34,7 +34,7 @@ def table_rows(con: sqlite3.Connection, record: R.Record, *, order_by: str = "")
     convert = [(i + offset, _TO_PYTHON[f.type]) for i, f in enumerate(fields) if f.type in _TO_PYTHON]
     columns = ("id, " if record.row_id else "") + record.columns()
     sql = f"SELECT {columns} FROM {record.table}" + (f" ORDER BY {order_by}" if order_by else "")
-    make = Row._make
+    make = Row.make
     for raw in con.execute(sql):
         if convert:
             raw = list(raw)
@@ -51,7 +51,7 @@ _ContactRow = R.row_type("ContactRow", _CONTACT_COLUMNS)
 def contacts(con: sqlite3.Connection, employer_key: str) -> list[dict]:
     """The employer's contacts, in the order they were added."""
     out = []
-    for row in map(_ContactRow._make, con.execute(
+    for row in map(_ContactRow.make, con.execute(
             f"SELECT {', '.join('c.' + c for c in _CONTACT_COLUMNS)} FROM contact c"
             " JOIN employer m ON m.id = c.employer_id WHERE m.key = ? ORDER BY c.id", (employer_key,))):
         rec = row._asdict()
@@ -70,14 +70,14 @@ _PersonRow = R.row_type("PersonRow", ("event_id", "key", "name", "key_point"))
 def employer_timeline(con: sqlite3.Connection, employer_key: str) -> list[dict]:
     """Every event of every application at one employer, in time order, each with its people's
     names, the application's key and position: what the timeline draws."""
-    rows = list(map(_TimelineRow._make, con.execute(
+    rows = list(map(_TimelineRow.make, con.execute(
         f"SELECT e.id, a.key, a.position, {R.EVENT.columns(*(f.name for f in _TIMELINE_FIELDS), alias='e')}"
         " FROM event e JOIN application a ON a.id = e.application_id"
         " JOIN employer m ON m.id = a.employer_id WHERE m.key = ? ORDER BY e.at, e.id",
         (employer_key,),
     )))
     people: dict[int, list] = {}
-    for p in map(_PersonRow._make, con.execute(
+    for p in map(_PersonRow.make, con.execute(
         "SELECT ec.event_id, c.key, c.name, ec.key_point FROM event_contact ec"
         " JOIN contact c ON c.id = ec.contact_id JOIN event e ON e.id = ec.event_id"
         " JOIN application a ON a.id = e.application_id JOIN employer m ON m.id = a.employer_id"

@@ -72,7 +72,7 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
         params = list(application_ids)
         sql += f" WHERE application_id IN ({','.join('?' * len(params))})"
     legacy = []
-    for row in map(_StateRow._make, con.execute(sql, params)):
+    for row in map(_StateRow.make, con.execute(sql, params)):
         aid = row.action_id
         state = ActionState(**{name: getattr(row, name) and _dt(getattr(row, name)) for name in _STATE_FIELDS})
         key = canonical_action_id(aid)
@@ -164,7 +164,7 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
     employers = {eid: (key, name) for eid, key, name in con.execute("SELECT id, key, name FROM employer")}
     contacts_by_employer: dict[int, dict[str, ContactIn]] = {}
     contact_key: dict[int, str] = {}
-    for c in map(_ContactRow._make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
+    for c in map(_ContactRow.make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
         contact_key[c.id] = c.key
         contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
 
@@ -208,14 +208,14 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
         params = (*params, *ids)
     # Events and their people in application order (the index's order: no sort), merged with
     # the applications as they come.
-    events = map(_EventRow._make, con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params))
-    links = map(_LinkRow._make, con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params))
+    events = map(_EventRow.make, con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params))
+    links = map(_LinkRow.make, con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params))
     event = next(events, None)
     link = next(links, None)
     empty: dict[str, ContactIn] = {}
     # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
     once = {}.setdefault
-    for a in map(_AppRow._make, con.execute(app_sql, app_params)):
+    for a in map(_AppRow.make, con.execute(app_sql, app_params)):
         aid, eid = a.id, a.employer_id
         ekey, ename = employers[eid]
         position, outcome, source, closes, created = a.position, a.outcome, a.source, a.posting_closes, a.created
