@@ -204,3 +204,37 @@ def test_a_dialog_and_an_import_refuse_the_same_length(imported):
     EMPLOYER_FIELDS["name"]("x" * R.limit("employer", "name"), "name")
     with pytest.raises(ExchangeError, match="the limit is 200"):
         EMPLOYER_FIELDS["name"](too_long, "name")
+
+
+def _sql_default(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def test_the_declarations_and_the_migrated_schema_describe_the_same_columns(tmp_path):
+    """A declared field with no migration step (or a column the steps add that no declaration
+    names) fails here, naming the column."""
+    import sqlite3
+
+    with Store(tmp_path / "data") as store:
+        path = store.paths.database
+    con = sqlite3.connect(path)
+    try:
+        for record in R.RECORDS:
+            info = {row[1]: row for row in con.execute(f"PRAGMA table_info({record.table})")}
+            declared = {f.sql: f for f in record.stored}
+            expected = set(declared) | ({"id"} if record.row_id else set())
+            assert set(info) == expected, f"{record.table}: columns {set(info) ^ expected} disagree"
+            for column, f in declared.items():
+                _, _, sql_type, notnull, default, pk = info[column]
+                where = f"{record.table}.{column}"
+                want_type = "INTEGER" if f.type in (R.INTEGER, R.BOOLEAN, R.REF) else "TEXT"
+                assert sql_type == want_type, where
+                if not pk:
+                    assert bool(notnull) == (not f.null), where
+                    assert default == _sql_default(f.default), where
+    finally:
+        con.close()
