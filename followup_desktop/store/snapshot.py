@@ -35,7 +35,7 @@ _ENGINE_EVENT = tuple(f for f in R.EVENT.stored if f.name != "notes")
 _EventRow = R.row_type("EventRow", ("id", *(f.sql for f in _ENGINE_EVENT)))
 _LinkRow = R.row_type("LinkRow", ("application_id", "event_id", "position", "contact_id", "key_point"))
 for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_COLUMNS[1:]),
-                        (R.APPLICATION, _APP_COLUMNS[1:])):
+                        (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LinkRow._fields[1:])):
     _missing = set(_names) - {f.sql for f in _record.stored}
     assert not _missing, f"{_record.name}: no column {_missing}"  # the registry says otherwise
 
@@ -44,7 +44,7 @@ def load_settings(con: sqlite3.Connection) -> Settings:
     """The stored settings over the registry's defaults; an unknown or invalid stored value is
     ignored (the default stands) rather than stopping the app."""
     overrides = {}
-    for name, value in con.execute("SELECT name, value FROM setting"):
+    for name, value in con.execute(f"SELECT {R.SETTING.columns('name', 'value')} FROM {R.SETTING.table}"):
         if name in SPECS:
             try:
                 overrides[name] = json.loads(value)
@@ -99,7 +99,7 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
 
 
 _EVENT_COLUMNS = "e.id, " + R.EVENT.columns(*(f.name for f in _ENGINE_EVENT), alias="e")
-_LINK_COLUMNS = "ec.event_id, ec.position, ec.contact_id, ec.key_point"
+_LINK_COLUMNS = ", ".join(f"ec.{name}" for name in _LinkRow._fields[1:])  # after e.application_id
 #: each application's last reply at or before a moment (served by event_kind_application_at)
 _LAST_REPLY_SQL = ("SELECT application_id, max(at) AS at FROM event"
                    " WHERE kind = 'reply' AND at <= ? GROUP BY application_id")
