@@ -11,31 +11,16 @@ painting and the clock goes on.
 
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from .operations import Cancelled, Changes, Operation
+from .operations import Cancelled, Changes, Operation, without_collector as _without_collector
 
 #: a long operation shorter than this shows no progress dialog at all
 SHOW_AFTER_MS = 300
-
-
-def _without_collector(run):
-    """Run `run()` with the cyclic garbage collector held off. A file of tens of thousands of
-    records makes millions of objects, none of them in cycles (reference counting frees them);
-    every so many the collector would walk them all, holding the interpreter's lock for tens of
-    milliseconds each time, and the GUI thread would wait that long for its next turn."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        return run()
-    finally:
-        if was:
-            gc.enable()
 
 
 def _import(store, path: Path, progress):

@@ -702,8 +702,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._reselect()
         if keys is None:
-            # its own turn of the event loop: a whole list read again paints in between
-            QTimer.singleShot(0, self, self.fit_columns)
+            self.fit_columns()
         if self.timeline.application_key or self._selected_key:
             self.timeline.show_application(self._selected_key)
         self._update_enabled()

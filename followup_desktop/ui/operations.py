@@ -14,6 +14,7 @@ data as it was. `drain()` waits for the queue to empty (the app quitting with a 
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
@@ -45,6 +46,20 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.employers or self.settings or self.everything)
+
+
+def without_collector(run: Callable[[], Any]) -> Any:
+    """Run `run()` with the cyclic garbage collector held off. Reading or importing a search
+    makes millions of objects, none of them in cycles (reference counting frees them); every so
+    many the collector would walk them all, holding the interpreter's lock for tens of
+    milliseconds each time, and the GUI thread would wait that long for its next turn."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return run()
+    finally:
+        if was:
+            gc.enable()
 
 
 class Cancelled(Exception):

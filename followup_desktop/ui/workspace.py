@@ -35,7 +35,7 @@ from ..settings import Settings
 from ..store import Store
 from ..store.connection import connect
 from ..store.snapshot import load_action_states, load_applications, load_settings
-from .operations import Operations
+from .operations import Operations, without_collector
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,8 @@ class _ReadJob(QRunnable):
 
     def run(self):
         try:
-            snap = read_snapshot(self.paths, self.at, check=self.check)
+            # the collector held off: see `operations.without_collector`
+            snap = without_collector(lambda: read_snapshot(self.paths, self.at, check=self.check))
             snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
