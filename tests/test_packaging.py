@@ -277,7 +277,7 @@ def test_the_app_imports_qtnetwork_only_in_its_windows_code_and_never_qtsvg():
                 if any("QtNetwork" in n for n in names) and where not in ("_listen_qt", "_send_qt"):
                     found.append((path.name, "QtNetwork", where))
     assert found == []
-    guard = (ROOT / "followup_desktop" / "tray" / "single_instance.py").read_text(encoding="utf-8")
+    guard = (ROOT / "followup_desktop" / "desktop" / "single_instance.py").read_text(encoding="utf-8")
     assert '_UNIX = sys.platform != "win32"' in guard
     assert "self._listen() if _UNIX else self._listen_qt()" in guard
     assert "self._send() if _UNIX else self._send_qt()" in guard
@@ -346,7 +346,7 @@ def test_the_windows_installer_is_per_user_and_offers_start_at_login_minimized()
     assert r"Software\Microsoft\Windows\CurrentVersion\Run" in run_line
     assert "--minimized" in run_line
     # the same value the app's own setting writes, so the two agree
-    from followup_desktop.tray.autostart import WINDOWS_RUN_KEY, WINDOWS_VALUE_NAME
+    from followup_desktop.desktop.autostart import WINDOWS_RUN_KEY, WINDOWS_VALUE_NAME
 
     assert WINDOWS_RUN_KEY.endswith(r"Software\Microsoft\Windows\CurrentVersion\Run")
     assert f'#define RunValueName "{WINDOWS_VALUE_NAME}"' in iss

@@ -117,7 +117,8 @@ mark("import ui.main_window (+listmodel, timeline)")
 from followup_desktop.ui import workspace as ws_module
 mark("import ui.workspace (+store, playbook)")
 try:
-    from followup_desktop.tray import SingleInstance, install_desktop_integration
+    from followup_desktop.app import install_desktop_integration, setup_logging
+    from followup_desktop.desktop.single_instance import SingleInstance
 except ImportError:
     SingleInstance = install_desktop_integration = None
 mark("import tray")
@@ -130,7 +131,7 @@ timed(listmodel.ApplicationsModel, "on_changed", "ApplicationsModel.on_changed (
 timed(listmodel.ApplicationsProxy, "_refilter", "ApplicationsProxy._refilter (mask + filter)")
 timed(main_window.MainWindow, "_workspace_changed", "MainWindow._workspace_changed")
 paths = DataPaths.resolve(sys.argv[1]).ensure()
-ui_app.setup_logging(paths)
+setup_logging(paths)
 app = ui_app.make_application()
 mark("QApplication + icon")
 if SingleInstance is not None:
