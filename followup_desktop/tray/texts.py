@@ -10,14 +10,15 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from ..vocab import ACTION_LABELS, ActionName
+from ..vocab import ACTIONS, LABEL_CONTEXT, ActionName
 
 #: lines a summary notification lists before "…and N more"
 SUMMARY_LINES = 3
 
 
 def action_label(name) -> str:
-    return QCoreApplication.translate("DesktopIntegration", ACTION_LABELS.get(name, str(name)))
+    """The step's label from the vocabulary's table, in the user's language."""
+    return QCoreApplication.translate(LABEL_CONTEXT, ACTIONS.shown(name))
 
 
 def describe(action, apps) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtGui import QUndoCommand
 
 from ..playbook.model import Action
 from ..store import records
-from ..vocab import ACTION_LABELS, EVENT_LABELS
+from ..vocab import ACTIONS, EVENTS
+from ..desktop.translations import shown
 
 
 def tr(text: str) -> str:
@@ -49,7 +50,9 @@ class Command(QUndoCommand):
 
 class LogEvent(Command):
     def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
-        label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
+        kind = event.get("kind")
+        what = shown(EVENTS, kind) if kind in EVENTS else QCoreApplication.translate("commands", "event")
+        label = text or QCoreApplication.translate("commands", "Log {0}").format(what.lower())
         super().__init__(workspace, label)
         self.key, self.event = application_key, dict(event)
         self.record: dict | None = None
@@ -219,7 +222,7 @@ class EditContacts(Command):
 class SetActionState(Command):
     def __init__(self, workspace, action: Action, fields: dict):
         what = tr("Snooze") if "snoozed_until" in fields else tr("Dismiss") if "dismissed_at" in fields else tr("Mark done")
-        super().__init__(workspace, f"{what} {tr(ACTION_LABELS[action.name])}")
+        super().__init__(workspace, f"{what} {shown(ACTIONS, action.name)}")
         self.action_id, self.app_key, self.fields = action.id, action.application, dict(fields)
         self.old: dict | None = None
 

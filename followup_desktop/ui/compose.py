@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..exchange.validate import ExchangeError
-from ..vocab import ACTION_LABELS, CallOutcome
+from ..vocab import ACTIONS, CallOutcome
+from ..desktop.translations import shown
 from ..wording import (
     CHANNELS,
     SITUATIONS,
@@ -74,8 +75,7 @@ def tr(text: str) -> str:
 
 
 def action_label(name: str) -> str:
-    label = ACTION_LABELS.get(name)
-    return QCoreApplication.translate("vocab", label) if label else name
+    return shown(ACTIONS, name)
 
 
 def situation_label(situation: str) -> str:

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from ..playbook.engine import LAPSING
 from ..playbook.model import Action
-from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
+from ..vocab import ACTIONS, LIST_FILTERS, OUTCOMES, STAGES, Stage
+from ..desktop.translations import shown
 from .style import accent_color, muted_color, overdue_color, plain_tooltip
 
-FILTERS = ("all", "due", "active", "closed", "archived")
+FILTERS = tuple(LIST_FILTERS)  # ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
@@ -138,12 +139,12 @@ class ApplicationsModel(QAbstractTableModel):
         now = ws.computed_at
         action = ws.next_action(key, now)
         if app.stage == Stage.CLOSED and app.outcome:
-            stage = f"{self.tr(STAGE_LABELS[Stage.CLOSED])} — {self.tr(OUTCOME_LABELS.get(app.outcome, app.outcome))}"
+            stage = f"{shown(STAGES, Stage.CLOSED)} — {shown(OUTCOMES, app.outcome)}"
         else:
-            stage = self.tr(STAGE_LABELS.get(app.stage, app.stage))
+            stage = shown(STAGES, app.stage)
         step = ""
         if action is not None:
-            step = self.tr(ACTION_LABELS[action.name])
+            step = shown(ACTIONS, action.name)
             if action.contact_name:
                 step += f" · {action.contact_name}"
         last = ws.last_contact(key)

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..vocab import ROLE_LABELS, ActionName, EventKind
+from ..vocab import LIST_FILTERS, OUTCOMES, QT_TRANSLATE_NOOP, ROLES, STAGES, ActionName, EventKind
+from ..desktop.translations import marked, shown
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .style import plain_tooltip
 from .timeline import TimelineView
@@ -58,8 +59,10 @@ def _refusal():
 
 #: the quick Log… buttons: (dialog form, label)
 LOG_FORMS = (
-    ("applied", "Applied"), ("interview", "Interview"), ("thank_you", "Thank-you"), ("call", "Call"),
-    ("email", "Email"), ("reply", "Reply"), ("note", "Note"), ("closed", "Close lead"),
+    ("applied", QT_TRANSLATE_NOOP("MainWindow", "Applied")), ("interview", QT_TRANSLATE_NOOP("MainWindow", "Interview")),
+    ("thank_you", QT_TRANSLATE_NOOP("MainWindow", "Thank-you")), ("call", QT_TRANSLATE_NOOP("MainWindow", "Call")),
+    ("email", QT_TRANSLATE_NOOP("MainWindow", "Email")), ("reply", QT_TRANSLATE_NOOP("MainWindow", "Reply")),
+    ("note", QT_TRANSLATE_NOOP("MainWindow", "Note")), ("closed", QT_TRANSLATE_NOOP("MainWindow", "Close lead")),
 )
 
 
@@ -156,8 +159,6 @@ class ArchivedList(QWidget):
 
     def refresh(self, needle: str = "") -> None:
         """Read the archived applications (a few, straight from the file) matching the search."""
-        from ..vocab import OUTCOME_LABELS, STAGE_LABELS
-
         rows = self.window_.workspace.store.connection.execute(
             "SELECT a.key, m.name, a.position, a.stage, a.outcome, m.key FROM application a"
             " JOIN employer m ON m.id = a.employer_id WHERE a.archived = 1"
@@ -170,9 +171,9 @@ class ArchivedList(QWidget):
         self.keys = [r[0] for r in rows]
         self.rows = {r[0]: r for r in rows}
         for n, (key, employer, position, stage, outcome, _) in enumerate(rows):
-            label = self.tr(STAGE_LABELS.get(stage, stage))
+            label = shown(STAGES, stage)
             if outcome:
-                label += " — " + self.tr(OUTCOME_LABELS.get(outcome, outcome))
+                label += " — " + shown(OUTCOMES, outcome)
             for col, text in enumerate((employer, position, label)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(plain_tooltip(text))  # shown as typed, never as markup
@@ -241,13 +242,14 @@ class TimelinePanel(QWidget):
         grid.addWidget(QLabel(self.tr("Log:")), 0, 0)
         self.log_buttons: dict[str, QToolButton] = {}
         for n, (form, label) in enumerate(LOG_FORMS):
-            action = QAction(self.tr(label), self, objectName=f"actLog_{form}")
-            action.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
+            label = marked("MainWindow", label)
+            action = QAction(label, self, objectName=f"actLog_{form}")
+            action.setToolTip(self.tr("Log: {0}").format(label))
             action.triggered.connect(lambda _=False, f=form: window.log_form(f))
             button = QToolButton(objectName=f"log_{form}")
             button.setDefaultAction(action)
             button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-            button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
+            button.setAccessibleName(self.tr("Log {0}").format(label))
             grid.addWidget(button, n // 4, 1 + n % 4)
             self.log_buttons[form] = button
         grid.setColumnStretch(5, 1)
@@ -287,7 +289,7 @@ class TimelinePanel(QWidget):
         self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
         contacts = ws.contacts(employer_key)
         self.people.setText(", ".join(
-            f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts)
+            f"{c['name']} ({shown(ROLES, c['role'])})" for c in contacts)
             or self.tr("No contacts."))
         self.view.show_timeline(ws.timeline(employer_key), ws.employer_actions(employer_key), ws.computed_at)
 
@@ -306,7 +308,7 @@ class TimelinePanel(QWidget):
         contacts = ws.contacts(app.employer_key)
         if contacts:
             self.people.setText(", ".join(
-                f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts))
+                f"{c['name']} ({shown(ROLES, c['role'])})" for c in contacts))
         else:
             self.people.setText(self.tr("No contacts yet: add the people you deal with to address them by name."))
         now = ws.computed_at
@@ -367,18 +369,16 @@ class MainWindow(QMainWindow):
         self.filter_buttons: dict[str, QToolButton] = {}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(2)
-        labels = {"all": self.tr("All"), "due": self.tr("Due now"), "active": self.tr("Active"),
-                  "closed": self.tr("Closed"), "archived": self.tr("Archived")}
         self.filter_group = QActionGroup(self)
         for n, name in enumerate(FILTERS):
-            action = QAction(labels[name], self, checkable=True)
+            action = QAction(shown(LIST_FILTERS, name), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.setData(name)
             self.filter_group.addAction(action)
             button = QToolButton(objectName=f"filter_{name}")
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            button.setAccessibleName(self.tr("Show: {0}").format(labels[name]))
+            button.setAccessibleName(self.tr("Show: {0}").format(shown(LIST_FILTERS, name)))
             filter_row.addWidget(button)
             self.filter_buttons[name] = button
         self.filter_group.actions()[0].setChecked(True)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSizePolicy, QV
 
 from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS, NAME_MAX, URL_MAX
 from ...playbook.stages import can_move
-from ...vocab import STAGE_LABELS, Stage
+from ...vocab import STAGES, Stage
+from ...desktop.translations import shown
 from .common import (
     DateField,
     datetime_edit,
@@ -191,7 +192,7 @@ class ApplicationDialog(FormDialog):
         if not can_move(self._was, wanted):
             raise Invalid(self.tr("Stage: it follows the timeline; to go back to {stage}, delete the "
                                   "event on the timeline that moved it on.").format(
-                stage=self.tr(STAGE_LABELS.get(wanted[0], wanted[0]))))
+                stage=shown(STAGES, wanted[0])))
         return None
 
     def _check_outcome(self):

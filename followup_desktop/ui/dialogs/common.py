@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from ...exchange.validate import NOTES_MAX, ExchangeError
 from ...isotime import TimeFormatError, parse_date
-from ...vocab import CallOutcome, Channel, EventKind, Outcome, ReplyOutcome, Role, Source, Stage
+from ...vocab import CALL_OUTCOMES, CHANNELS, EVENTS, OUTCOMES, REPLY_OUTCOMES, ROLES, SOURCES, STAGES, EventKind
+from ...desktop.translations import picks
 
 
 def _t(text: str) -> str:
@@ -373,88 +374,41 @@ def combo_value(combo: QComboBox) -> str | None:
 
 
 def source_labels() -> dict[str, str]:
-    return {
-        Source.POSTING: QCoreApplication.translate("FollowupVocab", "Job posting"),
-        Source.REFERRAL: QCoreApplication.translate("FollowupVocab", "Referral"),
-        Source.CAREERS_PAGE: QCoreApplication.translate("FollowupVocab", "Employer's careers page"),
-        Source.COLD_QUERY: QCoreApplication.translate("FollowupVocab", "Cold query (I wrote first)"),
-        Source.RECRUITER: QCoreApplication.translate("FollowupVocab", "A recruiter found me"),
-        Source.OTHER: QCoreApplication.translate("FollowupVocab", "Other"),
-    }
+    return picks(SOURCES)
 
 
 def stage_labels() -> dict[str, str]:
-    return {
-        Stage.LEAD: QCoreApplication.translate("FollowupVocab", "Lead (not applied yet)"),
-        Stage.APPLIED: QCoreApplication.translate("FollowupVocab", "Applied"),
-        Stage.INTERVIEWING: QCoreApplication.translate("FollowupVocab", "Interviewing"),
-        Stage.OFFER: QCoreApplication.translate("FollowupVocab", "Offer"),
-        Stage.CLOSED: QCoreApplication.translate("FollowupVocab", "Closed"),
-    }
+    return picks(STAGES)
 
 
 def outcome_labels() -> dict[str, str]:
-    return {
-        Outcome.HIRED: QCoreApplication.translate("FollowupVocab", "Hired"),
-        Outcome.REJECTED: QCoreApplication.translate("FollowupVocab", "Rejected"),
-        Outcome.WITHDRAWN: QCoreApplication.translate("FollowupVocab", "I withdrew"),
-        Outcome.NO_RESPONSE: QCoreApplication.translate("FollowupVocab", "They never answered"),
-        Outcome.DECLINED: QCoreApplication.translate("FollowupVocab", "I declined their offer"),
-    }
+    return picks(OUTCOMES)
 
 
 def role_labels() -> dict[str, str]:
-    return {
-        Role.RECRUITER: QCoreApplication.translate("FollowupVocab", "Recruiter"),
-        Role.HR: QCoreApplication.translate("FollowupVocab", "HR"),
-        Role.HIRING_MANAGER: QCoreApplication.translate("FollowupVocab", "Hiring manager"),
-        Role.INTERVIEWER: QCoreApplication.translate("FollowupVocab", "Interviewer"),
-        Role.REFERRAL: QCoreApplication.translate("FollowupVocab", "Referral"),
-        Role.OTHER: QCoreApplication.translate("FollowupVocab", "Other"),
-    }
+    return picks(ROLES)
 
 
 def channel_labels() -> dict[str, str]:
-    return {
-        Channel.EMAIL: QCoreApplication.translate("FollowupVocab", "Email"),
-        Channel.PHONE: QCoreApplication.translate("FollowupVocab", "Phone"),
-        Channel.IN_PERSON: QCoreApplication.translate("FollowupVocab", "In person"),
-        Channel.LETTER: QCoreApplication.translate("FollowupVocab", "Letter or card"),
-        Channel.SOCIAL: QCoreApplication.translate("FollowupVocab", "Social network"),
-        Channel.PORTAL: QCoreApplication.translate("FollowupVocab", "Application portal"),
-    }
+    return picks(CHANNELS)
 
 
 def call_outcome_labels() -> dict[str, str]:
-    return {
-        CallOutcome.SPOKE: QCoreApplication.translate("FollowupVocab", "Spoke with them"),
-        CallOutcome.LEFT_MESSAGE: QCoreApplication.translate("FollowupVocab", "Left a message"),
-        CallOutcome.NO_ANSWER: QCoreApplication.translate("FollowupVocab", "No answer"),
-    }
+    return picks(CALL_OUTCOMES)
 
 
 def reply_outcome_labels() -> dict[str, str]:
-    return {
-        ReplyOutcome.NO_DECISION: QCoreApplication.translate("FollowupVocab", "No decision yet"),
-        ReplyOutcome.INTERVIEW_INVITE: QCoreApplication.translate("FollowupVocab", "Invited me to an interview"),
-        ReplyOutcome.REJECTED: QCoreApplication.translate("FollowupVocab", "Rejected"),
-        ReplyOutcome.OFFER: QCoreApplication.translate("FollowupVocab", "Made an offer"),
-        ReplyOutcome.OTHER: QCoreApplication.translate("FollowupVocab", "Something else"),
-    }
+    return picks(REPLY_OUTCOMES)
+
+
+#: what an outbound message or call was for, most common first
+OUTBOUND_PICK_ORDER = (EventKind.FOLLOW_UP, EventKind.STATUS_CHECK, EventKind.CHECK_IN, EventKind.THANK_YOU,
+                       EventKind.FEEDBACK_REQUEST, EventKind.QUERY_SENT, EventKind.WITHDRAWAL_NOTE, EventKind.APPLIED)
 
 
 def outbound_kind_labels() -> dict[str, str]:
     """What an outbound message or call was for, most common first."""
-    return {
-        EventKind.FOLLOW_UP: QCoreApplication.translate("FollowupVocab", "Follow-up"),
-        EventKind.STATUS_CHECK: QCoreApplication.translate("FollowupVocab", "Status check"),
-        EventKind.CHECK_IN: QCoreApplication.translate("FollowupVocab", "Check-in"),
-        EventKind.THANK_YOU: QCoreApplication.translate("FollowupVocab", "Thank-you"),
-        EventKind.FEEDBACK_REQUEST: QCoreApplication.translate("FollowupVocab", "Asking for feedback"),
-        EventKind.QUERY_SENT: QCoreApplication.translate("FollowupVocab", "Introduction / query"),
-        EventKind.WITHDRAWAL_NOTE: QCoreApplication.translate("FollowupVocab", "Withdrawal note"),
-        EventKind.APPLIED: QCoreApplication.translate("FollowupVocab", "Application"),
-    }
+    return picks(EVENTS, OUTBOUND_PICK_ORDER)
 
 
 # -- the dialog base ----------------------------------------------------------------------------
