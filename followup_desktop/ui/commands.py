@@ -19,8 +19,7 @@ from ..vocab import ACTIONS, EVENTS
 from ..desktop.translations import shown
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 def push(workspace, command: "Command") -> None:
@@ -73,7 +72,7 @@ class LogEvent(Command):
 
 class EditEvent(Command):
     def __init__(self, workspace, event_id: int, values: dict):
-        super().__init__(workspace, tr("Edit event"))
+        super().__init__(workspace, translate("commands", "Edit event"))
         self.event_id, self.values = event_id, values
         self.old = None
 
@@ -94,7 +93,7 @@ class EditEvent(Command):
 
 class DeleteEvent(Command):
     def __init__(self, workspace, event_id: int):
-        super().__init__(workspace, tr("Delete event"))
+        super().__init__(workspace, translate("commands", "Delete event"))
         self.event_id = event_id
         self.old = None
 
@@ -112,7 +111,7 @@ class DeleteEvent(Command):
 
 class AddApplication(Command):
     def __init__(self, workspace, values: dict):
-        super().__init__(workspace, tr("Add {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Add {0}").format(values.get("position", "")))
         self.values = dict(values)
         self.key: str | None = None
         self.created_employer: str | None = None
@@ -138,7 +137,7 @@ class AddApplication(Command):
 
 class EditApplication(Command):
     def __init__(self, workspace, key: str, values: dict):
-        super().__init__(workspace, tr("Edit {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Edit {0}").format(values.get("position", "")))
         self.key, self.values = key, dict(values)
         self.old = None
         self.created_employer: str | None = None
@@ -177,7 +176,7 @@ class EditApplication(Command):
 
 class Archive(Command):
     def __init__(self, workspace, keys: list[str], label: str):
-        super().__init__(workspace, tr("Archive {0}").format(label))
+        super().__init__(workspace, translate("commands", "Archive {0}").format(label))
         self.keys = list(keys)
 
     def apply(self):
@@ -195,7 +194,7 @@ class Archive(Command):
 
 class EditContacts(Command):
     def __init__(self, workspace, employer_key: str, contacts: list[dict]):
-        super().__init__(workspace, tr("Edit contacts"))
+        super().__init__(workspace, translate("commands", "Edit contacts"))
         self.employer, self.wanted = employer_key, contacts
         self.old = None
         self.stored = None
@@ -221,7 +220,7 @@ class EditContacts(Command):
 
 class SetActionState(Command):
     def __init__(self, workspace, action: Action, fields: dict):
-        what = tr("Snooze") if "snoozed_until" in fields else tr("Dismiss") if "dismissed_at" in fields else tr("Mark done")
+        what = translate("commands", "Snooze") if "snoozed_until" in fields else translate("commands", "Dismiss") if "dismissed_at" in fields else translate("commands", "Mark done")
         super().__init__(workspace, f"{what} {shown(ACTIONS, action.name)}")
         self.action_id, self.app_key, self.fields = action.id, action.application, dict(fields)
         self.old: dict | None = None

@@ -650,7 +650,7 @@ class InProcess:
             t2 = time.perf_counter()
             ws.contacts(employer)
             t3 = time.perf_counter()
-            build_items(events, actions, ws.computed_at, view.tr)
+            build_items(events, actions, ws.computed_at)
             t4 = time.perf_counter()
             panel.show_application(self.other_key)
             self.app.processEvents()

@@ -40,8 +40,7 @@ from ...vocab import CALL_OUTCOMES, CHANNELS, EVENTS, OUTCOMES, REPLY_OUTCOMES, 
 from ...desktop.translations import picks
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FollowupDialogs", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 # -- colours ----------------------------------------------------------------------------------
@@ -219,9 +218,9 @@ def parse_optional_date(text: str, label: str) -> date | None:
         name = plain_label(label)
         example = date.today().isoformat()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise Invalid(_t("{name}: “{value}” is not a real date. Use YYYY-MM-DD, for example {example}.")
+            raise Invalid(translate("FollowupDialogs", "{name}: “{value}” is not a real date. Use YYYY-MM-DD, for example {example}.")
                           .format(name=name, value=value, example=example)) from None
-        raise Invalid(_t("{name}: “{value}” is not a date in the form YYYY-MM-DD (for example {example}).")
+        raise Invalid(translate("FollowupDialogs", "{name}: “{value}” is not a date in the form YYYY-MM-DD (for example {example}).")
                       .format(name=name, value=_short(value), example=example)) from None
 
 
@@ -243,7 +242,7 @@ class DateField(QWidget):
         layout.setSpacing(4)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"{name}_text")
-        self.edit.setPlaceholderText(_t("YYYY-MM-DD (optional)"))
+        self.edit.setPlaceholderText(translate("FollowupDialogs", "YYYY-MM-DD (optional)"))
         self.edit.setMaxLength(40)
         self.edit.setClearButtonEnabled(True)
         if value is not None:
@@ -254,11 +253,11 @@ class DateField(QWidget):
         self.button.setObjectName(f"{name}_pick")
         icon = QIcon.fromTheme("x-office-calendar")
         if icon.isNull():
-            self.button.setText(_t("Pick…"))
+            self.button.setText(translate("FollowupDialogs", "Pick…"))
         else:
             self.button.setIcon(icon)
-        self.button.setToolTip(_t("Pick the date on a calendar"))
-        self.button.setAccessibleName(_t("Pick the date on a calendar"))
+        self.button.setToolTip(translate("FollowupDialogs", "Pick the date on a calendar"))
+        self.button.setAccessibleName(translate("FollowupDialogs", "Pick the date on a calendar"))
         self.button.setFocusPolicy(Qt.StrongFocus)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget(menu)
@@ -342,7 +341,7 @@ class NotesEdit(QPlainTextEdit):
             total = self.length() - selected + incoming
             if total > self.limit:
                 self.refused.emit(
-                    _t("That paste is {incoming:,} characters; this box holds at most {limit:,}, so it was not added.")
+                    translate("FollowupDialogs", "That paste is {incoming:,} characters; this box holds at most {limit:,}, so it was not added.")
                     .format(incoming=incoming, limit=self.limit))
                 return
         super().insertFromMimeData(source)
