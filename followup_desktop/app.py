@@ -1,6 +1,7 @@
 """The composition root: the one place that builds the desktop app and connects its parts.
 
-In start-up order: the data dir, the log file, the `QApplication`, one running copy per data dir
+In start-up order: the data dir, the log file, the `QApplication` in the user's language
+(`desktop/translations.py`), one running copy per data dir
 (`desktop/single_instance.py`), the workspace and the main window (`ui/`), the damaged-file and
 read-only checks with the hourly backup, then, once the window is painted, the tray and
 notifications (`tray/`) with start at login (`desktop/autostart.py`). `ui/` and `tray/` never
@@ -121,6 +122,9 @@ def run(args) -> int:
         return cannot_start(QCoreApplication.translate(
             "run", "Follow-up Desktop cannot use its data folder:\n{0}").format(describe(exc, paths.database)))
     app = make_application()
+    from .desktop.translations import install_translators
+
+    install_translators(app)  # the user's language, when the app ships a translation for it
     sys.excepthook = ErrorHook(log_file)
     from .desktop.single_instance import SingleInstance
 

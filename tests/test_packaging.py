@@ -313,6 +313,7 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
     ("PySide6/plugins/platforms/qwindows.dll", True),
     ("PySide6/Qt/translations/qtwebengine_de.qm", False),
     ("PySide6/Qt/translations/designer_de.qm", False),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),  # the app ships no German translation
     ("PySide6/Qt/qml/QtQuick/Controls/qmldir", False),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("resources/followup-desktop.svg", True),
@@ -320,6 +321,24 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
 ])
 def test_the_spec_prunes_qt_plugins_translations_and_qml_to_what_the_app_needs(spec, dest, kept):
     assert spec["_keep"]((dest, "/src/" + dest, "BINARY")) is kept
+
+
+def test_the_bundle_keeps_qts_own_translations_only_for_the_languages_the_app_is_translated_into(spec):
+    """qtbase_<language> goes with the app's own translation for that language (the app loads
+    both for the user's locale); English, the source language, needs neither."""
+    from followup_desktop.desktop.translations import shipped_languages
+
+    assert spec["KEEP_TRANSLATIONS"] == tuple(f"qtbase_{language}." for language in shipped_languages())
+    spec["APP_LANGUAGES"].append("de")  # as if a German translation were shipped
+    try:
+        keep = tuple(f"qtbase_{language}." for language in spec["APP_LANGUAGES"])
+        spec["KEEP_TRANSLATIONS"], before = keep, spec["KEEP_TRANSLATIONS"]
+        assert spec["_keep"](("PySide6/Qt/translations/qtbase_de.qm", "/src/x", "DATA"))
+        assert not spec["_keep"](("PySide6/Qt/translations/qtbase_fr.qm", "/src/x", "DATA"))
+        assert not spec["_keep"](("PySide6/Qt/translations/designer_de.qm", "/src/x", "DATA"))
+    finally:
+        spec["APP_LANGUAGES"].remove("de")
+        spec["KEEP_TRANSLATIONS"] = before
 
 
 def test_the_spec_bundles_the_whole_resources_folder_and_the_stdio_runtime_hook(spec):

@@ -2,7 +2,7 @@
 
 Each text is a literal `QCoreApplication.translate("Tray", …)` call, so Qt's translation tools
 find it; names and dates go into the translated text through `{0}` placeholders. A step's name
-comes from the vocabulary's label table, translated with its own context (`ui.labels`)."""
+comes from the vocabulary's label table (`desktop/translations.py` translates it)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from ..vocab import ACTIONS, LABEL_CONTEXT, ActionName
+from ..desktop.translations import shown
+from ..vocab import ACTIONS, ActionName
 
 #: lines a summary notification lists before "…and N more"
 SUMMARY_LINES = 3
@@ -18,7 +19,7 @@ SUMMARY_LINES = 3
 
 def action_label(name) -> str:
     """The step's label from the vocabulary's table, in the user's language."""
-    return QCoreApplication.translate(LABEL_CONTEXT, ACTIONS.shown(name))
+    return shown(ACTIONS, name)
 
 
 def describe(action, apps) -> str:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..exchange.validate import ExchangeError
 from ..vocab import ACTIONS, CallOutcome
-from ..desktop.translations import shown
+from ..desktop.translations import marked, shown
 from ..wording import (
     CHANNELS,
     SITUATIONS,
@@ -79,11 +79,11 @@ def action_label(name: str) -> str:
 
 def situation_label(situation: str) -> str:
     sit = SITUATIONS.get(situation)
-    return QCoreApplication.translate("wording", sit.label) if sit else situation
+    return marked("wording", sit.label) if sit else situation
 
 
 def channel_label(channel: str) -> str:
-    return QCoreApplication.translate("wording", CHANNELS.get(channel, channel))
+    return marked("wording", CHANNELS.get(channel, channel))
 
 
 def clipboard_text(channel: str, subject: str | None, body: str) -> str:
@@ -472,7 +472,7 @@ class ComposeWindow(QWidget):
         self.tabs.setCurrentIndex(sit.channels.index(self.channel))
         self.tabs.setVisible(True)
         self.tabs.blockSignals(False)
-        self.hint_label.setText(translate("ComposeWindow", "Tip: {0}").format(QCoreApplication.translate("wording", sit.hint)))
+        self.hint_label.setText(translate("ComposeWindow", "Tip: {0}").format(marked("wording", sit.hint)))
         self.hint_label.setStyleSheet(f"color: {style.muted_color().name()};")
         self.hint_label.setVisible(bool(sit.hint))
         reason = ""
@@ -739,7 +739,7 @@ class ComposeWindow(QWidget):
                  "info": QStyle.SP_MessageBoxInformation}
         for c in found:
             item = QListWidgetItem(self.style().standardIcon(icons.get(c.level, QStyle.SP_MessageBoxInformation)),
-                                   QCoreApplication.translate("wording", c.message))
+                                   c.message)  # the core's English sentence, with its values in it
             item.setData(Qt.UserRole, c.code)
             item.setToolTip(c.message)
             self.checks_list.addItem(item)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -769,7 +769,7 @@ class MainWindow(QMainWindow):
         if self.proxy.filter_name == "archived":
             self.count_label.setText(self.tr("{0} · {1} archived shown · {2} due now").format(
                 counted, len(self.archived.keys), due))
-        self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else self.tr("Due now"))
+        self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else shown(LIST_FILTERS, "due"))
 
     def _update_title(self) -> None:
         due = len(self.workspace.due_now(self.workspace.computed_at)) if self.workspace.is_loaded else 0
@@ -879,13 +879,13 @@ class MainWindow(QMainWindow):
         class Restore(commands.Archive):
             apply, undo = commands.Archive.undo, commands.Archive.apply
 
-        label = (self.tr("1 application") if len(keys) == 1 else self.tr("{0} applications").format(len(keys)))
+        label = (QCoreApplication.translate("MainWindow", "1 application") if len(keys) == 1 else QCoreApplication.translate("MainWindow", "{0} applications").format(len(keys)))
         command = Restore(self.workspace, keys, label)
-        command.setText(self.tr("Restore {0}").format(label))
+        command.setText(QCoreApplication.translate("MainWindow", "Restore {0}").format(label))
         if self._run(command):
             self.show_filter("all")
             self.select_application(keys[0])
-            self.statusBar().showMessage(self.tr("Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
 
     def _undo_moved(self, index: int) -> None:
         """Undoing an archive selects what came back; undoing a restore keeps the archived

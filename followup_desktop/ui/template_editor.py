@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..desktop.translations import marked
 from ..wording import (
     CHANNELS,
     FLAGS,
@@ -187,7 +188,7 @@ class TemplateEditor(QWidget):
         self.placeholder_list.setWordWrap(True)
         self.placeholder_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         for name, label in PLACEHOLDERS.items():
-            label = QCoreApplication.translate("wording", label)
+            label = marked("wording", label)
             item = QListWidgetItem(f"{label[:1].upper()}{label[1:]}\n    {{{{ {name} }}}}")
             item.setData(Qt.UserRole, name)
             item.setToolTip(translate("TemplateEditor", "{0}: double-click or press Insert to put it at the cursor").format(label))
@@ -208,7 +209,7 @@ class TemplateEditor(QWidget):
         self.fact_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.fact_list.setToolTip(translate("TemplateEditor", "Ticked facts hold in the preview; untick one to see the other wording"))
         for name, meaning in FLAGS.items():
-            meaning = QCoreApplication.translate("wording", meaning)
+            meaning = marked("wording", meaning)
             item = QListWidgetItem(f"{meaning[:1].upper()}{meaning[1:]}: {name}")
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -281,13 +282,13 @@ class TemplateEditor(QWidget):
             key = _item_key(t)
             self._templates[key] = t
             sit = SITUATIONS.get(t.situation)
-            head = QCoreApplication.translate("wording", sit.label) if sit else translate("TemplateEditor", "Files that cannot be read")
+            head = marked("wording", sit.label) if sit else translate("TemplateEditor", "Files that cannot be read")
             group = groups.get(head)
             if group is None:
                 group = groups[head] = QTreeWidgetItem(self.list, [head])
                 group.setFlags(Qt.ItemIsEnabled)
                 group.setExpanded(True)
-            chan = QCoreApplication.translate("wording", CHANNELS.get(t.channel, t.channel or "?"))
+            chan = marked("wording", CHANNELS.get(t.channel, t.channel or "?"))
             if t.source == USER:
                 tag = translate("TemplateEditor", "broken") if not t.ok else translate("TemplateEditor", "yours")
             else:  # shipped is the usual case: only say so when a copy of the user's replaces it

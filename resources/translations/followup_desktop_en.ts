@@ -2,77 +2,381 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>ApplicationDialog</name>
     <message>
-        <source>Follow-up Desktop tells you when and how to follow up on each job application: a thank-you within a day of an interview, a status check a week after applying, a call after the date they said they would decide, one short nudge after silence, and then the moment to close the lead and move on.</source>
-        <extracomment>the keys a person uses most, and what they do (the window&apos;s actions carry the same keys) the groups of settings that are the playbook&apos;s rules, in the order the help tells them units a value of 1 reads in the singular (&quot;1 day&quot;)</extracomment>
+        <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add each job you are after (Ctrl+N), as a lead or as an application.</source>
+        <source>Edit application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Log what happens with the Log buttons above the timeline: that you applied, an interview (with who you met), a reply, a call. Back-date it freely; an interview can also be planned ahead.</source>
+        <source>Add application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The list shows each application&apos;s next step and when it is due, most urgent first. Press Enter to write the message; Mark as sent puts it on the timeline.</source>
+        <source>Pick an employer or type a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The tray icon counts what is due and tells you when a step opens, never in quiet hours.</source>
+        <source>&amp;Employer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything stays on this computer, in one folder:</source>
+        <source>The job title, as in the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>File → Export… writes everything to one JSON file; File → Import… reads one back. Nothing is sent anywhere: the app has no network access.</source>
+        <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every number of the playbook is a setting (Tools → Settings…, Ctrl+,). These are yours now:</source>
+        <source>&amp;Position:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit event</source>
+        <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete event</source>
+        <source>&amp;Found through:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add {0}</source>
+        <source>Who pointed you to it (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit {0}</source>
+        <source>Referred by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Archive {0}</source>
-        <extracomment>the event a change of stage logged (the stage follows the timeline), as stored</extracomment>
+        <source>&amp;Referred by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit contacts</source>
+        <source>Posting URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Snooze</source>
+        <source>Posting &amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dismiss</source>
+        <source>Posting &amp;closes on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mark done</source>
+        <source>Posting closes on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is new: it will be added as an employer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer came &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: it follows the timeline; to go back to {stage}, delete the event on the timeline that moved it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: say how it ended; a closed application needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>today</source>
+        <extracomment>the shape of the start-up list cache (bump when the row tuple or the file&apos;s layout changes) the role that carries an application&apos;s key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} months ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today {0:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue since {0:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} hours overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <extracomment>a cached row that cannot be read: blank until the data is loaded rows were added, removed, re-sorted or changed: filters must look again</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedList</name>
+    <message>
+        <source>Archived applications keep everything that happened. Restore one to follow it up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the selected applications back to the list (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No archived application matches “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing archived. Delete on a row puts it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsWindow</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>how often the timer asks whether an hourly backup is due</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checked copy of your data is kept when the app closes and every hour while it runs, in {0}. Restoring one keeps your current file beside it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet: the first is taken when the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before upgrading from schema {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was taken: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data goes back to the backup of {0}. Your current file is kept beside it (as {1}.before-restore-&lt;date&gt;), so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutDialog</name>
+    <message>
+        <source>Close this lead? — {0}</source>
+        <extracomment>what the user chose (for the caller and tests): &quot;no_response&quot;, &quot;withdrawn&quot;, &quot;wait&quot; or None</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from {0} since your follow-up on {1}. Close this lead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close as no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the application closed: they did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close it as withdrawn and write a short courtesy note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting 2 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again in two weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close as no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not close the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWindow</name>
     <message>
         <source>Your unsent draft from earlier is back.</source>
         <extracomment>how long the checks wait after the last keystroke a gap the text still holds: &quot;[key point you discussed?]&quot; (as the wording&apos;s checks find them) Fill-in values that belong to the user&apos;s profile -&gt; the setting they are saved to drafts the user chose to keep on closing, per workspace, per step: they come back when the same step is written again in this session the application key, after an event was logged what this window keeps between sessions of writing the same step (see `_KEPT`) (situation, channel) -&gt; _Draft: the user&apos;s edits survive switching tabs what the user typed into the missing-value fields: used in every later rendering Fill-in fields of the profile: save the typed value to the profile (default yes) the open question (Discard? / Send with a gap?), None when none is asked</extracomment>
@@ -204,6 +508,10 @@
     </message>
     <message>
         <source>S&amp;nooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -470,676 +778,6 @@
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>today</source>
-        <extracomment>the shape of the start-up list cache (bump when the row tuple or the file&apos;s layout changes) the role that carries an application&apos;s key</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} months ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>today {0:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in {0} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overdue since {0:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 hour overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} hours overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 day overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} days overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>by tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within {0} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message templates</source>
-        <extracomment>a template was saved, copied or removed: compose windows reload their catalogue</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Templates</source>
-        <extracomment>item key -&gt; text typed and not saved yet (switching templates never loses it)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Make my copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make my copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Template text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Placeholders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Placeholders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: double-click or press Insert to put it at the cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Insert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert placeholder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Facts for {{ if … }} sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticked facts hold in the preview; untick one to see the other wording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert &amp;section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert a section for the selected fact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrap the selected text in {{ if fact }} … {{ else }} … {{ end }}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save to your templates (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files that cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>broken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>replaced by yours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Revert to shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revert to shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comes with the app and cannot be changed. Make your own copy to change the wording: your copy is used instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your template, saved in {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make your own copy first: this one comes with the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The template is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a known placeholder, sent as written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview with a sample message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview with this message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix the problem above to see a preview.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot preview: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not copy: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your copy is saved; it is used instead of the shipped one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go back to the shipped wording of “{0}”? Your copy is removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete your template “{0}”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not delete: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the shipped wording.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} days, no reply</source>
-        <extracomment>quiet stretches shorter than this are not labelled a glyph per kind, drawn in the kind&apos;s circle (DejaVu and the platform fonts carry these)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} days, no reply yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} and {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You will interview with {0}</source>
-        <extracomment>what you did, as a sentence: (with the people, without them); phone calls say &quot;called&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interview planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You interviewed with {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You had an interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>They</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You noted this lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You wrote a note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decision by {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>next date {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>encouraged to stay in touch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opens {0} {1:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>open now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>was due {0} {1:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due {0} {1:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close lead…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write notes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now · {0:%a} {1} {0:%H:%M}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationDialog</name>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick an employer or type a new name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Employer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The job title, as in the posting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Found through:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who pointed you to it (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referred by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Referred by:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posting URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posting &amp;URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posting &amp;closes on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posting closes on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stage:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose how it ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applied &amp;on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” is new: it will be added as an employer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interview &amp;on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offer came &amp;on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Closed &amp;on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage: it follows the timeline; to go back to {stage}, delete the event on the timeline that moved it on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: say how it ended; a closed application needs one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationsModel</name>
-    <message>
-        <source>Employer</source>
-        <extracomment>a cached row that cannot be read: blank until the data is loaded rows were added, removed, re-sorted or changed: filters must look again</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ArchivedList</name>
-    <message>
-        <source>Archived applications keep everything that happened. Restore one to follow it up again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bring the selected applications back to the list (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No archived application matches “{0}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing archived. Delete on a row puts it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BackupsWindow</name>
-    <message>
-        <source>Backups</source>
-        <extracomment>how often the timer asks whether an hourly backup is due</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A checked copy of your data is kept when the app closes and every hour while it runs, in {0}. Restoring one keeps your current file beside it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backup yet: the first is taken when the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before upgrading from schema {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checked copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backup was taken: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore this backup?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your data goes back to the backup of {0}. Your current file is kept beside it (as {1}.before-restore-&lt;date&gt;), so nothing is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup could not be restored: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Banner</name>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss this message</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CloseOutDialog</name>
-    <message>
-        <source>Close this lead? — {0}</source>
-        <extracomment>what the user chose (for the caller and tests): &quot;no_response&quot;, &quot;withdrawn&quot;, &quot;wait&quot; or None</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer from {0} since your follow-up on {1}. Close this lead?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close as no response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the application closed: they did not answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close it as withdrawn and write a short courtesy note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep waiting 2 weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask again in two weeks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close as no response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not close the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ContactPicker</name>
@@ -1326,6 +964,456 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialogs</name>
+    <message>
+        <source>{name}: “{value}” is not a real date. Use YYYY-MM-DD, for example {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: “{value}” is not a date in the form YYYY-MM-DD (for example {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That paste is {incoming:,} characters; this box holds at most {limit:,}, so it was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupHelp</name>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a lead or an application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the selected application&apos;s next message (or act on its next step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the employer&apos;s contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the selected applications (find them again under Archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo / redo any edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All / Due now / Active / Closed / Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search employers, positions and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move between the list, the timeline&apos;s buttons and the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6 / Shift+F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the next / previous part of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <extracomment>the groups of settings that are the playbook&apos;s rules, in the order the help tells them units a value of 1 reads in the singular (&quot;1 day&quot;) the context the help&apos;s own sentences are marked (and translated) with; the settings&apos; labels, units and groups keep the settings dialog&apos;s (&quot;FollowupSettings&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop tells you when and how to follow up on each job application: a thank-you within a day of an interview, a status check a week after applying, a call after the date they said they would decide, one short nudge after silence, and then the moment to close the lead and move on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add each job you are after (Ctrl+N), as a lead or as an application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log what happens with the Log buttons above the timeline: that you applied, an interview (with who you met), a reply, a call. Back-date it freely; an interview can also be planned ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows each application&apos;s next step and when it is due, most urgent first. Press Enter to write the message; Mark as sent puts it on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tray icon counts what is due and tells you when a step opens, never in quiet hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer, in one folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your applications, contacts and timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copies made before the file is upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what went wrong, if anything did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window size, columns and one-time hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File → Export… writes everything to one JSON file; File → Import… reads one back. Nothing is sent anywhere: the app has no network access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every number of the playbook is a setting (Tools → Settings…, Ctrl+,). These are yours now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupSettings</name>
+    <message>
+        <source>Your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am currently employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a lead goes quiet, offer to withdraw instead of only closing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an introduction within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check on an application after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or after the posting closes, by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>business days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status check stays open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An interview lasts, unless told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the interview down by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send thank-you notes within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer a handwritten note when the decision is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A late thank-you is still worth it up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up after their decision date by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With no decision date, follow up after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-interview follow-up stays open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer a &apos;no decision yet&apos; reply within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge after an unanswered follow-up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persistence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After &apos;no decision yet&apos;, nudge past their new date by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After &apos;no decision yet&apos; with no date, nudge after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nudge stays open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered follow-ups before closing out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close out after the last follow-up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and after the first follow-up by at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a withdrawal note within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for feedback within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an encouraging &apos;no&apos;, check in every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A check-in stays open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave at least this long between messages to one employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a courtesy step this long after it was due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank-yous for an update, feedback requests, check-ins, withdrawal notes and debriefs lose their point with time. Steps that chase an answer never lapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest closing a lead when a follow-up is overdue by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A status check, post-interview follow-up or nudge this long overdue with no answer turns into the suggestion to close the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message logged this early still counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call hours (business days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call and quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone steps are scheduled inside these hours, never right after lunch or near the end of the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell me when a follow-up window opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A notification when a step opens, once when it becomes overdue, and when a lead should be closed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login, in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop starts minimized when you log in, so no window is missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a backup of each of the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verified copy of your data is taken when the app closes and every hour while it runs; the newest of each day is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and of each of the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1888,10 +1976,6 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Follow-up Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,6 +1985,14 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Archived {0}. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {0}. Undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2018,25 +2110,6 @@ Nothing you saved is lost. The details are in the log file:
     </message>
 </context>
 <context>
-    <name>Restore</name>
-    <message>
-        <source>1 application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored {0}. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>Save</source>
@@ -2068,6 +2141,496 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>e.g. 09:30-11:30, 14:30-16:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Message templates</source>
+        <extracomment>a template was saved, copied or removed: compose windows reload their catalogue</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <extracomment>item key -&gt; text typed and not saved yet (switching templates never loses it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make my copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make my copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: double-click or press Insert to put it at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Facts for {{ if … }} sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked facts hold in the preview; untick one to see the other wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a section for the selected fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap the selected text in {{ if fact }} … {{ else }} … {{ end }}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to your templates (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert to shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comes with the app and cannot be changed. Make your own copy to change the wording: your copy is used instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your template, saved in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make your own copy first: this one comes with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a known placeholder, sent as written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview with a sample message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview with this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problem above to see a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot preview: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your copy is saved; it is used instead of the shipped one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the shipped wording of “{0}”? Your copy is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete your template “{0}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the shipped wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>{0} days, no reply</source>
+        <extracomment>quiet stretches shorter than this are not labelled a glyph per kind, drawn in the kind&apos;s circle (DejaVu and the platform fonts carry these)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days, no reply yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote to {0}</source>
+        <extracomment>what you did, as a sentence: (with the people, without them); phone calls say &quot;called&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You introduced yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You applied to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You checked on your application with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You checked on your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You thanked {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sent a thank-you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You followed up with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked {0} for feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked for feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You checked in with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You told {0} you are withdrawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sent a withdrawal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0} to check on your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called to check on your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0} to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0} to thank them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called to say thank you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0} to check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called to check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0} to ask for feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called to ask for feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> on a social network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> through the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replied: no decision yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} invited you to an interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replied: they turned you down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} made you an offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You closed this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You called them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You got the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined their offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You withdrew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: they turned you down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: they never answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will interview with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You interviewed with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You had an interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You noted this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next date {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encouraged to stay in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opens {0} {1:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was due {0} {1:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due {0} {1:%H:%M}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now · {0:%a} {1} {0:%H:%M}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2261,6 +2824,107 @@ Quit now?</source>
     </message>
     <message>
         <source>Log {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive {0}</source>
+        <extracomment>the event a change of stage logged (the stage follows the timeline), as stored</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>the backup of {0} (it could not be read)</source>
+        <extracomment>the kinds of StoreError a backup is the answer to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup of {0}: {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder belongs to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is writing to your data; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data was saved by a newer version of Follow-up Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data file is a link to a file that is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2590,69 +3254,257 @@ Nothing was changed. Details are in {1}.</source>
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>wording</name>
     <message>
-        <source>the backup of {0} (it could not be read)</source>
-        <extracomment>the kinds of StoreError a backup is the answer to</extracomment>
+        <source>Introduce yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the backup of {0}: {1}, {2}</source>
+        <source>Who you are, the role, why you fit in two lines, résumé attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 application</source>
+        <source>Status check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} applications</source>
+        <source>Say when you applied (and the subject line, if you emailed it); ask where things stand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 event</source>
+        <source>Interview notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} events</source>
+        <source>For each interviewer: the key point you discussed, and the date they said they would decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disk is full.</source>
+        <source>Thank-you note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data folder is read-only.</source>
+        <source>One per interviewer, each with the point you discussed with that person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data folder is not a folder.</source>
+        <source>Late thank-you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data folder belongs to another user.</source>
+        <source>The interview date, thanks, enthusiasm, your strongest fit, anything left unsaid, ask for an update, your full name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another program is writing to your data; try again in a moment.</source>
+        <source>Post-interview follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your data was saved by a newer version of Follow-up Desktop.</source>
+        <source>Ask where they are in the process and whether they need anything else from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your data file is a link to a file that is not there.</source>
+        <source>Thanks for the update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your data could not be opened.</source>
+        <source>Short: thanks for the update, still very interested. Nothing more.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>window</name>
     <message>
-        <source>Follow-up Desktop</source>
+        <source>Nudge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter than the last message, and different from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A courteous note that you are stepping back; keep the door open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank them; ask what would have made your application stronger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short friendly note: still interested in anything that fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply with a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the person who referred you in the first line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call about your résumé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date you sent your résumé and the email&apos;s subject line so they can find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask first whether they are open to connecting; never assume. Keep it short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send additional materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what you are sending and why it helps; one short paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handwritten note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note to self</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interview date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key point you discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who referred you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date you applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject line of your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date they named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what you are sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your reference (name, role, how to reach them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interviewers and key points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their name as you greet them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject line of their last email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have sent your application (or an introduction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have had an interview for this application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they have answered you about this application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they have answered, interviewed you, or spoken with you on the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have met or spoken with this person (an interview or a call with them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they told you the answer is no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they encouraged you to stay in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one person interviewed you</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
