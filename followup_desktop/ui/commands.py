@@ -13,10 +13,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ..desktop.translations import shown
 from ..playbook.model import Action
 from ..store import records
 from ..vocab import ACTIONS, EVENTS
-from ..desktop.translations import shown
 
 
 translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads

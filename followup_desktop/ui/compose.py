@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..desktop.translations import marked, shown
 from ..exchange.validate import ExchangeError
 from ..vocab import ACTIONS, CallOutcome
-from ..desktop.translations import marked, shown
 from ..wording import (
     CHANNELS,
     SITUATIONS,

@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
+from ..desktop.translations import shown
 from ..playbook.engine import LAPSING
 from ..playbook.model import Action
 from ..vocab import ACTIONS, LIST_FILTERS, OUTCOMES, STAGES, Stage
-from ..desktop.translations import shown
 from .style import accent_color, muted_color, overdue_color, plain_tooltip
 
 translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads

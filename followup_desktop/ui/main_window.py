@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..vocab import LIST_FILTERS, OUTCOMES, QT_TRANSLATE_NOOP, ROLES, STAGES, ActionName, EventKind
 from ..desktop.translations import marked, shown
+from ..vocab import LIST_FILTERS, OUTCOMES, QT_TRANSLATE_NOOP, ROLES, STAGES, ActionName, EventKind
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .style import plain_tooltip
 from .timeline import TimelineView

@@ -12,10 +12,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from ...desktop.translations import shown
 from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS, NAME_MAX, URL_MAX
 from ...playbook.stages import can_move
 from ...vocab import STAGES, Stage
-from ...desktop.translations import shown
 from .common import (
     DateField,
     datetime_edit,

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...desktop.translations import picks
 from ...exchange.validate import NOTES_MAX, ExchangeError
 from ...isotime import TimeFormatError, parse_date
 from ...vocab import CALL_OUTCOMES, CHANNELS, EVENTS, OUTCOMES, REPLY_OUTCOMES, ROLES, SOURCES, STAGES, EventKind
-from ...desktop.translations import picks
 
 
 translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
