@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...desktop.translations import picks
-from ...exchange.validate import NOTES_MAX, ExchangeError
+from ...exchange.validate import ExchangeError
+from ...records import NOTES_MAX
 from ...isotime import TimeFormatError, parse_date
 from ...vocab import CALL_OUTCOMES, CHANNELS, EVENTS, OUTCOMES, REPLY_OUTCOMES, ROLES, SOURCES, STAGES, EventKind
 
