@@ -116,8 +116,9 @@ from followup_desktop.ui import main_window, listmodel
 mark("import ui.main_window (+listmodel, timeline)")
 from followup_desktop.ui import workspace as ws_module
 mark("import ui.workspace (+store, playbook)")
+from followup_desktop.app import setup_logging
 try:
-    from followup_desktop.app import install_desktop_integration, setup_logging
+    from followup_desktop.app import install_desktop_integration
     from followup_desktop.desktop.single_instance import SingleInstance
 except ImportError:
     SingleInstance = install_desktop_integration = None
