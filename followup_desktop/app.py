@@ -28,7 +28,6 @@ from .paths import DataPaths  # noqa: E402
 
 log = logging.getLogger(__name__)
 
-LOG_FILENAME = "followup-desktop.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
 
@@ -58,8 +57,8 @@ def setup_logging(paths: DataPaths) -> str:
     """A rotating log file in the data dir: a windowed build has no terminal to print to."""
     from .paths import ensure_private_dir
 
-    folder = ensure_private_dir(paths.logs)
-    path = folder / LOG_FILENAME
+    ensure_private_dir(paths.logs)
+    path = paths.log_file
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         handler = log_handler(str(path))
@@ -194,5 +193,4 @@ def run(args) -> int:
     return code
 
 
-__all__ = ["run", "setup_logging", "log_handler", "install_desktop_integration", "connect_tray_to_window",
-           "LOG_FILENAME"]
+__all__ = ["run", "setup_logging", "log_handler", "install_desktop_integration", "connect_tray_to_window"]

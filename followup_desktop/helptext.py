@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
+from .paths import DataPaths
 from .settings import BOOL, CLOCK, HOURS, INTERVIEWS, PERSISTENCE, RANGES, REGISTRY, TIMING
 from .vocab import QT_TRANSLATE_NOOP
 
@@ -68,6 +69,18 @@ def _unit(value, unit: str, translated) -> str:
     return unit
 
 
+def _span(days: int, translated) -> str:
+    """A snooze's length as a person says it: "1 day", "3 days", "1 week", "2 weeks"."""
+    if days % 7 == 0:
+        weeks = days // 7
+        if weeks == 1:
+            return translated(HELP, QT_TRANSLATE_NOOP("FollowupHelp", "1 week"))
+        return translated(HELP, QT_TRANSLATE_NOOP("FollowupHelp", "{0} weeks")).format(weeks)
+    if days == 1:
+        return translated(HELP, QT_TRANSLATE_NOOP("FollowupHelp", "1 day"))
+    return translated(HELP, QT_TRANSLATE_NOOP("FollowupHelp", "{0} days")).format(days)
+
+
 def rule_lines(settings, translated: Callable[[str, str], str] = _as_is) -> list[tuple[str, list[str]]]:
     """[(group, ["label: value unit", …]), …] for the playbook's settings, with the values in
     force (`settings` is a `Settings`)."""
@@ -94,6 +107,11 @@ def getting_started_html(settings, data_dir: Path, translated: Callable[[str, st
         return escape(translated(HELP, text))
 
     data_dir = Path(data_dir)
+    paths = DataPaths(data_dir)
+
+    def name(path: Path, folder: bool = False) -> str:  # as it sits in the data dir
+        return escape(path.relative_to(paths.root).as_posix() + ("/" if folder else ""))
+
     parts = [
         "<h2>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "Getting started")) + "</h2>",
         "<p>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "Follow-up Desktop tells you when and how to follow up on each "
@@ -110,8 +128,11 @@ def getting_started_html(settings, data_dir: Path, translated: Callable[[str, st
         "<li>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "The list shows each application's next step and when it is "
                                      "due, most urgent first. Press Enter to write the message; Mark as sent puts it "
                                      "on the timeline.")) + "</li>",
-        "<li>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "The tray icon counts what is due and tells you when a step "
-                                     "opens, never in quiet hours.")) + "</li>",
+        "<li>" + escape(translated(HELP, QT_TRANSLATE_NOOP(
+            "FollowupHelp", "The tray icon counts what is due and tells you when a step opens, never in quiet "
+            "hours; more than {0} at once come as one summary. Snooze a step from the tray menu or the message "
+            "window for {1} or {2}.")).format(settings.summary_above, _span(settings.snooze_short_days, translated),
+                                              _span(settings.snooze_long_days, translated))) + "</li>",
         "</ol>",
         "<h3>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "Keyboard")) + "</h3>",
         "<table cellspacing='0' cellpadding='3'>",
@@ -124,13 +145,13 @@ def getting_started_html(settings, data_dir: Path, translated: Callable[[str, st
         "<p>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "Everything stays on this computer, in one folder:")) + "</p>",
         f"<p><code>{escape(str(data_dir))}</code></p>",
         "<ul>",
-        "<li><code>followup.sqlite3</code> — "
+        f"<li><code>{name(paths.database)}</code> — "
         + t(QT_TRANSLATE_NOOP("FollowupHelp", "your applications, contacts and timeline")) + "</li>",
-        "<li><code>backups/</code> — "
+        f"<li><code>{name(paths.backups, True)}</code> — "
         + t(QT_TRANSLATE_NOOP("FollowupHelp", "copies made before the file is upgraded")) + "</li>",
-        "<li><code>logs/followup-desktop.log</code> — "
+        f"<li><code>{name(paths.log_file)}</code> — "
         + t(QT_TRANSLATE_NOOP("FollowupHelp", "what went wrong, if anything did")) + "</li>",
-        "<li><code>window-state.ini</code> — "
+        f"<li><code>{name(paths.window_state)}</code> — "
         + t(QT_TRANSLATE_NOOP("FollowupHelp", "window size, columns and one-time hints")) + "</li>",
         "</ul>",
         "<p>" + t(QT_TRANSLATE_NOOP("FollowupHelp", "File → Export… writes everything to one JSON file; File → "

@@ -44,7 +44,7 @@ _PAUSED = "notifications/pausedUntil"
 
 
 def ui_state(paths: DataPaths) -> QSettings:
-    return QSettings(str(paths.root / "window-state.ini"), QSettings.IniFormat)
+    return QSettings(str(paths.window_state), QSettings.IniFormat)
 
 
 def _tray_balloons_are_markup() -> bool:
@@ -174,7 +174,9 @@ class DesktopIntegration(QObject):
             return
         due = self.workspace.due_now() if self._loaded() else []
         paused = self.scheduler.paused_until if self.scheduler_paused() else None
-        self.tray_menu.fill(due, self.workspace.applications(), paused)
+        settings = self.workspace.settings()  # the two snooze choices: Settings → Desktop
+        self.tray_menu.fill(due, self.workspace.applications(), paused,
+                            snooze_days=(settings.snooze_short_days, settings.snooze_long_days))
 
     # -- state shown ------------------------------------------------------------------------
     def _loaded(self) -> bool:
@@ -277,7 +279,7 @@ class DesktopIntegration(QObject):
     def _remember(self, key: str, value) -> None:
         self.state.setValue(key, value)
         self.state.sync()
-        make_private_file(self.paths.root / "window-state.ini")
+        make_private_file(self.paths.window_state)
 
     def quit(self) -> None:
         self.quitting = True
@@ -331,6 +333,13 @@ class DesktopIntegration(QObject):
             self.show_due()
             return
         self.close_out_requested.emit(action_id)
+
+    def _snooze_text(self, days: int) -> str:
+        """A Snooze choice: "For 1 day", "For 1 week", "For 3 days" (whole weeks read as weeks)."""
+        if days % 7 == 0:
+            weeks = days // 7
+            return self.tr("For 1 &week") if weeks == 1 else self.tr("For {0} &weeks").format(weeks)
+        return self.tr("For 1 &day") if days == 1 else self.tr("For {0} &days").format(days)
 
     def snooze(self, action_id: str, length: timedelta) -> None:
         action = self.workspace.action(action_id)

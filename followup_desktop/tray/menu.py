@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from .notifier import shown_as_is
-from .texts import describe, due_now_header, menu_text, when
+from .texts import describe, due_now_header, menu_text, snooze_text, when
 
 #: due steps listed before "All N due now…"
 MENU_ACTIONS = 10
@@ -50,9 +50,10 @@ class TrayMenu(QObject):
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
 
-    def fill(self, due, apps, paused_until: datetime | None) -> None:
-        """The items for `due` (the steps due now, most urgent first) over `apps`, and the
-        pause submenu saying until when notifications are paused (None: they are not)."""
+    def fill(self, due, apps, paused_until: datetime | None, *, snooze_days: tuple[int, ...] = (1, 7)) -> None:
+        """The items for `due` (the steps due now, most urgent first) over `apps`, each with its
+        snooze choices (`snooze_days`, the settings' two lengths), and the pause submenu saying
+        until when notifications are paused (None: they are not)."""
         menu = self.menu
         menu.clear()
         if due:
@@ -67,12 +68,12 @@ class TrayMenu(QObject):
                 more.triggered.connect(lambda: self.show_due.emit())
             snooze = menu.addMenu(QCoreApplication.translate("Tray", "&Snooze"))
             snooze.setObjectName("traySnooze")
+            choices = [(snooze_text(n), timedelta(days=n)) for n in snooze_days]
             for a in due[:MENU_ACTIONS]:
                 sub = snooze.addMenu(menu_text(describe(a, apps)))
-                day = sub.addAction(QCoreApplication.translate("Tray", "For 1 &day"))
-                day.triggered.connect(lambda _=False, i=a.id: self.snooze.emit(i, timedelta(days=1)))
-                week = sub.addAction(QCoreApplication.translate("Tray", "For 1 &week"))
-                week.triggered.connect(lambda _=False, i=a.id: self.snooze.emit(i, timedelta(weeks=1)))
+                for text, length in choices:
+                    choice = sub.addAction(text)
+                    choice.triggered.connect(lambda _=False, i=a.id, d=length: self.snooze.emit(i, d))
         else:
             nothing = menu.addAction(QCoreApplication.translate("Tray", "Nothing due now"))
             nothing.setEnabled(False)

@@ -101,6 +101,18 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def snooze_text(days: int) -> str:
+    """A Snooze choice: "For 1 day", "For 1 week", "For 3 days" (whole weeks read as weeks)."""
+    if days % 7 == 0:
+        weeks = days // 7
+        if weeks == 1:
+            return QCoreApplication.translate("Tray", "For 1 &week")
+        return QCoreApplication.translate("Tray", "For {0} &weeks").format(weeks)
+    if days == 1:
+        return QCoreApplication.translate("Tray", "For 1 &day")
+    return QCoreApplication.translate("Tray", "For {0} &days").format(days)
+
+
 def close_hint() -> tuple[str, str]:
     """The one-time balloon when the window first goes to the tray."""
     return (QCoreApplication.translate("Tray", "Follow-up Desktop is still running"),
@@ -124,4 +136,4 @@ def no_tray_banner() -> str:
 
 
 __all__ = ["SUMMARY_LINES", "describe", "when", "notice_text", "summary_text", "due_count_text", "due_now_header",
-           "tooltip_text", "paused_tooltip", "menu_text", "close_hint", "quit_question", "no_tray_banner"]
+           "tooltip_text", "paused_tooltip", "menu_text", "snooze_text", "close_hint", "quit_question", "no_tray_banner"]

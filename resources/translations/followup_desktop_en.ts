@@ -355,11 +355,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Keep waiting 2 weeks</source>
+        <source>&amp;Keep waiting 1 week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ask again in two weeks.</source>
+        <source>&amp;Keep waiting {0} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again in a week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again in {0} weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again in {0} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -378,8 +402,25 @@
 <context>
     <name>ComposeWindow</name>
     <message>
+        <source>For 1 &amp;week</source>
+        <extracomment>how long the checks wait after the last keystroke</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {0} &amp;weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your unsent draft from earlier is back.</source>
-        <extracomment>how long the checks wait after the last keystroke a gap the text still holds: &quot;[key point you discussed?]&quot; (as the wording&apos;s checks find them) Fill-in values that belong to the user&apos;s profile -&gt; the setting they are saved to drafts the user chose to keep on closing, per workspace, per step: they come back when the same step is written again in this session the application key, after an event was logged what this window keeps between sessions of writing the same step (see `_KEPT`) (situation, channel) -&gt; _Draft: the user&apos;s edits survive switching tabs what the user typed into the missing-value fields: used in every later rendering Fill-in fields of the profile: save the typed value to the profile (default yes) the open question (Discard? / Send with a gap?), None when none is asked</extracomment>
+        <extracomment>the application key, after an event was logged everything the window shows, without Qt the open question (Discard? / Send with a gap?), None when none is asked</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -492,14 +533,6 @@
     </message>
     <message>
         <source>&amp;No answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For &amp;1 day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For 1 &amp;week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -899,6 +932,26 @@
     </message>
 </context>
 <context>
+    <name>DesktopIntegration</name>
+    <message>
+        <source>For 1 &amp;week</source>
+        <extracomment>A click on the tray may take the focus from the window a moment before the click arrives: a window active this recently still counts as the one the user is looking at. act on this step (its id): its message to write, or for a debrief the interview&apos;s form ask whether to close the lead of this close-out step (its id) show the window&apos;s list with this filter (&quot;due&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {0} &amp;weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 &amp;day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {0} &amp;days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>That could not be saved: {0}
@@ -1101,8 +1154,24 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Getting started</source>
+        <source>1 week</source>
         <extracomment>the groups of settings that are the playbook&apos;s rules, in the order the help tells them units a value of 1 reads in the singular (&quot;1 day&quot;) the context the help&apos;s own sentences are marked (and translated) with; the settings&apos; labels, units and groups keep the settings dialog&apos;s (&quot;FollowupSettings&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1122,7 +1191,7 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The tray icon counts what is due and tells you when a step opens, never in quiet hours.</source>
+        <source>The tray icon counts what is due and tells you when a step opens, never in quiet hours; more than {0} at once come as one summary. Snooze a step from the tray menu or the message window for {1} or {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1353,6 +1422,14 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep waiting on a quiet lead, when asked, for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The close-out question&apos;s Keep waiting asks again this long after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Call hours (business days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,6 +1459,34 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>A notification when a step opens, once when it becomes overdue, and when a lead should be closed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine notifications into one summary above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When more steps than this open at the same moment, one notification lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze a step, the short way, for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first choice of Snooze, in the tray menu and the compose window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and the long way, for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second choice of Snooze.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2709,14 +2814,6 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For 1 &amp;day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For 1 &amp;week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing due now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,6 +2888,22 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Notifications paused until {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 &amp;week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {0} &amp;weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 &amp;day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {0} &amp;days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
