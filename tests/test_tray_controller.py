@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
-from followup_desktop.tray import install_desktop_integration
-from followup_desktop.tray.autostart import Autostart
+from followup_desktop.app import install_desktop_integration
+from followup_desktop.desktop.autostart import Autostart
 from followup_desktop.tray.controller import CLICK_TAKES_FOCUS_S, K_ACTION, K_CLOSE_OUT, K_SUMMARY
 from followup_desktop.tray.notifier import NullNotifier, TrayNotifier
 from followup_desktop.ui.closeout import CloseOutDialog
@@ -94,6 +94,11 @@ def seed(data_dir, write_json, document):
     ws.close()
 
 
+def open_close_out_dialog():
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, CloseOutDialog) and w.isVisible()]
+    return dialog
+
+
 def composers():
     from followup_desktop.ui.compose import ComposeWindow
 
@@ -173,7 +178,7 @@ def close_out_desk(desks, data_dir, write_json, clock):
     assert key[0] == K_CLOSE_OUT
     assert body == "No answer from Acme Corp since your follow-up on February 16. Close this lead?"
     d.notifier.clicked.emit(key)
-    dialog = d.desk.close_out_dialog
+    dialog = open_close_out_dialog()
     assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
     return d, dialog, key[1]
 
@@ -494,7 +499,7 @@ def test_the_stories_cover_every_kind_of_step():
 def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
         qtbot, desks, data_dir, write_json, kind):
     from PySide6.QtCore import QTimer
-    from followup_desktop.tray.controller import describe
+    from followup_desktop.tray.texts import describe
     from followup_desktop.ui.dialogs.log_event import LogEventDialog
 
     events, stage, now = KIND_STORIES[kind]
@@ -521,7 +526,7 @@ def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
     item.trigger()
 
     if kind == "close_out":
-        dialog = d.desk.close_out_dialog
+        dialog = open_close_out_dialog()
         assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
         assert dialog.action.id == action.id
         dialog.close()

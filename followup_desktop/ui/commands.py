@@ -17,14 +17,13 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ..desktop.translations import shown
 from ..playbook.model import Action
 from ..store import records
-from ..vocab import ACTION_LABELS, EVENT_LABELS
+from ..vocab import ACTIONS, EVENTS
 from .operations import Changes, Operation
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 def push(workspace, command: "Command", *, done: Callable[["Command"], None] | None = None,
@@ -134,14 +133,16 @@ class _Stepped(Command):
 
 class LogEvent(_Stepped):
     def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
-        label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
+        kind = event.get("kind")
+        what = shown(EVENTS, kind) if kind in EVENTS else QCoreApplication.translate("commands", "event")
+        label = text or QCoreApplication.translate("commands", "Log {0}").format(what.lower())
         super().__init__(workspace, label)
         self.step = _LogStep(application_key, event)
 
 
 class EditEvent(Command):
     def __init__(self, workspace, event_id: int, values: dict):
-        super().__init__(workspace, tr("Edit event"))
+        super().__init__(workspace, translate("commands", "Edit event"))
         self.event_id, self.values = event_id, values
         self.old = None
 
@@ -161,7 +162,7 @@ class EditEvent(Command):
 
 class DeleteEvent(Command):
     def __init__(self, workspace, event_id: int):
-        super().__init__(workspace, tr("Delete event"))
+        super().__init__(workspace, translate("commands", "Delete event"))
         self.event_id = event_id
         self.old = None
 
@@ -179,7 +180,7 @@ class DeleteEvent(Command):
 
 class AddApplication(Command):
     def __init__(self, workspace, values: dict):
-        super().__init__(workspace, tr("Add {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Add {0}").format(values.get("position", "")))
         self.values = dict(values)
         self.now = workspace.now()
         self.values.setdefault("created", self.now)
@@ -206,7 +207,7 @@ class AddApplication(Command):
 
 class EditApplication(Command):
     def __init__(self, workspace, key: str, values: dict):
-        super().__init__(workspace, tr("Edit {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Edit {0}").format(values.get("position", "")))
         self.key, self.values = key, dict(values)
         self.now = workspace.now()
         self.old = None
@@ -245,7 +246,7 @@ class EditApplication(Command):
 
 class Archive(Command):
     def __init__(self, workspace, keys: list[str], label: str):
-        super().__init__(workspace, tr("Archive {0}").format(label))
+        super().__init__(workspace, translate("commands", "Archive {0}").format(label))
         self.keys = list(keys)
 
     def _set(self, store, archived: bool):
@@ -275,7 +276,7 @@ class Restore(Archive):
 
 class EditContacts(_Stepped):
     def __init__(self, workspace, employer_key: str, contacts: list[dict]):
-        super().__init__(workspace, tr("Edit contacts"))
+        super().__init__(workspace, translate("commands", "Edit contacts"))
         self.step = _ContactsStep(employer_key, contacts)
 
 
@@ -317,8 +318,8 @@ class LogWithPeople(Command):
 
 class SetActionState(Command):
     def __init__(self, workspace, action: Action, fields: dict):
-        what = tr("Snooze") if "snoozed_until" in fields else tr("Dismiss") if "dismissed_at" in fields else tr("Mark done")
-        super().__init__(workspace, f"{what} {tr(ACTION_LABELS[action.name])}")
+        what = translate("commands", "Snooze") if "snoozed_until" in fields else translate("commands", "Dismiss") if "dismissed_at" in fields else translate("commands", "Mark done")
+        super().__init__(workspace, f"{what} {shown(ACTIONS, action.name)}")
         self.action_id, self.app_key, self.fields = action.id, action.application, dict(fields)
         state = workspace.action_state(self.action_id)
         self.old = {n: getattr(state, n) if state else None for n in self.fields}

@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from .operations import Cancelled, Changes, Operation, without_collector as _without_collector
+
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 #: a long operation shorter than this shows no progress dialog at all
 SHOW_AFTER_MS = 300
@@ -55,19 +57,16 @@ class ImportExport(QObject):
         self.workspace = window.workspace
         self.dialog: QProgressDialog | None = None
 
-    def tr(self, text: str) -> str:  # noqa: D401 - Qt's translation context of the window
-        return self.window.tr(text)
-
     # -- asking for the file ----------------------------------------------------------------
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import an exchange file"), "",
-                                              self.tr("Follow-up Desktop file (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("ImportExport", "Import an exchange file"), "",
+                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
         if path:
             self.start_import(Path(path))
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export everything"), "followup-desktop.json",
-                                              self.tr("Follow-up Desktop file (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"), "followup-desktop.json",
+                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
         if path:
             self.start_export(Path(path))
 
@@ -76,7 +75,7 @@ class ImportExport(QObject):
         def imported(summary) -> None:
             self._finish()
             # said once everything is read again (a reload clears the status line)
-            message = self.tr("Imported: {0}").format(summary)
+            message = translate("ImportExport", "Imported: {0}").format(summary)
 
             def say(keys) -> None:
                 if keys is None:  # everything, read again: the window has shown it
@@ -88,39 +87,39 @@ class ImportExport(QObject):
             self._finish()
             if isinstance(exc, Cancelled):
                 self.window.statusBar().showMessage(
-                    self.tr("Import cancelled: nothing changed."), 8000)
+                    translate("ImportExport", "Import cancelled: nothing changed."), 8000)
                 return
-            QMessageBox.warning(self.window, self.tr("Nothing imported"),
-                                self.tr("{0} was not imported, and nothing changed:\n{1}").format(path.name, exc))
+            QMessageBox.warning(self.window, translate("ImportExport", "Nothing imported"),
+                                translate("ImportExport", "{0} was not imported, and nothing changed:\n{1}").format(path.name, exc))
 
-        op = Operation(self.tr("Import {0}").format(path.name),
+        op = Operation(translate("ImportExport", "Import {0}").format(path.name),
                        lambda store, progress: _import(store, path, progress),
                        Changes(everything=True), done=imported, refused=refused, long=True)
-        self._start(self.tr("Importing {0}…").format(path.name))
+        self._start(translate("ImportExport", "Importing {0}…").format(path.name))
         return self.workspace.submit(op)
 
     def start_export(self, path: Path) -> Operation:
         def exported(_path) -> None:
             self._finish()
-            self.window.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
+            self.window.statusBar().showMessage(translate("ImportExport", "Exported to {0}").format(path), 8000)
 
         def refused(exc) -> None:
             self._finish()
             if isinstance(exc, Cancelled):
-                self.window.statusBar().showMessage(self.tr("Export cancelled: no file written."), 8000)
+                self.window.statusBar().showMessage(translate("ImportExport", "Export cancelled: no file written."), 8000)
                 return
-            QMessageBox.warning(self.window, self.tr("Not exported"), str(exc))
+            QMessageBox.warning(self.window, translate("ImportExport", "Not exported"), str(exc))
 
-        op = Operation(self.tr("Export to {0}").format(path.name),
+        op = Operation(translate("ImportExport", "Export to {0}").format(path.name),
                        lambda store, progress: _export(store, path, progress),
                        Changes(), done=exported, refused=refused, long=True)
-        self._start(self.tr("Exporting to {0}…").format(path.name))
+        self._start(translate("ImportExport", "Exporting to {0}…").format(path.name))
         return self.workspace.submit(op)
 
     # -- progress ---------------------------------------------------------------------------
     def _start(self, label: str) -> None:
         self._finish()
-        dialog = self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.window)
+        dialog = self.dialog = QProgressDialog(label, translate("ImportExport", "Cancel"), 0, 0, self.window)
         dialog.setObjectName("operationProgress")
         dialog.setWindowTitle(self.window.windowTitle())
         dialog.setWindowModality(Qt.WindowModal)
@@ -139,7 +138,7 @@ class ImportExport(QObject):
     def cancel(self) -> None:
         """Stop the import or export under way: its data stays as it was."""
         if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
+            self.dialog.setLabelText(translate("ImportExport", "Cancelling…"))
         self.workspace.operations.cancel()
 
     def _finish(self) -> None:

@@ -80,7 +80,10 @@ class _ReadJob(QRunnable):
             self.signals.failed_with.emit(exc)
             self.signals.failed.emit(str(exc))
         else:
-            self.signals.done.emit(snap)
+            try:
+                self.signals.done.emit(snap)
+            except RuntimeError:  # the workspace was let go while this read ran: nobody waits
+                pass
 
 
 class Workspace(QObject):
