@@ -114,8 +114,8 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     return added
 
 
-#: the steps `import_json` reports to its `progress`
-IMPORT_STEPS = 7
+#: `import_json` reports its steps 0 to 7 of this many to its `progress`
+IMPORT_STEPS = 8
 
 
 def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None,
@@ -123,7 +123,7 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
     """Import the exchange file at `path` (or its already-read document `doc`), all or nothing.
     `progress(done, total)` is called between the steps; what it raises rolls everything back."""
     M = store.models
-    step = (lambda n: progress(n, IMPORT_STEPS + 1)) if progress is not None else (lambda n: None)
+    step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     step(0)
     doc = load_file(Path(path)) if doc is None else doc
     step(1)
