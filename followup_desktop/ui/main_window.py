@@ -464,9 +464,10 @@ class MainWindow(QMainWindow):
         self._user_sized_columns = False
         header.sectionResized.connect(self._column_resized)
         self._wanted: dict[int, int] | None = None
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
-                       self.proxy.rowsRemoved, self.proxy.dataChanged):
-            signal.connect(self._forget_widths)
+        # (forgotten where the rows change: a change of the data, a filter, a sort; not per row
+        # signal, which a search keystroke sends by the hundred)
+        self.proxy.modelReset.connect(self._forget_widths)
+        self.proxy.layoutChanged.connect(self._forget_widths)
         self.table.viewport().installEventFilter(self)
         self.add_first.clicked.connect(self.new_application)
         self.import_first.clicked.connect(self.import_file)
@@ -687,6 +688,7 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------
     def _workspace_changed(self, keys) -> None:
+        self._wanted = None
         if keys is None:
             self.statusBar().clearMessage()
         self._update_title()
@@ -726,6 +728,7 @@ class MainWindow(QMainWindow):
         sticky = self._sticky_key or self._selected_key
         was_archived = self.proxy.filter_name == "archived"
         self._refiltering = True
+        self._wanted = None  # other rows come first
         try:
             self.proxy.set_filter(name, needle)
             self._update_list_state()
