@@ -196,3 +196,38 @@ def test_quitting_with_a_write_in_flight_finishes_it_first(qtbot, data_dir, writ
         assert con.execute("SELECT notes FROM event WHERE kind = 'note'").fetchall() == [("Called reception",)]
     finally:
         con.close()
+
+
+def test_overlapping_holds_on_the_collector_switch_it_back_on_only_when_the_last_ends():
+    import gc
+    import threading
+
+    from followup_desktop.ui.operations import without_collector
+
+    assert gc.isenabled()
+    first_holding, second_holding = threading.Event(), threading.Event()
+    first_may_end, second_may_end = threading.Event(), threading.Event()
+    during_second = []
+
+    def first():  # an import: begins first, ends first
+        first_holding.set()
+        first_may_end.wait(5)
+
+    def second():  # a full read begun while the import runs: ends last
+        second_holding.set()
+        second_may_end.wait(5)
+        during_second.append(gc.isenabled())
+
+    a = threading.Thread(target=lambda: without_collector(first))
+    b = threading.Thread(target=lambda: without_collector(second))
+    a.start()
+    assert first_holding.wait(5)
+    b.start()
+    assert second_holding.wait(5)
+    first_may_end.set()
+    a.join(5)
+    assert not gc.isenabled()  # the read still runs: the collector stays off for it
+    second_may_end.set()
+    b.join(5)
+    assert during_second == [False]
+    assert gc.isenabled()  # and comes back once the last hold ends

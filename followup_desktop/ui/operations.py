@@ -48,18 +48,33 @@ class Changes:
         return bool(self.applications or self.employers or self.settings or self.everything)
 
 
+_holds = 0
+_holds_lock = threading.Lock()
+#: whether the collector was on when the first of the current holds began
+_holds_owner_enabled = [True]
+
+
 def without_collector(run: Callable[[], Any]) -> Any:
     """Run `run()` with the cyclic garbage collector held off. Reading or importing a search
     makes millions of objects, none of them in cycles (reference counting frees them); every so
     many the collector would walk them all, holding the interpreter's lock for tens of
-    milliseconds each time, and the GUI thread would wait that long for its next turn."""
-    was = gc.isenabled()
-    gc.disable()
+    milliseconds each time, and the GUI thread would wait that long for its next turn.
+
+    Holds are counted, so overlapping holds from two threads (a full read while an import runs)
+    switch the collector back on when the last one ends, whichever finishes first."""
+    global _holds
+    with _holds_lock:
+        if _holds == 0:
+            _holds_owner_enabled[0] = gc.isenabled()
+            gc.disable()
+        _holds += 1
     try:
         return run()
     finally:
-        if was:
-            gc.enable()
+        with _holds_lock:
+            _holds -= 1
+            if _holds == 0 and _holds_owner_enabled[0]:
+                gc.enable()
 
 
 class Cancelled(Exception):
