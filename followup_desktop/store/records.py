@@ -62,14 +62,37 @@ def employers(store) -> list[tuple[str, str]]:
     return [(e.key, e.name) for e in Employer.select(Employer.key, Employer.name).order_by(Employer.name.collate("NOCASE"))]
 
 
-def add_employer(store, name: str, key: str | None = None) -> str:
+def add_employer(store, name: str) -> str:
+    """A new employer under a key made from its name; returns the key."""
     Employer = store.models.Employer
 
-    rec = _record({"key": key or "x", "name": name}, EMPLOYER_FIELDS, "employer")
+    rec = _record({"key": "x", "name": name}, EMPLOYER_FIELDS, "employer")
     with store.atomic():
-        key = key or _unique_key(Employer, slug(rec["name"], "employer"))
+        key = _unique_key(Employer, slug(rec["name"], "employer"))
         Employer.create(key=key, name=rec["name"])
     return key
+
+
+def employer_record(store, key: str) -> dict:
+    """One employer in the exchange file's shape (what `restore_employer` puts back)."""
+    Employer = store.models.Employer
+
+    row = Employer.get_or_none(Employer.key == key)
+    if row is None:
+        raise ExchangeError(f'no employer with key "{key}"')
+    return {"key": row.key, "name": row.name}
+
+
+def restore_employer(store, record: dict) -> str:
+    """Store an employer exactly as `employer_record` read it (or an export wrote it), key and all."""
+    Employer = store.models.Employer
+
+    rec = _record({"key": record.get("key"), "name": record.get("name")}, EMPLOYER_FIELDS, "employer")
+    with store.atomic():
+        if Employer.select().where(Employer.key == rec["key"]).exists():
+            raise ExchangeError(f'employer: field "key": "{rec["key"]}" is taken')
+        Employer.create(key=rec["key"], name=rec["name"])
+    return rec["key"]
 
 
 def delete_employer(store, key: str) -> None:
@@ -128,10 +151,10 @@ def _stage_event(values: dict, rec: dict, current: tuple[str, str | None], defau
     return event_for_stage(rec["stage"], rec["outcome"], at)
 
 
-def add_application(store, values: dict, *, now: datetime, key: str | None = None) -> tuple[str, str | None]:
+def add_application(store, values: dict, *, now: datetime) -> tuple[str, str | None]:
     """Store a new application. `values` has the dialog's fields; `employer_key` None with an
     `employer_name` creates that employer too. Returns (application key, created employer key or
-    None). With `key`, the application gets that key (undo/redo puts one back as it was).
+    None).
 
     The stage follows the timeline: a new application past `lead` gets the event that makes it
     so (an `applied` event for "applied"), at `values["stage_at"]` (default: its creation)."""
@@ -153,9 +176,9 @@ def add_application(store, values: dict, *, now: datetime, key: str | None = Non
             name = (values.get("employer_name") or "").strip()
             if not name:
                 raise ExchangeError('application: field "employer": name the employer')
-            created = add_employer(store, name, values.get("new_employer_key"))
+            created = add_employer(store, name)
             employer = Employer.get(Employer.key == created)
-        key = key or _unique_key(Application, slug(f"{employer.key} {rec['position']}", "application"))
+        key = _unique_key(Application, slug(f"{employer.key} {rec['position']}", "application"))
         Application.create(key=key, employer=employer, created=created_at,
                            archived=bool(values.get("archived")), **rec)
         if staging is not None:
@@ -198,6 +221,36 @@ def delete_application(store, key: str) -> None:
     Application.delete().where(Application.key == key).execute()
 
 
+def restore_application(store, record: dict, events: list[dict] = ()) -> str:
+    """Store an application exactly as `application_record` read it, key, creation and archive
+    flag included, with its `events` as `event_record` read them (ids kept); the stage follows
+    the events, as everywhere. Its employer must exist (`restore_employer` first)."""
+    M = store.models
+    Application, Employer = M.Application, M.Employer
+
+    rec = _checked_application({**record, "stage": Stage.LEAD, "outcome": None})
+    with store.atomic():
+        if Application.select().where(Application.key == record["key"]).exists():
+            raise ExchangeError(f'application: field "key": "{record["key"]}" is taken')
+        employer = Employer.get_or_none(Employer.key == record["employer_key"])
+        if employer is None:
+            raise ExchangeError(f'application: field "employer": no employer with key "{record["employer_key"]}"')
+        Application.create(key=record["key"], employer=employer, created=record.get("created"),
+                           archived=bool(record.get("archived")), **rec)
+        for event in events:
+            restore_event(store, event)
+    return record["key"]
+
+
+def application_events(store, key: str) -> list[dict]:
+    """An application's events as `event_record` reads them, in the order they were stored."""
+    Event, Application = store.models.Event, store.models.Application
+
+    ids = [i for (i,) in Event.select(Event.id).join(Application)
+           .where(Application.key == key).order_by(Event.id).tuples()]
+    return [event_record(store, i) for i in ids]
+
+
 def set_archived(store, key: str, archived: bool) -> None:
     Application = store.models.Application
 
@@ -211,7 +264,7 @@ def contacts(store, employer_key: str) -> list[dict]:
 
 
 def contact_links(store, contact_keys) -> list[dict]:
-    """The event links of some contacts (what deleting them would remove), for undo."""
+    """The event links of some contacts (what deleting them would remove)."""
     M = store.models
     Contact, EventContact = M.Contact, M.EventContact
 
@@ -221,12 +274,12 @@ def contact_links(store, contact_keys) -> list[dict]:
              "key_point": r["key_point"]} for r in rows]
 
 
-def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_links: list[dict] = ()) -> list[dict]:
-    """Make the employer's contacts exactly `wanted` (each with `key` None for a new one): new
-    ones added, changed ones updated, absent ones removed (with their event links). Returns the
-    list as stored, every contact with its key. `restore_links` puts removed links back (undo)."""
+def replace_contacts(store, employer_key: str, wanted: list[dict]) -> list[dict]:
+    """Make the employer's contacts exactly `wanted` (each with `key` None for a new one, or a
+    key of its own, kept): new ones added, changed ones updated, absent ones removed (with their
+    event links). Returns the list as stored, every contact with its key."""
     M = store.models
-    Contact, Employer, EventContact = M.Contact, M.Employer, M.EventContact
+    Contact, Employer = M.Contact, M.Employer
 
     checked = []
     for n, c in enumerate(wanted):
@@ -254,14 +307,6 @@ def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_li
                 key = rec["key"] or _unique_key(Contact, slug(f"{employer_key} {rec['name']}", "contact"))
                 Contact.create(key=key, employer=employer, **fields)
             out.append({"key": key, **fields})
-        if restore_links:
-            ids = dict(Contact.select(Contact.key, Contact.id).where(
-                Contact.key.in_([link["contact_key"] for link in restore_links])).tuples())
-            EventContact.insert_many([
-                {"event": link["event"], "contact": ids[link["contact_key"]], "position": link["position"],
-                 "key_point": link["key_point"]}
-                for link in restore_links if link["contact_key"] in ids
-            ]).on_conflict_ignore().execute()
     return out
 
 
@@ -360,6 +405,7 @@ def update_event(store, event_id: int, values: dict) -> None:
         raw = _clean_event({**values, "kind": ev.kind})
         raw["application"] = app.key
         rec = check_event(raw, employer, people)
+        rec["subject"] = rec["subject"] or None  # no subject is NULL, as on a log and an import
         who, points = rec.pop("contacts"), rec.pop("key_points")
         rec.pop("application")
         Event.update(**rec).where(Event.id == event_id).execute()

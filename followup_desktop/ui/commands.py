@@ -94,25 +94,31 @@ class _LogStep:
 
 
 class _ContactsStep:
-    """Replace an employer's contacts; take it back with the events' links as they were."""
+    """Replace an employer's contacts; take it back by putting the old list back (keys kept) and
+    the events that named a removed contact back as they were read."""
 
     def __init__(self, employer_key: str, contacts: list[dict]):
         self.employer, self.wanted = employer_key, contacts
         self.old = None
         self.stored = None
+        self.linked: list[dict] = []  # the events a removal takes people from, as they were
 
     def apply(self, store):
         if self.old is None:
             with store.atomic():
                 self.old = records.contacts(store, self.employer)
                 gone = {c["key"] for c in self.old} - {c.get("key") for c in self.wanted}
-                self.links = records.contact_links(store, gone)
+                events = dict.fromkeys(link["event"] for link in records.contact_links(store, gone))
+                self.linked = [records.event_record(store, e) for e in events]
                 self.stored = records.replace_contacts(store, self.employer, self.wanted)
         else:
             self.stored = records.replace_contacts(store, self.employer, self.stored)
 
     def revert(self, store):
-        records.replace_contacts(store, self.employer, self.old, restore_links=self.links)
+        with store.atomic():
+            records.replace_contacts(store, self.employer, self.old)
+            for event in self.linked:
+                records.update_event(store, event["id"], event)
 
     def changes(self) -> Changes:
         return Changes.of(employers=[self.employer])
@@ -186,14 +192,23 @@ class AddApplication(Command):
         self.values.setdefault("created", self.now)
         self.key: str | None = None
         self.created_employer: str | None = None
+        #: what the first run stored (employer if made, application, its events): redo puts it back
+        self.stored: tuple[dict | None, dict, list[dict]] | None = None
 
     def apply(self, store):
-        values = dict(self.values)
-        if self.created_employer:
-            values["new_employer_key"] = self.created_employer
+        if self.stored is not None:
+            employer, application, events = self.stored
+            with store.atomic():
+                if employer is not None:
+                    records.restore_employer(store, employer)
+                records.restore_application(store, application, events)
+            return
         # a stage past "lead" is logged as the event that makes it so, at the dialog's date
         # ("Applied on"), so the clocks have something to count from
-        self.key, self.created_employer = records.add_application(store, values, now=self.now, key=self.key)
+        with store.atomic():
+            self.key, self.created_employer = records.add_application(store, self.values, now=self.now)
+            self.stored = (records.employer_record(store, self.created_employer) if self.created_employer else None,
+                           records.application_record(store, self.key), records.application_events(store, self.key))
 
     def revert(self, store):
         with store.atomic():
@@ -212,6 +227,7 @@ class EditApplication(Command):
         self.now = workspace.now()
         self.old = None
         self.created_employer: str | None = None
+        self.employer: dict | None = None  # the employer made, as stored (redo puts it back)
         #: the event a change of stage logged (the stage follows the timeline), as stored
         self.staged: dict | None = None
 
@@ -222,7 +238,11 @@ class EditApplication(Command):
         with store.atomic():
             if not values.get("employer_key"):
                 # a new employer typed in the dialog: made here, and taken back by undo
-                self.created_employer = records.add_employer(store, values["employer_name"], self.created_employer)
+                if self.employer is None:
+                    self.created_employer = records.add_employer(store, values["employer_name"])
+                    self.employer = records.employer_record(store, self.created_employer)
+                else:
+                    records.restore_employer(store, self.employer)
                 values["employer_key"] = self.created_employer
             if self.staged is not None:
                 # redo: the same event back, then the fields (the stage is there already)
