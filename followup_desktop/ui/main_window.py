@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,25 +38,13 @@ from PySide6.QtWidgets import (
 from ..desktop.translations import marked, shown
 from ..vocab import LIST_FILTERS, OUTCOMES, QT_TRANSLATE_NOOP, ROLES, STAGES, ActionName, EventKind
 from . import state as window_files
+from .edits import Edits, alive as _alive
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .style import plain_tooltip
 from .timeline import TimelineView
 
 log = logging.getLogger(__name__)
 
-
-def _commands():
-    """The edit commands (and through them the store's record functions and the exchange
-    rules), loaded at the first edit rather than before the window is painted."""
-    from . import commands
-
-    return commands
-
-
-def _refusal():
-    from ..exchange.validate import ExchangeError
-
-    return ExchangeError
 
 #: the quick Log… buttons: (dialog form, label)
 LOG_FORMS = (
@@ -321,6 +309,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.paths = workspace.paths
+        self.edits = Edits(self)  # what the edit actions do (`edits.py`)
         self.setObjectName("mainWindow")
         self._composers: list[QWidget] = []
         self._selected_key: str | None = None
@@ -473,7 +462,7 @@ class MainWindow(QMainWindow):
         self.import_first.clicked.connect(self.import_file)
         workspace.changed.connect(self._workspace_changed)
         workspace.failed.connect(self._load_failed)
-        workspace.refused.connect(self._refused)
+        workspace.refused.connect(self.edits.refused)
         self.resize(1280, 760)
         self.splitter.setSizes([790, 490])
         self._restore_state()
@@ -836,80 +825,37 @@ class MainWindow(QMainWindow):
             self.timeline.show_application(key)
 
     # -- doing things -------------------------------------------------------------------------
-    def _run(self, command, done=None) -> None:
-        """Queue an edit; `done(command)` once it has run. A refusal is shown, nothing stored."""
-        self.workspace.run(command, done=done,
-                           refused=lambda exc: _alive(self) and QMessageBox.warning(self, self.tr("Not saved"), str(exc)))
+    def current_key(self) -> str | None:
+        """The application the timeline shows (the current row), None when there is none."""
+        return self._selected_key
 
-    def _refused(self, message: str) -> None:
-        """A write queued by another window (or an undo) was refused: nothing was stored."""
-        QMessageBox.warning(self, self.tr("Not saved"), message)
-
+    # the edits open their dialog and queue their command (`edits.py`)
     def new_application(self) -> None:
-        from .dialogs import ApplicationDialog
-
-        dialog = ApplicationDialog(self.workspace.employers(), None, self, now=self.workspace.now())
-        if _exec(dialog):
-            self._run(_commands().AddApplication(self.workspace, dialog.values()),
-                      done=lambda command: self.select_application(command.key))
+        self.edits.new_application()
 
     def edit_application(self) -> None:
-        from ..store import records
-        from .dialogs import ApplicationDialog
-
-        key = self._selected_key
-        if key is None:
-            return
-        dialog = ApplicationDialog(self.workspace.employers(), records.application_record(self.workspace.store, key), self,
-                                   now=self.workspace.now())
-        if _exec(dialog):
-            self._run(_commands().EditApplication(self.workspace, key, dialog.values()))
+        self.edits.edit_application()
 
     def edit_contacts(self) -> None:
-        from .dialogs import ContactsDialog
-
-        app = self.workspace.application(self._selected_key) if self._selected_key else None
-        if app is None:
-            return
-        from ..store import records
-
-        contacts = self.workspace.contacts(app.employer_key)
-        counts: dict[str, int] = {}
-        for link in records.contact_links(self.workspace.store, [c["key"] for c in contacts]):
-            counts[link["contact_key"]] = counts.get(link["contact_key"], 0) + 1
-        dialog = ContactsDialog(app.employer_name, contacts, self, event_counts=counts)
-        if _exec(dialog):
-            self._run(_commands().EditContacts(self.workspace, app.employer_key, dialog.values()))
+        self.edits.edit_contacts()
 
     def archive_selected(self) -> None:
-        keys = self.selected_keys()
-        if not keys:
-            return
-        apps = self.workspace.applications()
-        label = apps[keys[0]].position if len(keys) == 1 else self.tr("{0} applications").format(len(keys))
-        current = self.table.currentIndex()
-        row = current.row() if current.isValid() else 0
-        def archived(_command) -> None:
-            # the row below takes the archived one's place in the selection
-            if self.proxy.rowCount():
-                index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
-                self.select_application(self.proxy.data(index, KEY_ROLE))
-            self.statusBar().showMessage(self.tr("Archived {0}. Undo with Ctrl+Z.").format(label), 8000)
-
-        self._run(_commands().Archive(self.workspace, keys, label), done=archived)
+        self.edits.archive_selected()
 
     def restore_archived(self, keys: list[str]) -> None:
-        """Bring archived applications back (undoable: undo archives them again)."""
-        label = (QCoreApplication.translate("MainWindow", "1 application") if len(keys) == 1 else QCoreApplication.translate("MainWindow", "{0} applications").format(len(keys)))
-        command = _commands().Restore(self.workspace, keys, label)
-        command.setText(QCoreApplication.translate("MainWindow", "Restore {0}").format(label))
+        self.edits.restore_archived(keys)
 
-        def restored(_command) -> None:
-            self.show_filter("all")
-            self.select_application(keys[0])
-            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
+    def log_form(self, form: str, initial: dict | None = None) -> None:
+        self.edits.log_form(form, initial)
 
-        self._run(command, done=restored)
+    def edit_event(self, event: dict) -> None:
+        self.edits.edit_event(event)
+
+    def open_settings(self) -> None:
+        self.edits.open_settings()
+
+    def offer_first_run(self) -> bool:
+        return self.edits.offer_first_run()
 
     def _undo_moved(self, index: int) -> None:
         """Undoing an archive selects what came back; undoing a restore keeps the archived
@@ -924,52 +870,6 @@ class MainWindow(QMainWindow):
         keys = getattr(command, "keys", None)
         if index < previous and keys and type(command).__name__ == "Archive":
             self._bring_back = list(keys)
-
-    def _contact_choices(self, employer_key: str) -> list[tuple[str, str, str]]:
-        return [(c["key"], c["name"], c["role"]) for c in self.workspace.contacts(employer_key)]
-
-    def log_form(self, form: str, initial: dict | None = None) -> None:
-        from .dialogs import LogEventDialog
-
-        key = self._selected_key
-        app = self.workspace.application(key) if key else None
-        if app is None:
-            return
-        dialog = LogEventDialog(form, self._contact_choices(app.employer_key), now=self.workspace.now(),
-                                initial=initial, parent=self)
-        if _exec(dialog):
-            values, people = dialog.values(), dialog.new_contacts()
-
-            def not_logged(exc) -> None:
-                if _alive(self):
-                    QMessageBox.warning(self, self.tr("Not logged"), str(exc))
-            if people:
-                # someone new met at the interview: the contacts and the event in one write, one
-                # undo for both, nothing half done when refused
-                self.workspace.run(_commands().LogWithPeople(
-                    self.workspace, key, app.employer_key, self.workspace.contacts(app.employer_key), people,
-                    values, dialog.windowTitle()), refused=not_logged)
-                return
-            try:
-                self.workspace.log_event(key, values, refused=not_logged)
-            except _refusal() as exc:
-                not_logged(exc)
-
-    def edit_event(self, event: dict) -> None:
-        from .dialogs import LogEventDialog
-
-        app = self.workspace.application(event["application"])
-        if app is None:
-            return
-        initial = {k: v for k, v in event.items() if k not in ("contact_names", "position", "id", "application")}
-        dialog = LogEventDialog(event["kind"], self._contact_choices(app.employer_key), now=self.workspace.now(),
-                                initial=initial, parent=self)
-        if not _exec(dialog):
-            return
-        if getattr(dialog, "deleted", False):
-            self._run(_commands().DeleteEvent(self.workspace, event["id"]))
-        else:
-            self._run(_commands().EditEvent(self.workspace, event["id"], dialog.values()))
 
     def act_on(self, action) -> None:
         """The button on a window of the timeline (or Enter on a list row)."""
@@ -1018,56 +918,6 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
-
-    def open_settings(self) -> None:
-        from .dialogs import SettingsDialog
-
-        dialog = SettingsDialog(self.workspace.settings(), self)
-        if _exec(dialog):
-            def not_saved(exc) -> None:
-                if _alive(self):
-                    QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
-            try:
-                self.workspace.save_settings(dialog.changes(), refused=not_saved)
-            except ValueError as exc:
-                not_saved(exc)
-
-    def offer_first_run(self) -> bool:
-        """On the first start (no applications, no profile), ask once for the name, email and
-        phone that messages are signed with. Skipped or saved, it is not asked again. True when
-        the dialog was shown (it is window-modal and does not block: `first_run` is it)."""
-        from .first_run import ASKED_KEY, FirstRunDialog, needs_profile
-
-        if not self.workspace.is_loaded or not self.isVisible():
-            return False
-        state = self.ui_state()
-        if state.value(ASKED_KEY, False, type=bool):
-            return False
-        if not needs_profile(self.workspace.settings(), bool(self.workspace.applications())):
-            return False
-        self._remember_hint(ASKED_KEY)
-        dialog = self.first_run = FirstRunDialog(self)
-
-        def done(result):
-            if result and dialog.values():
-                def not_saved(exc) -> None:
-                    if _alive(self):
-                        QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
-
-                def saved(_result) -> None:
-                    if _alive(self):
-                        self.statusBar().showMessage(self.tr("Saved. Your messages will be signed with it."), 8000)
-                try:
-                    self.workspace.save_settings(dialog.values(), done=saved, refused=not_saved)
-                except ValueError as exc:
-                    not_saved(exc)
-            dialog.deleteLater()
-        dialog.finished.connect(done)
-        dialog.open()
-        return True
-
-    def _remember_hint(self, key: str) -> None:
-        window_files.remember(self.paths, key)
 
     def open_templates(self) -> None:
         from .template_editor import TemplateEditor
@@ -1159,26 +1009,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.table.setFocus)
 
 
-def _exec(dialog) -> bool:
-    """Run a modal dialog; it is freed once the caller has read its values (deleteLater runs
-    after this call returns to the event loop)."""
-    accepted = bool(dialog.exec())
-    dialog.deleteLater()
-    return accepted
-
-
 def _copy_tip(full: QAction, short: QAction) -> None:
     try:
         short.setToolTip(full.text().replace("&", ""))
     except RuntimeError:  # the window is going
         pass
 
-
-def _alive(widget) -> bool:
-    try:
-        return widget.isVisible()
-    except RuntimeError:  # deleted on close
-        return False
 
 
 __all__ = ["MainWindow", "Banner", "TimelinePanel"]

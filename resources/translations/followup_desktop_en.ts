@@ -1895,6 +1895,42 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived {0}. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {0}. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Your messages will be signed with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Applied</source>
         <extracomment>the quick Log… buttons: (dialog form, label)</extracomment>
         <translation type="unfinished"></translation>
@@ -2129,14 +2165,6 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{0} · {1} shown · {2} due now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,35 +2181,7 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived {0}. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored {0}. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That step is no longer open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved. Your messages will be signed with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2988,6 +2988,7 @@ Quit now?</source>
     </message>
     <message>
         <source>Edit {0}</source>
+        <extracomment>what the first run stored (employer if made, application, its events): redo puts it back</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
