@@ -212,11 +212,17 @@ def cmd_due(args) -> int:
 
     # A short-lived process that builds ~300,000 small acyclic objects: the cyclic collector
     # would only walk them again and again (several full passes, tens of ms).
+    # Switched back on after, for a caller that runs `main` in its own process (the tests).
+    was_on = gc.isenabled()
     gc.disable()
-    at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
-    from .duelist import due_report
+    try:
+        at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
+        from .duelist import due_report
 
-    report = due_report(_paths(args), at)
+        report = due_report(_paths(args), at)
+    finally:
+        if was_on:
+            gc.enable()
     if args.json:
         sys.stdout.write(report.as_json_text())
     else:

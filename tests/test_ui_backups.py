@@ -237,3 +237,47 @@ def test_a_file_from_a_newer_version_is_said_as_such_and_nothing_can_be_added(pa
     assert not window.act_new.isEnabled() and not window.act_import.isEnabled()
     assert window.findChild(RecoveryDialog) is None
     assert paths.database.read_bytes() == before
+
+
+def test_a_restore_runs_on_the_write_worker_after_the_writes_before_it_and_the_list_follows(paths, started, qtbot,
+                                                                                            dump):
+    backups.take_backup(paths, now=datetime(2026, 3, 9, 18, 0))
+    workspace, window = started(paths)
+    qtbot.waitUntil(lambda: workspace.is_loaded, timeout=10_000)
+    [backup] = backups.list_backups(paths)
+    in_backup = dump(backup.path)
+    key = next(iter(workspace.applications()))
+    workspace.log_event(key, {"kind": "note", "at": datetime(2026, 3, 10, 9, 0), "notes": "Called reception"})
+    assert not workspace.operations.is_idle()  # queued: the restore goes behind it
+
+    restored = []
+    workspace.restore_backup(backup, done=restored.append)
+    qtbot.waitUntil(lambda: bool(restored) and workspace.is_loaded, timeout=10_000)
+
+    assert restored[0].name.startswith("followup.sqlite3.before-restore-")
+    # the note was written before the restore: it is in the file kept aside; the file is the backup
+    assert "Called reception" in repr(dump(restored[0])["event"])
+    assert dump(paths.database) == in_backup
+    assert "note" not in [e["kind"] for e in workspace.timeline(workspace.application(key).employer_key)]
+    assert workspace.undo_stack.count() == 0
+    assert window.model.rowCount() == len(workspace.applications())
+
+
+def test_a_backup_that_fails_its_check_is_refused_and_the_data_is_read_again_as_it_was(paths, started, qtbot,
+                                                                                       dump):
+    backups.take_backup(paths, now=datetime(2026, 3, 9, 18, 0))
+    workspace, window = started(paths)
+    qtbot.waitUntil(lambda: workspace.is_loaded, timeout=10_000)
+    before = sorted(workspace.applications())
+    file_before = dump(paths.database)
+    [backup] = backups.list_backups(paths)
+    damage(backup.path)
+
+    refused = []
+    workspace.restore_backup(backup, refused=refused.append)
+    qtbot.waitUntil(lambda: bool(refused) and workspace.is_loaded, timeout=10_000)
+
+    assert "failed the whole check" in str(refused[0])
+    assert sorted(workspace.applications()) == before
+    assert dump(paths.database) == file_before
+    assert not [p for p in paths.root.iterdir() if p.name.startswith("followup.sqlite3.before-restore-")]

@@ -180,16 +180,23 @@ class BackupsWindow(QDialog):
                 QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Yes:
                 return False
-        self.workspace.release()
-        try:
-            backups.restore(self.paths, chosen)
-        except Exception as exc:
-            log.exception("restoring %s failed", chosen.path)
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The backup could not be restored: {0}").format(exc))
-            return False
-        finally:
-            self.workspace.reload_async()
-        self.refresh()
+
+        def restored(_aside) -> None:
+            try:
+                self.refresh()
+            except RuntimeError:  # the window was closed meanwhile
+                pass
+
+        def not_restored(exc) -> None:
+            log.error("restoring %s failed: %s", chosen.path, exc)
+            try:
+                QMessageBox.warning(self, self.windowTitle(),
+                                    self.tr("The backup could not be restored: {0}").format(exc))
+            except RuntimeError:  # the window was closed meanwhile
+                pass
+
+        # on the write worker, behind any write still queued; the views follow when it is read
+        self.workspace.restore_backup(chosen, done=restored, refused=not_restored)
         return True
 
 

@@ -114,6 +114,9 @@ class Operation:
     refused: Callable[[BaseException], None] | None = None
     #: long enough to show progress and offer Cancel
     long: bool = False
+    #: False: `run` gets no store (None) and none is opened for it: it works on the file itself
+    #: with every connection let go (a backup put in the file's place, `Workspace.restore_backup`)
+    uses_store: bool = True
     progress: Progress | None = None
     result: Any = None
 
@@ -157,10 +160,11 @@ class _Worker:
             finally:
                 # This thread's connection goes with each operation: a backup put in the file's
                 # place, or the app quitting, finds nothing of this thread open.
-                try:
-                    store.db.close()
-                except Exception:  # noqa: BLE001 - closing what is already closed
-                    pass
+                if store is not None:
+                    try:
+                        store.db.close()
+                    except Exception:  # noqa: BLE001 - closing what is already closed
+                        pass
             try:
                 self.relay.finished_one.emit(op, result, error)
             except RuntimeError:  # the workspace is gone: nobody is waiting for the result
@@ -194,7 +198,7 @@ class Operations(QObject):
     # -- submitting -------------------------------------------------------------------------
     def submit(self, op: Operation) -> Operation:
         """Queue `op`; returns at once. The store is opened here, on the GUI thread, if needed."""
-        store = self._store()
+        store = self._store() if op.uses_store else None
         if self._worker is None:
             self._worker = _Worker(self._relay)
             self._worker.start()

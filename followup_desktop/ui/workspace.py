@@ -197,6 +197,26 @@ class Workspace(QObject):
         self.undo_stack.clear()
         self._generation += 1
 
+    def restore_backup(self, backup, *, done=None, refused=None):
+        """Put `backup` in the data file's place as an operation on the write worker: the store
+        is let go first (every write queued before has run; `release`), the file is replaced on
+        the worker, and everything is read again from it (`Changes(everything=True)`: `loaded`
+        and `changed(None)` follow, the views with them). `done(path kept aside)`; refused
+        (`refused(exc)`): the file stays as it was and is read again all the same."""
+        from ..store import backups
+        from .operations import Changes, Operation
+
+        self.release()
+        paths = self.paths
+
+        def not_restored(exc) -> None:
+            self.reload_async()
+            (refused or self.report_refusal)(exc)
+
+        return self.submit(Operation("restore a backup", lambda _store, _p: backups.restore(paths, backup),
+                                     Changes(everything=True), done=done, refused=not_restored,
+                                     uses_store=False))
+
     def close(self) -> None:
         self.operations.drain()  # a write in flight is finished, not lost
         self._timer.stop()
