@@ -5,7 +5,7 @@ Reads through `store.snapshot` (plain SQL), so it never imports the ORM or Qt.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .agenda import read as read_agenda
 from .paths import DataPaths
@@ -21,10 +21,14 @@ def relative_due(action: Action, at: datetime) -> str:
         return f"open since {action.opens:%b} {action.opens.day}"
     days = (action.due.date() - at.date()).days
     if action.due < at:
-        late = (at.date() - action.due.date()).days
-        if late == 0:
+        late = at - action.due
+        if late < timedelta(hours=1):
             return f"overdue since {action.due:%H:%M}"
-        return "1 day overdue" if late == 1 else f"{late} days overdue"
+        if late < timedelta(days=1):  # "9 hours overdue", not "1 day" for last night's step
+            hours = int(late.total_seconds() // 3600)
+            return "1 hour overdue" if hours == 1 else f"{hours} hours overdue"
+        days = max(1, (at.date() - action.due.date()).days)
+        return "1 day overdue" if days == 1 else f"{days} days overdue"
     if days == 0:
         return f"due today {action.due:%H:%M}"
     if days == 1:
