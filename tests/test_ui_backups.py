@@ -281,3 +281,22 @@ def test_a_backup_that_fails_its_check_is_refused_and_the_data_is_read_again_as_
     assert sorted(workspace.applications()) == before
     assert dump(paths.database) == file_before
     assert not [p for p in paths.root.iterdir() if p.name.startswith("followup.sqlite3.before-restore-")]
+
+
+def test_a_backup_that_fails_at_start_up_says_why_and_the_dialog_stays_with_no_file_made(paths, started, qtbot,
+                                                                                         monkeypatch):
+    backups.take_backup(paths, now=datetime(2026, 3, 9, 18, 0))
+    damage(paths.database)
+    workspace, window = started(paths)
+    dialog = dialog_of(qtbot, window)
+    damage(dialog.backup.path)  # it went bad after it was offered
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **kw: warned.append(a[2])))
+
+    qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+
+    assert "could not be restored" in warned[0] and "failed the whole check" in warned[0]
+    assert dialog.isVisible() and dialog.restore_button.isEnabled()
+    assert not paths.database.exists() and not workspace.is_loaded
+    assert [p for p in paths.root.iterdir() if p.name.startswith("followup.sqlite3.damaged-")]

@@ -38,13 +38,16 @@ def describe_backup(widget: QWidget, backup) -> str:
 
 class RecoveryDialog(QDialog):
     """Names the problem, keeps the damaged file aside, restores the newest verified backup or
-    starts afresh. `recovered` is emitted once a file is in place (the caller reads it again)."""
+    starts afresh. `recovered` is emitted once a file is in place: "restored" once the workspace
+    has put the backup there on its write worker (and reads it again), "fresh" at once (the
+    caller reads it again)."""
 
     recovered = Signal(str)
 
-    def __init__(self, paths: DataPaths, problem: Exception, parent=None):
+    def __init__(self, paths: DataPaths, problem: Exception, parent=None, *, workspace=None):
         super().__init__(parent)
         self.paths = paths
+        self.workspace = workspace
         self.problem = problem
         self.setObjectName("recoveryDialog")
         self.setWindowTitle(self.tr("Your data file needs attention"))
@@ -93,15 +96,32 @@ class RecoveryDialog(QDialog):
     def restore(self) -> None:
         from ..store import backups
 
-        if self._put_aside():
+        if not self._put_aside():
+            return
+        if self.workspace is None:  # no workspace to run it: here and now
             try:
                 backups.restore(self.paths, self.backup)
             except Exception as exc:
-                log.exception("restoring %s failed", self.backup.path)
-                QMessageBox.warning(self, self.windowTitle(), self.tr("The backup could not be restored: {0}").format(exc))
+                self._not_restored(exc)
                 return
-            self.recovered.emit("restored")
-            self.accept()
+            self._restored()
+            return
+        # on the write worker, as every change to the file (`Workspace.restore_backup`)
+        self.restore_button.setEnabled(False)
+        self.workspace.restore_backup(self.backup, done=lambda _aside: self._restored(),
+                                      refused=self._not_restored)
+
+    def _restored(self) -> None:
+        self.recovered.emit("restored")
+        self.accept()
+
+    def _not_restored(self, exc) -> None:
+        log.error("restoring %s failed: %s", self.backup.path, exc)
+        try:
+            self.restore_button.setEnabled(True)
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The backup could not be restored: {0}").format(exc))
+        except RuntimeError:  # the dialog is gone
+            pass
 
     def start_afresh(self) -> None:
         if self._put_aside():
@@ -157,12 +177,13 @@ def offer_recovery(paths: DataPaths, workspace, window) -> None:
 
             problem = find_bad_value(paths.database) or problem
         if problem.kind in RECOVERABLE:
-            dialog = RecoveryDialog(paths, problem, window)
+            dialog = RecoveryDialog(paths, problem, window, workspace=workspace)
             shown.append(dialog)
 
-            def done(_how):
+            def done(how):
                 shown.clear()
-                workspace.reload_async()
+                if how != "restored":  # a restore is read again by the workspace itself
+                    workspace.reload_async()
 
             dialog.recovered.connect(done)
             dialog.rejected.connect(lambda: (shown.clear(), _quit()))

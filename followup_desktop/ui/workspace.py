@@ -202,7 +202,7 @@ class Workspace(QObject):
         is let go first (every write queued before has run; `release`), the file is replaced on
         the worker, and everything is read again from it (`Changes(everything=True)`: `loaded`
         and `changed(None)` follow, the views with them). `done(path kept aside)`; refused
-        (`refused(exc)`): the file stays as it was and is read again all the same."""
+        (`refused(exc)`): the file stays as it was and is read again, if there is one."""
         from ..store import backups
         from .operations import Changes, Operation
 
@@ -210,7 +210,8 @@ class Workspace(QObject):
         paths = self.paths
 
         def not_restored(exc) -> None:
-            self.reload_async()
+            if paths.database.exists():  # as it was; none (a damaged one moved aside): none made
+                self.reload_async()
             (refused or self.report_refusal)(exc)
 
         return self.submit(Operation("restore a backup", lambda _store, _p: backups.restore(paths, backup),
