@@ -3,50 +3,34 @@ second interviewer who was not a contact yet."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
-from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.timeline import EVENT, NOW, event_title
-from followup_desktop.ui.workspace import Workspace
 
 NOW_ = datetime(2026, 3, 9, 10, 0)  # a Monday
 
 
-@pytest.fixture(autouse=True)
-def refusals(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    def refuse(parent, title, text, *a, **kw):
-        raise AssertionError(f"{title}: {text}")
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+pytestmark = pytest.mark.usefixtures("refusals")
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW_)
-    f = data_dir / "acme.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00"}],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    w.select_application("acme-om")
-    yield w
-    ws.close()
+def now():
+    return NOW_
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset([{"kind": "applied", "at": "2026-03-02T09:00:00"}])
+
+
+@pytest.fixture
+def window(window):
+    window.select_application("acme-om")
+    return window
 
 
 def in_dialog(qtbot, fill, seen):
