@@ -6,8 +6,6 @@ Calendar used throughout: 2026-03-02 is a Monday.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -565,11 +563,10 @@ def test_a_silent_lead_closed_as_no_response_suggests_nothing_more():
     assert t.names("2026-02-10T10:00") == []
 
 
-def test_the_sample_s_long_overdue_nudge_is_now_the_suggestion_to_close(tmp_path):
-    data = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "followup_desktop", "--data-dir", str(data), "import",
-                    str(Path(__file__).parents[1] / "resources" / "sample.json")], check=True, capture_output=True)
-    items = _due_json(data, "2026-12-01T10:00", "UTC")
+def test_the_sample_s_long_overdue_nudge_is_now_the_suggestion_to_close(seed, capsys):
+    sample = Path(__file__).parents[1] / "resources" / "sample.json"
+    data = seed(json.loads(sample.read_text(encoding="utf-8")))
+    items = _due_json(data, "2026-12-01T10:00", capsys)
     assert [x["action"] for x in items] == ["close_out"]
     assert items[0]["reason"].startswith("No news since they wrote on Wednesday March 18")
 
