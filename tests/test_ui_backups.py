@@ -28,12 +28,17 @@ def paths(data_dir, contract_example, capsys) -> DataPaths:
 
 
 @pytest.fixture
-def started(qtbot):
+def now():
+    return NOW
+
+
+@pytest.fixture
+def started(qtbot, clock):
     """`started(paths)` -> (workspace, window) as the app starts them, the load under way."""
     made = []
 
     def start(paths):
-        workspace, window = build(paths, clock=lambda: NOW)
+        workspace, window = build(paths, clock=clock)
         qtbot.addWidget(window)
         watch_the_data(paths, workspace, window)
         window.show()
