@@ -183,9 +183,12 @@ def build_dataset(events=(), *, employers=(ACME,), contacts=(SUSAN,), applicatio
     `acme-om` (applied) unless told otherwise. `stage`/`outcome` set the only application's; an
     event without "application" belongs to the only application. `top`: profile, settings, …"""
     apps = [dict(a) for a in applications]
-    if stage is not None or outcome is not None:
+    if stage or outcome:
         assert len(apps) == 1, "stage= and outcome= are for a data set of one application"
-        apps[0].update({"stage": stage} if stage else {}, **({"outcome": outcome} if outcome else {}))
+        if stage:
+            apps[0]["stage"] = stage
+        if outcome:
+            apps[0]["outcome"] = outcome
     evs = []
     for e in events:
         if "application" not in e:
