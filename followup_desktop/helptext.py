@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
+from .paths import DataPaths
 from .settings import BOOL, CLOCK, HOURS, INTERVIEWS, PERSISTENCE, RANGES, REGISTRY, TIMING
 
 #: the keys a person uses most, and what they do (the window's actions carry the same keys)
@@ -48,6 +49,14 @@ def _unit(value, unit: str, tr) -> str:
     return unit
 
 
+def _span(days: int, tr) -> str:
+    """A snooze's length as a person says it: "1 day", "3 days", "1 week", "2 weeks"."""
+    if days % 7 == 0:
+        weeks = days // 7
+        return tr("1 week") if weeks == 1 else tr("{0} weeks").format(weeks)
+    return tr("1 day") if days == 1 else tr("{0} days").format(days)
+
+
 def rule_lines(settings, tr: Callable[[str], str] = _identity) -> list[tuple[str, list[str]]]:
     """[(group, ["label: value unit", …]), …] for the playbook's settings, with the values in
     force (`settings` is a `Settings`)."""
@@ -71,6 +80,11 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
     """The whole page, as simple HTML for a text browser."""
     e = escape
     data_dir = Path(data_dir)
+    paths = DataPaths(data_dir)
+
+    def name(path: Path, folder: bool = False) -> str:  # as it sits in the data dir
+        return e(path.relative_to(paths.root).as_posix() + ("/" if folder else ""))
+
     parts = [
         f"<h2>{e(tr('Getting started'))}</h2>",
         "<p>" + e(tr("Follow-up Desktop tells you when and how to follow up on each job application: "
@@ -85,7 +99,10 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
         "<li>" + e(tr("The list shows each application's next step and when it is due, most urgent "
                       "first. Press Enter to write the message; Mark as sent puts it on the timeline.")) + "</li>",
         "<li>" + e(tr("The tray icon counts what is due and tells you when a step opens, never in "
-                      "quiet hours.")) + "</li>",
+                      "quiet hours; more than {0} at once come as one summary. Snooze a step from the "
+                      "tray menu or the message window for {1} or {2}.")
+                   .format(settings.summary_above, _span(settings.snooze_short_days, tr),
+                           _span(settings.snooze_long_days, tr))) + "</li>",
         "</ol>",
         f"<h3>{e(tr('Keyboard'))}</h3>",
         "<table cellspacing='0' cellpadding='3'>",
@@ -98,10 +115,10 @@ def getting_started_html(settings, data_dir: Path, tr: Callable[[str], str] = _i
         "<p>" + e(tr("Everything stays on this computer, in one folder:")) + "</p>",
         f"<p><code>{e(str(data_dir))}</code></p>",
         "<ul>",
-        f"<li><code>followup.sqlite3</code> — {e(tr('your applications, contacts and timeline'))}</li>",
-        f"<li><code>backups/</code> — {e(tr('copies made before the file is upgraded'))}</li>",
-        f"<li><code>logs/followup-desktop.log</code> — {e(tr('what went wrong, if anything did'))}</li>",
-        f"<li><code>window-state.ini</code> — {e(tr('window size, columns and one-time hints'))}</li>",
+        f"<li><code>{name(paths.database)}</code> — {e(tr('your applications, contacts and timeline'))}</li>",
+        f"<li><code>{name(paths.backups, True)}</code> — {e(tr('copies made before the file is upgraded'))}</li>",
+        f"<li><code>{name(paths.log_file)}</code> — {e(tr('what went wrong, if anything did'))}</li>",
+        f"<li><code>{name(paths.window_state)}</code> — {e(tr('window size, columns and one-time hints'))}</li>",
         "</ul>",
         "<p>" + e(tr("File → Export… writes everything to one JSON file; File → Import… reads one back. "
                      "Nothing is sent anywhere: the app has no network access.")) + "</p>",

@@ -1,6 +1,8 @@
 """Where the app keeps its files: one module, so every other room asks here.
 
-The data dir holds the database, its backups and the logs. It comes from platformdirs unless
+The data dir holds the database, its backups and the logs, and beside them the windows' state,
+the list kept from the last exit and the one-running-copy lock: every name of a file in it is
+here (`DataPaths`). It comes from platformdirs unless
 `--data-dir` or `FOLLOWUP_DESKTOP_DATA_DIR` names another. Everything the app creates there is
 private: folders 0700, files 0600.
 """
@@ -22,6 +24,12 @@ LOG_DIRNAME = "logs"
 TEMPLATES_DIRNAME = "templates"
 #: "running-<pid>": a copy of the app is running (or was, and did not exit cleanly)
 RUNNING_PREFIX = "running-"
+LOG_FILENAME = "followup-desktop.log"
+WINDOW_STATE_FILENAME = "window-state.ini"
+LIST_CACHE_FILENAME = "list-cache.json"
+LOCK_FILENAME = "instance.lock"
+#: a regular backup: "followup-<stamp>.sqlite3" (a second one in the same second: "-2", …)
+BACKUP_PREFIX, BACKUP_SUFFIX = "followup-", ".sqlite3"
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -169,6 +177,30 @@ class DataPaths:
     @property
     def logs(self) -> Path:
         return self.root / LOG_DIRNAME
+
+    @property
+    def log_file(self) -> Path:
+        """The rotating log (its older parts beside it, numbered)."""
+        return self.logs / LOG_FILENAME
+
+    @property
+    def window_state(self) -> Path:
+        """Window size, splitter, columns, the notification pause and one-time hints (INI)."""
+        return self.root / WINDOW_STATE_FILENAME
+
+    @property
+    def list_cache(self) -> Path:
+        """The applications list as it was at the last exit, shown while the data loads."""
+        return self.root / LIST_CACHE_FILENAME
+
+    @property
+    def instance_lock(self) -> Path:
+        """Held by the one running copy of the app for this data dir."""
+        return self.root / LOCK_FILENAME
+
+    def backup_file(self, stamp: str, n: int = 1) -> Path:
+        """A regular backup taken at `stamp`; `n` > 1 for another one in the same second."""
+        return self.backups / f"{BACKUP_PREFIX}{stamp}{'' if n == 1 else f'-{n}'}{BACKUP_SUFFIX}"
 
     @property
     def config(self) -> Path:

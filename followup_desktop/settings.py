@@ -135,6 +135,11 @@ REGISTRY: tuple[SettingSpec, ...] = (
         "logging_grace_days", 1, "A message logged this early still counts", PERSISTENCE,
         0, 7, "days",
     ),
+    _i(
+        "keep_waiting_days", 14, "Keep waiting on a quiet lead, when asked, for", PERSISTENCE,
+        1, 90, "days",
+        help="The close-out question's Keep waiting asks again this long after.",
+    ),
     # -- hours
     SettingSpec(
         "call_hours", RANGES, "09:30-11:30, 14:30-16:00", "Call hours (business days)", HOURS,
@@ -148,6 +153,18 @@ REGISTRY: tuple[SettingSpec, ...] = (
         "notifications_enabled", BOOL, True, "Tell me when a follow-up window opens", DESKTOP,
         help="A notification when a step opens, once when it becomes overdue, and when a lead "
         "should be closed out.",
+    ),
+    _i(
+        "summary_above", 3, "Combine notifications into one summary above", DESKTOP, 1, 20, "at once",
+        help="When more steps than this open at the same moment, one notification lists them.",
+    ),
+    _i(
+        "snooze_short_days", 1, "Snooze a step, the short way, for", DESKTOP, 1, 6, "days",
+        help="The first choice of Snooze, in the tray menu and the compose window.",
+    ),
+    _i(
+        "snooze_long_days", 7, "…and the long way, for", DESKTOP, 2, 90, "days",
+        help="The second choice of Snooze.",
     ),
     SettingSpec(
         "start_at_login", BOOL, False, "Start at login, in the tray", DESKTOP,

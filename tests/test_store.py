@@ -113,11 +113,9 @@ def test_the_orm_connection_has_the_safety_pragmas_in_every_thread(data_dir):
 def test_the_orm_refuses_a_contact_for_an_employer_that_does_not_exist(data_dir):
     from peewee import IntegrityError
 
-    from followup_desktop.store.models import Contact
-
-    with Store(data_dir):
+    with Store(data_dir) as store:
         with pytest.raises(IntegrityError):
-            Contact.create(key="ghost", employer=999, name="Nobody", role="other")
+            store.models.Contact.create(key="ghost", employer=999, name="Nobody", role="other")
 
 
 def test_a_new_database_is_created_at_the_latest_schema(data_dir):

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import records as R
 from ..paths import write_private
 from ..playbook.stages import event_for_stage, says_more, stage_of
 from ..settings import SPECS
@@ -25,7 +26,7 @@ PROFILE_SETTINGS = {
     "employed": "profile_employed",
     "signature": "profile_signature",
 }
-STATE_FIELDS = ("done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at")
+STATE_FIELDS = R.STATE_FIELDS
 _CHUNK = 200
 
 
@@ -70,6 +71,16 @@ def _insert(model, rows: list[dict]) -> None:
         model.insert_many(rows[start:start + _CHUNK]).execute()
 
 
+def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> dict:
+    """A validated record as the model's row: each stored field under its model attribute, a
+    REF turned into the row id of the record it names (`refs`: record name -> key -> id)."""
+    out = {}
+    for f in record.stored:
+        value = rec[f.name]
+        out[f.attr] = refs[f.refers][value] if f.type == R.REF else value
+    return out
+
+
 class _Ev:
     __slots__ = ("kind", "outcome", "reason")
 
@@ -105,10 +116,7 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
 
 def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None) -> ImportSummary:
     """Import the exchange file at `path` (or its already-read document `doc`), all or nothing."""
-    from ..store.models import (
-        ActionStateRow, Application, Contact, Employer, Event, EventContact,
-    )
-
+    M = store.models
     doc = load_file(Path(path)) if doc is None else doc
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
@@ -125,12 +133,14 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
         if settings:
             store.save_settings(settings)
 
-        _insert(Employer, [dict(r) for r in checked.employers])
-        employer_id = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
-        _insert(Contact, [{**r, "employer": employer_id[r["employer"]]} for r in checked.contacts])
-        contact_id = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
-        _insert(Application, [{**r, "employer": employer_id[r["employer"]]} for r in checked.applications])
-        app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
+        refs: dict[str, dict] = {}
+        _insert(M.Employer, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
+        refs["employer"] = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
+        _insert(M.Contact, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
+        refs["contact"] = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
+        _insert(M.Application, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
+        refs["application"] = app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
+        contact_id = refs["contact"]
 
         # Explicit ids (we hold the write lock) let the contacts of each event be linked without
         # a round trip per event.
@@ -138,107 +148,80 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
         events, links = [], []
         for offset, r in enumerate(checked.events):
             eid = next_id + offset
-            people, points = r.pop("contacts"), r.pop("key_points")
-            events.append({**r, "id": eid, "application": app_id[r["application"]]})
+            people, points = r["contacts"], r["key_points"]
+            events.append({**_stored(R.EVENT, r, refs), "id": eid})
             links.extend(
                 {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
                 for pos, c in enumerate(people)
             )
-        _insert(Event, events)
-        _insert(EventContact, links)
-        _insert(ActionStateRow, [
-            {"action_id": r["id"], "application": app_id[r["application"]],
-             **{f: r[f] for f in STATE_FIELDS}}
-            for r in checked.action_states
-        ])
+        _insert(M.Event, events)
+        _insert(M.EventContact, links)
+        _insert(M.ActionStateRow, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                          file_events)
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
+def _exchanged(value):
+    """A stored value as the exchange file writes it."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _empty(value) -> bool:
+    return value is None or value is False or value == "" or value == [] or value == {}
+
+
+def _exported(record: R.Record, row, keys: dict[str, dict], extra: dict | None = None) -> dict:
+    """One stored row (a `reads.table_rows` row) as the exchange file's record: the declared
+    fields in order, a REF as the key of what it names, the fields an export leaves out when
+    empty left out. `extra` gives the fields that are not columns (an event's people)."""
+    out: dict[str, Any] = {}
+    for f in record.fields:
+        if f.stored:
+            value = getattr(row, f.sql)
+            if f.type == R.REF:
+                value = keys[f.refers][value]
+        else:
+            value = (extra or {}).get(f.name)
+        if f.omit_empty and _empty(value):
+            continue
+        out[f.name] = _exchanged(value)
+    return out
 
 
 def export_document(store) -> dict[str, Any]:
     """Everything in the store as an exchange document (the same keys come back out)."""
-    from ..store.models import (
-        ActionStateRow, Application, Contact, Employer, Event, EventContact,
-    )
+    from ..store.reads import table_rows
 
+    con = store.connection
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
         del profile["signature"]
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "profile": profile}
 
-    employer_key = {}
-    doc["employers"] = []
-    for e in Employer.select().order_by(Employer.id):
-        employer_key[e.id] = e.key
-        doc["employers"].append({"key": e.key, "name": e.name, "website": e.website, "notes": e.notes})
-
-    contact_key = {}
-    doc["contacts"] = []
-    for c in Contact.select().order_by(Contact.id):
-        contact_key[c.id] = c.key
-        rec = {"key": c.key, "employer": employer_key[c.employer_id], "name": c.name, "role": c.role,
-               "email": c.email, "phone": c.phone}
-        if c.notes:
-            rec["notes"] = c.notes
-        doc["contacts"].append(rec)
-
-    app_key = {}
-    doc["applications"] = []
-    for a in Application.select().order_by(Application.id):
-        app_key[a.id] = a.key
-        rec = {"key": a.key, "employer": employer_key[a.employer_id], "position": a.position,
-               "source": a.source, "referred_by": a.referred_by, "posting_url": a.posting_url,
-               "posting_closes": _iso(a.posting_closes), "stage": a.stage, "outcome": a.outcome}
-        if a.created is not None:
-            rec["created"] = _iso(a.created)
-        if a.archived:
-            rec["archived"] = True
-        doc["applications"].append(rec)
+    keys: dict[str, dict] = {}
+    for record in (R.EMPLOYER, R.CONTACT, R.APPLICATION):
+        rows = list(table_rows(con, record, order_by="id"))
+        keys[record.name] = {row.id: row.key for row in rows}
+        doc[record.section] = [_exported(record, row, keys) for row in rows]
 
     people: dict[int, list] = {}
-    for link in EventContact.select().order_by(EventContact.event, EventContact.position):
-        people.setdefault(link.event_id, []).append((contact_key[link.contact_id], link.key_point))
+    for link in table_rows(con, R.EVENT_CONTACT, order_by="event_id, position"):
+        people.setdefault(link.event_id, []).append((keys["contact"][link.contact_id], link.key_point))
 
-    doc["events"] = []
-    for ev in Event.select().order_by(Event.application, Event.at, Event.id):
-        rec: dict[str, Any] = {"application": app_key[ev.application_id], "kind": ev.kind, "at": _iso(ev.at)}
-        for name in ("channel", "outcome", "reason", "duration_minutes"):
-            value = getattr(ev, name)
-            if value is not None:
-                rec[name] = value
+    doc[R.EVENT.section] = []
+    for ev in table_rows(con, R.EVENT, order_by="application_id, at, id"):
         who = people.get(ev.id, [])
-        if who:
-            rec["contacts"] = [k for k, _ in who]
-            points = {k: p for k, p in who if p}
-            if points:
-                rec["key_points"] = points
-        for name in ("decision_expected", "next_date"):
-            value = getattr(ev, name)
-            if value is not None:
-                rec[name] = _iso(value)
-        if ev.encouraged:
-            rec["encouraged"] = True
-        if ev.subject:
-            rec["subject"] = ev.subject
-        if ev.notes:
-            rec["notes"] = ev.notes
-        doc["events"].append(rec)
+        extra = {"contacts": [k for k, _ in who], "key_points": {k: p for k, p in who if p}}
+        doc[R.EVENT.section].append(_exported(R.EVENT, ev, keys, extra))
 
     others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
     if others:
         doc["settings"] = dict(sorted(others.items(), key=lambda kv: list(SPECS).index(kv[0])))
-    states = []
-    for s in ActionStateRow.select().order_by(ActionStateRow.action_id):
-        rec = {"id": s.action_id, "application": app_key[s.application_id]}
-        rec.update({f: _iso(getattr(s, f)) for f in STATE_FIELDS if getattr(s, f) is not None})
-        states.append(rec)
+    states = [_exported(R.ACTION_STATE, s, keys)
+              for s in table_rows(con, R.ACTION_STATE, order_by="action_id")]
     if states:
-        doc["action_states"] = states
+        doc[R.ACTION_STATE.section] = states
     return doc
 
 

@@ -15,6 +15,10 @@ How one application is read:
   unanswered follow-up (status check or follow-up event) opens the next nudge, until the cap,
   which opens the close-out instead (guard 1).
 * Then guards 2 (no pestering), 5 (closed means quiet) and 6 (call hours) shape the windows.
+
+In code: `_Reading` reads the timeline once; each row of the playbook's table is one function
+of it (`introduce`, `status_check`, … `check_in`, in `PLAYBOOK_ROWS`) that adds that row's
+actions; `_guarded` then applies the guards to all of them in one place.
 """
 
 from __future__ import annotations
@@ -189,6 +193,117 @@ def canonical_action_id(stored: str) -> str:
     return m.group(1)
 
 
+class _Reading:
+    """One application as the playbook reads it at `now`, and the actions its rows add.
+
+    `evs` is the world as of `now`; the last reply splits it (guard 3): `epoch` is what
+    followed the reply (everything, when there is none). `interviews` are the epoch's, and
+    `follow_ups` the unanswered follow-ups after the last of them (or after the reply): the
+    chain that `status_check`, `post_interview_follow_up`, `nudge` and `close_out` read.
+    """
+
+    __slots__ = ("app", "p", "now", "contacts", "evs", "planned", "reply", "last_reply", "epoch",
+                 "closed", "closed_ev", "last_closed", "last_outbound", "any_outbound", "interviews",
+                 "last_iv", "follow_ups", "chasing", "out", "seen")
+
+    def __init__(self, app: ApplicationIn, p: _Params, now: datetime, employer_last_outbound: datetime | None):
+        self.app, self.p, self.now = app, p, now
+        self.contacts = app.contacts
+        self.out: list[Action] = []
+        self.seen: set[str] = set()
+
+        # The world as of `now`; the events come sorted.
+        evs = app.events
+        #: an interview planned for later: they answered, so nothing chases an answer meanwhile;
+        #: its own steps (debrief, thank-yous) wait until it has happened
+        planned = False
+        if evs and evs[-1].at > now:
+            planned = any(e.kind == K.INTERVIEW and e.at > now for e in evs)
+            evs = [e for e in evs if e.at <= now]
+        self.evs, self.planned = evs, planned
+
+        last_reply = -1
+        last_closed = -1
+        last_closing = -1  # a `closed` event or a rejecting reply
+        last_outbound = employer_last_outbound
+        if app.earlier_outbound is not None and (last_outbound is None or app.earlier_outbound > last_outbound):
+            last_outbound = app.earlier_outbound
+        any_outbound = False
+        for i, e in enumerate(evs):
+            k = e.kind
+            if k in _OUTBOUND:
+                any_outbound = True
+                if last_outbound is None or e.at > last_outbound:
+                    last_outbound = e.at
+            elif k == K.REPLY:
+                last_reply = i
+                if e.outcome == ReplyOutcome.REJECTED:
+                    last_closing = i
+            elif k == K.CLOSED:
+                last_closed = last_closing = i
+        self.last_outbound, self.any_outbound = last_outbound, any_outbound
+
+        # Guard 5 and guard 3's re-opening: closed as the timeline has it now (`stages.stage_of`,
+        # read from the last closing alone): a rejection or a `closed` event closes, and only a
+        # later reply re-opens, a lead closed as no_response.
+        if last_closing >= 0:
+            c = evs[last_closing]
+            closed = not (c.kind == K.CLOSED and c.reason == Outcome.NO_RESPONSE and last_reply > last_closing)
+        elif app.earlier_closed_reason is not None:
+            # closed before the last reply (which the events given start with): it re-opens only
+            # a ghosted lead
+            closed = app.earlier_closed_reason != Outcome.NO_RESPONSE
+        else:
+            closed = app.stage == Stage.CLOSED  # closed by hand before the stage followed the timeline
+        self.closed = closed
+        self.last_closed = last_closed
+        self.closed_ev = evs[last_closed] if last_closed >= 0 else None
+        self.last_reply = last_reply
+        reply = self.reply = evs[last_reply] if last_reply >= 0 else None
+        epoch = self.epoch = evs[last_reply + 1:] if reply is not None else evs
+
+        # the interviews, and the follow-ups since the reset point (the last interview, else the
+        # reply); a closed lead's rows read neither (guard 5)
+        interviews = []
+        last_iv_i = -1
+        if not closed:
+            for i, e in enumerate(epoch):
+                if e.kind == K.INTERVIEW:
+                    interviews.append(e)
+                    last_iv_i = i
+        self.interviews = interviews
+        self.last_iv = interviews[-1] if interviews else None
+        after_reset = epoch[last_iv_i + 1:] if interviews else epoch
+        self.follow_ups = [e for e in after_reset if e.kind in _FOLLOW_UPS] if not closed else []
+        #: the chain runs: open, no interview waiting to happen, and no decision came (a
+        #: rejection or an offer after the last interview: the reply's own actions are made)
+        self.chasing = not (closed or planned or (
+            reply is not None and reply.outcome in (ReplyOutcome.REJECTED, ReplyOutcome.OFFER) and not interviews))
+
+    def add(self, name, anchor, opens, due, channel, contact, rule, reason, template=None,
+            alternatives=(), sequence=0) -> None:
+        ident = action_id(self.app.key, name, anchor, contact)
+        if ident in self.seen:
+            return  # the same situation logged twice (two interviews at one moment): one action
+        self.seen.add(ident)
+        contacts = self.contacts
+        self.out.append(Action(
+            ident, self.app.key, name, opens, due, channel, contact,
+            contacts[contact].name if contact in contacts else contact,
+            template or name, rule, reason, anchor, alternatives, sequence,
+        ))
+
+    def interview_end(self, iv: EventIn) -> datetime:
+        return iv.at + timedelta(minutes=iv.duration_minutes or self.p.interview_minutes)
+
+    def unthanked(self, iv: EventIn) -> list:
+        """The interviewers of `iv` (None: not named) no thank-you has gone to since it ended."""
+        sent_from = self.interview_end(iv) - self.p.grace
+        epoch = self.epoch
+        return [c for c in iv.contacts or (None,)
+                if not any(x.kind == K.THANK_YOU and x.at >= sent_from and _matches(x, c) for x in epoch)]
+
+
 def compute_actions(
     app: ApplicationIn,
     settings: Settings,
@@ -200,143 +315,316 @@ def compute_actions(
     `employer_last_outbound` is the latest outbound contact (at or before `now`) with the same
     employer through *other* applications; guard 2 counts it too.
     """
-    p = _params(settings)
-    contacts = app.contacts
-    out: list[Action] = []
-    seen: set[str] = set()
+    r = _Reading(app, _params(settings), now, employer_last_outbound)
+    # guard 5 (closed means quiet) before the rows too: a closed lead runs only the rows whose
+    # steps it may still suggest
+    for row in _CLOSED_ROWS if r.closed else PLAYBOOK_ROWS:
+        row(r)
+    return _guarded(r)
 
-    # The world as of `now`; the events come sorted.
-    evs = app.events
-    #: an interview planned for later: they answered, so nothing chases an answer meanwhile;
-    #: its own steps (debrief, thank-yous) wait until it has happened
-    planned = False
-    if evs and evs[-1].at > now:
-        planned = any(e.kind == K.INTERVIEW and e.at > now for e in evs)
-        evs = [e for e in evs if e.at <= now]
 
-    last_reply = -1
-    last_closed = -1
-    last_closing = -1  # a `closed` event or a rejecting reply
-    last_outbound = employer_last_outbound
-    if app.earlier_outbound is not None and (last_outbound is None or app.earlier_outbound > last_outbound):
-        last_outbound = app.earlier_outbound
-    any_outbound = False
-    for i, e in enumerate(evs):
-        k = e.kind
-        if k in _OUTBOUND:
-            any_outbound = True
-            if last_outbound is None or e.at > last_outbound:
-                last_outbound = e.at
-        elif k == K.REPLY:
-            last_reply = i
-            if e.outcome == ReplyOutcome.REJECTED:
-                last_closing = i
-        elif k == K.CLOSED:
-            last_closed = last_closing = i
+#: The playbook's rows in the order they add their actions (the order ties are shown in), each
+#: a function of the `_Reading` named after the action it adds (`row.action`).
+PLAYBOOK_ROWS: list = []
 
-    # Guard 5 and guard 3's re-opening: closed as the timeline has it now (`stages.stage_of`,
-    # read from the last closing alone): a rejection or a `closed` event closes, and only a
-    # later reply re-opens, a lead closed as no_response.
-    if last_closing >= 0:
-        c = evs[last_closing]
-        closed = not (c.kind == K.CLOSED and c.reason == Outcome.NO_RESPONSE and last_reply > last_closing)
-    elif app.earlier_closed_reason is not None:
-        # closed before the last reply (which the events given start with): it re-opens only
-        # a ghosted lead
-        closed = app.earlier_closed_reason != Outcome.NO_RESPONSE
-    else:
-        closed = app.stage == Stage.CLOSED  # closed by hand before the stage followed the timeline
-    closed_ev = evs[last_closed] if last_closed >= 0 else None
 
-    reply = evs[last_reply] if last_reply >= 0 else None
-    epoch = evs[last_reply + 1:] if reply is not None else evs
+def _row(action: A):
+    def register(fn):
+        fn.action = action
+        PLAYBOOK_ROWS.append(fn)
+        return fn
+    return register
 
-    def add(name, anchor, opens, due, channel, contact, rule, reason, template=None,
-            alternatives=(), sequence=0):
-        ident = action_id(app.key, name, anchor, contact)
-        if ident in seen:
-            return  # the same situation logged twice (two interviews at one moment): one action
-        seen.add(ident)
-        out.append(Action(
-            ident, app.key, name, opens, due, channel, contact,
-            contacts[contact].name if contact in contacts else contact,
-            template or name, rule, reason, anchor, alternatives, sequence,
-        ))
 
-    # -- introduce: a lead with nothing sent yet
-    if not any_outbound and not closed and reply is None and not planned:
-        lead_at = next((e.at for e in evs if e.kind == K.LEAD), None) or app.created
-        if lead_at is not None:
-            who = _pick(contacts, (Role.HR, Role.HIRING_MANAGER))
-            referral = app.referred_by or (app.source == "referral")
-            add(
-                A.INTRODUCE, lead_at, lead_at, lead_at + p.introduce_due, Channel.EMAIL, who,
-                f"introduce: lead noted, nothing sent; due in {_days(p.n.introduce_due_days)}",
-                f"You noted this lead {_ago(lead_at, now)} and have not sent anything yet; "
-                + (f"mention that {app.referred_by} referred you." if app.referred_by
-                   else "introduce yourself with your résumé attached."),
-                template="introduce_referral" if referral else "introduce",
-            )
+# -- the playbook's rows, one function each (PLAYBOOK.md, "Actions") -----------------------------
 
-    # -- the reply's own actions
-    if reply is not None:
-        r_out = reply.outcome
-        r_contact = reply.contacts[0] if reply.contacts else _pick(contacts, _RECRUITING)
-        if r_out == ReplyOutcome.NO_DECISION:
-            if not any(e.kind in (K.THANK_YOU, K.FOLLOW_UP) and _matches(e, r_contact) for e in epoch):
-                add(
-                    A.REPLY_THANKS, reply.at, reply.at, reply.at + p.reply_thanks_due,
-                    Channel.EMAIL, r_contact, f"reply_thanks: a 'no decision yet' reply; due in {_days(p.n.reply_thanks_due_days)}",
-                    f"{app.employer_name} wrote {_ago(reply.at, now)} that no decision has been made; "
-                    "a short thank-you keeps you in mind.",
-                )
-        elif r_out == ReplyOutcome.REJECTED:
-            if not any(e.kind == K.FEEDBACK_REQUEST and _matches(e, r_contact) for e in epoch):
-                add(
-                    A.FEEDBACK_REQUEST, reply.at, reply.at, reply.at + p.feedback_due,
-                    Channel.EMAIL, r_contact, f"feedback_request: a rejection; due in {_days(p.n.feedback_request_due_days)}",
-                    f"{app.employer_name} turned you down {_ago(reply.at, now)}; ask what would "
-                    "have made your candidacy stronger.",
-                )
-            if reply.encouraged:
-                anchor = reply.at
-                for e in epoch:
-                    if e.kind == K.CHECK_IN:
-                        anchor = e.at
-                opens = anchor + p.check_in_every
-                add(
-                    A.CHECK_IN, anchor, opens, opens + p.check_in_window, Channel.EMAIL, r_contact,
-                    f"check_in: encouraged to stay in touch; every {_days(p.n.check_in_every_days)}",
-                    f"{app.employer_name} encouraged you to stay in touch; "
-                    + ("a friendly check-in a month after their answer." if anchor is reply.at
-                       else f"your last check-in was {_ago(anchor, now)}."),
-                )
+@_row(A.INTRODUCE)
+def introduce(r: _Reading) -> None:
+    """A lead with nothing sent yet."""
+    if r.any_outbound or r.reply is not None or r.planned:
+        return
+    app, p = r.app, r.p
+    lead_at = next((e.at for e in r.evs if e.kind == K.LEAD), None) or app.created
+    if lead_at is None:
+        return
+    who = _pick(r.contacts, (Role.HR, Role.HIRING_MANAGER))
+    referral = app.referred_by or (app.source == "referral")
+    r.add(
+        A.INTRODUCE, lead_at, lead_at, lead_at + p.introduce_due, Channel.EMAIL, who,
+        f"introduce: lead noted, nothing sent; due in {_days(p.n.introduce_due_days)}",
+        f"You noted this lead {_ago(lead_at, r.now)} and have not sent anything yet; "
+        + (f"mention that {app.referred_by} referred you." if app.referred_by
+           else "introduce yourself with your résumé attached."),
+        template="introduce_referral" if referral else "introduce",
+    )
 
-    # -- withdrawal note: the user stepped back
-    if closed_ev is not None and closed and closed_ev.reason == Outcome.WITHDRAWN and (
-        reply is None or last_closed > last_reply
+
+def _reply_contact(r: _Reading) -> str | None:
+    reply = r.reply
+    return reply.contacts[0] if reply.contacts else _pick(r.contacts, _RECRUITING)
+
+
+@_row(A.REPLY_THANKS)
+def reply_thanks(r: _Reading) -> None:
+    """A reply said "no decision yet": a short thanks, unless one went already."""
+    reply = r.reply
+    if reply is None or reply.outcome != ReplyOutcome.NO_DECISION:
+        return
+    who = _reply_contact(r)
+    if any(e.kind in (K.THANK_YOU, K.FOLLOW_UP) and _matches(e, who) for e in r.epoch):
+        return
+    p = r.p
+    r.add(
+        A.REPLY_THANKS, reply.at, reply.at, reply.at + p.reply_thanks_due,
+        Channel.EMAIL, who, f"reply_thanks: a 'no decision yet' reply; due in {_days(p.n.reply_thanks_due_days)}",
+        f"{r.app.employer_name} wrote {_ago(reply.at, r.now)} that no decision has been made; "
+        "a short thank-you keeps you in mind.",
+    )
+
+
+@_row(A.FEEDBACK_REQUEST)
+def feedback_request(r: _Reading) -> None:
+    """A reply rejected the user: ask what would have made the candidacy stronger."""
+    reply = r.reply
+    if reply is None or reply.outcome != ReplyOutcome.REJECTED:
+        return
+    who = _reply_contact(r)
+    if any(e.kind == K.FEEDBACK_REQUEST and _matches(e, who) for e in r.epoch):
+        return
+    p = r.p
+    r.add(
+        A.FEEDBACK_REQUEST, reply.at, reply.at, reply.at + p.feedback_due,
+        Channel.EMAIL, who, f"feedback_request: a rejection; due in {_days(p.n.feedback_request_due_days)}",
+        f"{r.app.employer_name} turned you down {_ago(reply.at, r.now)}; ask what would "
+        "have made your candidacy stronger.",
+    )
+
+
+@_row(A.CHECK_IN)
+def check_in(r: _Reading) -> None:
+    """A rejection with encouragement to stay in touch: a check-in every so often."""
+    reply = r.reply
+    if reply is None or reply.outcome != ReplyOutcome.REJECTED or not reply.encouraged:
+        return
+    p = r.p
+    anchor = reply.at
+    for e in r.epoch:
+        if e.kind == K.CHECK_IN:
+            anchor = e.at
+    opens = anchor + p.check_in_every
+    r.add(
+        A.CHECK_IN, anchor, opens, opens + p.check_in_window, Channel.EMAIL, _reply_contact(r),
+        f"check_in: encouraged to stay in touch; every {_days(p.n.check_in_every_days)}",
+        f"{r.app.employer_name} encouraged you to stay in touch; "
+        + ("a friendly check-in a month after their answer." if anchor is reply.at
+           else f"your last check-in was {_ago(anchor, r.now)}."),
+    )
+
+
+@_row(A.WITHDRAWAL_NOTE)
+def withdrawal_note(r: _Reading) -> None:
+    """The user stepped back: a courtesy note, unless one went already."""
+    closed_ev = r.closed_ev
+    if closed_ev is None or not r.closed or closed_ev.reason != Outcome.WITHDRAWN or (
+        r.reply is not None and r.last_closed < r.last_reply
     ):
-        who = _pick(contacts, _RECRUITING)
-        w_from = closed_ev.at - p.grace
-        if not any(e.kind == K.WITHDRAWAL_NOTE and e.at >= w_from and _matches(e, who) for e in epoch):
-            add(
-                A.WITHDRAWAL_NOTE, closed_ev.at, closed_ev.at, closed_ev.at + p.withdrawal_due,
-                Channel.EMAIL, who, f"withdrawal_note: you withdrew; due in {_days(p.n.withdrawal_note_due_days)}",
-                f"You withdrew {_ago(closed_ev.at, now)}; a courtesy note keeps the door open.",
-                alternatives=(Channel.PHONE,),
+        return
+    p = r.p
+    who = _pick(r.contacts, _RECRUITING)
+    w_from = closed_ev.at - p.grace
+    if any(e.kind == K.WITHDRAWAL_NOTE and e.at >= w_from and _matches(e, who) for e in r.epoch):
+        return
+    r.add(
+        A.WITHDRAWAL_NOTE, closed_ev.at, closed_ev.at, closed_ev.at + p.withdrawal_due,
+        Channel.EMAIL, who, f"withdrawal_note: you withdrew; due in {_days(p.n.withdrawal_note_due_days)}",
+        f"You withdrew {_ago(closed_ev.at, r.now)}; a courtesy note keeps the door open.",
+        alternatives=(Channel.PHONE,),
+    )
+
+
+@_row(A.DEBRIEF)
+def debrief(r: _Reading) -> None:
+    """An interview ended: a note to self the same evening, unless its notes are there already."""
+    p = r.p
+    for e in r.interviews:
+        if e.key_points or e.decision_expected or any(x.kind == K.NOTE and x.at >= e.at for x in r.epoch):
+            continue
+        end = r.interview_end(e)
+        due = at_time(end.date(), p.debrief_time)
+        r.add(
+            A.DEBRIEF, e.at, end, due if due > end else end, None, None,
+            "debrief: the interview ended; due the same evening",
+            f"Your interview with {_names(e.contacts, r.contacts)} ended {_ago(end, r.now)}; write down "
+            "the key point each person raised and when they expect to decide.",
+        )
+
+
+@_row(A.THANK_YOU)
+def thank_you(r: _Reading) -> None:
+    """An interview ended: one thank-you per interviewer, each its own message, within a day."""
+    p, now = r.p, r.now
+    for e in r.interviews:
+        end = r.interview_end(e)
+        due = end + p.thank_you_due
+        if now > due:
+            continue  # too late: the late thank-you's row
+        letter = ()
+        if e.decision_expected is not None and (e.decision_expected - e.at.date()).days > p.handwritten_days:
+            letter = (Channel.LETTER,)
+        for c in r.unthanked(e):
+            name = r.contacts[c].name if c in r.contacts else (c or "the interviewers")
+            r.add(
+                A.THANK_YOU, e.at, end, due, Channel.EMAIL, c,
+                f"thank_you: the interview ended; one per interviewer, due within {p.n.thank_you_due_hours} hours",
+                f"You interviewed with {name} {_ago(e.at, now)}; thank them within {p.n.thank_you_due_hours} hours.",
+                alternatives=letter,
             )
 
-    if not closed:
-        _interviews_and_chain(app, p, now, reply, epoch, add, planned)
 
-    # -- guards on every window: no pestering (2), closed means quiet (5), call hours (6), and
-    # what a long wait makes of a step (9, 10), measured from the window guard 2 gave it
+@_row(A.LATE_THANK_YOU)
+def late_thank_you(r: _Reading) -> None:
+    """A thank-you passed its due time unsent: a late one replaces it."""
+    p, now = r.p, r.now
+    for e in r.interviews:
+        due = r.interview_end(e) + p.thank_you_due
+        if now <= due:
+            continue
+        for c in r.unthanked(e):
+            name = r.contacts[c].name if c in r.contacts else (c or "the interviewers")
+            r.add(
+                A.LATE_THANK_YOU, e.at, due, e.at + p.late_thank_you_due, Channel.EMAIL, c,
+                f"late_thank_you: the thank-you was not sent in time; due {_days(p.n.late_thank_you_due_days)} after the interview",
+                f"The day for thanking {name} has passed; a thank-you now still helps.",
+            )
+
+
+@_row(A.STATUS_CHECK)
+def status_check(r: _Reading) -> None:
+    """Applied (or wrote to them) and heard nothing: a call after a week, or after the posting closed."""
+    if not r.chasing or r.follow_ups or r.last_iv is not None or r.reply is not None:
+        return
+    app, p, epoch = r.app, r.p, r.epoch
+    applied = next((e for e in epoch if e.kind == K.APPLIED), None)
+    if applied is None:
+        applied = next((e for e in epoch if e.kind == K.QUERY_SENT), None)
+        if applied is None:
+            return
+    opens = applied.at + p.status_after
+    rule = f"status_check: applied + {_days(p.n.status_check_after_days)}"
+    if app.posting_closes is not None:
+        after_close = at_time(add_business_days(app.posting_closes, p.status_close_bd), p.day_start)
+        if after_close > opens:
+            opens = after_close
+            rule = f"status_check: {_days(p.status_close_bd, 'business day')} after the posting closed"
+    who = applied.contacts[0] if applied.contacts else _pick(r.contacts, _RECRUITING)
+    what = "applied" if applied.kind == K.APPLIED else "wrote to them"
+    reason = f"You {what} {_ago(applied.at, r.now)} and have not heard back."
+    if applied.subject:
+        reason += f' Mention your email "{applied.subject}".'
+    r.add(A.STATUS_CHECK, applied.at, opens, opens + p.status_window, Channel.PHONE, who, rule, reason,
+          alternatives=(Channel.EMAIL,))
+
+
+@_row(A.POST_INTERVIEW_FOLLOW_UP)
+def post_interview_follow_up(r: _Reading) -> None:
+    """The last interview and no word since: ask where things stand after their decision date."""
+    iv = r.last_iv
+    if not r.chasing or r.follow_ups or iv is None:
+        return
+    p = r.p
+    end = r.interview_end(iv)
+    if iv.decision_expected is not None:
+        opens = at_time(add_business_days(iv.decision_expected, p.decision_grace_bd), p.day_start)
+        opens = max(opens, end)
+        rule = f"post_interview_follow_up: their decision date + {_days(p.decision_grace_bd, 'business day')}"
+        reason = f"They expected to decide by {_day(iv.decision_expected)}; ask where things stand."
+    else:
+        opens = iv.at + p.post_after
+        rule = f"post_interview_follow_up: last interview + {_days(p.n.post_interview_after_days)}"
+        reason = f"Your interview was {_ago(iv.at, r.now)} and you have not heard back."
+    contacts = r.contacts
+    who = _pick(contacts, _DECIDERS, iv.contacts) if iv.contacts else _pick(contacts, _DECIDERS)
+    r.add(A.POST_INTERVIEW_FOLLOW_UP, iv.at, opens, opens + p.post_window, Channel.PHONE, who, rule,
+          reason, alternatives=(Channel.IN_PERSON, Channel.EMAIL))
+
+
+@_row(A.NUDGE)
+def nudge(r: _Reading) -> None:
+    """A follow-up got no answer (by the other channel, under the cap), or a "no decision yet"
+    reply's date passed (or, with none, a fortnight)."""
+    if not r.chasing:
+        return
+    p, now, fus, reply = r.p, r.now, r.follow_ups, r.reply
+    if not fus:
+        if r.last_iv is not None or reply is None or reply.outcome != ReplyOutcome.NO_DECISION:
+            return
+        if reply.next_date is not None:
+            opens = at_time(add_business_days(reply.next_date, p.nudge_named_bd), p.day_start)
+            opens = max(opens, reply.at)
+            why = f"They said they would know by {_day(reply.next_date)}, and that has passed."
+            rule = f"nudge: 'no decision yet' with a date; that date + {_days(p.n.nudge_after_named_date_business_days, 'business day')}"
+        else:
+            opens = reply.at + p.nudge_no_date
+            why = f"They said {_ago(reply.at, now)} that no decision was made; time for a short nudge."
+            rule = f"nudge: 'no decision yet' with no date; {_days(p.n.nudge_after_no_date_days)} later"
+        channel = _other_channel(reply.channel)
+        who = reply.contacts[0] if reply.contacts else _pick(r.contacts, _DECIDERS)
+        r.add(A.NUDGE, reply.at, opens, opens + p.nudge_window, channel, who, rule, why, template="nudge")
+        return
+    n = len(fus)
+    if n >= p.cap:
+        return  # the close-out's row
+    last = fus[-1]
+    who = last.contacts[0] if last.contacts else _pick(r.contacts, _DECIDERS)
+    opens = last.at + p.nudge_after
+    channel = _other_channel(last.channel)
+    r.add(
+        A.NUDGE, last.at, opens, opens + p.nudge_window, channel, who,
+        f"nudge: a follow-up got no answer; {_days(p.n.nudge_after_days)} later, by the other channel",
+        f"Your follow-up {_ago(last.at, now)} got no answer; one short nudge by "
+        f"{'phone' if channel == Channel.PHONE else 'email'}.",
+        sequence=n,
+    )
+
+
+@_row(A.CLOSE_OUT)
+def close_out(r: _Reading) -> None:
+    """Guard 1: the follow-ups reached the cap unanswered: time to close the lead."""
+    fus = r.follow_ups
+    p = r.p
+    if not r.chasing or not fus or len(fus) < p.cap:
+        return
+    n = len(fus)
+    first, last = fus[0], fus[-1]
+    employed = p.employed
+    r.add(
+        A.CLOSE_OUT, last.at, max(last.at + p.close_last, first.at + p.close_first), None, None, None,
+        f"close_out: {n} follow-ups went unanswered (the limit is {p.cap})",
+        f"{n} follow-ups since {_day(first.at)} got no answer; "
+        + ("close this lead, or withdraw, and put the time into other leads." if employed
+           else "close this lead and put the time into other leads."),
+        alternatives=("withdraw",) if employed else (),
+        sequence=n,
+    )
+
+
+PLAYBOOK_ROWS = tuple(PLAYBOOK_ROWS)
+_CLOSED_ROWS = tuple(row for row in PLAYBOOK_ROWS if row.action in CLOSED_ALLOWED)
+
+
+# -- the guards, applied in one place to every row's actions -------------------------------------
+
+def _guarded(r: _Reading) -> list[Action]:
+    """Guards on every window: closed means quiet (5), no pestering (2), call hours (6), and
+    what a long wait makes of a step (9, 10), measured from the window guard 2 gave it; the
+    notification waits out quiet hours."""
+    p, now, closed = r.p, r.now, r.closed
     result = []
-    gap_until = last_outbound + p.pester_gap if last_outbound is not None else None
+    gap_until = r.last_outbound + p.pester_gap if r.last_outbound is not None else None
     lapsed_before = now - p.lapse
     silent_before = now - p.silence
     silenced = []
-    for a in out:
+    for a in r.out:
         if closed and a.name not in CLOSED_ALLOWED:
             continue
         if gap_until is not None and a.opens < gap_until and a.name not in _PESTER_EXEMPT:
@@ -355,22 +643,23 @@ def compute_actions(
         a.notify_at = out_of_quiet_hours(a.opens, p.quiet_start, p.quiet_end)
         result.append(a)
     for a in silenced:
-        close = _silence_close_out(app, p, a, evs, add, out)
+        close = _silence_close_out(r, a)
         if close is not None:
             close.notify_at = out_of_quiet_hours(close.opens, p.quiet_start, p.quiet_end)
             result.append(close)
     return result
 
 
-def _silence_close_out(app, p: _Params, step: Action, evs, add, out) -> Action | None:
+def _silence_close_out(r: _Reading, step: Action) -> Action | None:
     """Guard 9: `step`, an answer-chasing step overdue by more than `silence_closes_after_days`,
     turned into the close-out: from the moment it went that long unanswered, with a reason that
     says since when nothing came back. None if the same close-out is there already."""
+    p, out = r.p, r.out
     since = step.anchor
     if step.name == A.POST_INTERVIEW_FOLLOW_UP:
         what = f"No answer since your interview on {_day(since)}"
     elif step.name == A.STATUS_CHECK:
-        kind = next((e.kind for e in evs if e.at == since and e.kind in (K.APPLIED, K.QUERY_SENT)), K.APPLIED)
+        kind = next((e.kind for e in r.evs if e.at == since and e.kind in (K.APPLIED, K.QUERY_SENT)), K.APPLIED)
         what = f"No answer since you {'applied' if kind == K.APPLIED else 'wrote to them'} on {_day(since)}"
     elif step.sequence:
         what = f"No answer since your follow-up on {_day(since)}"
@@ -378,7 +667,7 @@ def _silence_close_out(app, p: _Params, step: Action, evs, add, out) -> Action |
         what = f"No news since they wrote on {_day(since)} that no decision had been made"
     employed = p.employed
     before = len(out)
-    add(
+    r.add(
         A.CLOSE_OUT, since, step.due + p.silence, None, None, None,
         f"close_out: the {str(step.name).replace('_', ' ')} is more than "
         f"{_days(p.n.silence_closes_after_days)} overdue with no answer (silence ends a lead)",
@@ -389,147 +678,6 @@ def _silence_close_out(app, p: _Params, step: Action, evs, add, out) -> Action |
         sequence=step.sequence,
     )
     return out[-1] if len(out) > before else None
-
-
-def _interviews_and_chain(app, p: _Params, now, reply, epoch, add, planned: bool = False) -> None:
-    contacts = app.contacts
-    last_iv = None
-    last_iv_i = -1
-    for i, e in enumerate(epoch):
-        if e.kind != K.INTERVIEW:
-            continue
-        last_iv, last_iv_i = e, i
-        end = e.at + timedelta(minutes=e.duration_minutes or p.interview_minutes)
-        who = e.contacts
-        # debrief: a note to self, the same evening
-        if not (e.key_points or e.decision_expected) and not any(
-            x.kind == K.NOTE and x.at >= e.at for x in epoch
-        ):
-            due = at_time(end.date(), p.debrief_time)
-            add(
-                A.DEBRIEF, e.at, end, due if due > end else end, None, None,
-                "debrief: the interview ended; due the same evening",
-                f"Your interview with {_names(who, contacts)} ended {_ago(end, now)}; write down "
-                "the key point each person raised and when they expect to decide.",
-            )
-        # thank-you: one per interviewer, each its own message
-        letter = ()
-        if e.decision_expected is not None and (e.decision_expected - e.at.date()).days > p.handwritten_days:
-            letter = (Channel.LETTER,)
-        sent_from = end - p.grace
-        for c in who or (None,):
-            if any(x.kind == K.THANK_YOU and x.at >= sent_from and _matches(x, c) for x in epoch):
-                continue
-            name = contacts[c].name if c in contacts else (c or "the interviewers")
-            due = end + p.thank_you_due
-            if now <= due:
-                add(
-                    A.THANK_YOU, e.at, end, due, Channel.EMAIL, c,
-                    f"thank_you: the interview ended; one per interviewer, due within {p.n.thank_you_due_hours} hours",
-                    f"You interviewed with {name} {_ago(e.at, now)}; thank them within {p.n.thank_you_due_hours} hours.",
-                    alternatives=letter,
-                )
-            else:
-                add(
-                    A.LATE_THANK_YOU, e.at, due, e.at + p.late_thank_you_due, Channel.EMAIL, c,
-                    f"late_thank_you: the thank-you was not sent in time; due {_days(p.n.late_thank_you_due_days)} after the interview",
-                    f"The day for thanking {name} has passed; a thank-you now still helps.",
-                )
-
-    after_reset = epoch[last_iv_i + 1:] if last_iv is not None else epoch
-    fus = [e for e in after_reset if e.kind in _FOLLOW_UPS]
-    n = len(fus)
-    if reply is not None and reply.outcome in (ReplyOutcome.REJECTED, ReplyOutcome.OFFER) and last_iv is None:
-        return  # a decision came; nothing more to chase (the reply's own actions are made)
-    if planned:
-        return  # the next interview is set: nothing to chase until it has happened
-
-    if n == 0:
-        if last_iv is not None:
-            _post_interview(app, p, now, last_iv, add)
-        elif reply is not None:
-            if reply.outcome == ReplyOutcome.NO_DECISION:
-                if reply.next_date is not None:
-                    opens = at_time(add_business_days(reply.next_date, p.nudge_named_bd), p.day_start)
-                    opens = max(opens, reply.at)
-                    why = f"They said they would know by {_day(reply.next_date)}, and that has passed."
-                    rule = f"nudge: 'no decision yet' with a date; that date + {_days(p.n.nudge_after_named_date_business_days, 'business day')}"
-                else:
-                    opens = reply.at + p.nudge_no_date
-                    why = f"They said {_ago(reply.at, now)} that no decision was made; time for a short nudge."
-                    rule = f"nudge: 'no decision yet' with no date; {_days(p.n.nudge_after_no_date_days)} later"
-                channel = _other_channel(reply.channel)
-                who = reply.contacts[0] if reply.contacts else _pick(contacts, _DECIDERS)
-                add(A.NUDGE, reply.at, opens, opens + p.nudge_window, channel, who, rule, why,
-                    template="nudge")
-        else:
-            _status_check(app, p, now, epoch, add)
-        return
-
-    first, last = fus[0], fus[-1]
-    who = last.contacts[0] if last.contacts else _pick(contacts, _DECIDERS)
-    if n < p.cap:
-        opens = last.at + p.nudge_after
-        channel = _other_channel(last.channel)
-        add(
-            A.NUDGE, last.at, opens, opens + p.nudge_window, channel, who,
-            f"nudge: a follow-up got no answer; {_days(p.n.nudge_after_days)} later, by the other channel",
-            f"Your follow-up {_ago(last.at, now)} got no answer; one short nudge by "
-            f"{'phone' if channel == Channel.PHONE else 'email'}.",
-            sequence=n,
-        )
-    else:
-        opens = max(last.at + p.close_last, first.at + p.close_first)
-        employed = p.employed
-        add(
-            A.CLOSE_OUT, last.at, opens, None, None, None,
-            f"close_out: {n} follow-ups went unanswered (the limit is {p.cap})",
-            f"{n} follow-ups since {_day(first.at)} got no answer; "
-            + ("close this lead, or withdraw, and put the time into other leads." if employed
-               else "close this lead and put the time into other leads."),
-            alternatives=("withdraw",) if employed else (),
-            sequence=n,
-        )
-
-
-def _status_check(app, p: _Params, now, epoch, add) -> None:
-    applied = next((e for e in epoch if e.kind == K.APPLIED), None)
-    if applied is None:
-        applied = next((e for e in epoch if e.kind == K.QUERY_SENT), None)
-        if applied is None:
-            return
-    opens = applied.at + p.status_after
-    rule = f"status_check: applied + {_days(p.n.status_check_after_days)}"
-    if app.posting_closes is not None:
-        after_close = at_time(add_business_days(app.posting_closes, p.status_close_bd), p.day_start)
-        if after_close > opens:
-            opens = after_close
-            rule = f"status_check: {_days(p.status_close_bd, 'business day')} after the posting closed"
-    contacts = app.contacts
-    who = applied.contacts[0] if applied.contacts else _pick(contacts, _RECRUITING)
-    what = "applied" if applied.kind == K.APPLIED else "wrote to them"
-    reason = f"You {what} {_ago(applied.at, now)} and have not heard back."
-    if applied.subject:
-        reason += f' Mention your email "{applied.subject}".'
-    add(A.STATUS_CHECK, applied.at, opens, opens + p.status_window, Channel.PHONE, who, rule, reason,
-        alternatives=(Channel.EMAIL,))
-
-
-def _post_interview(app, p: _Params, now, iv: EventIn, add) -> None:
-    contacts = app.contacts
-    end = iv.at + timedelta(minutes=iv.duration_minutes or p.interview_minutes)
-    if iv.decision_expected is not None:
-        opens = at_time(add_business_days(iv.decision_expected, p.decision_grace_bd), p.day_start)
-        opens = max(opens, end)
-        rule = f"post_interview_follow_up: their decision date + {_days(p.decision_grace_bd, 'business day')}"
-        reason = f"They expected to decide by {_day(iv.decision_expected)}; ask where things stand."
-    else:
-        opens = iv.at + p.post_after
-        rule = f"post_interview_follow_up: last interview + {_days(p.n.post_interview_after_days)}"
-        reason = f"Your interview was {_ago(iv.at, now)} and you have not heard back."
-    who = _pick(contacts, _DECIDERS, iv.contacts) if iv.contacts else _pick(contacts, _DECIDERS)
-    add(A.POST_INTERVIEW_FOLLOW_UP, iv.at, opens, opens + p.post_window, Channel.PHONE, who, rule,
-        reason, alternatives=(Channel.IN_PERSON, Channel.EMAIL))
 
 
 # -- many applications at once ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The store: one SQLite file in the data dir, reached through peewee models.
 
-`Store(data_dir)` opens (creating and migrating as needed) and binds the models. Reads for the
+`Store(data_dir)` opens (creating and migrating as needed) and builds its own set of models,
+bound to its own file only (`store.models`: two stores in one process never cross). Reads for the
 engine go through `snapshot` (plain SQL); writes go through the models inside transactions.
 """
 
@@ -39,7 +40,8 @@ class Store:
         self.read_only = is_read_only(self.paths.database)
         name = read_only_uri(self.paths.database) if self.read_only else str(self.paths.database)
         self.db = models.StoreDatabase(name, uri=self.read_only, timeout=5, check_same_thread=False)
-        models.database.initialize(self.db)
+        #: this store's model classes (`.Application`, `.Event`, ...), bound to `db` alone
+        self.models = models.bind(self.db)
         self.db.connect()
 
     # -- lifetime
@@ -81,8 +83,7 @@ class Store:
     def save_settings(self, changes: dict) -> Settings:
         """Validate every change first, then store them in one transaction. Values equal to the
         default are removed, so a later change of default reaches the user."""
-        from .models import Setting
-
+        Setting = self.models.Setting
         merged = Settings({**self.settings().overrides(), **{n: validate(n, v) for n, v in changes.items()}})
         with self.atomic():
             Setting.delete().execute()
@@ -99,8 +100,9 @@ class Store:
         from datetime import date as _date
 
         from ..exchange.validate import ExchangeError, check_event
-        from .models import Application, Contact, Event
         from .records import heal_stage, link_people, restage
+
+        Application, Contact, Event = self.models.Application, self.models.Contact, self.models.Event
 
         raw = {k: (v.isoformat() if isinstance(v, _date) else v) for k, v in event.items()}
         raw["application"] = application_key
@@ -112,20 +114,21 @@ class Store:
             people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
             others = {c.key: c.employer.key for c in Contact.select().where(Contact.key.in_(raw.get("contacts") or []))}
             rec = check_event(raw, employer, {**others, **people})
-            heal_stage(app)
+            heal_stage(self, app)
             rec["subject"] = rec["subject"] or None  # no subject is NULL, as on import
             who, points = rec.pop("contacts"), rec.pop("key_points")
             rec.pop("application")
             event_id = Event.insert(application=app, **rec).execute()
-            link_people(event_id, who, points)
-            restage(app)  # the stage follows the timeline (playbook.stages)
+            link_people(self, event_id, who, points)
+            restage(self, app)  # the stage follows the timeline (playbook.stages)
         return event_id
 
     def set_action_state(self, action_id: str, application_key: str, **fields: datetime | None) -> None:
         """Record done / dismissed / snoozed / notified for one action (upsert)."""
-        from .models import ActionStateRow, Application
+        from ..records import STATE_FIELDS
 
-        allowed = {"done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at"}
+        ActionStateRow, Application = self.models.ActionStateRow, self.models.Application
+        allowed = set(STATE_FIELDS)
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"unknown action state field(s): {', '.join(sorted(unknown))}")

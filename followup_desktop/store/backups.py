@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..paths import FILE_MODE, DataPaths, ensure_private_dir
+from ..paths import BACKUP_PREFIX, BACKUP_SUFFIX, FILE_MODE, DataPaths, ensure_private_dir
 from .connection import DatabaseCorrupt, StoreError, connect, describe
 
 STAMP = "%Y%m%d-%H%M%S"
-_REGULAR = re.compile(r"^followup-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+_REGULAR = re.compile(rf"^{re.escape(BACKUP_PREFIX)}(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(BACKUP_SUFFIX)}$")
 _UPGRADE = re.compile(r"^followup-schema(\d+)-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 #: at most one backup this often while the app runs
 EVERY = timedelta(hours=1)
@@ -124,11 +124,11 @@ def take_backup(paths: DataPaths, *, now: datetime | None = None) -> Backup:
     folder = ensure_private_dir(paths.backups)
     db = paths.database
     stamp = now.strftime(STAMP)
-    target = folder / f"followup-{stamp}.sqlite3"
+    target = paths.backup_file(stamp)
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"followup-{stamp}-{n}.sqlite3"
+        target = paths.backup_file(stamp, n)
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)

@@ -119,12 +119,17 @@ def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Conn
     return con
 
 
+def pragma_list() -> list[tuple[str, object]]:
+    """The pragmas of every writing connection, in order (the store's peewee database takes
+    them through its `pragmas=`). journal_mode is kept in the file: asking again on a WAL file
+    changes nothing."""
+    return [("busy_timeout", BUSY_TIMEOUT_MS), ("foreign_keys", "ON"), ("journal_mode", "WAL"),
+            ("synchronous", "FULL")]
+
+
 def apply_pragmas(con: sqlite3.Connection) -> None:
-    con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    con.execute("PRAGMA foreign_keys = ON")
-    # journal_mode is kept in the file: asking again on a WAL file changes nothing.
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA synchronous = FULL")
+    for name, value in pragma_list():
+        con.execute(f"PRAGMA {name} = {value}")
 
 
 def _create_private(path: Path) -> None:

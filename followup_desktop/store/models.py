@@ -1,4 +1,9 @@
-"""The peewee models: the current shape of the tables that `migrations` builds.
+"""The peewee models, built from the record registry (`followup_desktop.records`), one set per
+open store.
+
+`bind(database)` makes a fresh set of model classes bound to that database only: a `Store`
+keeps its own set (`store.models`), so two stores open in one process never write through
+each other's models. The tables themselves are made by `migrations`, never by peewee.
 
 Times are stored as ISO 8601 text (`YYYY-MM-DDTHH:MM:SS`, local wall-clock time), dates as
 `YYYY-MM-DD`, so the file reads the same from any SQLite tool and sorts correctly as text.
@@ -7,11 +12,11 @@ Times are stored as ISO 8601 text (`YYYY-MM-DDTHH:MM:SS`, local wall-clock time)
 from __future__ import annotations
 
 from datetime import date, datetime
+from types import SimpleNamespace
 
 from peewee import (
     BooleanField,
     CompositeKey,
-    DatabaseProxy,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -19,17 +24,17 @@ from peewee import (
     TextField,
 )
 
-from .connection import apply_pragmas
-
-database = DatabaseProxy()
+from .. import records as R
+from .connection import pragma_list
 
 
 class StoreDatabase(SqliteDatabase):
-    """peewee's SQLite database, with our pragmas on every connection it opens."""
+    """peewee's SQLite database with our pragmas (`connection.apply_pragmas`) on every
+    connection it opens, through peewee's public `pragmas=`."""
 
-    def _add_conn_hooks(self, conn):
-        super()._add_conn_hooks(conn)
-        apply_pragmas(conn)
+    def __init__(self, database, **kwargs):
+        kwargs.setdefault("pragmas", pragma_list())
+        super().__init__(database, **kwargs)
 
 
 class IsoDateTimeField(TextField):
@@ -56,84 +61,43 @@ class IsoDateField(TextField):
         return date.fromisoformat(value) if value else None
 
 
-class BaseModel(Model):
-    class Meta:
-        database = database
-        legacy_table_names = False
+def _field(f: R.Field, models: dict):
+    """The peewee field for one declared field (None for a field that is not a column)."""
+    kw: dict = {}
+    if f.primary_key:
+        kw["primary_key"] = True
+    if f.type == R.REF:
+        return ForeignKeyField(models[R.BY_NAME[f.refers].model], backref="+", on_delete="CASCADE",
+                               column_name=f.sql)
+    if f.type == R.KEY:
+        return TextField(unique=True)
+    if f.null:
+        kw["null"] = True
+    elif f.default is not None:
+        kw["default"] = f.default
+    if f.sql != f.attr:
+        kw["column_name"] = f.sql
+    cls = {R.TEXT: TextField, R.EMAIL: TextField, R.CHOICE: TextField, R.DATE: IsoDateField,
+           R.DATETIME: IsoDateTimeField, R.INTEGER: IntegerField, R.BOOLEAN: BooleanField}[f.type]
+    return cls(**kw)
 
 
-class Employer(BaseModel):
-    key = TextField(unique=True)
-    name = TextField()
-    website = TextField(default="")
-    notes = TextField(default="")
+def bind(database) -> SimpleNamespace:
+    """A fresh set of model classes bound to `database`: `.Employer`, `.Contact`,
+    `.Application`, `.Event`, `.EventContact`, `.Setting`, `.ActionStateRow`, and `.MODELS`."""
 
+    class BaseModel(Model):
+        class Meta:
+            legacy_table_names = False
 
-class Contact(BaseModel):
-    key = TextField(unique=True)
-    employer = ForeignKeyField(Employer, backref="contacts", on_delete="CASCADE")
-    name = TextField()
-    role = TextField()
-    email = TextField(default="")
-    phone = TextField(default="")
-    notes = TextField(default="")
-
-
-class Application(BaseModel):
-    key = TextField(unique=True)
-    employer = ForeignKeyField(Employer, backref="applications", on_delete="CASCADE")
-    position = TextField()
-    source = TextField(null=True)
-    referred_by = TextField(default="")
-    posting_url = TextField(default="")
-    posting_closes = IsoDateField(null=True)
-    stage = TextField()
-    outcome = TextField(null=True)
-    created = IsoDateTimeField(null=True)
-    archived = BooleanField(default=False)
-
-
-class Event(BaseModel):
-    application = ForeignKeyField(Application, backref="events", on_delete="CASCADE")
-    kind = TextField()
-    at = IsoDateTimeField()
-    channel = TextField(null=True)
-    outcome = TextField(null=True)
-    reason = TextField(null=True)
-    duration_minutes = IntegerField(null=True)
-    decision_expected = IsoDateField(null=True)
-    next_date = IsoDateField(null=True)
-    encouraged = BooleanField(default=False)
-    notes = TextField(default="")
-    subject = TextField(null=True)
-
-
-class EventContact(BaseModel):
-    event = ForeignKeyField(Event, backref="people", on_delete="CASCADE")
-    contact = ForeignKeyField(Contact, backref="event_links", on_delete="CASCADE")
-    position = IntegerField(default=0)
-    key_point = TextField(default="")
-
-    class Meta:
-        primary_key = CompositeKey("event", "contact")
-
-
-class Setting(BaseModel):
-    name = TextField(primary_key=True)
-    value = TextField()  # JSON
-
-
-class ActionStateRow(BaseModel):
-    action_id = TextField(primary_key=True)
-    application = ForeignKeyField(Application, backref="action_states", on_delete="CASCADE")
-    done_at = IsoDateTimeField(null=True)
-    dismissed_at = IsoDateTimeField(null=True)
-    snoozed_until = IsoDateTimeField(null=True)
-    notified_at = IsoDateTimeField(null=True)
-    overdue_notified_at = IsoDateTimeField(null=True)
-
-    class Meta:
-        table_name = "action_state"
-
-
-MODELS = (Employer, Contact, Application, Event, EventContact, Setting, ActionStateRow)
+    BaseModel._meta.database = database
+    made: dict = {}
+    for rec in R.RECORDS:
+        attrs = {f.attr: _field(f, made) for f in rec.stored}
+        meta = {"table_name": rec.table, "database": database}
+        if rec.composite_key:
+            meta["primary_key"] = CompositeKey(*rec.composite_key)
+        attrs["Meta"] = type("Meta", (), meta)
+        attrs["__module__"] = __name__
+        made[rec.model] = type(rec.model, (BaseModel,), attrs)
+    return SimpleNamespace(**made, MODELS=tuple(made[r.model] for r in R.RECORDS))

@@ -20,14 +20,19 @@ from ..exchange.validate import (
     _record,
     check_event,
 )
+from .. import records as R
+from ..records import APPLICATION, CONTACT, EVENT
 from ..playbook.stages import can_move, event_for_stage, says_more, stage_of
 from . import reads
 from ..vocab import Stage
 
-#: the fields of an application a dialog edits
-APPLICATION_EDITABLE = ("position", "source", "referred_by", "posting_url", "posting_closes", "stage", "outcome")
-EVENT_COLUMNS = ("kind", "at", "channel", "outcome", "reason", "duration_minutes", "decision_expected",
-                 "next_date", "encouraged", "subject", "notes")
+#: the fields of an application a dialog edits (all but its keys and bookkeeping)
+APPLICATION_EDITABLE = tuple(f.name for f in APPLICATION.fields
+                             if f.type not in (R.KEY, R.REF) and f.name not in ("created", "archived"))
+#: the fields of a contact the contacts dialog edits
+CONTACT_EDITABLE = tuple(f.name for f in CONTACT.fields if f.type not in (R.KEY, R.REF))
+#: an event's own columns (not its application, nor its people)
+EVENT_COLUMNS = tuple(f.name for f in EVENT.stored if f.type != R.REF)
 
 
 def slug(text: str, fallback: str = "item") -> str:
@@ -52,13 +57,13 @@ def _iso(value):
 
 def employers(store) -> list[tuple[str, str]]:
     """(key, name) of every employer, by name."""
-    from .models import Employer
+    Employer = store.models.Employer
 
     return [(e.key, e.name) for e in Employer.select(Employer.key, Employer.name).order_by(Employer.name.collate("NOCASE"))]
 
 
 def add_employer(store, name: str, key: str | None = None) -> str:
-    from .models import Employer
+    Employer = store.models.Employer
 
     rec = _record({"key": key or "x", "name": name}, EMPLOYER_FIELDS, "employer")
     with store.atomic():
@@ -68,7 +73,7 @@ def add_employer(store, name: str, key: str | None = None) -> str:
 
 
 def delete_employer(store, key: str) -> None:
-    from .models import Employer
+    Employer = store.models.Employer
 
     Employer.delete().where(Employer.key == key).execute()
 
@@ -77,7 +82,8 @@ def delete_employer(store, key: str) -> None:
 
 def application_record(store, key: str) -> dict:
     """One application as a dialog shows it (and as undo puts it back)."""
-    from .models import Application, Employer
+    M = store.models
+    Application, Employer = M.Application, M.Employer
 
     row = (Application.select(Application, Employer).join(Employer)
            .where(Application.key == key).get_or_none())
@@ -129,7 +135,8 @@ def add_application(store, values: dict, *, now: datetime, key: str | None = Non
 
     The stage follows the timeline: a new application past `lead` gets the event that makes it
     so (an `applied` event for "applied"), at `values["stage_at"]` (default: its creation)."""
-    from .models import Application, Employer
+    M = store.models
+    Application, Employer = M.Application, M.Employer
 
     rec = _checked_application(values)
     created_at = values.get("created") or now
@@ -162,14 +169,15 @@ def update_application(store, key: str, values: dict, *, now: datetime | None = 
     A different stage in `values` is reached the only way a stage moves: by logging the event
     that makes it so, at `values["stage_at"]` (default `now`). Returns that event's id (undo
     deletes it), or None when the stage stayed."""
-    from .models import Application, Employer
+    M = store.models
+    Application, Employer = M.Application, M.Employer
 
     rec = _checked_application(values)
     with store.atomic():
         app = Application.get_or_none(Application.key == key)
         if app is None:
             raise ExchangeError(f'no application with key "{key}"')
-        heal_stage(app)
+        heal_stage(store, app)
         staging = _stage_event(values, rec, (app.stage, app.outcome), now or datetime.now().replace(microsecond=0))
         del rec["stage"], rec["outcome"]
         if values.get("employer_key") and values["employer_key"] != app.employer.key:
@@ -185,13 +193,13 @@ def update_application(store, key: str, values: dict, *, now: datetime | None = 
 
 def delete_application(store, key: str) -> None:
     """Remove an application with its events (only undo of an add does this; users archive)."""
-    from .models import Application
+    Application = store.models.Application
 
     Application.delete().where(Application.key == key).execute()
 
 
 def set_archived(store, key: str, archived: bool) -> None:
-    from .models import Application
+    Application = store.models.Application
 
     Application.update(archived=archived).where(Application.key == key).execute()
 
@@ -204,7 +212,8 @@ def contacts(store, employer_key: str) -> list[dict]:
 
 def contact_links(store, contact_keys) -> list[dict]:
     """The event links of some contacts (what deleting them would remove), for undo."""
-    from .models import Contact, EventContact
+    M = store.models
+    Contact, EventContact = M.Contact, M.EventContact
 
     rows = (EventContact.select(EventContact, Contact.key).join(Contact)
             .where(Contact.key.in_(list(contact_keys))).dicts())
@@ -216,12 +225,12 @@ def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_li
     """Make the employer's contacts exactly `wanted` (each with `key` None for a new one): new
     ones added, changed ones updated, absent ones removed (with their event links). Returns the
     list as stored, every contact with its key. `restore_links` puts removed links back (undo)."""
-    from .models import Contact, Employer, EventContact
+    M = store.models
+    Contact, Employer, EventContact = M.Contact, M.Employer, M.EventContact
 
     checked = []
     for n, c in enumerate(wanted):
-        raw = {name: c.get(name) or ("" if name in ("email", "phone", "notes") else None)
-               for name in ("name", "role", "email", "phone", "notes")}
+        raw = {name: c.get(name) or CONTACT[name].default for name in CONTACT_EDITABLE}
         raw["key"], raw["employer"] = c.get("key") or "x", employer_key
         rec = _record(raw, CONTACT_FIELDS, f"contact {n + 1}")
         rec["key"] = c.get("key")
@@ -237,7 +246,7 @@ def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_li
             Contact.delete().where(Contact.key.in_(gone)).execute()
         out = []
         for rec in checked:
-            fields = {k: rec[k] for k in ("name", "role", "email", "phone", "notes")}
+            fields = {k: rec[k] for k in CONTACT_EDITABLE}
             if rec["key"] in existing:
                 Contact.update(**fields).where(Contact.key == rec["key"]).execute()
                 key = rec["key"]
@@ -260,7 +269,8 @@ def replace_contacts(store, employer_key: str, wanted: list[dict], *, restore_li
 
 def event_record(store, event_id: int) -> dict:
     """One stored event in the exchange file's shape, with its id and application key."""
-    from .models import Application, Contact, Event, EventContact
+    M = store.models
+    Application, Contact, Event, EventContact = M.Application, M.Contact, M.Event, M.EventContact
 
     ev = Event.select(Event, Application.key).join(Application).where(Event.id == event_id).get_or_none()
     if ev is None:
@@ -287,26 +297,19 @@ def _clean_event(rec: dict) -> dict:
     return out
 
 
-class _Row:
-    __slots__ = ("kind", "outcome", "reason")
-
-    def __init__(self, kind, outcome, reason):
-        self.kind, self.outcome, self.reason = kind, outcome, reason
-
-
-def heal_stage(app) -> None:
+def heal_stage(store, app) -> None:
     """Before a write to an application's events: a stage set by hand before the stage followed
     the timeline (a database from an earlier version) says more than its events; the event that
     makes it so is added first, at its latest event, as an import does
     (`exchange.jsonfile.complete_timelines`), so the write does not undo what the user had set."""
-    from .models import Event
+    Event = store.models.Event
 
     rows = list(Event.select(Event.kind, Event.outcome, Event.reason, Event.at)
-                .where(Event.application == app).order_by(Event.at, Event.id).tuples())
-    earned = stage_of([_Row(k, o, r) for k, o, r, _ in rows])
+                .where(Event.application == app).order_by(Event.at, Event.id).namedtuples())
+    earned = stage_of(rows)
     if not says_more(app.stage, app.outcome, earned):
         return
-    at = rows[-1][3] if rows else app.created
+    at = rows[-1].at if rows else app.created
     if at is None:
         return  # nothing to date it by; the write's own event decides
     fields = event_for_stage(app.stage, app.outcome, at, implied=True)
@@ -314,24 +317,25 @@ def heal_stage(app) -> None:
                  reason=fields.get("reason")).execute()
 
 
-def restage(app) -> None:
+def restage(store, app) -> None:
     """Store the (stage, outcome) the application's timeline earns (`playbook.stages`): after
     every write of one of its events, so a log, an edit, a back-dating, a delete and their
     undo all move it (an application with no events is a lead)."""
-    from .models import Event
+    Event = store.models.Event
 
-    rows = [_Row(*r) for r in Event.select(Event.kind, Event.outcome, Event.reason)
-            .where(Event.application == app).order_by(Event.at, Event.id).tuples()]
+    rows = list(Event.select(Event.kind, Event.outcome, Event.reason)
+                .where(Event.application == app).order_by(Event.at, Event.id).namedtuples())
     stage, outcome = stage_of(rows)
     if (app.stage, app.outcome) != (stage, outcome):
         app.stage, app.outcome = stage, outcome
         app.save()
 
 
-def link_people(event_id: int, who, points) -> None:
+def link_people(store, event_id: int, who, points) -> None:
     """Store the people of an event in the order given, each with the key point noted for
     them. Keys that name no stored contact are left out (undo of a contact's removal)."""
-    from .models import Contact, EventContact
+    M = store.models
+    Contact, EventContact = M.Contact, M.EventContact
 
     ids = dict(Contact.select(Contact.key, Contact.id).where(Contact.key.in_(list(who))).tuples())
     rows = [{"event": event_id, "contact": ids[c], "position": n, "key_point": points.get(c, "")}
@@ -342,14 +346,15 @@ def link_people(event_id: int, who, points) -> None:
 
 def update_event(store, event_id: int, values: dict) -> None:
     """Replace an event's fields and people (its kind and application stay)."""
-    from .models import Application, Contact, Event, EventContact
+    M = store.models
+    Application, Contact, Event, EventContact = M.Application, M.Contact, M.Event, M.EventContact
 
     with store.atomic():
         ev = Event.get_or_none(Event.id == event_id)
         if ev is None:
             raise ExchangeError(f"no event with id {event_id}")
         app = Application.get_by_id(ev.application_id)
-        heal_stage(app)
+        heal_stage(store, app)
         employer = app.employer.key
         people = {c.key: employer for c in Contact.select(Contact.key).where(Contact.employer == app.employer)}
         raw = _clean_event({**values, "kind": ev.kind})
@@ -359,38 +364,40 @@ def update_event(store, event_id: int, values: dict) -> None:
         rec.pop("application")
         Event.update(**rec).where(Event.id == event_id).execute()
         EventContact.delete().where(EventContact.event == event_id).execute()
-        link_people(event_id, who, points)
-        restage(app)
+        link_people(store, event_id, who, points)
+        restage(store, app)
 
 
 def delete_event(store, event_id: int) -> None:
     """Remove an event (and its people); the stage follows what remains."""
-    from .models import Application, Event
+    M = store.models
+    Application, Event = M.Application, M.Event
 
     with store.atomic():
         ev = Event.get_or_none(Event.id == event_id)
         if ev is None:
             return
         app = Application.get_by_id(ev.application_id)
-        heal_stage(app)
+        heal_stage(store, app)
         ev.delete_instance(recursive=True)
-        restage(app)
+        restage(store, app)
 
 
 def restore_event(store, record: dict) -> int:
     """Put back an event exactly as `event_record` read it, with the same id (undo of a delete,
     redo of a log); the stage follows. Its people that no longer exist are left out."""
-    from .models import Application, Event
+    M = store.models
+    Application, Event = M.Application, M.Event
 
     with store.atomic():
         app = Application.get_or_none(Application.key == record["application"])
         if app is None:
             raise ExchangeError(f'no application with key "{record["application"]}"')
-        heal_stage(app)
+        heal_stage(store, app)
         fields = {name: record.get(name) for name in EVENT_COLUMNS}
         fields["encouraged"] = bool(fields["encouraged"])
         fields["notes"] = fields["notes"] or ""
         event_id = Event.insert(id=record.get("id"), application=app, **fields).execute()
-        link_people(event_id, record.get("contacts") or [], record.get("key_points") or {})
-        restage(app)
+        link_people(store, event_id, record.get("contacts") or [], record.get("key_points") or {})
+        restage(store, app)
     return event_id

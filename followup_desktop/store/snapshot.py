@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from operator import itemgetter
+from operator import attrgetter
 from sys import intern
 from typing import Iterator
 from datetime import date, datetime
 
+from .. import records as R
 from ..playbook.engine import canonical_action_id
 from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventIn
 from ..settings import SPECS, Settings
@@ -18,14 +19,32 @@ from ..vocab import OUTBOUND_KINDS
 
 _dt = datetime.fromisoformat
 _d = date.fromisoformat
-_STATE_FIELDS = ("done_at", "dismissed_at", "snoozed_until", "notified_at", "overdue_notified_at")
+_STATE_FIELDS = R.STATE_FIELDS
+
+# The columns each reader takes, from the record registry, and the named rows it reads them as.
+_STATE_COLUMNS = ("action_id", *_STATE_FIELDS)
+_StateRow = R.row_type("StateRow", _STATE_COLUMNS)
+_CONTACT_COLUMNS = ("id", "key", "employer_id", "name", "role")
+_ContactRow = R.row_type("ContactRow", _CONTACT_COLUMNS)
+#: what the engine reads of an application (ApplicationIn)
+_APP_COLUMNS = ("id", "key", "employer_id", "position", "stage", "outcome", "source", "referred_by",
+                "posting_closes", "created")
+_AppRow = R.row_type("AppRow", _APP_COLUMNS)
+#: what the engine reads of an event (EventIn): every stored field but the notes
+_ENGINE_EVENT = tuple(f for f in R.EVENT.stored if f.name != "notes")
+_EventRow = R.row_type("EventRow", ("id", *(f.sql for f in _ENGINE_EVENT)))
+_LinkRow = R.row_type("LinkRow", ("application_id", "event_id", "position", "contact_id", "key_point"))
+for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_COLUMNS[1:]),
+                        (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LinkRow._fields[1:])):
+    _missing = set(_names) - {f.sql for f in _record.stored}
+    assert not _missing, f"{_record.name}: no column {_missing}"  # the registry says otherwise
 
 
 def load_settings(con: sqlite3.Connection) -> Settings:
     """The stored settings over the registry's defaults; an unknown or invalid stored value is
     ignored (the default stands) rather than stopping the app."""
     overrides = {}
-    for name, value in con.execute("SELECT name, value FROM setting"):
+    for name, value in con.execute(f"SELECT {R.SETTING.columns('name', 'value')} FROM {R.SETTING.table}"):
         if name in SPECS:
             try:
                 overrides[name] = json.loads(value)
@@ -47,18 +66,15 @@ def load_settings(con: sqlite3.Connection) -> Settings:
 def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict[str, ActionState]:
     """What the user did with each action, by action id (of some applications only, when asked)."""
     states = {}
-    sql = ("SELECT action_id, done_at, dismissed_at, snoozed_until, notified_at, overdue_notified_at"
-           " FROM action_state")
+    sql = f"SELECT {', '.join(_STATE_COLUMNS)} FROM action_state"
     params: list = []
     if application_ids is not None:
         params = list(application_ids)
         sql += f" WHERE application_id IN ({','.join('?' * len(params))})"
     legacy = []
-    for aid, done, dismissed, snoozed, notified, overdue in con.execute(sql, params):
-        state = ActionState(
-            done and _dt(done), dismissed and _dt(dismissed), snoozed and _dt(snoozed),
-            notified and _dt(notified), overdue and _dt(overdue),
-        )
+    for row in map(_StateRow.make, con.execute(sql, params)):
+        aid = row.action_id
+        state = ActionState(**{name: getattr(row, name) and _dt(getattr(row, name)) for name in _STATE_FIELDS})
         key = canonical_action_id(aid)
         if key == aid:
             states[aid] = state
@@ -82,9 +98,8 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
     return states
 
 
-_EVENT_COLUMNS = ("e.id, e.application_id, e.kind, e.at, e.channel, e.outcome, e.reason,"
-                  " e.duration_minutes, e.decision_expected, e.next_date, e.encouraged, e.subject")
-_LINK_COLUMNS = "ec.event_id, ec.position, ec.contact_id, ec.key_point"
+_EVENT_COLUMNS = "e.id, " + R.EVENT.columns(*(f.name for f in _ENGINE_EVENT), alias="e")
+_LINK_COLUMNS = ", ".join(f"ec.{name}" for name in _LinkRow._fields[1:])  # after e.application_id
 #: each application's last reply at or before a moment (served by event_kind_application_at)
 _LAST_REPLY_SQL = ("SELECT application_id, max(at) AS at FROM event"
                    " WHERE kind = 'reply' AND at <= ? GROUP BY application_id")
@@ -95,8 +110,8 @@ _FROM_LAST_REPLY = (f"WITH lr AS ({_LAST_REPLY_SQL}) SELECT {{columns}} FROM {{s
 _OUTBOUND_SQL = ", ".join(f"'{k}'" for k in sorted(OUTBOUND_KINDS))
 
 
-#: an event's people in the order they were given (rows: application, event, position, contact, point)
-_link_order = itemgetter(2, 3)
+#: an event's people in the order they were given
+_link_order = attrgetter("position", "contact_id")
 
 
 def _facts(con: sqlite3.Connection, params: tuple) -> tuple[dict, dict, dict]:
@@ -149,11 +164,9 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
     employers = {eid: (key, name) for eid, key, name in con.execute("SELECT id, key, name FROM employer")}
     contacts_by_employer: dict[int, dict[str, ContactIn]] = {}
     contact_key: dict[int, str] = {}
-    for cid, key, employer_id, name, role in con.execute(
-        "SELECT id, key, employer_id, name, role FROM contact ORDER BY id"
-    ):
-        contact_key[cid] = key
-        contacts_by_employer.setdefault(employer_id, {})[key] = ContactIn(key, name, intern(role))
+    for c in map(_ContactRow.make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
+        contact_key[c.id] = c.key
+        contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
 
     where = [] if include_archived else ["archived = 0"]
     app_params: list = []
@@ -164,8 +177,7 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
         where.append(f"id IN ({','.join('?' * len(ids))})")
         app_params.extend(ids)
     chosen = f" WHERE {' AND '.join(where)}" if where else ""
-    app_sql = ("SELECT id, key, employer_id, position, stage, outcome, source, referred_by,"
-               f" posting_closes, created FROM application{chosen} ORDER BY id")
+    app_sql = f"SELECT {', '.join(_APP_COLUMNS)} FROM application{chosen} ORDER BY id"
     # How many of the applications read work for each employer: its contacts are let go with
     # its last one (a caller that keeps none holds one employer's people at a time, nearly).
     remaining = dict(con.execute(f"SELECT employer_id, count(*) FROM application{chosen} GROUP BY employer_id",
@@ -196,44 +208,46 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
         params = (*params, *ids)
     # Events and their people in application order (the index's order: no sort), merged with
     # the applications as they come.
-    events = con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params)
-    links = con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params)
+    events = map(_EventRow.make, con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params))
+    links = map(_LinkRow.make, con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params))
     event = next(events, None)
     link = next(links, None)
     empty: dict[str, ContactIn] = {}
     # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
     once = {}.setdefault
-    for aid, key, eid, position, stage, outcome, source, referred, closes, created in con.execute(app_sql, app_params):
+    for a in map(_AppRow.make, con.execute(app_sql, app_params)):
+        aid, eid = a.id, a.employer_id
         ekey, ename = employers[eid]
+        position, outcome, source, closes, created = a.position, a.outcome, a.source, a.posting_closes, a.created
         app = ApplicationIn(
-            key, ekey, ename, once(position, position), intern(stage), outcome and once(outcome, outcome),
-            source and once(source, source), referred or None,
+            a.key, ekey, ename, once(position, position), intern(a.stage), outcome and once(outcome, outcome),
+            source and once(source, source), a.referred_by or None,
             closes and _d(closes), created and _dt(created), [],
             contacts_by_employer.get(eid, empty), earlier_outbound.get(aid), closed_before.get(aid),
         )
-        while link is not None and link[0] < aid:
+        while link is not None and link.application_id < aid:
             link = next(links, None)
         people: dict[int, list] = {}
-        while link is not None and link[0] == aid:
-            people.setdefault(link[1], []).append(link)
+        while link is not None and link.application_id == aid:
+            people.setdefault(link.event_id, []).append(link)
             link = next(links, None)
-        while event is not None and event[1] < aid:
+        while event is not None and event.application_id < aid:
             event = next(events, None)
         append = app.events.append
-        while event is not None and event[1] == aid:
-            (event_id, _, kind, at, channel, outcome, reason, minutes, decision, next_date,
-             encouraged, subject) = event
-            linked = people.get(event_id)
+        while event is not None and event.application_id == aid:
+            linked = people.get(event.id)
             if linked is None:
                 keys, points = (), None
             else:
                 if len(linked) > 1:
                     linked.sort(key=_link_order)
-                keys = tuple([contact_key[r[3]] for r in linked])
-                points = {contact_key[r[3]]: r[4] for r in linked if r[4]} or None
+                keys = tuple([contact_key[r.contact_id] for r in linked])
+                points = {contact_key[r.contact_id]: r.key_point for r in linked if r.key_point} or None
+            channel, outcome, decision, next_date = event.channel, event.outcome, event.decision_expected, event.next_date
             append(EventIn(
-                _dt(at), intern(kind), channel and intern(channel), outcome and intern(outcome), reason, minutes,
-                decision and _d(decision), next_date and _d(next_date), bool(encouraged), keys, points, subject,
+                _dt(event.at), intern(event.kind), channel and intern(channel), outcome and intern(outcome),
+                event.reason, event.duration_minutes, decision and _d(decision), next_date and _d(next_date),
+                bool(event.encouraged), keys, points, event.subject,
             ))
             event = next(events, None)
         remaining[eid] -= 1

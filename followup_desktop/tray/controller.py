@@ -48,7 +48,7 @@ def base_icon() -> QIcon:
 
 
 def ui_state(paths: DataPaths) -> QSettings:
-    return QSettings(str(paths.root / "window-state.ini"), QSettings.IniFormat)
+    return QSettings(str(paths.window_state), QSettings.IniFormat)
 
 
 def _tr(text: str) -> str:
@@ -243,12 +243,14 @@ class DesktopIntegration(QObject):
                 more.triggered.connect(self.show_due)
             snooze = menu.addMenu(self.tr("&Snooze"))
             snooze.setObjectName("traySnooze")
+            settings = self.workspace.settings()  # the two choices: Settings → Desktop
+            choices = [(self._snooze_text(n), timedelta(days=n))
+                       for n in (settings.snooze_short_days, settings.snooze_long_days)]
             for a in due[:MENU_ACTIONS]:
                 sub = snooze.addMenu(menu_text(describe(a, apps)))
-                day = sub.addAction(self.tr("For 1 &day"))
-                day.triggered.connect(lambda _=False, i=a.id: self.snooze(i, timedelta(days=1)))
-                week = sub.addAction(self.tr("For 1 &week"))
-                week.triggered.connect(lambda _=False, i=a.id: self.snooze(i, timedelta(weeks=1)))
+                for text, delta in choices:
+                    choice = sub.addAction(text)
+                    choice.triggered.connect(lambda _=False, i=a.id, d=delta: self.snooze(i, d))
         else:
             nothing = menu.addAction(self.tr("Nothing due now"))
             nothing.setEnabled(False)
@@ -378,7 +380,7 @@ class DesktopIntegration(QObject):
     def _remember(self, key: str, value) -> None:
         self.state.setValue(key, value)
         self.state.sync()
-        make_private_file(self.paths.root / "window-state.ini")
+        make_private_file(self.paths.window_state)
 
     def quit(self) -> None:
         self.quitting = True
@@ -453,6 +455,13 @@ class DesktopIntegration(QObject):
         if action_id is None:
             return self.window.open_compose(application_key=application_key)
         return self.window.open_compose(action_id)
+
+    def _snooze_text(self, days: int) -> str:
+        """A Snooze choice: "For 1 day", "For 1 week", "For 3 days" (whole weeks read as weeks)."""
+        if days % 7 == 0:
+            weeks = days // 7
+            return self.tr("For 1 &week") if weeks == 1 else self.tr("For {0} &weeks").format(weeks)
+        return self.tr("For 1 &day") if days == 1 else self.tr("For {0} &days").format(days)
 
     def snooze(self, action_id: str, length: timedelta) -> None:
         action = self.workspace.action(action_id)

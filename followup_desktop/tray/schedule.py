@@ -16,7 +16,7 @@ Rules:
 * A pause holds everything back until it ends; then what came up is told.
 * With notifications switched off, what comes up is marked as told without being shown, so
   switching them on again does not bring a flood of old news.
-* More than `summary_above` at once become one summary; so does more than one at start-up
+* More than `summary_above` (a setting) at once become one summary; so does more than one at start-up
   (the catch-up for what opened while the app was not running).
 """
 
@@ -34,9 +34,6 @@ from ..vocab import ActionName, Channel
 OPENED = "opened"
 OVERDUE = "overdue"
 CLOSE_OUT = "close_out"
-
-#: More than this many notices at once are shown as one summary.
-SUMMARY_ABOVE = 3
 
 # `Action.is_overdue` is strict (due < at): a step is overdue one second after its due time.
 _OVERDUE_AFTER = timedelta(seconds=1)
@@ -128,7 +125,7 @@ def plan(
     *,
     paused_until: datetime | None = None,
     catch_up: bool = False,
-    summary_above: int = SUMMARY_ABOVE,
+    summary_above: int | None = None,
 ) -> Plan:
     """What to tell at `now`, and when to look again.
 
@@ -170,9 +167,10 @@ def plan(
 
     if not enabled:
         return Plan(silenced=ready, wake_at=wake, held=held)
+    if summary_above is None:
+        summary_above = settings.summary_above  # Settings → Desktop
     summary = len(ready) > summary_above or (catch_up and len(ready) > 1)
     return Plan(notices=ready, summary=summary, wake_at=wake, held=held)
 
 
-__all__ = ["Notice", "Plan", "plan", "pending_notice", "tell_moment", "OPENED", "OVERDUE", "CLOSE_OUT",
-           "SUMMARY_ABOVE"]
+__all__ = ["Notice", "Plan", "plan", "pending_notice", "tell_moment", "OPENED", "OVERDUE", "CLOSE_OUT"]

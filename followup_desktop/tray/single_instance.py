@@ -29,7 +29,6 @@ from ..paths import DataPaths, ensure_private_dir, make_private_file
 
 log = logging.getLogger(__name__)
 
-LOCK_FILENAME = "instance.lock"
 _ACTIVATE = b"activate\n"
 _UNIX = sys.platform != "win32"
 
@@ -78,7 +77,7 @@ class SingleInstance(QObject):
         self.paths = paths
         self.name = server_name(paths)
         ensure_private_dir(paths.root, enforce=paths.is_default)
-        self._lock = QLockFile(str(paths.root / LOCK_FILENAME))
+        self._lock = QLockFile(str(paths.instance_lock))
         # A live owner keeps its lock however old (it holds an OS lock on the file too); a dead
         # one's lock is taken over at once because its pid no longer runs. The age limit only
         # matters for a lock left by another machine sharing the folder.
@@ -92,7 +91,7 @@ class SingleInstance(QObject):
 
     @property
     def lock_path(self):
-        return self.paths.root / LOCK_FILENAME
+        return self.paths.instance_lock
 
     @property
     def socket_path(self) -> Path:
@@ -267,4 +266,4 @@ class SingleInstance(QObject):
             self._lock.unlock()
 
 
-__all__ = ["SingleInstance", "server_name", "socket_dir", "LOCK_FILENAME"]
+__all__ = ["SingleInstance", "server_name", "socket_dir"]

@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "Follow-up Desktop"
 APPLICATION = "Follow-up Desktop"
-LOG_FILENAME = "followup-desktop.log"
 
 
 #: the sizes rendered from the SVG (packaging/render_icons.py)
@@ -92,8 +91,8 @@ def setup_logging(paths: DataPaths) -> str:
     """A rotating log file in the data dir: a windowed build has no terminal to print to."""
     from ..paths import ensure_private_dir
 
-    folder = ensure_private_dir(paths.logs)
-    path = folder / LOG_FILENAME
+    ensure_private_dir(paths.logs)
+    path = paths.log_file
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         handler = RotatingLog(str(path), max_bytes=1_000_000, backups=3)

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from ..vocab import ActionName, EventKind, Outcome
 
-KEEP_WAITING_DAYS = 14
-
 
 def _date(d) -> str:
     return f"{d:%B} {d.day}"
@@ -58,8 +56,19 @@ class CloseOutDialog(QDialog):
         self.close_button.setToolTip(self.tr("Mark the application closed: they did not answer."))
         self.withdraw_button = QPushButton(self.tr("&Withdraw…"), objectName="closeWithdraw")
         self.withdraw_button.setToolTip(self.tr("Close it as withdrawn and write a short courtesy note."))
-        self.wait_button = QPushButton(self.tr("&Keep waiting 2 weeks"), objectName="closeKeepWaiting")
-        self.wait_button.setToolTip(self.tr("Ask again in two weeks."))
+        # how long: Settings → Persistence
+        self.wait_days = workspace.settings().keep_waiting_days
+        if self.wait_days % 7 == 0:
+            weeks = self.wait_days // 7
+            wait = self.tr("&Keep waiting 1 week") if weeks == 1 else self.tr("&Keep waiting {0} weeks").format(weeks)
+            again = self.tr("Ask again in a week.") if weeks == 1 else self.tr("Ask again in {0} weeks.").format(weeks)
+        else:
+            wait = (self.tr("&Keep waiting 1 day") if self.wait_days == 1
+                    else self.tr("&Keep waiting {0} days").format(self.wait_days))
+            again = (self.tr("Ask again tomorrow.") if self.wait_days == 1
+                     else self.tr("Ask again in {0} days.").format(self.wait_days))
+        self.wait_button = QPushButton(wait, objectName="closeKeepWaiting")
+        self.wait_button.setToolTip(again)
         for b in (self.close_button, self.withdraw_button, self.wait_button):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         # The playbook's advice is to close; when the user is employed, withdrawing is offered
@@ -111,9 +120,9 @@ class CloseOutDialog(QDialog):
                 self._open_compose(None, self.action.application)
 
     def keep_waiting(self) -> None:
-        self.workspace.snooze(self.action, self.workspace.now() + timedelta(days=KEEP_WAITING_DAYS))
+        self.workspace.snooze(self.action, self.workspace.now() + timedelta(days=self.wait_days))
         self.choice = "wait"
         self.accept()
 
 
-__all__ = ["CloseOutDialog", "KEEP_WAITING_DAYS"]
+__all__ = ["CloseOutDialog"]

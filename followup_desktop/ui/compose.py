@@ -1,16 +1,15 @@
 """The compose window: the message for one follow-up, ready to copy, send or log.
 
-It shows the wording core's rendering (`followup_desktop.wording`) of one situation for one
-application and one contact, checks the draft as the user types, and logs what was sent through
-the shared `Workspace`, so the timeline, the list and the tray update at once.
+It shows a `DraftModel` (`followup_desktop/wording/draft.py`, no Qt: the text, the gaps, the
+checks, the facts, what to log, the kept drafts) and forwards the user's edits to it; what was
+sent is logged through the shared `Workspace`, so the timeline, the list and the tray update at
+once.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import re
-import weakref
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
@@ -40,17 +39,17 @@ from PySide6.QtWidgets import (
 
 from ..exchange.validate import ExchangeError
 from ..vocab import ACTION_LABELS, CallOutcome
-from ..wording import (
-    CHANNELS,
-    SITUATIONS,
-    build_context,
-    build_mailto,
-    compose_channel,
-    load_catalogue,
-    marker,
-    render,
-    run_checks,
-    situation_for_action,
+from ..wording import CHANNELS, SITUATIONS, marker
+from ..wording.draft import (
+    EMAIL,
+    GAP_RE,
+    NOTE,
+    PHONE,
+    PROFILE_FIELDS,
+    ChannelDraft,
+    DraftModel,
+    clipboard_text,
+    kept_drafts,
 )
 from . import style
 
@@ -58,16 +57,6 @@ log = logging.getLogger(__name__)
 
 #: how long the checks wait after the last keystroke
 CHECK_DELAY_MS = 150
-
-PHONE, EMAIL, NOTE = "phone", "email", "note"
-#: a gap the text still holds: "[key point you discussed?]" (as the wording's checks find them)
-GAP_RE = re.compile(r"\[[^\[\]\n]{1,80}\?\]")
-#: Fill-in values that belong to the user's profile -> the setting they are saved to
-PROFILE_FIELDS = {"my_name": "profile_name", "my_email": "profile_email", "my_phone": "profile_phone"}
-#: drafts the user chose to keep on closing, per workspace, per step: they come back when the
-#: same step is written again in this session
-_KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ComposeWindow", text)
@@ -87,36 +76,12 @@ def channel_label(channel: str) -> str:
     return QCoreApplication.translate("wording", CHANNELS.get(channel, channel))
 
 
-def clipboard_text(channel: str, subject: str | None, body: str) -> str:
-    """What Copy puts on the clipboard: the body, ready to paste into a message (the subject
-    has its own Copy subject button: a pasted "Subject:" line would be sent as text)."""
-    return body
-
-
-def gaps_in(text: str) -> list[str]:
-    """The gaps ("[key point you discussed?]") a text still holds, each once, in order."""
-    return list(dict.fromkeys(GAP_RE.findall(text or "")))
-
-
-class _Draft:
-    """One channel's text as last shown, and whether the user changed it since it was rendered."""
-
-    __slots__ = ("template_id", "subject", "body", "rendered_subject", "rendered_body", "missing")
-
-    def copy(self) -> "_Draft":
-        d = _Draft(self.template_id, self.subject, self.body, self.missing)
-        d.rendered_subject, d.rendered_body = self.rendered_subject, self.rendered_body
-        return d
-
-    def __init__(self, template_id, subject, body, missing):
-        self.template_id = template_id
-        self.subject, self.body = subject, body
-        self.rendered_subject, self.rendered_body = subject, body
-        self.missing = list(missing)
-
-    @property
-    def edited(self) -> bool:
-        return (self.subject or "") != (self.rendered_subject or "") or self.body != self.rendered_body
+def snooze_text(days: int) -> str:
+    """A Snooze choice: "For 1 week", "For 3 days" (whole weeks read as weeks)."""
+    if days % 7 == 0:
+        weeks = days // 7
+        return tr("For 1 &week") if weeks == 1 else tr("For {0} &weeks").format(weeks)
+    return tr("For &1 day") if days == 1 else tr("For &{0} days").format(days)
 
 
 class ComposeWindow(QWidget):
@@ -126,59 +91,42 @@ class ComposeWindow(QWidget):
     #: the application key, after an event was logged
     sent = Signal(str)
 
+    # what the model holds, read as the window's own (the template editor and tests read them)
+    action = property(lambda self: self.model.action)
+    application_key = property(lambda self: self.model.application_key)
+    step_key = property(lambda self: self.model.step_key)
+    catalogue = property(lambda self: self.model.catalogue)
+    context = property(lambda self: self.model.context)
+    contact_key = property(lambda self: self.model.contact_key)
+    situation = property(lambda self: self.model.situation)
+    channel = property(lambda self: self.model.channel)
+    checks = property(lambda self: self.model.checks)
+
     def __init__(self, workspace, *, action=None, application_key: str | None = None,
                  situation: str | None = None, contact_key: str | None = None, parent=None):
         super().__init__(parent, Qt.Window)
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.setObjectName("composeWindow")
         self.workspace = workspace
-        self.action = action
-        self.application_key = application_key or (action.application if action is not None else None)
-        if self.application_key is None:
-            raise ValueError("a compose window needs an action or an application key")
-        if action is None and situation is None:
-            # Opened on an application alone: start from its next step's message and person.
-            upcoming = workspace.next_action(self.application_key) if hasattr(workspace, "next_action") else None
-            if upcoming is not None:
-                situation = situation_for_action(upcoming.name, upcoming.template)
-                contact_key = contact_key or upcoming.contact
-        self.catalogue = load_catalogue(workspace.paths.templates)
-        #: what this window keeps between sessions of writing the same step (see `_KEPT`)
-        self.step_key = action.id if action is not None else f"application:{self.application_key}"
-        kept = _KEPT.get(workspace, {}).get(self.step_key)
-        if kept is not None and kept["contact_key"] != (contact_key or getattr(action, "contact", None)):
-            contact_key = kept["contact_key"]
-        self.context = build_context(workspace.store, self.application_key, action, contact_key, now=workspace.now())
-        self.contact_key = self.context.contact_key
-        if situation is None:
-            situation = self.context.situation
-            if situation is None and action is not None:
-                situation = situation_for_action(action.name, action.template)
-        self.situation = situation if situation in SITUATIONS else next(iter(SITUATIONS))
-        self.channel = self._opening_channel()
-        #: (situation, channel) -> _Draft: the user's edits survive switching tabs
-        self._drafts: dict[tuple[str, str], _Draft] = {}
-        #: what the user typed into the missing-value fields: used in every later rendering
-        self._overrides: dict[str, str] = {}
-        #: Fill-in fields of the profile: save the typed value to the profile (default yes)
-        self._save_profile: dict[str, bool] = {}
-        self._logged_event = False
+        if action is None and situation is None and application_key is not None and hasattr(workspace, "next_action"):
+            upcoming = workspace.next_action(application_key)
+        else:
+            upcoming = None
+        #: everything the window shows, without Qt
+        self.model = DraftModel(workspace.store, application_key, action=action, situation=situation,
+                                contact_key=contact_key, upcoming=upcoming, templates_dir=workspace.paths.templates,
+                                kept=kept_drafts(workspace), now=workspace.now)
         self._quiet = False  # set while the code itself fills the editors
         self._may_close = False  # the user answered the close question (or nothing to lose)
         #: the open question (Discard? / Send with a gap?), None when none is asked
         self.question: QMessageBox | None = None
-        if kept is not None:
-            self._drafts = {k: d.copy() for k, d in kept["drafts"].items()}
-            self._overrides = dict(kept["overrides"])
-            if kept["situation"] in SITUATIONS:
-                self.situation, self.channel = kept["situation"], kept["channel"]
 
         self._build()
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.run_checks)
         self._fill_situations()
         self._fill_recipients()
         self._show_situation()
-        if kept is not None:
+        if self.model.restored:
             self.show_info(tr("Your unsent draft from earlier is back."))
         self.resize(960, 640)
 
@@ -349,8 +297,9 @@ class ComposeWindow(QWidget):
             self.call_actions[str(outcome)] = act
 
         self.snooze_menu = QMenu(self)
-        for days, text in ((1, tr("For &1 day")), (7, tr("For 1 &week"))):
-            act = self.snooze_menu.addAction(text)
+        settings = self.workspace.settings()
+        for days in (settings.snooze_short_days, settings.snooze_long_days):  # Settings → Desktop
+            act = self.snooze_menu.addAction(snooze_text(days))
             act.setObjectName(f"snooze_{days}d")
             act.triggered.connect(lambda _=False, d=days: self.snooze(timedelta(days=d)))
         self.snooze_actions = self.snooze_menu.actions()
@@ -409,9 +358,8 @@ class ComposeWindow(QWidget):
         the one being written."""
         self.situation_combo.blockSignals(True)
         self.situation_combo.clear()
-        for sid, sit in SITUATIONS.items():
-            if sid == self.situation or sit.available(self.context.flags):
-                self.situation_combo.addItem(situation_label(sid), sid)
+        for sid in self.model.available_situations():
+            self.situation_combo.addItem(situation_label(sid), sid)
         self.situation_combo.setCurrentIndex(self.situation_combo.findData(self.situation))
         self.situation_combo.blockSignals(False)
 
@@ -434,14 +382,6 @@ class ComposeWindow(QWidget):
         self.recipient_combo.blockSignals(False)
 
     # -- what is shown ------------------------------------------------------------------------
-    def _opening_channel(self) -> str:
-        sit = SITUATIONS[self.situation]
-        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
-            if self.context.channel in sit.channels:
-                return self.context.channel
-            return compose_channel(self.action.channel, self.situation)
-        return sit.channels[0]
-
     @property
     def employer_name(self) -> str:
         app = self.workspace.application(self.application_key) if hasattr(self.workspace, "application") else None
@@ -450,7 +390,7 @@ class ComposeWindow(QWidget):
         return self.context.values.get("employer", "")
 
     def _title_label(self) -> str:
-        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
+        if self.model.on_action:
             return action_label(self.action.name)
         return situation_label(self.situation)
 
@@ -462,8 +402,7 @@ class ComposeWindow(QWidget):
     def _show_situation(self) -> None:
         """Tabs, hint and reason for the current situation, then the current channel's draft."""
         sit = SITUATIONS[self.situation]
-        if self.channel not in sit.channels:
-            self.channel = sit.channels[0]
+        self.model.settle_channel()
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -476,9 +415,7 @@ class ComposeWindow(QWidget):
         self.hint_label.setText(tr("Tip: {0}").format(QCoreApplication.translate("wording", sit.hint)))
         self.hint_label.setStyleSheet(f"color: {style.muted_color().name()};")
         self.hint_label.setVisible(bool(sit.hint))
-        reason = ""
-        if self.action is not None and self.situation == situation_for_action(self.action.name, self.action.template):
-            reason = self.action.reason
+        reason = self.model.reason
         self.reason_label.setText(tr("<b>Why now:</b> {0}").format(html.escape(reason)) if reason else "")
         self.reason_label.setVisible(bool(reason))
         self._update_title()
@@ -491,9 +428,9 @@ class ComposeWindow(QWidget):
         if self.recipient_combo.count():
             self._fill_recipients()  # a call lists the numbers, a message the addresses
         self._fill_variants()
-        draft = self._drafts.get((self.situation, self.channel))
+        draft = self.model.current
         if draft is None:
-            draft = self._render_draft(self._current_template_id())
+            draft = self.model.render(self._current_template_id())
         else:
             i = self.variant_combo.findData(draft.template_id)
             if i >= 0:
@@ -504,14 +441,14 @@ class ComposeWindow(QWidget):
         self._update_buttons()
 
     def _fill_variants(self) -> None:
-        found = self.catalogue.templates(self.situation, self.channel)
+        found = self.model.variants()
         self.variant_combo.blockSignals(True)
         self.variant_combo.clear()
         for t in found:
             text = t.label if t.source != "user" else tr("{0} (yours)").format(t.label)
             self.variant_combo.addItem(text, t.id)
         if found:
-            start = self.catalogue.pick(self.situation, self.channel, self.context.sequence, self.context)
+            start = self.model.start_variant()
             self.variant_combo.setCurrentIndex(max(0, self.variant_combo.findData(start.id if start else None)))
         self.variant_combo.blockSignals(False)
         several = len(found) > 1
@@ -521,22 +458,7 @@ class ComposeWindow(QWidget):
     def _current_template_id(self) -> str | None:
         return self.variant_combo.currentData()
 
-    def _render_draft(self, template_id: str | None) -> _Draft:
-        template = self.catalogue.get(template_id) if template_id else None
-        if template is None:
-            template = self.catalogue.pick(self.situation, self.channel, self.context.sequence, self.context)
-        if template is None:
-            draft = _Draft(None, "" if self.channel == EMAIL else None, "", [])
-        else:
-            out = render(template, self.context, self._overrides)
-            subject = out.subject if self.channel == EMAIL else None
-            if self.channel == EMAIL and subject is None:
-                subject = ""
-            draft = _Draft(template.id, subject, out.body, out.missing)
-        self._drafts[(self.situation, self.channel)] = draft
-        return draft
-
-    def _put_draft(self, draft: _Draft) -> None:
+    def _put_draft(self, draft: ChannelDraft) -> None:
         self._quiet = True
         try:
             self.subject_edit.setText(draft.subject or "")
@@ -556,8 +478,8 @@ class ComposeWindow(QWidget):
             self.number_label.setText(tr("no contact to call"))
 
     @property
-    def draft(self) -> _Draft:
-        return self._drafts[(self.situation, self.channel)]
+    def draft(self) -> ChannelDraft:
+        return self.model.current
 
     def subject(self) -> str | None:
         return self.subject_edit.text() if self.channel == EMAIL else None
@@ -566,12 +488,8 @@ class ComposeWindow(QWidget):
         return self.body_edit.toPlainText()
 
     # -- missing values -----------------------------------------------------------------------
-    def _still_missing(self) -> list[str]:
-        text = (self.subject() or "") + "\n" + self.body()
-        return [n for n in self.draft.missing if marker(n) in text]
-
     def _show_missing(self) -> None:
-        wanted = self._still_missing()
+        wanted = self.model.still_missing()
         if wanted == list(self.missing_edits):
             self.missing_box.setVisible(bool(wanted))
             return
@@ -586,7 +504,7 @@ class ComposeWindow(QWidget):
             label = labels.get(name, name)
             edit.setAccessibleName(label)
             edit.setPlaceholderText(tr("Type it, then press Enter"))
-            edit.setText(self._overrides.get(name, ""))
+            edit.setText(self.model.overrides.get(name, ""))
             edit.returnPressed.connect(lambda n=name: self.fill_missing(n))
             edit.editingFinished.connect(lambda n=name: self.fill_missing(n))
             caption = QLabel(label[:1].upper() + label[1:] + ":")
@@ -600,8 +518,8 @@ class ComposeWindow(QWidget):
                 box = QCheckBox(tr("Save to my profile"), objectName=f"saveProfile_{name}")
                 box.setAccessibleName(tr("Save {0} to my profile").format(label))
                 box.setToolTip(tr("Keep it in Settings → Profile, for every message from now on"))
-                box.setChecked(self._save_profile.get(name, True))
-                box.toggled.connect(lambda on, n=name: self._save_profile.__setitem__(n, on))
+                box.setChecked(self.model.save_profile.get(name, True))
+                box.toggled.connect(lambda on, n=name: self.model.save_profile.__setitem__(n, on))
                 self.missing_form.addRow(box)
                 self.profile_boxes[name] = box
                 QWidget.setTabOrder(previous, box)
@@ -617,19 +535,11 @@ class ComposeWindow(QWidget):
         value = value.strip()
         if not value:
             return
-        self._overrides[name] = value
-        if name in PROFILE_FIELDS and self._save_profile.get(name, True):
-            self._save_to_profile(name, value)
+        subject_value = self.model.fill(name, value)
+        setting = self.model.profile_setting(name)
+        if setting is not None:
+            self._save_to_profile(name, setting, value)
         mark = marker(name)
-        subject_value = " ".join(value.split())
-        for d in self._drafts.values():
-            if d is self.draft:
-                continue
-            d.body = d.body.replace(mark, value)
-            d.rendered_body = d.rendered_body.replace(mark, value)
-            if d.subject:
-                d.subject = d.subject.replace(mark, subject_value)
-                d.rendered_subject = (d.rendered_subject or "").replace(mark, subject_value)
         subject, body = self.subject(), self.body()
         if mark in body:
             cursor = self.body_edit.textCursor()
@@ -649,8 +559,7 @@ class ComposeWindow(QWidget):
         # the row goes away once its marker is gone; do it after the edit's own signal returns
         QTimer.singleShot(0, self, self._after_fill)  # dropped if the window is gone by then
 
-    def _save_to_profile(self, name: str, value: str) -> None:
-        setting = PROFILE_FIELDS[name]
+    def _save_to_profile(self, name: str, setting: str, value: str) -> None:
         if getattr(self.workspace.settings(), setting, None) == value:
             return
         try:
@@ -659,9 +568,7 @@ class ComposeWindow(QWidget):
             log.info("saving %s to the profile was refused: %s", setting, exc)
             self.show_error(tr("Not saved to your profile: {0}").format(exc))
             return
-        self.context.values[name] = value
-        if name == "my_name":
-            self.context.profile_name = value
+        self.model.profile_saved(name, value)
         self.show_info(tr("Saved to your profile: every message from now on uses it."))
 
     def _after_fill(self) -> None:
@@ -672,69 +579,52 @@ class ComposeWindow(QWidget):
     def _text_edited(self, *_args) -> None:
         if self._quiet:
             return
-        d = self._drafts.get((self.situation, self.channel))
-        if d is not None:
-            d.subject = self.subject()
-            d.body = self.body()
+        self.model.edit(self.subject(), self.body())
         self._check_timer.start()
+
+    def _sync(self) -> None:
+        """The editors are what is sent: a text set on them without an edit signal counts too."""
+        d = self.model.current
+        if d is not None and not self._quiet and (d.body != self.body() or (self.channel == EMAIL
+                                                                             and (d.subject or "") != self.subject())):
+            self.model.edit(self.subject(), self.body())
 
     def _situation_picked(self, index: int) -> None:
         sid = self.situation_combo.itemData(index)
-        if not sid or sid == self.situation:
-            return
-        self.situation = sid
-        self.channel = self._opening_channel()
-        self._show_situation()
+        if self.model.pick_situation(sid):
+            self._show_situation()
 
     def _recipient_picked(self, index: int) -> None:
         key = self.recipient_combo.itemData(index)
-        if key == self.contact_key:
-            return
-        old = dict(self.context.values)
         try:
-            self.context = build_context(self.workspace.store, self.application_key, self.action, key,
-                                         now=self.workspace.now())
+            if not self.model.pick_recipient(key):
+                return
         except Exception as exc:  # noqa: BLE001 - a read failure is shown, the draft stays
             log.exception("building the message context failed")
             self.show_error(tr("Could not read this contact: {0}").format(exc))
             return
-        self.contact_key = self.context.contact_key
-        new = self.context.values
-        # Drafts the user already changed keep their text, with the person's name swapped.
-        for key_, d in list(self._drafts.items()):
-            if not d.edited:
-                del self._drafts[key_]
-                continue
-            for name in ("contact_name", "contact_first_name"):
-                if old.get(name) and new.get(name) and old[name] != new[name]:
-                    d.body = d.body.replace(old[name], new[name])
-                    if d.subject:
-                        d.subject = d.subject.replace(old[name], new[name])
         self._fill_situations()
         self._update_title()
         self._show_channel()
 
     def _variant_picked(self, index: int) -> None:
         tid = self.variant_combo.itemData(index)
-        self._put_draft(self._render_draft(tid))
+        self._put_draft(self.model.render(tid))
 
     def _tab_picked(self, index: int) -> None:
         ch = self.tabs.tabData(index)
-        if not ch or ch == self.channel:
-            return
-        self.channel = ch
-        self._show_channel()
+        if self.model.pick_channel(ch):
+            self._show_channel()
 
     # -- checks -------------------------------------------------------------------------------
     def run_checks(self) -> list:
         self._check_timer.stop()
+        self._sync()
         try:
-            found = run_checks(self.subject(), self.body(), situation=self.situation, channel=self.channel,
-                               context=self.context, action=self.action, settings=self.workspace.settings())
+            found = self.model.run_checks(self.workspace.settings())
         except Exception:  # noqa: BLE001 - a check must never take the window down
             log.exception("checking the draft failed")
-            found = []
-        self.checks = found
+            self.model.checks = found = []
         self.checks_list.clear()
         icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
                  "info": QStyle.SP_MessageBoxInformation}
@@ -754,12 +644,11 @@ class ComposeWindow(QWidget):
         return found
 
     def check_codes(self) -> list[str]:
-        return [c.code for c in getattr(self, "checks", [])]
+        return self.model.check_codes()
 
     # -- buttons ------------------------------------------------------------------------------
     def _recipient_email(self) -> str:
-        r = self.context.recipient
-        return r.email if r is not None else ""
+        return self.model.recipient_email
 
     def _update_buttons(self) -> None:
         sit = SITUATIONS[self.situation]
@@ -787,7 +676,7 @@ class ComposeWindow(QWidget):
     def _with_gaps_asked(self, text: str, question: str, go_label: str, go) -> bool:
         """Run `go` now when `text` holds no gap; else ask first ("Send with [key point?] in
         it?") and run it only on the user's yes. False when the question was asked."""
-        gaps = gaps_in(text) if self.channel != NOTE else []  # a note to self is nobody else's
+        gaps = self.model.gaps_to_ask(text)
         if not gaps:
             go()
             return True
@@ -852,7 +741,8 @@ class ComposeWindow(QWidget):
         return self._with_gaps_asked(subject, tr("Copy the subject with {0} in it?"), tr("Copy anyway"), go)
 
     def mailto_url(self) -> str:
-        return build_mailto(self._recipient_email(), self.subject() or "", self.body())
+        self._sync()
+        return self.model.mailto_url()
 
     def open_in_mail_app(self) -> bool:
         """Hand the message to the mail app (asking first about a gap). True when handed over."""
@@ -884,31 +774,12 @@ class ComposeWindow(QWidget):
         else:
             self.mark_sent()
 
-    def _event(self, **extra) -> dict | None:
-        sit = SITUATIONS[self.situation]
-        if sit.logs_as is None:
-            return None
-        event = {"kind": str(sit.logs_as), "at": self.workspace.now()}
-        channel = sit.event_channel(self.channel)
-        if channel:
-            event["channel"] = channel
-        if self.contact_key:
-            event["contacts"] = [self.contact_key]
-        subject = self.subject()
-        if subject:
-            event["subject"] = subject
-        body = self.body().strip()
-        if body:
-            event["notes"] = body
-        event.update(extra)
-        return event
-
     def mark_sent(self) -> bool:
         """Log the message on the timeline (or, for a note to self, mark the step done), asking
         first when it still holds a gap. True when it was logged now."""
-        if self._logged_event:
+        if self.model.logged:
             return False
-        if SITUATIONS[self.situation].logs_as is None:
+        if not self.model.logs:
             return self._mark_sent()
         done: list[bool] = []
         self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), tr("Mark it as sent with {0} in it?"),
@@ -916,7 +787,8 @@ class ComposeWindow(QWidget):
         return bool(done and done[0])
 
     def _mark_sent(self) -> bool:
-        event = self._event()
+        self._sync()
+        event = self.model.sent_event()
         if event is None:
             if self.action is None:
                 return False
@@ -931,20 +803,12 @@ class ComposeWindow(QWidget):
         return self._log(event, tr("Logged as sent on the timeline."))
 
     def log_call(self, outcome: str) -> bool:
-        if self._logged_event:
+        if self.model.logged:
             return False
-        event = self._event(outcome=outcome)
+        self._sync()
+        event = self.model.call_event(outcome)
         if event is None:
             return False
-        event["channel"] = "phone"
-        event.pop("subject", None)
-        if "notes" in event:
-            # the call happened: its note keeps what was said, never a gap left unfilled
-            notes = GAP_RE.sub("…", event["notes"]).strip()
-            if notes:
-                event["notes"] = notes
-            else:
-                event.pop("notes")
         texts = {CallOutcome.SPOKE: tr("Call logged: you spoke with them."),
                  CallOutcome.LEFT_MESSAGE: tr("Call logged: you left a message."),
                  CallOutcome.NO_ANSWER: tr("Call logged: no answer.")}
@@ -965,8 +829,8 @@ class ComposeWindow(QWidget):
         return True
 
     def _after_logging(self, text: str) -> None:
-        self._logged_event = True
-        self._forget_kept()
+        self.model.logged = True
+        self.model.forget_kept()
         self._set_editing(False)
         # the window stays: Undo is in reach until the user closes it
         self._show_status(text + " " + tr("Undo takes it back; close the window when you are done."), kind="ok")
@@ -976,9 +840,9 @@ class ComposeWindow(QWidget):
         self.undo_button.setFocus()
 
     def undo_logging(self) -> None:
-        if self._logged_event and self.workspace.undo_stack.canUndo():
+        if self.model.logged and self.workspace.undo_stack.canUndo():
             self.workspace.undo_stack.undo()
-        self._logged_event = False
+        self.model.logged = False
         self._set_editing(True)
         self.undo_button.hide()
         self.done_button.hide()
@@ -1004,8 +868,8 @@ class ComposeWindow(QWidget):
             log.exception("snoozing failed")
             self.show_error(tr("Could not snooze: {0}").format(exc))
             return False
-        if self._edited():
-            self._keep_drafts()  # the step comes back later: so does what the user wrote
+        if self.model.edited:
+            self.model.keep()  # the step comes back later: so does what the user wrote
         self._may_close = True
         self.close()
         return True
@@ -1013,7 +877,7 @@ class ComposeWindow(QWidget):
     def edit_templates(self) -> None:
         from .template_editor import TemplateEditor
 
-        current = self.draft.template_id if (self.situation, self.channel) in self._drafts else None
+        current = self.draft.template_id if self.draft is not None else None
         editor = TemplateEditor(self.workspace, context=self.context, situation=self.situation,
                                 channel=self.channel, template_id=current, parent=self)
         editor.templates_changed.connect(self.reload_templates)
@@ -1022,10 +886,7 @@ class ComposeWindow(QWidget):
 
     def reload_templates(self) -> None:
         """The user saved or removed a template: offer it, without losing their edits."""
-        self.catalogue = load_catalogue(self.workspace.paths.templates)
-        for key, d in list(self._drafts.items()):
-            if not d.edited:
-                del self._drafts[key]
+        self.model.reload_templates()
         self._show_channel()
 
     # -- messages in the window ---------------------------------------------------------------
@@ -1040,29 +901,16 @@ class ComposeWindow(QWidget):
         self.status_label.setStyleSheet(f"color: {color.name()};" if color is not None else "")
         self.status_label.setText(text)
         self.status_label.setProperty("kind", kind)
-        if kind != "ok" and not self._logged_event:
+        if kind != "ok" and not self.model.logged:
             self.undo_button.hide()
             self.done_button.hide()
         self.status_bar.show()
 
     # -- closing: the user's words are never lost without asking --------------------------------
-    def _edited(self) -> bool:
-        return any(d.edited for d in self._drafts.values())
-
-    def _keep_drafts(self) -> None:
-        _KEPT.setdefault(self.workspace, {})[self.step_key] = {
-            "drafts": {k: d.copy() for k, d in self._drafts.items() if d.edited},
-            "overrides": dict(self._overrides), "situation": self.situation, "channel": self.channel,
-            "contact_key": self.contact_key,
-        }
-
-    def _forget_kept(self) -> None:
-        _KEPT.get(self.workspace, {}).pop(self.step_key, None)
-
     def closeEvent(self, event) -> None:
-        if self._may_close or self._logged_event or not self._edited():
-            if not self._logged_event and not self._may_close:
-                self._forget_kept()  # nothing of the user's: an old kept draft was discarded
+        if self._may_close or self.model.logged or not self.model.edited:
+            if not self.model.logged and not self._may_close:
+                self.model.forget_kept()  # nothing of the user's: an old kept draft was discarded
             super().closeEvent(event)
             return
         event.ignore()
@@ -1076,7 +924,7 @@ class ComposeWindow(QWidget):
         if self.question is not None:
             self.question.done(0)
             self.question = None
-        self._forget_kept()
+        self.model.forget_kept()
         self._may_close = True
         self.close()
 
@@ -1099,9 +947,9 @@ class ComposeWindow(QWidget):
             self.question = None
             clicked = box.clickedButton()
             if clicked is keep:
-                self._keep_drafts()
+                self.model.keep()
             elif clicked is discard:
-                self._forget_kept()
+                self.model.forget_kept()
             else:
                 self.body_edit.setFocus()
                 return

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..vocab import ROLE_LABELS, ActionName, EventKind
+from . import state as window_files
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .style import plain_tooltip
 from .timeline import TimelineView
@@ -472,7 +473,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if workspace.is_loaded:
             self._workspace_changed(None)
-        elif self.model.load_cache(self.list_cache):
+        elif window_files.load_list(self.paths, self.model):
             self._update_list_state()
             self.statusBar().showMessage(self.tr("Updating…"))
 
@@ -1059,13 +1060,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _remember_hint(self, key: str) -> None:
-        import os
-
-        state = self.ui_state()
-        state.setValue(key, True)
-        state.sync()
-        if os.path.exists(state.fileName()):
-            os.chmod(state.fileName(), 0o600)
+        window_files.remember(self.paths, key)
 
     def open_templates(self) -> None:
         from .template_editor import TemplateEditor
@@ -1150,45 +1145,23 @@ class MainWindow(QMainWindow):
     def show_banner(self, text: str, on_click: Callable[[], None] | None = None) -> None:
         self.banner.show_text(text, on_click)
 
-    # -- state ----------------------------------------------------------------------------------
+    # -- state (ui/state.py keeps the files) --------------------------------------------------
     def ui_state(self) -> QSettings:
         """Window geometry and the like, kept in the data dir with everything else."""
-        return QSettings(str(self.paths.root / "window-state.ini"), QSettings.IniFormat)
+        return window_files.window_state(self.paths)
 
     def _restore_state(self) -> None:
-        state = self.ui_state()
-        geometry = state.value("mainWindow/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = state.value("mainWindow/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        header = state.value("mainWindow/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-            self.table.horizontalHeader().setSortIndicator(ApplicationsModel.WHEN, Qt.AscendingOrder)
-        # columns the user sized by hand keep their widths; otherwise they follow the content
-        self._user_sized_columns = state.value("mainWindow/userColumns", False, type=bool)
+        self._user_sized_columns = window_files.restore_main_window(
+            self.paths, self, self.splitter, self.table.horizontalHeader(), ApplicationsModel.WHEN)
 
     @property
     def list_cache(self):
-        return self.paths.root / "list-cache.json"
+        return self.paths.list_cache
 
     def save_state(self) -> None:
-        import os
-
-        try:
-            self.model.save_cache(self.list_cache)
-        except OSError:
-            log.warning("could not keep the list for the next start", exc_info=True)
-        state = self.ui_state()
-        state.setValue("mainWindow/geometry", self.saveGeometry())
-        state.setValue("mainWindow/splitter", self.splitter.saveState())
-        state.setValue("mainWindow/header", self.table.horizontalHeader().saveState())
-        state.setValue("mainWindow/userColumns", self._user_sized_columns)
-        state.sync()
-        if os.path.exists(state.fileName()):
-            os.chmod(state.fileName(), 0o600)
+        window_files.save_list(self.paths, self.model)
+        window_files.save_main_window(self.paths, self, self.splitter, self.table.horizontalHeader(),
+                               self._user_sized_columns)
 
     def closeEvent(self, event):
         self.save_state()

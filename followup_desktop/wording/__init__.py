@@ -49,6 +49,11 @@ Public API:
   ``drafts_too_similar(a, b, ignore=())``, ``similarity``, ``message_words``.
   Spelling is not checked: no well-kept offline spelling library is in the stack.
 * ``build_mailto(to, subject, body) -> str``.
+* ``wording.draft.DraftModel(store, application_key, action=…, templates_dir=…, kept=…, now=…)``:
+  the message being written, as the compose window shows it: ``shown(template_id)``,
+  ``edit(subject, body)``, ``fill(name, value)``, ``pick_situation/channel/recipient``,
+  ``run_checks(settings)``, ``still_missing()``, ``gaps_to_ask(text)``, ``sent_event()``,
+  ``call_event(outcome)``, ``keep()`` / ``forget_kept()`` (``kept_drafts(owner)``).
 """
 
 from .catalogue import Catalogue, Template, load_catalogue, parse_template, shipped_dir, template_to_text

@@ -100,7 +100,8 @@ def build_context(store, application_key: str, action=None, contact_key: str | N
     from the store once. `contact_key` wins over `action.contact`. Events after `now` (a
     planned interview) have not happened yet and are not spoken of. Raises KeyError for an
     unknown application."""
-    from ..store.models import Application, Contact, Event, EventContact
+    M = store.models  # the store's own models
+    Application, Contact, Event, EventContact = M.Application, M.Contact, M.Event, M.EventContact
     from ..vocab import FOLLOW_UP_KINDS, EventKind as K
     from .situations import compose_channel, situation_for_action
 

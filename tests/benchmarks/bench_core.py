@@ -243,7 +243,11 @@ def bench(root: Path, args, now: datetime, at: str) -> int:
           f"(interpreter start, imports, writing {json_mb:.1f} MB, exit)")
 
     if args.profile or (not (a_ok and b_ok) and not args.no_profile):
-        profile("compute_all", lambda: compute_all(apps, settings, now))
+        # The full snapshot was let go above (memory); read it again for the profile.
+        again = open_database(database)
+        full = load_applications(again)
+        again.close()
+        profile("compute_all", lambda: compute_all(full, settings, now))
         profile("due_report + JSON (in process)",
                 lambda: due_report(paths, now).as_json_text())
 

@@ -12,7 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS, NAME_MAX, URL_MAX
+from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS
+from ...records import limit
 from ...playbook.stages import can_move
 from ...vocab import STAGE_LABELS, Stage
 from .common import (
@@ -58,7 +59,7 @@ class ApplicationDialog(FormDialog):
         self.employer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.employer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.employer.setMinimumContentsLength(24)
-        self.employer.lineEdit().setMaxLength(NAME_MAX + 1)
+        self.employer.lineEdit().setMaxLength(limit("employer", "name") + 1)
         self.employer.lineEdit().setPlaceholderText(self.tr("Pick an employer or type a new name"))
         for key, name in self._employers:
             self.employer.addItem(name, key)
@@ -77,7 +78,7 @@ class ApplicationDialog(FormDialog):
 
         self.position = QLineEdit(initial.get("position") or "")
         self.position.setObjectName("position")
-        self.position.setMaxLength(NAME_MAX + 1)
+        self.position.setMaxLength(limit("application", "position") + 1)
         self.position.setPlaceholderText(self.tr("The job title, as in the posting"))
         position_rule = exchange_rule(APPLICATION_FIELDS["position"], self.tr("Position"))
         self.add_field(form, self.tr("&Position:"), self.position,
@@ -89,7 +90,7 @@ class ApplicationDialog(FormDialog):
 
         self.referred_by = QLineEdit(initial.get("referred_by") or "")
         self.referred_by.setObjectName("referred_by")
-        self.referred_by.setMaxLength(NAME_MAX + 1)
+        self.referred_by.setMaxLength(limit("application", "referred_by") + 1)
         self.referred_by.setPlaceholderText(self.tr("Who pointed you to it (optional)"))
         referred_rule = exchange_rule(APPLICATION_FIELDS["referred_by"], self.tr("Referred by"))
         self.add_field(form, self.tr("&Referred by:"), self.referred_by,
@@ -97,7 +98,7 @@ class ApplicationDialog(FormDialog):
 
         self.posting_url = QLineEdit(initial.get("posting_url") or "")
         self.posting_url.setObjectName("posting_url")
-        self.posting_url.setMaxLength(URL_MAX + 1)
+        self.posting_url.setMaxLength(limit("application", "posting_url") + 1)
         self.posting_url.setPlaceholderText("https://…")
         url_rule = exchange_rule(APPLICATION_FIELDS["posting_url"], self.tr("Posting URL"))
         self.add_field(form, self.tr("Posting &URL:"), self.posting_url,

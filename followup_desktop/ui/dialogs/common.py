@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ...exchange.validate import NOTES_MAX, ExchangeError
+from ...exchange.validate import ExchangeError
+from ...records import NOTES_MAX
 from ...isotime import TimeFormatError, parse_date
 from ...vocab import CallOutcome, Channel, EventKind, Outcome, ReplyOutcome, Role, Source, Stage
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...exchange.validate import CONTACT_FIELDS, NAME_MAX
+from ...exchange.validate import CONTACT_FIELDS
+from ...records import limit
 from ...vocab import Role
 from ..style import plain_tooltip
 from .common import (
@@ -108,15 +109,15 @@ class ContactsDialog(FormDialog):
 
         self.name = QLineEdit()
         self.name.setObjectName("contact_name")
-        self.name.setMaxLength(NAME_MAX + 1)
+        self.name.setMaxLength(limit("contact", "name") + 1)
         self.role = enum_combo(self._roles, Role.OTHER, name="contact_role")
         self.email = QLineEdit()
         self.email.setObjectName("contact_email")
-        self.email.setMaxLength(321)
+        self.email.setMaxLength(limit("contact", "email") + 1)
         self.email.setPlaceholderText(self.tr("name@example.com (optional)"))
         self.phone = QLineEdit()
         self.phone.setObjectName("contact_phone")
-        self.phone.setMaxLength(61)
+        self.phone.setMaxLength(limit("contact", "phone") + 1)
         self.phone.setPlaceholderText(self.tr("optional"))
         self._editors = {"name": self.name, "role": self.role, "email": self.email, "phone": self.phone}
         self._field = {

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...exchange.validate import EVENT_FIELDS, NAME_MAX, NOTES_MAX, ExchangeError, check_event
+from ...exchange.validate import EVENT_FIELDS, ExchangeError, check_event
+from ...records import limit
 from ...isotime import parse_date, parse_local_datetime
 from ...vocab import (
     OUTBOUND_KINDS,
@@ -124,7 +125,7 @@ class ContactPicker(QWidget):
             if with_points:
                 point = QLineEdit(key_points.get(key, ""))
                 point.setObjectName(f"key_point_{key}")
-                point.setMaxLength(NOTES_MAX + 1)
+                point.setMaxLength(limit("event contact", "key_point") + 1)
                 point.setPlaceholderText(self.tr("Key point discussed"))
                 point.setMinimumWidth(200)
                 point.setAccessibleName(self.tr("Key point discussed with {name}").format(name=name))
@@ -155,7 +156,7 @@ class ContactPicker(QWidget):
         if self.points or self._with_points:
             point = QLineEdit()
             point.setObjectName(f"key_point_{key}")
-            point.setMaxLength(NOTES_MAX + 1)
+            point.setMaxLength(limit("event contact", "key_point") + 1)
             point.setPlaceholderText(self.tr("Key point discussed"))
             point.setMinimumWidth(200)
             point.setAccessibleName(self.tr("Key point discussed with {name}").format(name=name))
@@ -305,7 +306,7 @@ class LogEventDialog(FormDialog):
     def _add_subject(self, form, initial, label, hint):
         self.subject = QLineEdit(initial.get("subject") or "")
         self.subject.setObjectName("subject")
-        self.subject.setMaxLength(999)
+        self.subject.setMaxLength(limit("event", "subject") + 1)
         self.subject.setPlaceholderText(hint)
         rule = exchange_rule(EVENT_FIELDS["subject"], label)
         self.add_field(form, label, self.subject, lambda: rule(self.subject.text().strip()),
@@ -340,7 +341,7 @@ class LogEventDialog(FormDialog):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.new_name = QLineEdit(objectName="new_interviewer_name")
-        self.new_name.setMaxLength(NAME_MAX + 1)
+        self.new_name.setMaxLength(limit("contact", "name") + 1)
         self.new_name.setPlaceholderText(self.tr("Their full name"))
         self.new_name.setMinimumWidth(self.new_name.fontMetrics().averageCharWidth() * 22)
         self.new_name.setToolTip(self.tr("Someone else you met who is not among the contacts yet"))
@@ -363,8 +364,8 @@ class LogEventDialog(FormDialog):
 
     def _check_new_name(self):
         name = self.new_name.text().strip()
-        if len(name) > NAME_MAX:
-            raise Invalid(self.tr("A name is at most {0} characters.").format(NAME_MAX))
+        if len(name) > limit("contact", "name"):
+            raise Invalid(self.tr("A name is at most {0} characters.").format(limit("contact", "name")))
         if name:
             return Note(self.tr("Press Add to put {0} among the interviewers.").format(name), "info")
         return None
@@ -470,9 +471,9 @@ class LogEventDialog(FormDialog):
 
     def _check_notes_live(self):
         # length first: no copy of a long document on every keystroke
-        if self.notes.length() > NOTES_MAX:
+        if self.notes.length() > limit("event", "notes"):
             raise Invalid(self.tr("Notes are {length:,} characters long; the limit is {limit:,}.")
-                          .format(length=self.notes.length(), limit=NOTES_MAX))
+                          .format(length=self.notes.length(), limit=limit("event", "notes")))
         text = exchange_rule(EVENT_FIELDS["notes"], self.tr("Notes"))(self.notes.toPlainText())
         if self.form == "note" and not text.strip():
             raise Invalid(self.tr("Write the note before saving it."))
