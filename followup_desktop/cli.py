@@ -226,7 +226,7 @@ def cmd_due(args) -> int:
 
 def cmd_gui(args) -> int:
     try:
-        from .ui.app import run
+        from .app import run
     except ImportError as exc:
         print(f"followup-desktop: the desktop window cannot start: {exc}", file=sys.stderr)
         return EXIT_ERROR

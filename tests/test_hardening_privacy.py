@@ -22,7 +22,8 @@ def test_after_a_whole_session_every_file_and_folder_in_the_data_dir_is_private(
         assert cli.main(["--data-dir", str(data_dir), "export", str(data_dir / "export.json")]) == 0
         paths = DataPaths(data_dir)
 
-        from followup_desktop.ui.app import build, setup_logging
+        from followup_desktop.app import setup_logging
+        from followup_desktop.ui.app import build
 
         setup_logging(paths)
         workspace, window = build(paths, clock=clock_at(datetime(2026, 3, 10, 15, 30)))

@@ -277,7 +277,7 @@ def test_the_app_imports_qtnetwork_only_in_its_windows_code_and_never_qtsvg():
                 if any("QtNetwork" in n for n in names) and where not in ("_listen_qt", "_send_qt"):
                     found.append((path.name, "QtNetwork", where))
     assert found == []
-    guard = (ROOT / "followup_desktop" / "tray" / "single_instance.py").read_text(encoding="utf-8")
+    guard = (ROOT / "followup_desktop" / "desktop" / "single_instance.py").read_text(encoding="utf-8")
     assert '_UNIX = sys.platform != "win32"' in guard
     assert "self._listen() if _UNIX else self._listen_qt()" in guard
     assert "self._send() if _UNIX else self._send_qt()" in guard
@@ -313,6 +313,7 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
     ("PySide6/plugins/platforms/qwindows.dll", True),
     ("PySide6/Qt/translations/qtwebengine_de.qm", False),
     ("PySide6/Qt/translations/designer_de.qm", False),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),  # the app ships no German translation
     ("PySide6/Qt/qml/QtQuick/Controls/qmldir", False),
     ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("resources/followup-desktop.svg", True),
@@ -320,6 +321,24 @@ def test_the_spec_collects_every_app_module_even_those_imported_lazily(spec):
 ])
 def test_the_spec_prunes_qt_plugins_translations_and_qml_to_what_the_app_needs(spec, dest, kept):
     assert spec["_keep"]((dest, "/src/" + dest, "BINARY")) is kept
+
+
+def test_the_bundle_keeps_qts_own_translations_only_for_the_languages_the_app_is_translated_into(spec):
+    """qtbase_<language> goes with the app's own translation for that language (the app loads
+    both for the user's locale); English, the source language, needs neither."""
+    from followup_desktop.desktop.translations import shipped_languages
+
+    assert spec["KEEP_TRANSLATIONS"] == tuple(f"qtbase_{language}." for language in shipped_languages())
+    spec["APP_LANGUAGES"].append("de")  # as if a German translation were shipped
+    try:
+        keep = tuple(f"qtbase_{language}." for language in spec["APP_LANGUAGES"])
+        spec["KEEP_TRANSLATIONS"], before = keep, spec["KEEP_TRANSLATIONS"]
+        assert spec["_keep"](("PySide6/Qt/translations/qtbase_de.qm", "/src/x", "DATA"))
+        assert not spec["_keep"](("PySide6/Qt/translations/qtbase_fr.qm", "/src/x", "DATA"))
+        assert not spec["_keep"](("PySide6/Qt/translations/designer_de.qm", "/src/x", "DATA"))
+    finally:
+        spec["APP_LANGUAGES"].remove("de")
+        spec["KEEP_TRANSLATIONS"] = before
 
 
 def test_the_spec_bundles_the_whole_resources_folder_and_the_stdio_runtime_hook(spec):
@@ -346,7 +365,7 @@ def test_the_windows_installer_is_per_user_and_offers_start_at_login_minimized()
     assert r"Software\Microsoft\Windows\CurrentVersion\Run" in run_line
     assert "--minimized" in run_line
     # the same value the app's own setting writes, so the two agree
-    from followup_desktop.tray.autostart import WINDOWS_RUN_KEY, WINDOWS_VALUE_NAME
+    from followup_desktop.desktop.autostart import WINDOWS_RUN_KEY, WINDOWS_VALUE_NAME
 
     assert WINDOWS_RUN_KEY.endswith(r"Software\Microsoft\Windows\CurrentVersion\Run")
     assert f'#define RunValueName "{WINDOWS_VALUE_NAME}"' in iss

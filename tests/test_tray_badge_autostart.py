@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.resources import resource_path
-from followup_desktop.tray.autostart import (
+from followup_desktop.desktop.autostart import (
     Autostart,
     desktop_entry,
     launch_agent_plist,

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from followup_desktop.paths import DataPaths
-from followup_desktop.tray import install_desktop_integration
-from followup_desktop.tray.autostart import Autostart
+from followup_desktop.app import install_desktop_integration
+from followup_desktop.desktop.autostart import Autostart
 from followup_desktop.tray.controller import CLICK_TAKES_FOCUS_S, K_ACTION, K_CLOSE_OUT, K_SUMMARY
 from followup_desktop.tray.notifier import NullNotifier, TrayNotifier
 from followup_desktop.ui.closeout import CloseOutDialog
@@ -79,6 +79,11 @@ def desks(qtbot, data_dir, tmp_path):
     for d in made:
         d.close()
     QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def open_close_out_dialog():
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, CloseOutDialog) and w.isVisible()]
+    return dialog
 
 
 def composers():
@@ -160,7 +165,7 @@ def close_out_desk(desks, seed, doc, clock):
     assert key[0] == K_CLOSE_OUT
     assert body == "No answer from Acme Corp since your follow-up on February 16. Close this lead?"
     d.notifier.clicked.emit(key)
-    dialog = d.desk.close_out_dialog
+    dialog = open_close_out_dialog()
     assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
     return d, dialog, key[1]
 
@@ -473,7 +478,7 @@ def test_the_stories_cover_every_kind_of_step():
 def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
         qtbot, desks, kind, seed, doc, clock_at):
     from PySide6.QtCore import QTimer
-    from followup_desktop.tray.controller import describe
+    from followup_desktop.tray.texts import describe
     from followup_desktop.ui.dialogs.log_event import LogEventDialog
 
     events, stage, now = KIND_STORIES[kind]
@@ -500,7 +505,7 @@ def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
     item.trigger()
 
     if kind == "close_out":
-        dialog = d.desk.close_out_dialog
+        dialog = open_close_out_dialog()
         assert isinstance(dialog, CloseOutDialog) and dialog.isVisible()
         assert dialog.action.id == action.id
         dialog.close()

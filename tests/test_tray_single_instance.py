@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from followup_desktop.paths import DataPaths
-from followup_desktop.tray import SingleInstance
-from followup_desktop.tray.single_instance import server_name
+from followup_desktop.desktop.single_instance import SingleInstance
+from followup_desktop.desktop.single_instance import server_name
 
 
 def _second_launch_shows_the_first(qtbot, data_dir, check=lambda first: None):

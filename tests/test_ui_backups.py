@@ -193,7 +193,7 @@ def test_on_a_full_disk_the_window_still_shows_the_applications_and_says_the_dis
 
 def test_a_data_folder_that_is_a_file_is_said_in_the_window(tmp_path, qapp, monkeypatch):
     from followup_desktop.cli import build_parser
-    from followup_desktop.ui.app import run
+    from followup_desktop.app import run
 
     data = tmp_path / "data"
     data.write_text("in the way")

@@ -73,7 +73,7 @@ def test_an_interview_planned_next_week_is_accepted_and_shows_after_now(qtbot, w
     interview = next(n for n, (k, item) in enumerate(items) if k == EVENT and item["kind"] == "interview")
     assert interview > kinds.index(NOW)
     assert items[interview][1]["at"] == when
-    assert event_title(items[interview][1], str, ahead=True) == "You will interview with Susan Smith"
+    assert event_title(items[interview][1], ahead=True) == "You will interview with Susan Smith"
 
 
 def test_a_new_interviewer_typed_in_the_form_becomes_a_contact_of_the_employer(qtbot, window):

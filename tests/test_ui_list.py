@@ -145,8 +145,8 @@ def test_a_step_late_by_hours_reads_in_hours_not_as_a_day_overdue():
     # interviewed Tuesday 14:00: the debrief was due at 21:00 that evening
     debrief = Timeline().log("interview", "2026-03-03T14:00", contacts=["raj"]).one("debrief", "2026-03-03T15:30")
     due = debrief.due
-    assert when_text(debrief, due + timedelta(minutes=20), str) == "overdue since 21:00"
-    assert when_text(debrief, due + timedelta(hours=1), str) == "1 hour overdue"
-    assert when_text(debrief, due + timedelta(hours=9), str) == "9 hours overdue"  # next morning, 06:00
-    assert when_text(debrief, due + timedelta(hours=25), str) == "1 day overdue"
-    assert when_text(debrief, due + timedelta(days=3, hours=1), str) == "3 days overdue"
+    assert when_text(debrief, due + timedelta(minutes=20)) == "overdue since 21:00"
+    assert when_text(debrief, due + timedelta(hours=1)) == "1 hour overdue"
+    assert when_text(debrief, due + timedelta(hours=9)) == "9 hours overdue"  # next morning, 06:00
+    assert when_text(debrief, due + timedelta(hours=25)) == "1 day overdue"
+    assert when_text(debrief, due + timedelta(days=3, hours=1)) == "3 days overdue"

@@ -13,7 +13,7 @@ from followup_desktop.settings import DESKTOP, PERSISTENCE, SPECS, Settings
 from followup_desktop.store import Store
 from followup_desktop.tray.controller import K_CLOSE_OUT
 from followup_desktop.tray.schedule import plan
-from test_tray_controller import APPLIED, GHOSTED, INTERVIEW, desks, doc  # noqa: F401 (fixtures)
+from test_tray_controller import APPLIED, GHOSTED, INTERVIEW, desks, doc, open_close_out_dialog  # noqa: F401
 from test_ui_compose import action_named, compose, jordans_search, make_workspace  # noqa: F401 (fixtures)
 from timeline import RAJ, SUSAN, Timeline, dt
 
@@ -61,7 +61,7 @@ def test_keep_waiting_asks_again_after_the_days_set(qtbot, desks, data_dir, seed
     [(key, _, _)] = d.notifier.sent
     assert key[0] == K_CLOSE_OUT
     d.notifier.clicked.emit(key)
-    dialog = d.desk.close_out_dialog
+    dialog = open_close_out_dialog()
     assert dialog.wait_button.text() == "&Keep waiting 10 days"
     assert dialog.wait_button.toolTip() == "Ask again in 10 days."
     dialog.wait_button.click()

@@ -27,8 +27,9 @@ def now():
 def test_after_a_session_every_file_in_the_data_dir_is_one_the_paths_name(
         qtbot, data_dir, contract_example, clock):
     from followup_desktop import cli
-    from followup_desktop.tray.single_instance import SingleInstance
-    from followup_desktop.ui.app import build, setup_logging
+    from followup_desktop.app import setup_logging
+    from followup_desktop.desktop.single_instance import SingleInstance
+    from followup_desktop.ui.app import build
 
     assert cli.main(["--data-dir", str(data_dir), "import", str(contract_example)]) == 0
     paths = DataPaths(data_dir)

@@ -70,11 +70,10 @@ def test_quiet_stretches_are_named_and_now_sits_between_past_and_future(window):
 def test_inbound_and_outbound_read_differently_and_windows_show_their_dates(window):
     reply = next(item for kind, item in items(window) if kind == EVENT and item["kind"] == "reply")
     call = next(item for kind, item in items(window) if kind == EVENT and item["kind"] == "status_check")
-    tr = window.tr
-    assert event_title(reply, tr) == "Susan Smith replied: no decision yet"
-    assert event_title(call, tr) == "You called Susan Smith to check on your application"
+    assert event_title(reply) == "Susan Smith replied: no decision yet"
+    assert event_title(call) == "You called Susan Smith to check on your application"
     upcoming = [item for kind, item in items(window) if kind == ACTION]
-    texts = {a.name: action_window(a, NOW_, tr) for a in upcoming}
+    texts = {a.name: action_window(a, NOW_) for a in upcoming}
     # they said they would decide by Tuesday the 24th: a nudge two business days later
     assert texts["nudge"].startswith("opens Mar 26")
 
@@ -110,9 +109,9 @@ def _event(kind, names=(), **fields):
     (_event("closed", reason="withdrawn"), "You withdrew"),
 ])
 def test_timeline_labels_read_as_sentences(event, sentence):
-    assert event_title(event, lambda t: t) == sentence
+    assert event_title(event) == sentence
 
 
 def test_an_interview_planned_ahead_reads_as_one_to_come():
     event = _event("interview", ["Susan Smith"])
-    assert event_title(event, lambda t: t, ahead=True) == "You will interview with Susan Smith"
+    assert event_title(event, ahead=True) == "You will interview with Susan Smith"

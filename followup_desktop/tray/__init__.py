@@ -1,15 +1,14 @@
-"""The app outside its window: tray icon, notifications and when to show them, a single running
-instance, and starting at login.
+"""The app outside its window: tray icon and menu, notifications and when to show them.
 
-`schedule` is the pure decision of what to tell when (no Qt); the rest is the Qt side. The
-names below are imported on first use, so the single-instance check at start-up does not load
-the tray (the window is painted first, the tray joins right after).
+`schedule` is the pure decision of what to tell when (no Qt); `texts` holds every word shown,
+`menu` the tray's menu, `controller` the logic that ties them to the workspace. Nothing here
+imports the windows (`ui/`): the composition root (`followup_desktop/app.py`) connects the two.
+`DesktopIntegration` is imported on first use, so start-up does not load the tray before the
+window is painted.
 """
 
 _LAZY = {
     "DesktopIntegration": ".controller",
-    "install_desktop_integration": ".controller",
-    "SingleInstance": ".single_instance",
 }
 
 
@@ -24,4 +23,4 @@ def __getattr__(name: str):
     return value
 
 
-__all__ = ["DesktopIntegration", "install_desktop_integration", "SingleInstance"]
+__all__ = ["DesktopIntegration"]

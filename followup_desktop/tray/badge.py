@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-from ..ui.style import icon_sizes
+from ..desktop.icons import icon_sizes
 
 #: the sizes trays ask for, in device-independent pixels
 SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64)

@@ -1,8 +1,10 @@
-"""The app's presence outside its window: tray icon and menu, notifications and what a click on
-them does, closing to the tray, and starting at login.
+"""The app's presence outside its window: the tray icon, notifications and what a click on
+them does, closing to the tray, pausing, and starting at login.
 
-`install_desktop_integration(app, window, workspace, paths, minimized=…)` is the one call
-`ui/app.py` makes once the main window exists.
+Only the control logic is here: the words are in `texts.py`, the menu in `menu.py`. The tray
+never imports the windows (`ui/`): what it needs of the main window beyond being a `QWidget` it
+asks through its signals (`step_requested`, `close_out_requested`, `filter_requested`), which
+the composition root (`followup_desktop/app.py`) connects to the window.
 """
 
 from __future__ import annotations
@@ -12,26 +14,26 @@ import sys
 import time
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
+from ..desktop.autostart import Autostart, launch_command
 from ..paths import DataPaths, make_private_file
 from ..playbook.calendar import at_time
-from ..vocab import ACTION_LABELS, ActionName
-from .autostart import Autostart, launch_command
+from ..vocab import ActionName
 from .badge import badge_icon
+from .menu import MENU_ACTIONS, TrayMenu  # noqa: F401 (MENU_ACTIONS: also said here)
 from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier, shown_as_is
-from .schedule import CLOSE_OUT, OVERDUE, Notice
+from .schedule import CLOSE_OUT
 from .scheduler import Batch, NotificationScheduler
+from .texts import close_hint, no_tray_banner, notice_text, paused_tooltip, quit_question, summary_text, tooltip_text
 
 log = logging.getLogger(__name__)
 
-MENU_ACTIONS = 10
 #: A click on the tray may take the focus from the window a moment before the click arrives: a
 #: window active this recently still counts as the one the user is looking at.
 CLICK_TAKES_FOCUS_S = 0.5
-SUMMARY_LINES = 3
 
 # Keys of what a notification is about; a click answers by kind.
 K_ACTION, K_CLOSE_OUT, K_SUMMARY = "action", "close_out", "summary"
@@ -41,81 +43,8 @@ _NO_TRAY_TOLD = "tray/noTrayTold"
 _PAUSED = "notifications/pausedUntil"
 
 
-def base_icon() -> QIcon:
-    from ..ui.app import app_icon
-
-    return app_icon()
-
-
 def ui_state(paths: DataPaths) -> QSettings:
     return QSettings(str(paths.window_state), QSettings.IniFormat)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopIntegration", text)
-
-
-def describe(action, apps) -> str:
-    """"Thank-you note to Susan Smith (Acme Corp)": one line naming a step."""
-    app = apps.get(action.application)
-    employer = app.employer_name if app else action.application
-    label = _tr(ACTION_LABELS.get(action.name, str(action.name)))
-    if action.name == ActionName.CLOSE_OUT:
-        return _tr("Close the {0} lead? ({1})").format(employer, app.position if app else "")
-    if action.contact_name:
-        return _tr("{0} to {1} ({2})").format(label, action.contact_name, employer)
-    return _tr("{0} ({1})").format(label, employer)
-
-
-def _when(d: datetime) -> str:
-    return f"{d:%a %b} {d.day}, {d:%H:%M}"
-
-
-def notice_text(notice: Notice, apps) -> tuple[str, str]:
-    """Title and body of one notification."""
-    a = notice.action
-    app = apps.get(a.application)
-    employer = app.employer_name if app else a.application
-    if notice.kind == CLOSE_OUT:
-        title = _tr("Close the {0} lead?").format(employer)
-        body = _tr("No answer from {0} since your follow-up on {1}. Close this lead?").format(
-            employer, f"{a.anchor:%B} {a.anchor.day}")
-        return title, body
-    if notice.kind == OVERDUE:
-        title = _tr("Overdue: {0}").format(describe(a, apps))
-        body = _tr("It was due {0}. {1}").format(_when(a.due), a.reason)
-        return title, body
-    return describe(a, apps), a.reason
-
-
-def summary_text(notices: list[Notice], apps, catch_up: bool) -> tuple[str, str]:
-    n = len(notices)
-    if catch_up:
-        title = _tr("{0} follow-ups came up while Follow-up Desktop was closed").format(n)
-    else:
-        title = _tr("{0} follow-ups need you").format(n)
-    lines = [describe(x.action, apps) for x in notices[:SUMMARY_LINES]]
-    if n > SUMMARY_LINES:
-        lines.append(_tr("…and {0} more").format(n - SUMMARY_LINES))
-    return title, "\n".join(lines)
-
-
-def due_count_text(n: int) -> str:
-    return _tr("1 follow-up due") if n == 1 else _tr("{0} follow-ups due").format(n)
-
-
-def tooltip_text(due, apps) -> str:
-    """"3 follow-ups due — Thank-you note to Susan Smith (Acme Corp); … …"."""
-    if not due:
-        return _tr("Follow-up Desktop — nothing due now")
-    rest = "; ".join(describe(a, apps) for a in due[:2])
-    more = " …" if len(due) > 2 else ""
-    return f"{due_count_text(len(due))} — {rest}{more}"
-
-
-def menu_text(text: str) -> str:
-    """`text` for a menu item, shown as it is: an "&" in a name is not a shortcut marker."""
-    return text.replace("&", "&&")
 
 
 def _tray_balloons_are_markup() -> bool:
@@ -153,14 +82,28 @@ def choose_notifier(window, tray: QSystemTrayIcon | None, *, icon_provider=None)
 
 
 class DesktopIntegration(QObject):
-    def __init__(self, app: QApplication, window, workspace, paths: DataPaths, *, minimized: bool = False,
-                 tray_available: bool | None = None, notifier: Notifier | None = None,
+    """The tray over `window` (the app's main window, a `QWidget` that may have `show_banner`,
+    for news where there is no tray) and `workspace`, drawn with `icon`.
+
+    Call `start()` once its signals are connected: it shows the window (or, `minimized`, only the
+    tray icon) and starts telling."""
+
+    #: act on this step (its id): its message to write, or for a debrief the interview's form
+    step_requested = Signal(str)
+    #: ask whether to close the lead of this close-out step (its id)
+    close_out_requested = Signal(str)
+    #: show the window's list with this filter ("due")
+    filter_requested = Signal(str)
+
+    def __init__(self, app: QApplication, window: QWidget, workspace, paths: DataPaths, *, icon: QIcon | None = None,
+                 minimized: bool = False, tray_available: bool | None = None, notifier: Notifier | None = None,
                  autostart: Autostart | None = None, parent: QObject | None = None):
         super().__init__(parent or app)
         self.app, self.window, self.workspace, self.paths = app, window, workspace, paths
+        self.minimized = minimized
         self.state = ui_state(paths)
         self.quitting = False
-        self._base_icon = base_icon()
+        self._base_icon = icon if icon is not None else QIcon()
         self._badge_count = -1
         self.autostart = autostart or Autostart(launch_command(paths))
         self._start_at_login: bool | None = None
@@ -176,8 +119,7 @@ class DesktopIntegration(QObject):
 
         available = QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         self.tray: QSystemTrayIcon | None = None
-        self.menu: QMenu | None = None
-        self._build_actions()
+        self.tray_menu: TrayMenu | None = None
         if available:
             self._build_tray()
         self.notifier = notifier or choose_notifier(window, self.tray, icon_provider=lambda: self._base_icon)
@@ -193,81 +135,48 @@ class DesktopIntegration(QObject):
         app.setQuitOnLastWindowClosed(self.tray is None)
         app.aboutToQuit.connect(self._about_to_quit)
 
-        self._show_window(minimized)
+    def start(self) -> "DesktopIntegration":
+        """Show the window (or not, minimized), say once where there is no tray, and start telling."""
+        self._show_window(self.minimized)
         if self.tray is None:
             self._tell_no_tray()
         self.scheduler.start()
         self.refresh()
         self._apply_start_at_login(initial=True)
+        return self
+
+    @property
+    def menu(self) -> QMenu | None:
+        """The tray icon's menu (None without a tray)."""
+        return self.tray_menu.menu if self.tray_menu is not None else None
 
     # -- building ---------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        self.open_action = QAction(self.tr("&Open Follow-up Desktop"), self, triggered=self.show_window)
-        self.open_action.setObjectName("trayOpen")
-        f = self.open_action.font()
-        f.setBold(True)
-        self.open_action.setFont(f)
-        self.quit_action = QAction(self.tr("&Quit"), self, triggered=self.quit)
-        self.quit_action.setObjectName("trayQuit")
-        self.pause_hour = QAction(self.tr("For &1 hour"), self, triggered=lambda: self.pause(timedelta(hours=1)))
-        self.pause_tomorrow = QAction(self.tr("Until &tomorrow"), self, triggered=self.pause_until_tomorrow)
-        self.resume_action = QAction(self.tr("&Resume notifications"), self, triggered=lambda: self.set_paused(None))
-
     def _build_tray(self) -> None:
         self.tray = QSystemTrayIcon(self._base_icon, self)
         self.tray.setObjectName("trayIcon")
-        self.menu = QMenu()
-        self.menu.setObjectName("trayMenu")
-        self.menu.aboutToShow.connect(self._fill_menu)
-        self.tray.setContextMenu(self.menu)
+        menu = self.tray_menu = TrayMenu(self)
+        menu.open_window.connect(self.show_window)
+        menu.quit.connect(self.quit)
+        menu.act_on.connect(self.open_action_by_id)
+        menu.snooze.connect(self.snooze)
+        menu.show_due.connect(self.show_due)
+        menu.pause_for.connect(self.pause)
+        menu.pause_until_tomorrow.connect(self.pause_until_tomorrow)
+        menu.resume.connect(lambda: self.set_paused(None))
+        menu.menu.aboutToShow.connect(self._fill_menu)
+        self.tray.setContextMenu(menu.menu)
         self.tray.activated.connect(self._on_tray_activated)
         self._fill_menu()
         self.tray.show()
 
     def _fill_menu(self) -> None:
-        menu = self.menu
-        if menu is None:
+        if self.tray_menu is None:
             return
-        menu.clear()
-        apps = self.workspace.applications()
         due = self.workspace.due_now() if self._loaded() else []
-        if due:
-            header = menu.addAction(due_count_text(len(due)) + self.tr(" now"))
-            header.setEnabled(False)
-            for a in due[:MENU_ACTIONS]:
-                item = menu.addAction(menu_text(describe(a, apps)))
-                item.setToolTip(shown_as_is(a.reason))
-                item.triggered.connect(lambda _=False, i=a.id: self.open_action_by_id(i))
-            if len(due) > MENU_ACTIONS:
-                more = menu.addAction(self.tr("All {0} due now…").format(len(due)))
-                more.triggered.connect(self.show_due)
-            snooze = menu.addMenu(self.tr("&Snooze"))
-            snooze.setObjectName("traySnooze")
-            settings = self.workspace.settings()  # the two choices: Settings → Desktop
-            choices = [(self._snooze_text(n), timedelta(days=n))
-                       for n in (settings.snooze_short_days, settings.snooze_long_days)]
-            for a in due[:MENU_ACTIONS]:
-                sub = snooze.addMenu(menu_text(describe(a, apps)))
-                for text, delta in choices:
-                    choice = sub.addAction(text)
-                    choice.triggered.connect(lambda _=False, i=a.id, d=delta: self.snooze(i, d))
-        else:
-            nothing = menu.addAction(self.tr("Nothing due now"))
-            nothing.setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.open_action)
-        pause = menu.addMenu(self.tr("&Pause notifications"))
-        pause.setObjectName("trayPause")
-        if self.scheduler_paused():
-            until = self.scheduler.paused_until
-            label = pause.addAction(self.tr("Paused until {0}").format(_when(until)))
-            label.setEnabled(False)
-            pause.addAction(self.resume_action)
-            pause.addSeparator()
-        pause.addAction(self.pause_hour)
-        pause.addAction(self.pause_tomorrow)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
+        paused = self.scheduler.paused_until if self.scheduler_paused() else None
+        settings = self.workspace.settings()  # the two snooze choices: Settings → Desktop
+        self.tray_menu.fill(due, self.workspace.applications(), paused,
+                            snooze_days=(settings.snooze_short_days, settings.snooze_long_days))
 
     # -- state shown ------------------------------------------------------------------------
     def _loaded(self) -> bool:
@@ -283,7 +192,7 @@ class DesktopIntegration(QObject):
             self.tray.setIcon(badge_icon(self._base_icon, len(due)))
         text = tooltip_text(due, self.workspace.applications())
         if self.scheduler_paused():
-            text += "\n" + self.tr("Notifications paused until {0}").format(_when(self.scheduler.paused_until))
+            text += "\n" + paused_tooltip(self.scheduler.paused_until)
         self.tray.setToolTip(shown_as_is(text))
         if self.menu is not None and not self.menu.isVisible():
             self._fill_menu()
@@ -329,9 +238,7 @@ class DesktopIntegration(QObject):
 
     def show_due(self) -> None:
         self.show_window()
-        show_filter = getattr(self.window, "show_filter", None)
-        if show_filter is not None:
-            show_filter("due")
+        self.filter_requested.emit("due")
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.WindowDeactivate:
@@ -351,20 +258,13 @@ class DesktopIntegration(QObject):
     def _hint_once(self) -> None:
         if self.tray is None or self.state.value(_CLOSE_HINT, False, type=bool):
             return
-        self.tray.showMessage(
-            self.tr("Follow-up Desktop is still running"),
-            self.tr("It keeps watching your follow-ups from the tray. Click the icon to open it; "
-                    "choose Quit in its menu to stop it."),
-            QSystemTrayIcon.Information, 10_000)
+        title, text = close_hint()
+        self.tray.showMessage(title, text, QSystemTrayIcon.Information, 10_000)
         self._remember(_CLOSE_HINT, True)
 
     def _confirm_quit(self) -> bool:
-        answer = QMessageBox.question(
-            self.window, self.tr("Quit Follow-up Desktop?"),
-            self.tr("There is no system tray to keep Follow-up Desktop running in. If you close it, "
-                    "you will not be told when a follow-up comes up until you start it again.\n\n"
-                    "Quit now?"),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        title, text = quit_question()
+        answer = QMessageBox.question(self.window, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def _tell_no_tray(self) -> None:
@@ -373,8 +273,7 @@ class DesktopIntegration(QObject):
         show = getattr(self.window, "show_banner", None)
         if show is None:
             return
-        show(self.tr("This desktop has no system tray, so Follow-up Desktop lives in this window: "
-                     "keep it open (minimized is fine) to be told when a follow-up comes up."), None)
+        show(no_tray_banner(), None)
         self._remember(_NO_TRAY_TOLD, True)
 
     def _remember(self, key: str, value) -> None:
@@ -424,37 +323,16 @@ class DesktopIntegration(QObject):
         if action.name == ActionName.CLOSE_OUT:
             self.ask_close_out(action_id)
             return
-        if action.name == ActionName.DEBRIEF and hasattr(self.window, "act_on"):
-            # A note to self, not a message: what the window does for it (the interview's form).
+        if action.name == ActionName.DEBRIEF:
+            # A note to self, not a message: the window's own form for the interview, on it.
             self.show_window()
-            self.window.act_on(action)
-            return
-        compose = self.window.open_compose(action_id)
-        if compose is not None:
-            compose.show()
-            compose.raise_()
-            compose.activateWindow()
+        self.step_requested.emit(action_id)
 
-    def ask_close_out(self, action_id: str):
-        from ..ui.closeout import CloseOutDialog
-
-        action = self.workspace.action(action_id)
-        if action is None:
+    def ask_close_out(self, action_id: str) -> None:
+        if self.workspace.action(action_id) is None:
             self.show_due()
-            return None
-        dialog = CloseOutDialog(self.workspace, action, open_compose=self._compose_for,
-                                parent=self.window if self.window.isVisible() else None)
-        dialog.setWindowModality(Qt.NonModal)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        self.close_out_dialog = dialog
-        return dialog
-
-    def _compose_for(self, action_id=None, application_key=None):
-        if action_id is None:
-            return self.window.open_compose(application_key=application_key)
-        return self.window.open_compose(action_id)
+            return
+        self.close_out_requested.emit(action_id)
 
     def _snooze_text(self, days: int) -> str:
         """A Snooze choice: "For 1 day", "For 1 week", "For 3 days" (whole weeks read as weeks)."""
@@ -504,12 +382,5 @@ class DesktopIntegration(QObject):
                           self.autostart.location)
 
 
-def install_desktop_integration(app: QApplication, window, workspace, paths: DataPaths, *,
-                                minimized: bool = False, **kw) -> DesktopIntegration:
-    """Tray icon, notifications, close-to-tray and start at login for `window`. Shows the
-    window unless `minimized` (then it starts in the tray, or minimized when there is none)."""
-    return DesktopIntegration(app, window, workspace, paths, minimized=minimized, **kw)
-
-
-__all__ = ["DesktopIntegration", "install_desktop_integration", "describe", "notice_text", "summary_text",
-           "tooltip_text", "choose_notifier", "menu_text", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY"]
+__all__ = ["DesktopIntegration", "choose_notifier", "CLICK_TAKES_FOCUS_S", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY",
+           "MENU_ACTIONS"]

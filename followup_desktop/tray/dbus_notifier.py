@@ -6,15 +6,13 @@ HTML): a name like "<b>Bold</b>" would be drawn bold and an `<img>` fetched, so 
 for such a server (and for one that does not answer `GetCapabilities`, which every server must).
 The summary is plain text by the specification.
 
-The signal is received with QtDBus. The `Notify` call is sent through libdbus (loaded with
-ctypes; it is a runtime dependency of Qt on Linux anyway) because the method takes a `uint32`
-and PySide6 can only marshal Python ints as signed integers, which notification servers refuse.
+The signal is received with QtDBus. The `Notify` call is sent with jeepney (a pure-Python
+D-Bus library) because the method takes a `uint32` and PySide6 can only marshal Python ints as
+signed integers, which notification servers refuse.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import html
 import logging
 from typing import Any
@@ -87,121 +85,45 @@ def tray_balloons_are_markup(bus: QDBusConnection | None = None) -> bool:
     return body_is_markup(bus)
 
 
-class _Error(ctypes.Structure):
-    _fields_ = [("name", ctypes.c_char_p), ("message", ctypes.c_char_p), ("dummy", ctypes.c_uint),
-                ("padding1", ctypes.c_void_p)]
-
-
-def _iter():
-    # DBusMessageIter is an opaque stack struct (14 words on every ABI libdbus supports).
-    return ctypes.create_string_buffer(256)
-
-
-class _LibDBus:
-    """The few libdbus calls `Notify` needs, on a private session-bus connection."""
+class _Sender:
+    """The `Notify` call over a session-bus connection of its own, made with jeepney (pure
+    Python: it writes the message itself, with the `uint32` the specification asks for)."""
 
     def __init__(self):
-        name = ctypes.util.find_library("dbus-1") or "libdbus-1.so.3"
-        lib = ctypes.CDLL(name)
-        vp, cp, i, u = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_uint32
-        lib.dbus_error_init.argtypes = [ctypes.POINTER(_Error)]
-        lib.dbus_error_free.argtypes = [ctypes.POINTER(_Error)]
-        lib.dbus_bus_get_private.restype = vp
-        lib.dbus_bus_get_private.argtypes = [i, ctypes.POINTER(_Error)]
-        lib.dbus_connection_set_exit_on_disconnect.argtypes = [vp, u]
-        lib.dbus_message_new_method_call.restype = vp
-        lib.dbus_message_new_method_call.argtypes = [cp, cp, cp, cp]
-        lib.dbus_message_iter_init_append.argtypes = [vp, vp]
-        lib.dbus_message_iter_append_basic.argtypes = [vp, i, vp]
-        lib.dbus_message_iter_append_basic.restype = u
-        lib.dbus_message_iter_open_container.argtypes = [vp, i, cp, vp]
-        lib.dbus_message_iter_open_container.restype = u
-        lib.dbus_message_iter_close_container.argtypes = [vp, vp]
-        lib.dbus_message_iter_close_container.restype = u
-        lib.dbus_connection_send_with_reply_and_block.restype = vp
-        lib.dbus_connection_send_with_reply_and_block.argtypes = [vp, vp, i, ctypes.POINTER(_Error)]
-        lib.dbus_message_iter_init.argtypes = [vp, vp]
-        lib.dbus_message_iter_init.restype = u
-        lib.dbus_message_iter_get_arg_type.argtypes = [vp]
-        lib.dbus_message_iter_get_arg_type.restype = i
-        lib.dbus_message_iter_get_basic.argtypes = [vp, vp]
-        lib.dbus_message_iter_recurse.argtypes = [vp, vp]
-        lib.dbus_message_unref.argtypes = [vp]
-        lib.dbus_error_is_set.argtypes = [ctypes.POINTER(_Error)]
-        lib.dbus_error_is_set.restype = u
-        self.lib = lib
-        err = _Error()
-        lib.dbus_error_init(ctypes.byref(err))
-        self.conn = lib.dbus_bus_get_private(0, ctypes.byref(err))  # DBUS_BUS_SESSION
-        if not self.conn:
-            message = err.message.decode(errors="replace") if err.message else "no session bus"
-            lib.dbus_error_free(ctypes.byref(err))
-            raise OSError(message)
-        lib.dbus_connection_set_exit_on_disconnect(self.conn, 0)
-
-    def notify(self, summary: str, body: str, icon: str = "followup-desktop") -> int:
-        lib = self.lib
-        msg = lib.dbus_message_new_method_call(SERVICE.encode(), PATH.encode(), INTERFACE.encode(), b"Notify")
-        if not msg:
-            raise MemoryError("dbus_message_new_method_call")
-        keep = []  # the C strings must outlive the append calls
-
-        def s(it, text):
-            p = ctypes.c_char_p(text.encode("utf-8"))
-            keep.append(p)
-            lib.dbus_message_iter_append_basic(it, ord("s"), ctypes.byref(p))
+        from jeepney import DBusAddress
+        from jeepney.io.blocking import open_dbus_connection
 
         try:
-            it = _iter()
-            lib.dbus_message_iter_init_append(msg, it)
-            s(it, APP_NAME)
-            replaces = ctypes.c_uint32(0)
-            lib.dbus_message_iter_append_basic(it, ord("u"), ctypes.byref(replaces))
-            s(it, icon)
-            s(it, summary)
-            s(it, body)
-            actions = _iter()
-            lib.dbus_message_iter_open_container(it, ord("a"), b"s", actions)
-            s(actions, "default")
-            s(actions, "Open")
-            lib.dbus_message_iter_close_container(it, actions)
-            hints = _iter()
-            lib.dbus_message_iter_open_container(it, ord("a"), b"{sv}", hints)
-            lib.dbus_message_iter_close_container(it, hints)
-            expire = ctypes.c_int32(-1)
-            lib.dbus_message_iter_append_basic(it, ord("i"), ctypes.byref(expire))
-            err = _Error()
-            lib.dbus_error_init(ctypes.byref(err))
-            reply = lib.dbus_connection_send_with_reply_and_block(self.conn, msg, _TIMEOUT_MS, ctypes.byref(err))
-            if not reply:
-                message = err.message.decode(errors="replace") if err.message else "no reply"
-                lib.dbus_error_free(ctypes.byref(err))
-                raise OSError(message)
-            try:
-                rit = _iter()
-                if not lib.dbus_message_iter_init(reply, rit):
-                    return 0
-                kind = lib.dbus_message_iter_get_arg_type(rit)
-                log.debug("Notify answered with type %r", chr(kind) if kind else None)
-                if kind == ord("v"):  # a lenient server may wrap the id in a variant
-                    inner = _iter()
-                    lib.dbus_message_iter_recurse(rit, inner)
-                    rit, kind = inner, lib.dbus_message_iter_get_arg_type(inner)
-                if kind in (ord("u"), ord("i")):
-                    out = ctypes.c_uint32(0)
-                    lib.dbus_message_iter_get_basic(rit, ctypes.byref(out))
-                    return int(out.value)
-                return 0
-            finally:
-                lib.dbus_message_unref(reply)
-        finally:
-            lib.dbus_message_unref(msg)
+            self.conn = open_dbus_connection(bus="SESSION")
+        except (OSError, KeyError, ValueError) as exc:  # no bus, no address, a refused login
+            raise OSError(f"no session bus ({exc})") from exc
+        self.address = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
+
+    def notify(self, summary: str, body: str, icon: str = "followup-desktop") -> int:
+        from jeepney import DBusErrorResponse, MessageType, new_method_call
+
+        call = new_method_call(self.address, "Notify", "susssasa{sv}i",
+                               (APP_NAME, 0, icon, summary, body, ["default", "Open"], {}, -1))
+        try:
+            reply = self.conn.send_and_get_reply(call, timeout=_TIMEOUT_MS / 1000)
+        except (OSError, TimeoutError, ConnectionError) as exc:
+            raise OSError(str(exc) or type(exc).__name__) from exc
+        if reply.header.message_type == MessageType.error:
+            raise OSError(str(DBusErrorResponse(reply)))
+        value = reply.body[0] if reply.body else 0
+        if isinstance(value, tuple) and len(value) == 2:  # a lenient server may wrap it in a variant
+            value = value[1]
+        log.debug("Notify answered %r", value)
+        return int(value) if isinstance(value, int) else 0
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 class DBusNotifier(Notifier):
     name = "dbus"
 
-    def __init__(self, sender: _LibDBus, bus: QDBusConnection, parent=None, *, markup: bool = True):
+    def __init__(self, sender: _Sender, bus: QDBusConnection, parent=None, *, markup: bool = True):
         super().__init__(parent)
         self._sender = sender
         self._bus = bus
@@ -227,8 +149,8 @@ class DBusNotifier(Notifier):
         if not registered:
             return None
         try:
-            sender = _LibDBus()
-        except OSError as exc:
+            sender = _Sender()
+        except (OSError, ImportError) as exc:
             log.info("desktop notifications unavailable: %s", exc)
             return None
         return cls(sender, bus, parent, markup=body_is_markup(bus))

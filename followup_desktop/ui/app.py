@@ -1,9 +1,12 @@
-"""The desktop app's entry point: logging, the error hook, the workspace and the main window."""
+"""The windows' side of start-up: the `QApplication` with the app's names and icon, the error
+dialog, the workspace with the main window over a data dir, and the data checks after opening.
+
+The composition root (`followup_desktop/app.py`) calls these in order; nothing here knows of
+the tray."""
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 
@@ -25,82 +28,16 @@ def _skip_pyside_source_scan() -> None:
 
 _skip_pyside_source_scan()
 
-from PySide6.QtGui import QIcon  # noqa: E402 (after the scan is off)
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402 (after the scan is off)
 
 from .. import __version__  # noqa: E402
+from ..desktop.icons import app_icon  # noqa: E402
 from ..paths import DataPaths  # noqa: E402
-from ..resources import resource_path  # noqa: E402
 
 log = logging.getLogger(__name__)
 
 ORGANIZATION = "Follow-up Desktop"
 APPLICATION = "Follow-up Desktop"
-
-
-#: the sizes rendered from the SVG (packaging/render_icons.py)
-ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-
-
-def app_icon() -> QIcon:
-    """The app icon from its PNG renders (the SVG would load Qt's SVG engine, ~3 MB, to draw
-    it), at the sizes the screens need (`style.icon_sizes`)."""
-    from .style import icon_sizes
-
-    icon = QIcon()
-    for size in icon_sizes(ICON_SIZES):
-        icon.addFile(str(resource_path(f"icons/followup-desktop-{size}.png")))
-    return icon
-
-
-class RotatingLog(logging.FileHandler):
-    """A log file moved aside (.1, .2, … up to `backups`) once it passes `max_bytes`: the job of
-    `logging.handlers.RotatingFileHandler`, without the modules that module imports for its
-    other handlers (socket, pickle, queue: about 1 MB a start-up pays for nothing)."""
-
-    def __init__(self, path: str, max_bytes: int, backups: int):
-        super().__init__(path, encoding="utf-8")
-        self.max_bytes, self.backups = max_bytes, backups
-
-    def emit(self, record):
-        # called with the handler's lock held
-        try:
-            if self.stream is not None and self.stream.tell() >= self.max_bytes:
-                self._rotate()
-        except OSError:
-            pass  # a log that cannot be moved aside keeps growing rather than losing lines
-        super().emit(record)
-
-    def _rotate(self) -> None:
-        self.stream.close()
-        self.stream = None
-        base = self.baseFilename
-        for n in range(self.backups - 1, 0, -1):
-            if os.path.exists(f"{base}.{n}"):
-                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
-        os.replace(base, f"{base}.1")
-        self.stream = self._open()
-
-    def _open(self):
-        stream = super()._open()
-        os.chmod(self.baseFilename, 0o600)
-        return stream
-
-
-def setup_logging(paths: DataPaths) -> str:
-    """A rotating log file in the data dir: a windowed build has no terminal to print to."""
-    from ..paths import ensure_private_dir
-
-    ensure_private_dir(paths.logs)
-    path = paths.log_file
-    root = logging.getLogger()
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        handler = RotatingLog(str(path), max_bytes=1_000_000, backups=3)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    os.chmod(path, 0o600)
-    return str(path)
 
 
 class ErrorHook:
@@ -173,7 +110,8 @@ def build(paths: DataPaths, *, clock=None):
     return workspace, window
 
 
-def _cannot_start(message: str) -> int:
+def cannot_start(message: str) -> int:
+    """Start-up stops here: `message` in a dialog (the data folder cannot be used); exit code 1."""
     make_application()
     box = QMessageBox(QMessageBox.Critical, APPLICATION, message)
     box.setObjectName("dataProblemDialog")
@@ -212,92 +150,4 @@ def watch_the_data(paths: DataPaths, workspace, window) -> None:
         QTimer.singleShot(BACKUP_FIRST_LOOK_MS, start_backups)
 
 
-def run(args) -> int:
-    from ..paths import DataDirError
-
-    paths = DataPaths.resolve(args.data_dir)
-    try:
-        paths.ensure()
-    except DataDirError as exc:  # a file in the way, someone else's folder: say so in the window
-        return _cannot_start(QApplication.translate("run", "Follow-up Desktop cannot use its data folder:\n{0}")
-                             .format(exc))
-    try:
-        log_file = setup_logging(paths)
-    except OSError as exc:
-        from ..store.connection import describe
-
-        return _cannot_start(QApplication.translate("run", "Follow-up Desktop cannot use its data folder:\n{0}")
-                             .format(describe(exc, paths.database)))
-    app = make_application()
-    sys.excepthook = ErrorHook(log_file)
-    from ..tray.single_instance import SingleInstance
-
-    instance = SingleInstance(paths)
-    if not instance.acquire():  # another copy runs on this data dir: it comes forward instead
-        instance.activate_other()
-        return 0
-    try:
-        workspace, window = build(paths)
-    except Exception as exc:  # a damaged or too-new database: say so, change nothing
-        from ..store.connection import describe
-
-        log.exception("the data dir could not be opened")
-        QMessageBox.critical(None, APPLICATION, QApplication.translate(
-            "run", "Follow-up Desktop cannot open its data:\n{0}\n\nNothing was changed. Details are in {1}.")
-            .format(describe(exc, paths.database), log_file))
-        return 1
-    instance.activated.connect(window.show_and_raise)
-    marker = paths.running_marker()  # left behind by a crash: the next start checks the file whole
-    try:
-        marker.touch(mode=0o600)
-    except OSError:
-        marker = None
-    watch_the_data(paths, workspace, window)
-    desktop = []
-
-    def integrate():
-        """The tray, notifications and start at login (it shows the window, or only the tray
-        icon with --minimized)."""
-        from ..tray import install_desktop_integration
-
-        desktop.append(install_desktop_integration(app, window, workspace, paths, minimized=args.minimized))
-    quit_when = os.environ.get("FOLLOWUP_DESKTOP_QUIT_WHEN_READY")
-    if quit_when:
-        # For the start-up benchmark: stop once the list is filled and painted ("loaded": once
-        # the data is read, not while the last exit's list stands in for it).
-        def done():
-            state = "loaded" if workspace.is_loaded else "from the last exit"
-            print(f"ready {window.proxy.rowCount()} rows ({state})", flush=True)
-            # the tray's own Quit: without a tray, a plain quit would ask first
-            if desktop:
-                desktop[0].quit()
-            else:
-                app.quit()
-
-        def ready():
-            QTimer.singleShot(0, done)
-        if quit_when != "loaded" and window.model.rowCount():
-            window.show()
-            ready()
-        else:
-            workspace.loaded.connect(ready)
-    if args.minimized:
-        integrate()
-    else:  # paint the window first; the tray joins on the next turn of the event loop
-        window.show()
-        QTimer.singleShot(0, integrate)
-    if not quit_when:  # the first start asks for the profile once the data is read (once only)
-        workspace.loaded.connect(window.offer_first_run)
-    workspace.reload_async()
-    app.aboutToQuit.connect(window.save_state)
-    code = app.exec()
-    workspace.close()
-    from .backups import backup_at_exit
-
-    backup_at_exit(paths)
-    if marker is not None:
-        marker.unlink(missing_ok=True)
-    return code
-
-
-__all__ = ["app_icon", "make_application", "setup_logging", "build", "run", "ErrorHook", "watch_the_data"]
+__all__ = ["make_application", "build", "cannot_start", "ErrorHook", "watch_the_data", "APPLICATION"]

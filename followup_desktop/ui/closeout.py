@@ -125,4 +125,17 @@ class CloseOutDialog(QDialog):
         self.accept()
 
 
-__all__ = ["CloseOutDialog"]
+def ask_close_out(workspace, action, window) -> CloseOutDialog:
+    """The question for `action` without blocking anything (from a notification or the tray):
+    in front of the main window `window` when it is shown, on its own when the app is in the
+    tray. A withdrawal's note opens in `window`'s compose window."""
+    dialog = CloseOutDialog(workspace, action, open_compose=window.open_compose,
+                            parent=window if window.isVisible() else None)
+    dialog.setWindowModality(Qt.NonModal)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+__all__ = ["CloseOutDialog", "ask_close_out"]

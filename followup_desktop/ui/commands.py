@@ -13,13 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ..desktop.translations import shown
 from ..playbook.model import Action
 from ..store import records
-from ..vocab import ACTION_LABELS, EVENT_LABELS
+from ..vocab import ACTIONS, EVENTS
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 def push(workspace, command: "Command") -> None:
@@ -49,7 +49,9 @@ class Command(QUndoCommand):
 
 class LogEvent(Command):
     def __init__(self, workspace, application_key: str, event: dict, text: str | None = None):
-        label = text or tr("Log {0}").format(tr(EVENT_LABELS.get(event.get("kind"), "event")).lower())
+        kind = event.get("kind")
+        what = shown(EVENTS, kind) if kind in EVENTS else QCoreApplication.translate("commands", "event")
+        label = text or QCoreApplication.translate("commands", "Log {0}").format(what.lower())
         super().__init__(workspace, label)
         self.key, self.event = application_key, dict(event)
         self.record: dict | None = None
@@ -70,7 +72,7 @@ class LogEvent(Command):
 
 class EditEvent(Command):
     def __init__(self, workspace, event_id: int, values: dict):
-        super().__init__(workspace, tr("Edit event"))
+        super().__init__(workspace, translate("commands", "Edit event"))
         self.event_id, self.values = event_id, values
         self.old = None
 
@@ -91,7 +93,7 @@ class EditEvent(Command):
 
 class DeleteEvent(Command):
     def __init__(self, workspace, event_id: int):
-        super().__init__(workspace, tr("Delete event"))
+        super().__init__(workspace, translate("commands", "Delete event"))
         self.event_id = event_id
         self.old = None
 
@@ -109,7 +111,7 @@ class DeleteEvent(Command):
 
 class AddApplication(Command):
     def __init__(self, workspace, values: dict):
-        super().__init__(workspace, tr("Add {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Add {0}").format(values.get("position", "")))
         self.values = dict(values)
         self.key: str | None = None
         self.created_employer: str | None = None
@@ -135,7 +137,7 @@ class AddApplication(Command):
 
 class EditApplication(Command):
     def __init__(self, workspace, key: str, values: dict):
-        super().__init__(workspace, tr("Edit {0}").format(values.get("position", "")))
+        super().__init__(workspace, translate("commands", "Edit {0}").format(values.get("position", "")))
         self.key, self.values = key, dict(values)
         self.old = None
         self.created_employer: str | None = None
@@ -174,7 +176,7 @@ class EditApplication(Command):
 
 class Archive(Command):
     def __init__(self, workspace, keys: list[str], label: str):
-        super().__init__(workspace, tr("Archive {0}").format(label))
+        super().__init__(workspace, translate("commands", "Archive {0}").format(label))
         self.keys = list(keys)
 
     def apply(self):
@@ -192,7 +194,7 @@ class Archive(Command):
 
 class EditContacts(Command):
     def __init__(self, workspace, employer_key: str, contacts: list[dict]):
-        super().__init__(workspace, tr("Edit contacts"))
+        super().__init__(workspace, translate("commands", "Edit contacts"))
         self.employer, self.wanted = employer_key, contacts
         self.old = None
         self.stored = None
@@ -218,8 +220,8 @@ class EditContacts(Command):
 
 class SetActionState(Command):
     def __init__(self, workspace, action: Action, fields: dict):
-        what = tr("Snooze") if "snoozed_until" in fields else tr("Dismiss") if "dismissed_at" in fields else tr("Mark done")
-        super().__init__(workspace, f"{what} {tr(ACTION_LABELS[action.name])}")
+        what = translate("commands", "Snooze") if "snoozed_until" in fields else translate("commands", "Dismiss") if "dismissed_at" in fields else translate("commands", "Mark done")
+        super().__init__(workspace, f"{what} {shown(ACTIONS, action.name)}")
         self.action_id, self.app_key, self.fields = action.id, action.application, dict(fields)
         self.old: dict | None = None
 

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..desktop.translations import marked, shown
 from ..exchange.validate import ExchangeError
-from ..vocab import ACTION_LABELS, CallOutcome
+from ..vocab import ACTIONS, CallOutcome
 from ..wording import CHANNELS, SITUATIONS, marker
 from ..wording.draft import (
     EMAIL,
@@ -58,30 +59,28 @@ log = logging.getLogger(__name__)
 #: how long the checks wait after the last keystroke
 CHECK_DELAY_MS = 150
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ComposeWindow", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 def action_label(name: str) -> str:
-    label = ACTION_LABELS.get(name)
-    return QCoreApplication.translate("vocab", label) if label else name
+    return shown(ACTIONS, name)
 
 
 def situation_label(situation: str) -> str:
     sit = SITUATIONS.get(situation)
-    return QCoreApplication.translate("wording", sit.label) if sit else situation
+    return marked("wording", sit.label) if sit else situation
 
 
 def channel_label(channel: str) -> str:
-    return QCoreApplication.translate("wording", CHANNELS.get(channel, channel))
+    return marked("wording", CHANNELS.get(channel, channel))
 
 
 def snooze_text(days: int) -> str:
     """A Snooze choice: "For 1 week", "For 3 days" (whole weeks read as weeks)."""
     if days % 7 == 0:
         weeks = days // 7
-        return tr("For 1 &week") if weeks == 1 else tr("For {0} &weeks").format(weeks)
-    return tr("For &1 day") if days == 1 else tr("For &{0} days").format(days)
+        return translate("ComposeWindow", "For 1 &week") if weeks == 1 else translate("ComposeWindow", "For {0} &weeks").format(weeks)
+    return translate("ComposeWindow", "For &1 day") if days == 1 else translate("ComposeWindow", "For &{0} days").format(days)
 
 
 class ComposeWindow(QWidget):
@@ -127,7 +126,7 @@ class ComposeWindow(QWidget):
         self._fill_recipients()
         self._show_situation()
         if self.model.restored:
-            self.show_info(tr("Your unsent draft from earlier is back."))
+            self.show_info(translate("ComposeWindow", "Your unsent draft from earlier is back."))
         self.resize(960, 640)
 
     # -- building -----------------------------------------------------------------------------
@@ -145,19 +144,19 @@ class ComposeWindow(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.situation_combo = QComboBox(objectName="situationCombo")
-        self.situation_combo.setAccessibleName(tr("Situation"))
+        self.situation_combo.setAccessibleName(translate("ComposeWindow", "Situation"))
         self.situation_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        form.addRow(tr("&Situation:"), self.situation_combo)
+        form.addRow(translate("ComposeWindow", "&Situation:"), self.situation_combo)
         self.recipient_combo = QComboBox(objectName="recipientCombo")
-        self.recipient_combo.setAccessibleName(tr("Recipient"))
+        self.recipient_combo.setAccessibleName(translate("ComposeWindow", "Recipient"))
         self.recipient_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        form.addRow(tr("&To:"), self.recipient_combo)
+        form.addRow(translate("ComposeWindow", "&To:"), self.recipient_combo)
         top.addLayout(form, 1)
         vform = QFormLayout()
         self.variant_combo = QComboBox(objectName="variantCombo")
-        self.variant_combo.setAccessibleName(tr("Template variant"))
+        self.variant_combo.setAccessibleName(translate("ComposeWindow", "Template variant"))
         self.variant_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.variant_label = QLabel(tr("&Wording:"))
+        self.variant_label = QLabel(translate("ComposeWindow", "&Wording:"))
         self.variant_label.setBuddy(self.variant_combo)
         vform.addRow(self.variant_label, self.variant_combo)
         top.addLayout(vform)
@@ -168,7 +167,7 @@ class ComposeWindow(QWidget):
         outer.addWidget(self.hint_label)
 
         self.tabs = QTabBar(objectName="channelTabs")
-        self.tabs.setAccessibleName(tr("Channel"))
+        self.tabs.setAccessibleName(translate("ComposeWindow", "Channel"))
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(True)
         outer.addWidget(self.tabs)
@@ -182,14 +181,14 @@ class ComposeWindow(QWidget):
         sr = QHBoxLayout(self.subject_row)
         sr.setContentsMargins(0, 0, 0, 0)
         self.subject_edit = QLineEdit(objectName="subjectEdit")
-        self.subject_edit.setAccessibleName(tr("Subject"))
-        subject_label = QLabel(tr("Su&bject:"))
+        self.subject_edit.setAccessibleName(translate("ComposeWindow", "Subject"))
+        subject_label = QLabel(translate("ComposeWindow", "Su&bject:"))
         subject_label.setBuddy(self.subject_edit)
         sr.addWidget(subject_label)
         sr.addWidget(self.subject_edit, 1)
-        self.copy_subject_button = QPushButton(tr("Copy subject"), objectName="copySubjectButton")
-        self.copy_subject_button.setAccessibleName(tr("Copy subject"))
-        self.copy_subject_button.setToolTip(tr("Copy the subject line to the clipboard"))
+        self.copy_subject_button = QPushButton(translate("ComposeWindow", "Copy subject"), objectName="copySubjectButton")
+        self.copy_subject_button.setAccessibleName(translate("ComposeWindow", "Copy subject"))
+        self.copy_subject_button.setToolTip(translate("ComposeWindow", "Copy the subject line to the clipboard"))
         self.copy_subject_button.clicked.connect(self.copy_subject)
         sr.addWidget(self.copy_subject_button)
         ev.addWidget(self.subject_row)
@@ -197,15 +196,15 @@ class ComposeWindow(QWidget):
         self.number_row = QWidget()
         nr = QHBoxLayout(self.number_row)
         nr.setContentsMargins(0, 0, 0, 0)
-        number_caption = QLabel(tr("Number to call:"))
+        number_caption = QLabel(translate("ComposeWindow", "Number to call:"))
         self.number_label = QLabel(objectName="numberLabel")
         self.number_label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.number_label.setAccessibleName(tr("Number to call"))
+        self.number_label.setAccessibleName(translate("ComposeWindow", "Number to call"))
         nr.addWidget(number_caption)
         nr.addWidget(self.number_label, 1)
         ev.addWidget(self.number_row)
         self.body_edit = QPlainTextEdit(objectName="bodyEdit")
-        self.body_edit.setAccessibleName(tr("Message"))
+        self.body_edit.setAccessibleName(translate("ComposeWindow", "Message"))
         self.body_edit.setTabChangesFocus(True)  # Tab moves on; every control stays reachable
         ev.addWidget(self.body_edit, 1)
         split.addWidget(editor)
@@ -213,13 +212,13 @@ class ComposeWindow(QWidget):
         side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(6, 0, 0, 0)
-        checks_title = QLabel(tr("Checks"))
+        checks_title = QLabel(translate("ComposeWindow", "Checks"))
         bold = QFont(self.font())
         bold.setBold(True)
         checks_title.setFont(bold)
         sv.addWidget(checks_title)
         self.checks_list = QListWidget(objectName="checksList")
-        self.checks_list.setAccessibleName(tr("Checks"))
+        self.checks_list.setAccessibleName(translate("ComposeWindow", "Checks"))
         self.checks_list.setWordWrap(True)
         self.checks_list.setFocusPolicy(Qt.StrongFocus)
         self.checks_list.setSelectionMode(QListWidget.NoSelection)
@@ -230,7 +229,7 @@ class ComposeWindow(QWidget):
         self.missing_box = QFrame(objectName="missingBox")
         mv = QVBoxLayout(self.missing_box)
         mv.setContentsMargins(0, 6, 0, 0)
-        missing_title = QLabel(tr("Fill in"))
+        missing_title = QLabel(translate("ComposeWindow", "Fill in"))
         missing_title.setFont(bold)
         mv.addWidget(missing_title)
         self.missing_form = QFormLayout()
@@ -253,13 +252,13 @@ class ComposeWindow(QWidget):
         self.status_label = QLabel(objectName="composeStatus", wordWrap=True)
         self.status_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         st.addWidget(self.status_label, 1)
-        self.undo_button = QPushButton(tr("&Undo"), objectName="undoButton")
-        self.undo_button.setAccessibleName(tr("Undo logging"))
+        self.undo_button = QPushButton(translate("ComposeWindow", "&Undo"), objectName="undoButton")
+        self.undo_button.setAccessibleName(translate("ComposeWindow", "Undo logging"))
         self.undo_button.clicked.connect(self.undo_logging)
         self.undo_button.hide()
         st.addWidget(self.undo_button)
-        self.done_button = QPushButton(tr("C&lose"), objectName="doneButton")
-        self.done_button.setAccessibleName(tr("Close the window"))
+        self.done_button = QPushButton(translate("ComposeWindow", "C&lose"), objectName="doneButton")
+        self.done_button.setAccessibleName(translate("ComposeWindow", "Close the window"))
         self.done_button.clicked.connect(self.close)
         self.done_button.hide()
         st.addWidget(self.done_button)
@@ -267,30 +266,30 @@ class ComposeWindow(QWidget):
         outer.addWidget(self.status_bar)
 
         # -- actions (shared by buttons and shortcuts)
-        self.copy_action = QAction(tr("&Copy message"), self, objectName="copyAction",
+        self.copy_action = QAction(translate("ComposeWindow", "&Copy message"), self, objectName="copyAction",
                                    shortcut=QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setShortcutContext(Qt.WindowShortcut)
         self.copy_action.triggered.connect(lambda: self.copy_message())
-        self.mail_action = QAction(tr("Open in &mail app"), self, objectName="mailAction")
+        self.mail_action = QAction(translate("ComposeWindow", "Open in &mail app"), self, objectName="mailAction")
         self.mail_action.triggered.connect(lambda: self.open_in_mail_app())
-        self.sent_action = QAction(tr("Mark as s&ent"), self, objectName="markSentAction",
+        self.sent_action = QAction(translate("ComposeWindow", "Mark as s&ent"), self, objectName="markSentAction",
                                    shortcut=QKeySequence("Ctrl+Return"))
         self.sent_action.setShortcutContext(Qt.WindowShortcut)
         self.sent_action.triggered.connect(self._mark_sent_or_call_menu)
-        self.close_action = QAction(tr("Close"), self, objectName="closeAction",
+        self.close_action = QAction(translate("ComposeWindow", "Close"), self, objectName="closeAction",
                                     shortcut=QKeySequence(Qt.Key_Escape))
         self.close_action.setShortcutContext(Qt.WindowShortcut)
         self.close_action.triggered.connect(self.close)
-        self.edit_templates_action = QAction(tr("Edit &templates…"), self, objectName="editTemplatesAction")
+        self.edit_templates_action = QAction(translate("ComposeWindow", "Edit &templates…"), self, objectName="editTemplatesAction")
         self.edit_templates_action.triggered.connect(self.edit_templates)
         for a in (self.copy_action, self.sent_action, self.close_action):
             self.addAction(a)
 
         self.call_actions: dict[str, QAction] = {}
         self.call_menu = QMenu(self)
-        for outcome, text in ((CallOutcome.SPOKE, tr("I &spoke with them")),
-                              (CallOutcome.LEFT_MESSAGE, tr("I &left a message")),
-                              (CallOutcome.NO_ANSWER, tr("&No answer"))):
+        for outcome, text in ((CallOutcome.SPOKE, translate("ComposeWindow", "I &spoke with them")),
+                              (CallOutcome.LEFT_MESSAGE, translate("ComposeWindow", "I &left a message")),
+                              (CallOutcome.NO_ANSWER, translate("ComposeWindow", "&No answer"))):
             act = self.call_menu.addAction(text)
             act.setObjectName(f"logCall_{outcome}")
             act.triggered.connect(lambda _=False, o=str(outcome): self.log_call(o))
@@ -306,35 +305,35 @@ class ComposeWindow(QWidget):
 
         buttons = QHBoxLayout()
         self.templates_button = QPushButton(self.edit_templates_action.text(), objectName="editTemplatesButton")
-        self.templates_button.setAccessibleName(tr("Edit templates"))
+        self.templates_button.setAccessibleName(translate("ComposeWindow", "Edit templates"))
         self.templates_button.clicked.connect(self.edit_templates)
         buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
-        self.snooze_button = QToolButton(objectName="snoozeButton", text=tr("S&nooze"))
-        self.snooze_button.setAccessibleName(tr("Snooze"))
+        self.snooze_button = QToolButton(objectName="snoozeButton", text=translate("ComposeWindow", "S&nooze"))
+        self.snooze_button.setAccessibleName(translate("ComposeWindow", "Snooze"))
         self.snooze_button.setMenu(self.snooze_menu)
         self.snooze_button.setPopupMode(QToolButton.InstantPopup)
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.snooze_button.setFocusPolicy(Qt.StrongFocus)
         buttons.addWidget(self.snooze_button)
         self.copy_button = QPushButton(self.copy_action.text(), objectName="copyButton")
-        self.copy_button.setAccessibleName(tr("Copy message"))
-        self.copy_button.setToolTip(tr("Copy the message to the clipboard (Ctrl+Shift+C)"))
+        self.copy_button.setAccessibleName(translate("ComposeWindow", "Copy message"))
+        self.copy_button.setToolTip(translate("ComposeWindow", "Copy the message to the clipboard (Ctrl+Shift+C)"))
         self.copy_button.clicked.connect(lambda: self.copy_message())
         buttons.addWidget(self.copy_button)
         self.mail_button = QPushButton(self.mail_action.text(), objectName="mailButton")
-        self.mail_button.setAccessibleName(tr("Open in mail app"))
+        self.mail_button.setAccessibleName(translate("ComposeWindow", "Open in mail app"))
         self.mail_button.clicked.connect(lambda: self.open_in_mail_app())
         buttons.addWidget(self.mail_button)
         self.sent_button = QPushButton(self.sent_action.text(), objectName="markSentButton")
-        self.sent_button.setAccessibleName(tr("Mark as sent"))
-        self.sent_button.setToolTip(tr("Log it on the timeline (Ctrl+Return)"))
+        self.sent_button.setAccessibleName(translate("ComposeWindow", "Mark as sent"))
+        self.sent_button.setToolTip(translate("ComposeWindow", "Log it on the timeline (Ctrl+Return)"))
         self.sent_button.clicked.connect(lambda: self.mark_sent())
         self.sent_button.setDefault(True)
         buttons.addWidget(self.sent_button)
-        self.call_button = QPushButton(tr("&Log call"), objectName="logCallButton")
-        self.call_button.setAccessibleName(tr("Log call"))
-        self.call_button.setToolTip(tr("Log the call on the timeline (Ctrl+Return)"))
+        self.call_button = QPushButton(translate("ComposeWindow", "&Log call"), objectName="logCallButton")
+        self.call_button.setAccessibleName(translate("ComposeWindow", "Log call"))
+        self.call_button.setToolTip(translate("ComposeWindow", "Log the call on the timeline (Ctrl+Return)"))
         self.call_button.setMenu(self.call_menu)
         buttons.addWidget(self.call_button)
         outer.addLayout(buttons)
@@ -370,12 +369,12 @@ class ComposeWindow(QWidget):
             text = r.name
             # a call shows the number to dial, anything else the address
             if self.channel == PHONE:
-                text += f" <{r.phone}>" if r.phone else " " + tr("(no phone number)")
+                text += f" <{r.phone}>" if r.phone else " " + translate("ComposeWindow", "(no phone number)")
             elif r.email or r.phone:
                 text += f" <{r.email or r.phone}>"
             self.recipient_combo.addItem(text, r.key)
         if not self.context.recipients:
-            self.recipient_combo.addItem(tr("(no contact at this employer)"), None)
+            self.recipient_combo.addItem(translate("ComposeWindow", "(no contact at this employer)"), None)
         idx = self.recipient_combo.findData(self.contact_key)
         self.recipient_combo.setCurrentIndex(max(0, idx))
         self.recipient_combo.setEnabled(bool(self.context.recipients))
@@ -412,11 +411,11 @@ class ComposeWindow(QWidget):
         self.tabs.setCurrentIndex(sit.channels.index(self.channel))
         self.tabs.setVisible(True)
         self.tabs.blockSignals(False)
-        self.hint_label.setText(tr("Tip: {0}").format(QCoreApplication.translate("wording", sit.hint)))
+        self.hint_label.setText(translate("ComposeWindow", "Tip: {0}").format(marked("wording", sit.hint)))
         self.hint_label.setStyleSheet(f"color: {style.muted_color().name()};")
         self.hint_label.setVisible(bool(sit.hint))
         reason = self.model.reason
-        self.reason_label.setText(tr("<b>Why now:</b> {0}").format(html.escape(reason)) if reason else "")
+        self.reason_label.setText(translate("ComposeWindow", "<b>Why now:</b> {0}").format(html.escape(reason)) if reason else "")
         self.reason_label.setVisible(bool(reason))
         self._update_title()
         self._show_channel()
@@ -445,7 +444,7 @@ class ComposeWindow(QWidget):
         self.variant_combo.blockSignals(True)
         self.variant_combo.clear()
         for t in found:
-            text = t.label if t.source != "user" else tr("{0} (yours)").format(t.label)
+            text = t.label if t.source != "user" else translate("ComposeWindow", "{0} (yours)").format(t.label)
             self.variant_combo.addItem(text, t.id)
         if found:
             start = self.model.start_variant()
@@ -473,9 +472,9 @@ class ComposeWindow(QWidget):
         if r is not None and r.phone:
             self.number_label.setText(r.phone)
         elif r is not None:
-            self.number_label.setText(tr("none for {0}: add it to the contact").format(r.name))
+            self.number_label.setText(translate("ComposeWindow", "none for {0}: add it to the contact").format(r.name))
         else:
-            self.number_label.setText(tr("no contact to call"))
+            self.number_label.setText(translate("ComposeWindow", "no contact to call"))
 
     @property
     def draft(self) -> ChannelDraft:
@@ -503,7 +502,7 @@ class ComposeWindow(QWidget):
             edit = QLineEdit(objectName=f"missing_{name}")
             label = labels.get(name, name)
             edit.setAccessibleName(label)
-            edit.setPlaceholderText(tr("Type it, then press Enter"))
+            edit.setPlaceholderText(translate("ComposeWindow", "Type it, then press Enter"))
             edit.setText(self.model.overrides.get(name, ""))
             edit.returnPressed.connect(lambda n=name: self.fill_missing(n))
             edit.editingFinished.connect(lambda n=name: self.fill_missing(n))
@@ -515,9 +514,9 @@ class ComposeWindow(QWidget):
             previous = edit
             if name in PROFILE_FIELDS:
                 # yours, not this message's: typed once, it can sign every later message
-                box = QCheckBox(tr("Save to my profile"), objectName=f"saveProfile_{name}")
-                box.setAccessibleName(tr("Save {0} to my profile").format(label))
-                box.setToolTip(tr("Keep it in Settings → Profile, for every message from now on"))
+                box = QCheckBox(translate("ComposeWindow", "Save to my profile"), objectName=f"saveProfile_{name}")
+                box.setAccessibleName(translate("ComposeWindow", "Save {0} to my profile").format(label))
+                box.setToolTip(translate("ComposeWindow", "Keep it in Settings → Profile, for every message from now on"))
                 box.setChecked(self.model.save_profile.get(name, True))
                 box.toggled.connect(lambda on, n=name: self.model.save_profile.__setitem__(n, on))
                 self.missing_form.addRow(box)
@@ -566,10 +565,10 @@ class ComposeWindow(QWidget):
             self.workspace.save_settings({setting: value})
         except Exception as exc:  # noqa: BLE001 - a refused value is named; the message keeps it
             log.info("saving %s to the profile was refused: %s", setting, exc)
-            self.show_error(tr("Not saved to your profile: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Not saved to your profile: {0}").format(exc))
             return
         self.model.profile_saved(name, value)
-        self.show_info(tr("Saved to your profile: every message from now on uses it."))
+        self.show_info(translate("ComposeWindow", "Saved to your profile: every message from now on uses it."))
 
     def _after_fill(self) -> None:
         self._show_missing()
@@ -601,7 +600,7 @@ class ComposeWindow(QWidget):
                 return
         except Exception as exc:  # noqa: BLE001 - a read failure is shown, the draft stays
             log.exception("building the message context failed")
-            self.show_error(tr("Could not read this contact: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Could not read this contact: {0}").format(exc))
             return
         self._fill_situations()
         self._update_title()
@@ -630,12 +629,12 @@ class ComposeWindow(QWidget):
                  "info": QStyle.SP_MessageBoxInformation}
         for c in found:
             item = QListWidgetItem(self.style().standardIcon(icons.get(c.level, QStyle.SP_MessageBoxInformation)),
-                                   QCoreApplication.translate("wording", c.message))
+                                   c.message)  # the core's English sentence, with its values in it
             item.setData(Qt.UserRole, c.code)
             item.setToolTip(c.message)
             self.checks_list.addItem(item)
         if not found:
-            ready = {PHONE: tr("Ready to call."), NOTE: tr("Looks complete.")}.get(self.channel, tr("Looks ready to send."))
+            ready = {PHONE: translate("ComposeWindow", "Ready to call."), NOTE: translate("ComposeWindow", "Looks complete.")}.get(self.channel, translate("ComposeWindow", "Looks ready to send."))
             item = QListWidgetItem(self.style().standardIcon(QStyle.SP_DialogApplyButton), ready)
             item.setData(Qt.UserRole, None)
             self.checks_list.addItem(item)
@@ -657,17 +656,17 @@ class ComposeWindow(QWidget):
         has_email = bool(self._recipient_email())
         self.mail_button.setEnabled(has_email)
         self.mail_action.setEnabled(self.channel == EMAIL and has_email)
-        self.mail_button.setToolTip(tr("Open a new message in your mail app") if has_email
-                                    else tr("No email address for this contact"))
+        self.mail_button.setToolTip(translate("ComposeWindow", "Open a new message in your mail app") if has_email
+                                    else translate("ComposeWindow", "No email address for this contact"))
         can_log = sit.logs_as is not None
         self.sent_button.setVisible(not phone)
         self.call_button.setVisible(phone)
         self.sent_button.setEnabled(can_log or self.action is not None)
-        self.sent_button.setText(tr("Mark as s&ent") if can_log else tr("Mark as &done"))
+        self.sent_button.setText(translate("ComposeWindow", "Mark as s&ent") if can_log else translate("ComposeWindow", "Mark as &done"))
         self.call_button.setEnabled(can_log)
-        self.copy_button.setText(tr("&Copy script") if phone else tr("&Copy message"))
-        self.copy_button.setToolTip(tr("Copy the script to the clipboard (Ctrl+Shift+C)") if phone
-                                    else tr("Copy the message, without its subject, to the clipboard (Ctrl+Shift+C)"))
+        self.copy_button.setText(translate("ComposeWindow", "&Copy script") if phone else translate("ComposeWindow", "&Copy message"))
+        self.copy_button.setToolTip(translate("ComposeWindow", "Copy the script to the clipboard (Ctrl+Shift+C)") if phone
+                                    else translate("ComposeWindow", "Copy the message, without its subject, to the clipboard (Ctrl+Shift+C)"))
         for a in self.snooze_actions:
             a.setEnabled(self.action is not None)
         self.snooze_button.setEnabled(self.action is not None)
@@ -680,12 +679,12 @@ class ComposeWindow(QWidget):
         if not gaps:
             go()
             return True
-        box = QMessageBox(QMessageBox.Warning, tr("Gaps in the message"),
+        box = QMessageBox(QMessageBox.Warning, translate("ComposeWindow", "Gaps in the message"),
                           question.format(", ".join(f"“{g}”" for g in gaps)), QMessageBox.NoButton, self)
         box.setObjectName("gapQuestion")
-        box.setInformativeText(tr("Fill it in, or say it in your own words, before you call.") if self.channel == PHONE
-                               else tr("The recipient would read the brackets as they are."))
-        fill = box.addButton(tr("Fill it in first"), QMessageBox.RejectRole)
+        box.setInformativeText(translate("ComposeWindow", "Fill it in, or say it in your own words, before you call.") if self.channel == PHONE
+                               else translate("ComposeWindow", "The recipient would read the brackets as they are."))
+        fill = box.addButton(translate("ComposeWindow", "Fill it in first"), QMessageBox.RejectRole)
         fill.setObjectName("fillFirstButton")
         anyway = box.addButton(go_label, QMessageBox.AcceptRole)
         anyway.setObjectName("anywayButton")
@@ -726,19 +725,19 @@ class ComposeWindow(QWidget):
 
         def go() -> None:
             QGuiApplication.clipboard().setText(clipboard_text(self.channel, self.subject(), body))
-            self.show_info(tr("Copied the script to the clipboard.") if self.channel == PHONE
-                           else tr("Copied the message to the clipboard."))
+            self.show_info(translate("ComposeWindow", "Copied the script to the clipboard.") if self.channel == PHONE
+                           else translate("ComposeWindow", "Copied the message to the clipboard."))
 
-        return self._with_gaps_asked(body, tr("Copy with {0} in it?"), tr("Copy anyway"), go)
+        return self._with_gaps_asked(body, translate("ComposeWindow", "Copy with {0} in it?"), translate("ComposeWindow", "Copy anyway"), go)
 
     def copy_subject(self) -> bool:
         subject = self.subject() or ""
 
         def go() -> None:
             QGuiApplication.clipboard().setText(subject)
-            self.show_info(tr("Copied the subject line to the clipboard."))
+            self.show_info(translate("ComposeWindow", "Copied the subject line to the clipboard."))
 
-        return self._with_gaps_asked(subject, tr("Copy the subject with {0} in it?"), tr("Copy anyway"), go)
+        return self._with_gaps_asked(subject, translate("ComposeWindow", "Copy the subject with {0} in it?"), translate("ComposeWindow", "Copy anyway"), go)
 
     def mailto_url(self) -> str:
         self._sync()
@@ -749,23 +748,23 @@ class ComposeWindow(QWidget):
         if self.channel != EMAIL:
             return False
         done: list[bool] = []
-        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), tr("Open it in your mail app with {0} in it?"),
-                              tr("Open anyway"), lambda: done.append(self._open_in_mail_app()))
+        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), translate("ComposeWindow", "Open it in your mail app with {0} in it?"),
+                              translate("ComposeWindow", "Open anyway"), lambda: done.append(self._open_in_mail_app()))
         return bool(done and done[0])
 
     def _open_in_mail_app(self) -> bool:
         if not self._recipient_email():
-            self.show_error(tr("This contact has no email address: add one, or copy the message."))
+            self.show_error(translate("ComposeWindow", "This contact has no email address: add one, or copy the message."))
             return False
         try:
             url = self.mailto_url()
         except ValueError as exc:
-            self.show_error(tr("Cannot hand this to the mail app: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Cannot hand this to the mail app: {0}").format(exc))
             return False
         if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
-            self.show_error(tr("No mail app answered. Copy the message instead (Ctrl+Shift+C)."))
+            self.show_error(translate("ComposeWindow", "No mail app answered. Copy the message instead (Ctrl+Shift+C)."))
             return False
-        self.show_info(tr("Opened in your mail app. Mark it as sent once it is on its way."))
+        self.show_info(translate("ComposeWindow", "Opened in your mail app. Mark it as sent once it is on its way."))
         return True
 
     def _mark_sent_or_call_menu(self) -> None:
@@ -782,8 +781,8 @@ class ComposeWindow(QWidget):
         if not self.model.logs:
             return self._mark_sent()
         done: list[bool] = []
-        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), tr("Mark it as sent with {0} in it?"),
-                              tr("Mark as sent anyway"), lambda: done.append(self._mark_sent()))
+        self._with_gaps_asked((self.subject() or "") + "\n" + self.body(), translate("ComposeWindow", "Mark it as sent with {0} in it?"),
+                              translate("ComposeWindow", "Mark as sent anyway"), lambda: done.append(self._mark_sent()))
         return bool(done and done[0])
 
     def _mark_sent(self) -> bool:
@@ -796,11 +795,11 @@ class ComposeWindow(QWidget):
                 self.workspace.set_action_state(self.action, done_at=self.workspace.now())
             except Exception as exc:  # noqa: BLE001 - shown, never a crash
                 log.exception("marking the step done failed")
-                self.show_error(tr("Could not mark this as done: {0}").format(exc))
+                self.show_error(translate("ComposeWindow", "Could not mark this as done: {0}").format(exc))
                 return False
-            self._after_logging(tr("Marked as done."))
+            self._after_logging(translate("ComposeWindow", "Marked as done."))
             return True
-        return self._log(event, tr("Logged as sent on the timeline."))
+        return self._log(event, translate("ComposeWindow", "Logged as sent on the timeline."))
 
     def log_call(self, outcome: str) -> bool:
         if self.model.logged:
@@ -809,20 +808,20 @@ class ComposeWindow(QWidget):
         event = self.model.call_event(outcome)
         if event is None:
             return False
-        texts = {CallOutcome.SPOKE: tr("Call logged: you spoke with them."),
-                 CallOutcome.LEFT_MESSAGE: tr("Call logged: you left a message."),
-                 CallOutcome.NO_ANSWER: tr("Call logged: no answer.")}
-        return self._log(event, texts.get(outcome, tr("Call logged.")))
+        texts = {CallOutcome.SPOKE: translate("ComposeWindow", "Call logged: you spoke with them."),
+                 CallOutcome.LEFT_MESSAGE: translate("ComposeWindow", "Call logged: you left a message."),
+                 CallOutcome.NO_ANSWER: translate("ComposeWindow", "Call logged: no answer.")}
+        return self._log(event, texts.get(outcome, translate("ComposeWindow", "Call logged.")))
 
     def _log(self, event: dict, confirmation: str) -> bool:
         try:
             self.workspace.log_event(self.application_key, event)
         except ExchangeError as exc:
-            self.show_error(tr("Not logged: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Not logged: {0}").format(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - a database error is shown, never a crash
             log.exception("logging the event failed")
-            self.show_error(tr("Not logged: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Not logged: {0}").format(exc))
             return False
         self.sent.emit(self.application_key)
         self._after_logging(confirmation)
@@ -833,7 +832,7 @@ class ComposeWindow(QWidget):
         self.model.forget_kept()
         self._set_editing(False)
         # the window stays: Undo is in reach until the user closes it
-        self._show_status(text + " " + tr("Undo takes it back; close the window when you are done."), kind="ok")
+        self._show_status(text + " " + translate("ComposeWindow", "Undo takes it back; close the window when you are done."), kind="ok")
         self.undo_button.show()
         self.done_button.show()
         self.done_button.setDefault(True)
@@ -847,7 +846,7 @@ class ComposeWindow(QWidget):
         self.undo_button.hide()
         self.done_button.hide()
         self.done_button.setDefault(False)
-        self._show_status(tr("Undone: nothing is logged."), kind="info")
+        self._show_status(translate("ComposeWindow", "Undone: nothing is logged."), kind="info")
 
     def _set_editing(self, enabled: bool) -> None:
         for w in (self.situation_combo, self.recipient_combo, self.variant_combo, self.tabs,
@@ -866,7 +865,7 @@ class ComposeWindow(QWidget):
             self.workspace.snooze(self.action, self.workspace.now() + delta)
         except Exception as exc:  # noqa: BLE001
             log.exception("snoozing failed")
-            self.show_error(tr("Could not snooze: {0}").format(exc))
+            self.show_error(translate("ComposeWindow", "Could not snooze: {0}").format(exc))
             return False
         if self.model.edited:
             self.model.keep()  # the step comes back later: so does what the user wrote
@@ -929,16 +928,16 @@ class ComposeWindow(QWidget):
         self.close()
 
     def ask_before_closing(self) -> None:
-        box = QMessageBox(QMessageBox.Question, tr("Close without sending?"),
-                          tr("You changed this message and have not sent it."), QMessageBox.NoButton, self)
+        box = QMessageBox(QMessageBox.Question, translate("ComposeWindow", "Close without sending?"),
+                          translate("ComposeWindow", "You changed this message and have not sent it."), QMessageBox.NoButton, self)
         box.setObjectName("closeQuestion")
-        box.setInformativeText(tr("Keep the draft to find it here again when you next write this step "
+        box.setInformativeText(translate("ComposeWindow", "Keep the draft to find it here again when you next write this step "
                                   "(until you quit the app), or discard your changes."))
-        stay = box.addButton(tr("Keep editing"), QMessageBox.RejectRole)
+        stay = box.addButton(translate("ComposeWindow", "Keep editing"), QMessageBox.RejectRole)
         stay.setObjectName("keepEditingButton")
-        keep = box.addButton(tr("Keep the draft"), QMessageBox.AcceptRole)
+        keep = box.addButton(translate("ComposeWindow", "Keep the draft"), QMessageBox.AcceptRole)
         keep.setObjectName("keepDraftButton")
-        discard = box.addButton(tr("Discard"), QMessageBox.DestructiveRole)
+        discard = box.addButton(translate("ComposeWindow", "Discard"), QMessageBox.DestructiveRole)
         discard.setObjectName("discardButton")
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)

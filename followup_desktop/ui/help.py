@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ..desktop.translations import marked
 from ..helptext import getting_started_html
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowupHelp", text)
 
 
 class HelpWindow(QDialog):
@@ -34,7 +31,7 @@ class HelpWindow(QDialog):
 
     def show_for(self, settings, data_dir) -> None:
         """Fill the page with the settings in force (again after they changed)."""
-        self.browser.setHtml(getting_started_html(settings, data_dir, _tr))
+        self.browser.setHtml(getting_started_html(settings, data_dir, marked))
 
 
 __all__ = ["HelpWindow"]

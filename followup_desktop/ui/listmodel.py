@@ -11,16 +11,19 @@ import itertools
 import json
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
+from ..desktop.translations import shown
 from ..playbook.engine import LAPSING
 from ..playbook.model import Action
-from ..vocab import ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
+from ..vocab import ACTIONS, LIST_FILTERS, OUTCOMES, STAGES, Stage
 from .style import accent_color, muted_color, overdue_color, plain_tooltip
 
-FILTERS = ("all", "due", "active", "closed", "archived")
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
+
+FILTERS = tuple(LIST_FILTERS)  # ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
@@ -30,47 +33,47 @@ _DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ACCESSIBLE = (
     int(Qt.DisplayRole), int(Qt.ForegroundRole), int(Qt.FontRole), int(Qt.ToolTipRole), int(Qt.AccessibleTextRole))
 
 
-def days_ago(then: datetime | None, now: datetime, tr) -> str:
+def days_ago(then: datetime | None, now: datetime) -> str:
     if then is None:
         return "—"
     days = (now.date() - then.date()).days
     if days <= 0:
-        return tr("today")
+        return translate("ApplicationsModel", "today")
     if days == 1:
-        return tr("yesterday")
+        return translate("ApplicationsModel", "yesterday")
     if days < 60:
-        return tr("{0} days ago").format(days)
-    return tr("{0} months ago").format(days // 30)
+        return translate("ApplicationsModel", "{0} days ago").format(days)
+    return translate("ApplicationsModel", "{0} months ago").format(days // 30)
 
 
-def when_text(action: Action | None, now: datetime, tr) -> str:
+def when_text(action: Action | None, now: datetime) -> str:
     """The next step's time as the list reads: "today", "in 3 days", "2 days overdue"."""
     if action is None:
         return ""
     if action.opens > now:  # not open yet: when it opens
         days = (action.opens.date() - now.date()).days
         if days == 0:
-            return tr("today {0:%H:%M}").format(action.opens)
+            return translate("ApplicationsModel", "today {0:%H:%M}").format(action.opens)
         if days == 1:
-            return tr("tomorrow")
-        return tr("in {0} days").format(days)
+            return translate("ApplicationsModel", "tomorrow")
+        return translate("ApplicationsModel", "in {0} days").format(days)
     if action.due is None:
-        return tr("now")
+        return translate("ApplicationsModel", "now")
     if action.due < now:
         late = now - action.due
         if late < timedelta(hours=1):
-            return tr("overdue since {0:%H:%M}").format(action.due)
+            return translate("ApplicationsModel", "overdue since {0:%H:%M}").format(action.due)
         if late < timedelta(days=1):  # "9 hours overdue", not "1 day" for last night's step
             hours = int(late.total_seconds() // 3600)
-            return tr("1 hour overdue") if hours == 1 else tr("{0} hours overdue").format(hours)
+            return translate("ApplicationsModel", "1 hour overdue") if hours == 1 else translate("ApplicationsModel", "{0} hours overdue").format(hours)
         days = max(1, (now.date() - action.due.date()).days)
-        return tr("1 day overdue") if days == 1 else tr("{0} days overdue").format(days)
+        return translate("ApplicationsModel", "1 day overdue") if days == 1 else translate("ApplicationsModel", "{0} days overdue").format(days)
     days = (action.due.date() - now.date()).days
     if days == 0:
-        return tr("today")
+        return translate("ApplicationsModel", "today")
     if days == 1:
-        return tr("by tomorrow")
-    return tr("within {0} days").format(days)
+        return translate("ApplicationsModel", "by tomorrow")
+    return translate("ApplicationsModel", "within {0} days").format(days)
 
 
 #: a cached row that cannot be read: blank until the data is loaded
@@ -138,12 +141,12 @@ class ApplicationsModel(QAbstractTableModel):
         now = ws.computed_at
         action = ws.next_action(key, now)
         if app.stage == Stage.CLOSED and app.outcome:
-            stage = f"{self.tr(STAGE_LABELS[Stage.CLOSED])} — {self.tr(OUTCOME_LABELS.get(app.outcome, app.outcome))}"
+            stage = f"{shown(STAGES, Stage.CLOSED)} — {shown(OUTCOMES, app.outcome)}"
         else:
-            stage = self.tr(STAGE_LABELS.get(app.stage, app.stage))
+            stage = shown(STAGES, app.stage)
         step = ""
         if action is not None:
-            step = self.tr(ACTION_LABELS[action.name])
+            step = shown(ACTIONS, action.name)
             if action.contact_name:
                 step += f" · {action.contact_name}"
         last = ws.last_contact(key)
@@ -151,8 +154,8 @@ class ApplicationsModel(QAbstractTableModel):
         overdue = action is not None and action.is_overdue(now)
         urgency = _urgency(action, now)
         hay = f"{app.employer_name}\n{app.position}\n{ws.people(app.employer_key)}\n{app.referred_by or ''}".casefold()
-        return (app.employer_name, app.position, stage, days_ago(last, now, self.tr), step,
-                when_text(action, now, self.tr), last.timestamp() if last else 0.0, urgency,
+        return (app.employer_name, app.position, stage, days_ago(last, now), step,
+                when_text(action, now), last.timestamp() if last else 0.0, urgency,
                 is_open, overdue, hay, app.stage, action)
 
     def _urgency_key(self, key: str) -> tuple:

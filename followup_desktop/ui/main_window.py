@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..vocab import ROLE_LABELS, ActionName, EventKind
+from ..desktop.translations import marked, shown
+from ..vocab import LIST_FILTERS, OUTCOMES, QT_TRANSLATE_NOOP, ROLES, STAGES, ActionName, EventKind
 from . import state as window_files
 from .listmodel import FILTERS, KEY_ROLE, ApplicationsModel, ApplicationsProxy
 from .style import plain_tooltip
@@ -59,8 +60,10 @@ def _refusal():
 
 #: the quick Log… buttons: (dialog form, label)
 LOG_FORMS = (
-    ("applied", "Applied"), ("interview", "Interview"), ("thank_you", "Thank-you"), ("call", "Call"),
-    ("email", "Email"), ("reply", "Reply"), ("note", "Note"), ("closed", "Close lead"),
+    ("applied", QT_TRANSLATE_NOOP("MainWindow", "Applied")), ("interview", QT_TRANSLATE_NOOP("MainWindow", "Interview")),
+    ("thank_you", QT_TRANSLATE_NOOP("MainWindow", "Thank-you")), ("call", QT_TRANSLATE_NOOP("MainWindow", "Call")),
+    ("email", QT_TRANSLATE_NOOP("MainWindow", "Email")), ("reply", QT_TRANSLATE_NOOP("MainWindow", "Reply")),
+    ("note", QT_TRANSLATE_NOOP("MainWindow", "Note")), ("closed", QT_TRANSLATE_NOOP("MainWindow", "Close lead")),
 )
 
 
@@ -157,8 +160,6 @@ class ArchivedList(QWidget):
 
     def refresh(self, needle: str = "") -> None:
         """Read the archived applications (a few, straight from the file) matching the search."""
-        from ..vocab import OUTCOME_LABELS, STAGE_LABELS
-
         rows = self.window_.workspace.store.connection.execute(
             "SELECT a.key, m.name, a.position, a.stage, a.outcome, m.key FROM application a"
             " JOIN employer m ON m.id = a.employer_id WHERE a.archived = 1"
@@ -171,9 +172,9 @@ class ArchivedList(QWidget):
         self.keys = [r[0] for r in rows]
         self.rows = {r[0]: r for r in rows}
         for n, (key, employer, position, stage, outcome, _) in enumerate(rows):
-            label = self.tr(STAGE_LABELS.get(stage, stage))
+            label = shown(STAGES, stage)
             if outcome:
-                label += " — " + self.tr(OUTCOME_LABELS.get(outcome, outcome))
+                label += " — " + shown(OUTCOMES, outcome)
             for col, text in enumerate((employer, position, label)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(plain_tooltip(text))  # shown as typed, never as markup
@@ -242,13 +243,14 @@ class TimelinePanel(QWidget):
         grid.addWidget(QLabel(self.tr("Log:")), 0, 0)
         self.log_buttons: dict[str, QToolButton] = {}
         for n, (form, label) in enumerate(LOG_FORMS):
-            action = QAction(self.tr(label), self, objectName=f"actLog_{form}")
-            action.setToolTip(self.tr("Log: {0}").format(self.tr(label)))
+            label = marked("MainWindow", label)
+            action = QAction(label, self, objectName=f"actLog_{form}")
+            action.setToolTip(self.tr("Log: {0}").format(label))
             action.triggered.connect(lambda _=False, f=form: window.log_form(f))
             button = QToolButton(objectName=f"log_{form}")
             button.setDefaultAction(action)
             button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-            button.setAccessibleName(self.tr("Log {0}").format(self.tr(label)))
+            button.setAccessibleName(self.tr("Log {0}").format(label))
             grid.addWidget(button, n // 4, 1 + n % 4)
             self.log_buttons[form] = button
         grid.setColumnStretch(5, 1)
@@ -288,7 +290,7 @@ class TimelinePanel(QWidget):
         self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
         contacts = ws.contacts(employer_key)
         self.people.setText(", ".join(
-            f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts)
+            f"{c['name']} ({shown(ROLES, c['role'])})" for c in contacts)
             or self.tr("No contacts."))
         self.view.show_timeline(ws.timeline(employer_key), ws.employer_actions(employer_key), ws.computed_at)
 
@@ -307,7 +309,7 @@ class TimelinePanel(QWidget):
         contacts = ws.contacts(app.employer_key)
         if contacts:
             self.people.setText(", ".join(
-                f"{c['name']} ({self.tr(ROLE_LABELS.get(c['role'], c['role']))})" for c in contacts))
+                f"{c['name']} ({shown(ROLES, c['role'])})" for c in contacts))
         else:
             self.people.setText(self.tr("No contacts yet: add the people you deal with to address them by name."))
         now = ws.computed_at
@@ -368,18 +370,16 @@ class MainWindow(QMainWindow):
         self.filter_buttons: dict[str, QToolButton] = {}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(2)
-        labels = {"all": self.tr("All"), "due": self.tr("Due now"), "active": self.tr("Active"),
-                  "closed": self.tr("Closed"), "archived": self.tr("Archived")}
         self.filter_group = QActionGroup(self)
         for n, name in enumerate(FILTERS):
-            action = QAction(labels[name], self, checkable=True)
+            action = QAction(shown(LIST_FILTERS, name), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.setData(name)
             self.filter_group.addAction(action)
             button = QToolButton(objectName=f"filter_{name}")
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            button.setAccessibleName(self.tr("Show: {0}").format(labels[name]))
+            button.setAccessibleName(self.tr("Show: {0}").format(shown(LIST_FILTERS, name)))
             filter_row.addWidget(button)
             self.filter_buttons[name] = button
         self.filter_group.actions()[0].setChecked(True)
@@ -770,7 +770,7 @@ class MainWindow(QMainWindow):
         if self.proxy.filter_name == "archived":
             self.count_label.setText(self.tr("{0} · {1} archived shown · {2} due now").format(
                 counted, len(self.archived.keys), due))
-        self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else self.tr("Due now"))
+        self.filter_group.actions()[1].setText(self.tr("Due now ({0})").format(due) if due else shown(LIST_FILTERS, "due"))
 
     def _update_title(self) -> None:
         due = len(self.workspace.due_now(self.workspace.computed_at)) if self.workspace.is_loaded else 0
@@ -880,13 +880,13 @@ class MainWindow(QMainWindow):
         class Restore(commands.Archive):
             apply, undo = commands.Archive.undo, commands.Archive.apply
 
-        label = (self.tr("1 application") if len(keys) == 1 else self.tr("{0} applications").format(len(keys)))
+        label = (QCoreApplication.translate("MainWindow", "1 application") if len(keys) == 1 else QCoreApplication.translate("MainWindow", "{0} applications").format(len(keys)))
         command = Restore(self.workspace, keys, label)
-        command.setText(self.tr("Restore {0}").format(label))
+        command.setText(QCoreApplication.translate("MainWindow", "Restore {0}").format(label))
         if self._run(command):
             self.show_filter("all")
             self.select_application(keys[0])
-            self.statusBar().showMessage(self.tr("Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
 
     def _undo_moved(self, index: int) -> None:
         """Undoing an archive selects what came back; undoing a restore keeps the archived

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..paths import DataPaths
+
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +29,11 @@ def describe_backup(widget: QWidget, backup) -> str:
     try:
         apps, events = backup.counts()
     except Exception:  # a copy that cannot be read is shown, not hidden
-        return widget.tr("the backup of {0} (it could not be read)").format(backup.taken.strftime("%a %d %b %Y %H:%M"))
-    return widget.tr("the backup of {0}: {1}, {2}").format(
+        return translate("recovery", "the backup of {0} (it could not be read)").format(backup.taken.strftime("%a %d %b %Y %H:%M"))
+    return translate("recovery", "the backup of {0}: {1}, {2}").format(
         backup.taken.strftime("%a %d %b %Y %H:%M"),
-        widget.tr("1 application") if apps == 1 else widget.tr("{0} applications").format(apps),
-        widget.tr("1 event") if events == 1 else widget.tr("{0} events").format(events))
+        translate("recovery", "1 application") if apps == 1 else translate("recovery", "{0} applications").format(apps),
+        translate("recovery", "1 event") if events == 1 else translate("recovery", "{0} events").format(events))
 
 
 class RecoveryDialog(QDialog):
@@ -128,14 +130,14 @@ def problem_message(widget: QWidget, problem: Exception) -> str:
     """The window's words for a problem a backup does not solve."""
     kind = getattr(problem, "kind", "other")
     lead = {
-        "full": widget.tr("The disk is full."),
-        "read_only": widget.tr("The data folder is read-only."),
-        "not_a_folder": widget.tr("The data folder is not a folder."),
-        "foreign": widget.tr("The data folder belongs to another user."),
-        "busy": widget.tr("Another program is writing to your data; try again in a moment."),
-        "too_new": widget.tr("Your data was saved by a newer version of Follow-up Desktop."),
-        "missing_link": widget.tr("Your data file is a link to a file that is not there."),
-    }.get(kind, widget.tr("Your data could not be opened."))
+        "full": translate("recovery", "The disk is full."),
+        "read_only": translate("recovery", "The data folder is read-only."),
+        "not_a_folder": translate("recovery", "The data folder is not a folder."),
+        "foreign": translate("recovery", "The data folder belongs to another user."),
+        "busy": translate("recovery", "Another program is writing to your data; try again in a moment."),
+        "too_new": translate("recovery", "Your data was saved by a newer version of Follow-up Desktop."),
+        "missing_link": translate("recovery", "Your data file is a link to a file that is not there."),
+    }.get(kind, translate("recovery", "Your data could not be opened."))
     return f"{lead}\n\n{problem}"
 
 
@@ -170,7 +172,7 @@ def offer_recovery(paths: DataPaths, workspace, window) -> None:
             # Nothing can be added to a file that could not be read: until a load succeeds
             for action in _writing_actions(window):
                 action.setEnabled(False)
-            box = QMessageBox(QMessageBox.Warning, window.tr("Follow-up Desktop"), problem_message(window, problem),
+            box = QMessageBox(QMessageBox.Warning, translate("recovery", "Follow-up Desktop"), problem_message(window, problem),
                               QMessageBox.Ok, window)
             box.setObjectName("dataProblemDialog")
             shown.append(box)

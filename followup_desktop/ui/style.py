@@ -6,20 +6,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 
-#: the largest icon a screen shows, in device-independent pixels (tray, title bar, task switcher)
-ICON_LIMIT = 64
-
-
-def icon_sizes(sizes, ratio: float | None = None) -> tuple[int, ...]:
-    """Of these bitmap sizes, the ones worth holding for screens of up to `ratio` device pixels
-    per pixel (default: the largest of the screens connected, 4 before there is an app): HiDPI
-    screens get sharp big bitmaps, ordinary ones do not hold 256 px ones they never show."""
-    if ratio is None:
-        screens = QApplication.screens() if QApplication.instance() is not None else []
-        ratio = max((screen.devicePixelRatio() for screen in screens), default=4.0)
-    return tuple(s for s in sizes if s <= ICON_LIMIT * max(ratio, 1.0))
-
-
 def plain_tooltip(text: str | None) -> str | None:
     """A tooltip that shows `text` as typed. Qt reads a tooltip that looks like HTML as rich
     text (a name like "<b>Bold</b><img src=x>" would be drawn bold, with an image): escaped

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..desktop.translations import marked
 from ..wording import (
     CHANNELS,
     FLAGS,
@@ -48,8 +49,7 @@ PREVIEW_DELAY_MS = 150
 SHIPPED, USER = "shipped", "user"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TemplateEditor", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 def sample_context() -> Context:
@@ -104,7 +104,7 @@ class TemplateEditor(QWidget):
         super().__init__(parent, Qt.Window)
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.setObjectName("templateEditor")
-        self.setWindowTitle(tr("Message templates"))
+        self.setWindowTitle(translate("TemplateEditor", "Message templates"))
         self.workspace = workspace
         self.user_dir = workspace.paths.templates
         self.context = context or sample_context()
@@ -128,9 +128,9 @@ class TemplateEditor(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(tr("&Templates"))
+        title = QLabel(translate("TemplateEditor", "&Templates"))
         self.list = QTreeWidget(objectName="templateList")
-        self.list.setAccessibleName(tr("Templates"))
+        self.list.setAccessibleName(translate("TemplateEditor", "Templates"))
         self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(True)
         self.list.setTextElideMode(Qt.ElideRight)
@@ -145,15 +145,15 @@ class TemplateEditor(QWidget):
         info_row = QHBoxLayout()
         self.info_label = QLabel(objectName="templateInfo", wordWrap=True)
         info_row.addWidget(self.info_label, 1)
-        self.copy_button = QPushButton(tr("&Make my copy"), objectName="makeCopyButton")
-        self.copy_button.setAccessibleName(tr("Make my copy"))
+        self.copy_button = QPushButton(translate("TemplateEditor", "&Make my copy"), objectName="makeCopyButton")
+        self.copy_button.setAccessibleName(translate("TemplateEditor", "Make my copy"))
         self.copy_button.clicked.connect(self.make_copy)
         info_row.addWidget(self.copy_button)
         mv.addLayout(info_row)
         vsplit = QSplitter(Qt.Vertical)
         vsplit.setChildrenCollapsible(False)
         self.text_edit = QPlainTextEdit(objectName="templateText")
-        self.text_edit.setAccessibleName(tr("Template text"))
+        self.text_edit.setAccessibleName(translate("TemplateEditor", "Template text"))
         self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setLineWrapMode(QPlainTextEdit.WidgetWidth)
@@ -170,7 +170,7 @@ class TemplateEditor(QWidget):
         self.preview_title.setFont(bold)
         pv.addWidget(self.preview_title)
         self.preview = QPlainTextEdit(objectName="templatePreview", readOnly=True)
-        self.preview.setAccessibleName(tr("Preview"))
+        self.preview.setAccessibleName(translate("TemplateEditor", "Preview"))
         self.preview.setTabChangesFocus(True)
         pv.addWidget(self.preview, 1)
         vsplit.addWidget(preview_box)
@@ -181,44 +181,44 @@ class TemplateEditor(QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        ph_title = QLabel(tr("&Placeholders"))
+        ph_title = QLabel(translate("TemplateEditor", "&Placeholders"))
         self.placeholder_list = QListWidget(objectName="placeholderList")
-        self.placeholder_list.setAccessibleName(tr("Placeholders"))
+        self.placeholder_list.setAccessibleName(translate("TemplateEditor", "Placeholders"))
         ph_title.setBuddy(self.placeholder_list)
         self.placeholder_list.setWordWrap(True)
         self.placeholder_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         for name, label in PLACEHOLDERS.items():
-            label = QCoreApplication.translate("wording", label)
+            label = marked("wording", label)
             item = QListWidgetItem(f"{label[:1].upper()}{label[1:]}\n    {{{{ {name} }}}}")
             item.setData(Qt.UserRole, name)
-            item.setToolTip(tr("{0}: double-click or press Insert to put it at the cursor").format(label))
+            item.setToolTip(translate("TemplateEditor", "{0}: double-click or press Insert to put it at the cursor").format(label))
             self.placeholder_list.addItem(item)
         self.placeholder_list.itemActivated.connect(lambda item: self.insert_placeholder(item.data(Qt.UserRole)))
-        self.insert_button = QPushButton(tr("&Insert"), objectName="insertPlaceholderButton")
-        self.insert_button.setAccessibleName(tr("Insert placeholder"))
+        self.insert_button = QPushButton(translate("TemplateEditor", "&Insert"), objectName="insertPlaceholderButton")
+        self.insert_button.setAccessibleName(translate("TemplateEditor", "Insert placeholder"))
         self.insert_button.clicked.connect(self._insert_selected)
         rv.addWidget(ph_title)
         rv.addWidget(self.placeholder_list, 1)
         rv.addWidget(self.insert_button)
         # the facts a section may depend on: ticked ones hold in the preview
-        facts_title = QLabel(tr("&Facts for {{ if … }} sections"))
+        facts_title = QLabel(translate("TemplateEditor", "&Facts for {{ if … }} sections"))
         self.fact_list = QListWidget(objectName="factList")
-        self.fact_list.setAccessibleName(tr("Facts"))
+        self.fact_list.setAccessibleName(translate("TemplateEditor", "Facts"))
         facts_title.setBuddy(self.fact_list)
         self.fact_list.setWordWrap(True)
         self.fact_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.fact_list.setToolTip(tr("Ticked facts hold in the preview; untick one to see the other wording"))
+        self.fact_list.setToolTip(translate("TemplateEditor", "Ticked facts hold in the preview; untick one to see the other wording"))
         for name, meaning in FLAGS.items():
-            meaning = QCoreApplication.translate("wording", meaning)
+            meaning = marked("wording", meaning)
             item = QListWidgetItem(f"{meaning[:1].upper()}{meaning[1:]}: {name}")
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if self.context.flags.get(name) else Qt.Unchecked)
             self.fact_list.addItem(item)
         self.fact_list.itemChanged.connect(self._fact_toggled)
-        self.section_button = QPushButton(tr("Insert &section"), objectName="insertSectionButton")
-        self.section_button.setAccessibleName(tr("Insert a section for the selected fact"))
-        self.section_button.setToolTip(tr("Wrap the selected text in {{ if fact }} … {{ else }} … {{ end }}"))
+        self.section_button = QPushButton(translate("TemplateEditor", "Insert &section"), objectName="insertSectionButton")
+        self.section_button.setAccessibleName(translate("TemplateEditor", "Insert a section for the selected fact"))
+        self.section_button.setToolTip(translate("TemplateEditor", "Wrap the selected text in {{ if fact }} … {{ else }} … {{ end }}"))
         self.section_button.clicked.connect(self._insert_section)
         rv.addWidget(facts_title)
         rv.addWidget(self.fact_list, 1)
@@ -233,19 +233,19 @@ class TemplateEditor(QWidget):
         buttons = QHBoxLayout()
         self.status_label = QLabel(objectName="templateStatus", wordWrap=True)
         buttons.addWidget(self.status_label, 1)
-        self.delete_button = QPushButton(tr("&Delete"), objectName="deleteTemplateButton")
-        self.delete_button.setAccessibleName(tr("Delete template"))
+        self.delete_button = QPushButton(translate("TemplateEditor", "&Delete"), objectName="deleteTemplateButton")
+        self.delete_button.setAccessibleName(translate("TemplateEditor", "Delete template"))
         self.delete_button.clicked.connect(self.delete_current)
         buttons.addWidget(self.delete_button)
-        self.save_action = QAction(tr("&Save"), self, objectName="saveTemplateAction", shortcut=QKeySequence.Save)
+        self.save_action = QAction(translate("TemplateEditor", "&Save"), self, objectName="saveTemplateAction", shortcut=QKeySequence.Save)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
-        self.save_button = QPushButton(tr("&Save"), objectName="saveTemplateButton")
-        self.save_button.setAccessibleName(tr("Save template"))
-        self.save_button.setToolTip(tr("Save to your templates (Ctrl+S)"))
+        self.save_button = QPushButton(translate("TemplateEditor", "&Save"), objectName="saveTemplateButton")
+        self.save_button.setAccessibleName(translate("TemplateEditor", "Save template"))
+        self.save_button.setToolTip(translate("TemplateEditor", "Save to your templates (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
-        close_button = QPushButton(tr("Close"), objectName="closeTemplatesButton")
+        close_button = QPushButton(translate("TemplateEditor", "Close"), objectName="closeTemplatesButton")
         close_button.clicked.connect(self.close)
         buttons.addWidget(close_button)
         close_action = QAction(self, shortcut=QKeySequence(Qt.Key_Escape))
@@ -282,17 +282,17 @@ class TemplateEditor(QWidget):
             key = _item_key(t)
             self._templates[key] = t
             sit = SITUATIONS.get(t.situation)
-            head = QCoreApplication.translate("wording", sit.label) if sit else tr("Files that cannot be read")
+            head = marked("wording", sit.label) if sit else translate("TemplateEditor", "Files that cannot be read")
             group = groups.get(head)
             if group is None:
                 group = groups[head] = QTreeWidgetItem(self.list, [head])
                 group.setFlags(Qt.ItemIsEnabled)
                 group.setExpanded(True)
-            chan = QCoreApplication.translate("wording", CHANNELS.get(t.channel, t.channel or "?"))
+            chan = marked("wording", CHANNELS.get(t.channel, t.channel or "?"))
             if t.source == USER:
-                tag = tr("broken") if not t.ok else tr("yours")
+                tag = translate("TemplateEditor", "broken") if not t.ok else translate("TemplateEditor", "yours")
             else:  # shipped is the usual case: only say so when a copy of the user's replaces it
-                tag = tr("replaced by yours") if t.id in replaced else ""
+                tag = translate("TemplateEditor", "replaced by yours") if t.id in replaced else ""
             item = QTreeWidgetItem(group, [f"{chan} · {t.label}" + (f" — {tag}" if tag else "")])
             if t.source == USER:
                 font = item.font(0)
@@ -363,14 +363,14 @@ class TemplateEditor(QWidget):
         self.save_action.setEnabled(not shipped)
         self.delete_button.setVisible(not shipped)
         has_shipped = any(s.id == t.id and s.ok for s in self.catalogue.shipped)
-        self.delete_button.setText(tr("&Revert to shipped") if has_shipped else tr("&Delete"))
-        self.delete_button.setAccessibleName(tr("Revert to shipped") if has_shipped else tr("Delete template"))
+        self.delete_button.setText(translate("TemplateEditor", "&Revert to shipped") if has_shipped else translate("TemplateEditor", "&Delete"))
+        self.delete_button.setAccessibleName(translate("TemplateEditor", "Revert to shipped") if has_shipped else translate("TemplateEditor", "Delete template"))
         if shipped:
-            self.info_label.setText(tr("Comes with the app and cannot be changed. Make your own copy to "
+            self.info_label.setText(translate("TemplateEditor", "Comes with the app and cannot be changed. Make your own copy to "
                                        "change the wording: your copy is used instead."))
         else:
             where = str(t.path) if t.path is not None else ""
-            self.info_label.setText(tr("Your template, saved in {0}.").format(where))
+            self.info_label.setText(translate("TemplateEditor", "Your template, saved in {0}.").format(where))
         self._set_status("")
         self.update_preview()
 
@@ -383,7 +383,7 @@ class TemplateEditor(QWidget):
 
     def insert_placeholder(self, name: str) -> None:
         if self.text_edit.isReadOnly():
-            self._set_status(tr("Make your own copy first: this one comes with the app."), error=True)
+            self._set_status(translate("TemplateEditor", "Make your own copy first: this one comes with the app."), error=True)
             return
         self.text_edit.insertPlainText(f"{{{{ {name} }}}}")
         self.text_edit.setFocus()
@@ -395,7 +395,7 @@ class TemplateEditor(QWidget):
 
     def _insert_section(self) -> None:
         if self.text_edit.isReadOnly():
-            self._set_status(tr("Make your own copy first: this one comes with the app."), error=True)
+            self._set_status(translate("TemplateEditor", "Make your own copy first: this one comes with the app."), error=True)
             return
         item = self.fact_list.currentItem() or self.fact_list.item(0)
         name = item.data(Qt.UserRole)
@@ -415,7 +415,7 @@ class TemplateEditor(QWidget):
         self._timer.stop()
         t = self.current
         text = self.text_edit.toPlainText()
-        name = t.path.name if t is not None and t.path is not None else tr("this template")
+        name = t.path.name if t is not None and t.path is not None else translate("TemplateEditor", "this template")
         try:
             parsed = parse_template(text, name) if text.strip() else None
         except Exception as exc:  # noqa: BLE001 - the core promises not to raise; be sure
@@ -424,12 +424,12 @@ class TemplateEditor(QWidget):
         else:
             error = parsed.error if parsed is not None else (t.error if t is not None else None)
         if parsed is None and error is None:
-            error = tr("The template is empty.")
+            error = translate("TemplateEditor", "The template is empty.")
         notes = []
         if parsed is not None and parsed.ok:
             unknown = parsed.unknown_placeholders()
             if unknown:
-                notes.append(tr("Not a known placeholder, sent as written: {0}").format(", ".join(unknown)))
+                notes.append(translate("TemplateEditor", "Not a known placeholder, sent as written: {0}").format(", ".join(unknown)))
         if error:
             self.error_label.setText(error)
             self.error_label.setStyleSheet(f"color: {style.overdue_color().name()};")
@@ -441,18 +441,19 @@ class TemplateEditor(QWidget):
         else:
             self.error_label.clear()
             self.error_label.hide()
-        self.preview_title.setText(tr("Preview with a sample message") if self.sample
-                                   else tr("Preview with this message"))
+        self.preview_title.setText(translate("TemplateEditor", "Preview with a sample message") if self.sample
+                                   else translate("TemplateEditor", "Preview with this message"))
         if parsed is None or not parsed.ok:
-            self.preview.setPlainText(tr("Fix the problem above to see a preview."))
+            self.preview.setPlainText(translate("TemplateEditor", "Fix the problem above to see a preview."))
             return
         try:
             out = render(parsed, self.context)
         except Exception as exc:  # noqa: BLE001
             log.exception("rendering a template failed")
-            self.preview.setPlainText(tr("Cannot preview: {0}").format(exc))
+            self.preview.setPlainText(translate("TemplateEditor", "Cannot preview: {0}").format(exc))
             return
-        head = f"{tr('Subject:')} {out.subject}\n\n" if out.subject is not None else ""
+        subject = translate("TemplateEditor", "Subject:")
+        head = f"{subject} {out.subject}\n\n" if out.subject is not None else ""
         self.preview.setPlainText(head + out.body)
 
     def template_preview_text(self) -> str:
@@ -469,11 +470,11 @@ class TemplateEditor(QWidget):
         try:
             saved = self.catalogue.save_user_template(self.user_dir, t)
         except (ValueError, OSError) as exc:
-            self._set_status(tr("Could not copy: {0}").format(exc), error=True)
+            self._set_status(translate("TemplateEditor", "Could not copy: {0}").format(exc), error=True)
             return False
         self.templates_changed.emit()
         self.reload(select=_item_key(saved))
-        self._set_status(tr("Your copy is saved; it is used instead of the shipped one."))
+        self._set_status(translate("TemplateEditor", "Your copy is saved; it is used instead of the shipped one."))
         self.text_edit.setFocus()
         return True
 
@@ -485,14 +486,14 @@ class TemplateEditor(QWidget):
         try:
             saved = self.catalogue.save_user_template(self.user_dir, text)
         except (ValueError, OSError) as exc:
-            self._set_status(tr("Not saved: {0}").format(exc), error=True)
+            self._set_status(translate("TemplateEditor", "Not saved: {0}").format(exc), error=True)
             self.update_preview()
             return False
         self._unsaved.pop(self._current, None)
         self._unsaved.pop(_item_key(saved), None)
         self.templates_changed.emit()
         self.reload(select=_item_key(saved))
-        self._set_status(tr("Saved."))
+        self._set_status(translate("TemplateEditor", "Saved."))
         return True
 
     def _confirm(self, text: str) -> bool:
@@ -504,8 +505,8 @@ class TemplateEditor(QWidget):
         if t is None or t.source != USER:
             return False
         reverting = any(s.id == t.id and s.ok for s in self.catalogue.shipped)
-        question = (tr("Go back to the shipped wording of “{0}”? Your copy is removed.") if reverting
-                    else tr("Delete your template “{0}”?")).format(t.label)
+        question = (translate("TemplateEditor", "Go back to the shipped wording of “{0}”? Your copy is removed.") if reverting
+                    else translate("TemplateEditor", "Delete your template “{0}”?")).format(t.label)
         if not self._confirm(question):
             return False
         try:
@@ -514,12 +515,12 @@ class TemplateEditor(QWidget):
                 t.path.unlink()  # a broken file whose id the core could not match
                 removed = True
         except OSError as exc:
-            self._set_status(tr("Could not delete: {0}").format(exc), error=True)
+            self._set_status(translate("TemplateEditor", "Could not delete: {0}").format(exc), error=True)
             return False
         self._unsaved.pop(self._current, None)
         self.templates_changed.emit()
         self.reload(select=f"{SHIPPED}:{t.id}")
-        self._set_status(tr("Back to the shipped wording.") if reverting else tr("Deleted."))
+        self._set_status(translate("TemplateEditor", "Back to the shipped wording.") if reverting else translate("TemplateEditor", "Deleted."))
         return removed
 
     def _set_status(self, text: str, *, error: bool = False) -> None:

@@ -10,23 +10,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionButton
 
+from ..desktop.translations import marked, shown
 from ..vocab import (
-    ACTION_LABELS,
-    CALL_OUTCOME_LABELS,
-    CHANNEL_LABELS,
-    EVENT_LABELS,
+    ACTIONS,
+    CALL_OUTCOMES,
+    CHANNELS,
+    EVENTS,
     INBOUND_KINDS,
     OUTBOUND_KINDS,
-    OUTCOME_LABELS,
-    REPLY_OUTCOME_LABELS,
+    QT_TRANSLATE_NOOP,
     ActionName,
     EventKind,
 )
 from .style import accent_color, inbound_color, muted_color, outbound_color, overdue_color, plain_tooltip
+
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 EVENT, GAP, NOW, ACTION = "event", "gap", "now", "action"
 #: quiet stretches shorter than this are not labelled
@@ -53,7 +55,7 @@ class TimelineModel(QAbstractListModel):
 
     def set_items(self, events: list[dict], actions: list, now: datetime) -> None:
         self.beginResetModel()
-        self.items = build_items(events, actions, now, self.tr)
+        self.items = build_items(events, actions, now)
         self.several_positions = len({e["application"] for e in events} | {a.application for a in actions}) > 1
         self.endResetModel()
 
@@ -65,9 +67,9 @@ class TimelineModel(QAbstractListModel):
             return None
         kind, item = self.items[index.row()]
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
-            return describe(kind, item, self.tr)
+            return describe(kind, item)
         if role == Qt.ToolTipRole:  # names are text, never markup
-            return plain_tooltip(describe(kind, item, self.tr))
+            return plain_tooltip(describe(kind, item))
         return None
 
     def flags(self, index):
@@ -77,7 +79,7 @@ class TimelineModel(QAbstractListModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable if kind in (EVENT, ACTION) else Qt.ItemIsEnabled
 
 
-def build_items(events: list[dict], actions: list, now: datetime, tr) -> list[tuple[str, object]]:
+def build_items(events: list[dict], actions: list, now: datetime) -> list[tuple[str, object]]:
     """Past events with the gaps between them, the now marker, then the windows to come."""
     items: list[tuple[str, object]] = []
     past = [e for e in events if e["at"] <= now]
@@ -85,13 +87,13 @@ def build_items(events: list[dict], actions: list, now: datetime, tr) -> list[tu
     prev = None
     for e in past:
         if prev is not None:
-            gap = _gap(prev, e["at"], e["kind"] in INBOUND_KINDS, tr)
+            gap = _gap(prev, e["at"], e["kind"] in INBOUND_KINDS)
             if gap:
                 items.append((GAP, gap))
         items.append((EVENT, e))
         prev = e
     if prev is not None:
-        gap = _gap(prev, now, False, tr, until_now=True)
+        gap = _gap(prev, now, False, until_now=True)
         if gap:
             items.append((GAP, gap))
     items.append((NOW, now))
@@ -102,144 +104,165 @@ def build_items(events: list[dict], actions: list, now: datetime, tr) -> list[tu
     return items
 
 
-def _gap(prev: dict, until: datetime, answered: bool, tr, until_now: bool = False) -> str | None:
+def _gap(prev: dict, until: datetime, answered: bool, until_now: bool = False) -> str | None:
     days = (until.date() - prev["at"].date()).days
     if days < GAP_DAYS:
         return None
     waiting = prev["kind"] in OUTBOUND_KINDS and not answered
     if waiting:
-        return tr("{0} days, no reply").format(days) if not until_now else tr("{0} days, no reply yet").format(days)
-    return tr("{0} days").format(days)
+        return translate("Timeline", "{0} days, no reply").format(days) if not until_now else translate("Timeline", "{0} days, no reply yet").format(days)
+    return translate("Timeline", "{0} days").format(days)
 
 
-def _names(names, tr) -> str:
+def _names(names) -> str:
     names = list(names or ())
     if len(names) <= 1:
         return "".join(names)
-    return tr("{0} and {1}").format(", ".join(names[:-1]), names[-1])
+    return translate("Timeline", "{0} and {1}").format(", ".join(names[:-1]), names[-1])
 
 
 #: what you did, as a sentence: (with the people, without them); phone calls say "called"
 _OUTBOUND_SENTENCES = {
-    EventKind.QUERY_SENT: ("You wrote to {0}", "You introduced yourself"),
-    EventKind.APPLIED: ("You applied to {0}", "You applied"),
-    EventKind.STATUS_CHECK: ("You checked on your application with {0}", "You checked on your application"),
-    EventKind.THANK_YOU: ("You thanked {0}", "You sent a thank-you"),
-    EventKind.FOLLOW_UP: ("You followed up with {0}", "You followed up"),
-    EventKind.FEEDBACK_REQUEST: ("You asked {0} for feedback", "You asked for feedback"),
-    EventKind.CHECK_IN: ("You checked in with {0}", "You checked in"),
-    EventKind.WITHDRAWAL_NOTE: ("You told {0} you are withdrawing", "You sent a withdrawal note"),
+    EventKind.QUERY_SENT: (QT_TRANSLATE_NOOP("Timeline", "You wrote to {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You introduced yourself")),
+    EventKind.APPLIED: (QT_TRANSLATE_NOOP("Timeline", "You applied to {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You applied")),
+    EventKind.STATUS_CHECK: (QT_TRANSLATE_NOOP("Timeline", "You checked on your application with {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You checked on your application")),
+    EventKind.THANK_YOU: (QT_TRANSLATE_NOOP("Timeline", "You thanked {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You sent a thank-you")),
+    EventKind.FOLLOW_UP: (QT_TRANSLATE_NOOP("Timeline", "You followed up with {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You followed up")),
+    EventKind.FEEDBACK_REQUEST: (QT_TRANSLATE_NOOP("Timeline", "You asked {0} for feedback"),
+        QT_TRANSLATE_NOOP("Timeline", "You asked for feedback")),
+    EventKind.CHECK_IN: (QT_TRANSLATE_NOOP("Timeline", "You checked in with {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You checked in")),
+    EventKind.WITHDRAWAL_NOTE: (QT_TRANSLATE_NOOP("Timeline", "You told {0} you are withdrawing"),
+        QT_TRANSLATE_NOOP("Timeline", "You sent a withdrawal note")),
 }
 _CALL_SENTENCES = {
-    EventKind.STATUS_CHECK: ("You called {0} to check on your application", "You called to check on your application"),
-    EventKind.FOLLOW_UP: ("You called {0} to follow up", "You called to follow up"),
-    EventKind.THANK_YOU: ("You called {0} to thank them", "You called to say thank you"),
-    EventKind.CHECK_IN: ("You called {0} to check in", "You called to check in"),
-    EventKind.FEEDBACK_REQUEST: ("You called {0} to ask for feedback", "You called to ask for feedback"),
+    EventKind.STATUS_CHECK: (QT_TRANSLATE_NOOP("Timeline", "You called {0} to check on your application"),
+        QT_TRANSLATE_NOOP("Timeline", "You called to check on your application")),
+    EventKind.FOLLOW_UP: (QT_TRANSLATE_NOOP("Timeline", "You called {0} to follow up"),
+        QT_TRANSLATE_NOOP("Timeline", "You called to follow up")),
+    EventKind.THANK_YOU: (QT_TRANSLATE_NOOP("Timeline", "You called {0} to thank them"),
+        QT_TRANSLATE_NOOP("Timeline", "You called to say thank you")),
+    EventKind.CHECK_IN: (QT_TRANSLATE_NOOP("Timeline", "You called {0} to check in"),
+        QT_TRANSLATE_NOOP("Timeline", "You called to check in")),
+    EventKind.FEEDBACK_REQUEST: (QT_TRANSLATE_NOOP("Timeline", "You called {0} to ask for feedback"),
+        QT_TRANSLATE_NOOP("Timeline", "You called to ask for feedback")),
 }
 _BY_CHANNEL = {
-    "email": " by email", "letter": " by letter", "in_person": " in person",
-    "social": " on a social network", "portal": " through the portal",
+    "email": QT_TRANSLATE_NOOP("Timeline", " by email"), "letter": QT_TRANSLATE_NOOP("Timeline", " by letter"), "in_person": QT_TRANSLATE_NOOP("Timeline", " in person"),
+    "social": QT_TRANSLATE_NOOP("Timeline", " on a social network"), "portal": QT_TRANSLATE_NOOP("Timeline", " through the portal"),
 }
 _REPLIES = {
-    "no_decision": "{0} replied: no decision yet",
-    "interview_invite": "{0} invited you to an interview",
-    "rejected": "{0} replied: they turned you down",
-    "offer": "{0} made you an offer",
+    "no_decision": QT_TRANSLATE_NOOP("Timeline", "{0} replied: no decision yet"),
+    "interview_invite": QT_TRANSLATE_NOOP("Timeline", "{0} invited you to an interview"),
+    "rejected": QT_TRANSLATE_NOOP("Timeline", "{0} replied: they turned you down"),
+    "offer": QT_TRANSLATE_NOOP("Timeline", "{0} made you an offer"),
 }
+_REPLIED = QT_TRANSLATE_NOOP("Timeline", "{0} replied")
+_CLOSED = QT_TRANSLATE_NOOP("Timeline", "You closed this lead")
+_CALLED = (QT_TRANSLATE_NOOP("Timeline", "You called {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You called them"))
+_WROTE = (QT_TRANSLATE_NOOP("Timeline", "You wrote to {0}"),
+        QT_TRANSLATE_NOOP("Timeline", "You wrote to them"))
 _CLOSINGS = {
-    "hired": "You got the job", "declined": "You declined their offer", "withdrawn": "You withdrew",
-    "rejected": "Closed: they turned you down", "no_response": "Closed: they never answered",
+    "hired": QT_TRANSLATE_NOOP("Timeline", "You got the job"), "declined": QT_TRANSLATE_NOOP("Timeline", "You declined their offer"),
+    "withdrawn": QT_TRANSLATE_NOOP("Timeline", "You withdrew"), "rejected": QT_TRANSLATE_NOOP("Timeline", "Closed: they turned you down"),
+    "no_response": QT_TRANSLATE_NOOP("Timeline", "Closed: they never answered"),
 }
 
 
-def event_title(e: dict, tr, ahead: bool = False) -> str:
+def event_title(e: dict, ahead: bool = False) -> str:
     """What happened, as a sentence: "You applied through the portal", "You interviewed with
     Susan Smith", "Priya Raman replied: no decision yet". `ahead`: an event logged for later."""
-    kind, names = e["kind"], _names(e["contact_names"], tr)
+    kind, names = e["kind"], _names(e["contact_names"])
     if kind == EventKind.INTERVIEW:
         if ahead:
-            return tr("You will interview with {0}").format(names) if names else tr("Interview planned")
-        return tr("You interviewed with {0}").format(names) if names else tr("You had an interview")
+            return translate("Timeline", "You will interview with {0}").format(names) if names else translate("Timeline", "Interview planned")
+        return translate("Timeline", "You interviewed with {0}").format(names) if names else translate("Timeline", "You had an interview")
     if kind == EventKind.REPLY:
-        who = names or tr("They")
-        return tr(_REPLIES.get(e["outcome"], "{0} replied")).format(who)
+        who = names or translate("Timeline", "They")
+        return marked("Timeline", _REPLIES.get(e["outcome"], _REPLIED)).format(who)
     if kind == EventKind.CLOSED:
-        return tr(_CLOSINGS.get(e["reason"], "You closed this lead"))
+        return marked("Timeline", _CLOSINGS.get(e["reason"], _CLOSED))
     if kind == EventKind.LEAD:
-        return tr("You noted this lead")
+        return translate("Timeline", "You noted this lead")
     if kind == EventKind.NOTE:
-        return tr("You wrote a note")
+        return translate("Timeline", "You wrote a note")
     if kind in OUTBOUND_KINDS:
         if e["channel"] == "phone":
-            with_, without = _CALL_SENTENCES.get(kind, ("You called {0}", "You called them"))
-            return tr(with_).format(names) if names else tr(without)
-        with_, without = _OUTBOUND_SENTENCES.get(kind, ("You wrote to {0}", "You wrote to them"))
-        text = tr(with_).format(names) if names else tr(without)
-        return text + tr(_BY_CHANNEL.get(e["channel"] or "", ""))
-    title = tr(EVENT_LABELS.get(kind, kind))
+            with_, without = _CALL_SENTENCES.get(kind, _CALLED)
+            return marked("Timeline", with_).format(names) if names else marked("Timeline", without)
+        with_, without = _OUTBOUND_SENTENCES.get(kind, _WROTE)
+        text = marked("Timeline", with_).format(names) if names else marked("Timeline", without)
+        channel = _BY_CHANNEL.get(e["channel"] or "")
+        return text + (marked("Timeline", channel) if channel else "")
+    title = shown(EVENTS, kind)
     return f"{title} — {names}" if names else title
 
 
-def event_details(e: dict, tr, with_position: bool = False) -> str:
+def event_details(e: dict, with_position: bool = False) -> str:
     bits = []
     if with_position:
         bits.append(e["position"])
     if e["channel"] and e["kind"] not in OUTBOUND_KINDS:  # the sentence says how you sent it
-        bits.append(tr(CHANNEL_LABELS.get(e["channel"], e["channel"])))
+        bits.append(shown(CHANNELS, e["channel"]))
     if e["kind"] != EventKind.REPLY and e["outcome"]:
-        bits.append(tr(CALL_OUTCOME_LABELS.get(e["outcome"], e["outcome"])))
+        bits.append(shown(CALL_OUTCOMES, e["outcome"]))
     if e["duration_minutes"]:
-        bits.append(tr("{0} min").format(e["duration_minutes"]))
+        bits.append(translate("Timeline", "{0} min").format(e["duration_minutes"]))
     if e["decision_expected"]:
-        bits.append(tr("decision by {0}").format(_day(e["decision_expected"])))
+        bits.append(translate("Timeline", "decision by {0}").format(_day(e["decision_expected"])))
     if e["next_date"]:
-        bits.append(tr("next date {0}").format(_day(e["next_date"])))
+        bits.append(translate("Timeline", "next date {0}").format(_day(e["next_date"])))
     if e["encouraged"]:
-        bits.append(tr("encouraged to stay in touch"))
+        bits.append(translate("Timeline", "encouraged to stay in touch"))
     if e["subject"]:
-        bits.append(tr("“{0}”").format(e["subject"]))
+        bits.append(translate("Timeline", "“{0}”").format(e["subject"]))
     return " · ".join(bits)
 
 
-def action_title(a, tr) -> str:
-    title = tr(ACTION_LABELS[a.name])
+def action_title(a) -> str:
+    title = shown(ACTIONS, a.name)
     if a.contact_name:
         title += " · " + a.contact_name
     return title
 
 
-def action_window(a, now: datetime, tr) -> str:
+def action_window(a, now: datetime) -> str:
     if a.opens > now:
-        text = tr("opens {0} {1:%H:%M}").format(_day(a.opens), a.opens)
+        text = translate("Timeline", "opens {0} {1:%H:%M}").format(_day(a.opens), a.opens)
     else:
-        text = tr("open now")
+        text = translate("Timeline", "open now")
     if a.due is not None:
         if a.due < now:
-            text += " · " + tr("was due {0} {1:%H:%M}").format(_day(a.due), a.due)
+            text += " · " + translate("Timeline", "was due {0} {1:%H:%M}").format(_day(a.due), a.due)
         else:
-            text += " · " + tr("due {0} {1:%H:%M}").format(_day(a.due), a.due)
+            text += " · " + translate("Timeline", "due {0} {1:%H:%M}").format(_day(a.due), a.due)
     if a.channel:
-        text += " · " + tr(CHANNEL_LABELS.get(a.channel, a.channel))
+        text += " · " + shown(CHANNELS, a.channel)
     return text
 
 
-def act_label(a, tr) -> str:
+def act_label(a) -> str:
     if a.name == ActionName.CLOSE_OUT:
-        return tr("Close lead…")
+        return translate("Timeline", "Close lead…")
     if a.name == ActionName.DEBRIEF:
-        return tr("Write notes…")
-    return tr("Write…")
+        return translate("Timeline", "Write notes…")
+    return translate("Timeline", "Write…")
 
 
-def describe(kind: str, item, tr) -> str:
+def describe(kind: str, item) -> str:
     if kind == EVENT:
-        details = event_details(item, tr)
-        return f"{item['at']:%Y-%m-%d %H:%M} {event_title(item, tr)}" + (f" ({details})" if details else "")
+        details = event_details(item)
+        return f"{item['at']:%Y-%m-%d %H:%M} {event_title(item)}" + (f" ({details})" if details else "")
     if kind == ACTION:
-        return f"{action_title(item, tr)}: {item.reason}"
+        return f"{action_title(item)}: {item.reason}"
     if kind == NOW:
-        return tr("Now")
+        return translate("Timeline", "Now")
     return str(item)
 
 
@@ -270,7 +293,7 @@ class TimelineDelegate(QStyledItemDelegate):
             return QSize(200, line + 14)
         if kind == ACTION:
             return QSize(200, line * 2 + 26)
-        details = event_details(item, str, index.model().several_positions)  # as paint() draws it
+        details = event_details(item, index.model().several_positions)  # as paint() draws it
         lines = 1 + bool(details) + bool(item["notes"])
         return QSize(200, line * lines + 16)
 
@@ -300,7 +323,6 @@ class TimelineDelegate(QStyledItemDelegate):
         # the rail runs through every row
         painter.setPen(QPen(muted, 1.2, Qt.SolidLine if kind != ACTION else Qt.DashLine))
         painter.drawLine(QPointF(rail_x, rect.top()), QPointF(rail_x, rect.bottom()))
-        tr = self.view.tr
         if kind == GAP:
             painter.setFont(small)
             painter.setPen(muted)
@@ -318,7 +340,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawEllipse(QPointF(rail_x, y), 5, 5)
             painter.setFont(bold)
             fm = QFontMetrics(bold)
-            label = tr("Now · {0:%a} {1} {0:%H:%M}").format(item, _day(item))
+            label = translate("Timeline", "Now · {0:%a} {1} {0:%H:%M}").format(item, _day(item))
             w = fm.horizontalAdvance(label) + 12
             box = QRect(rail_x + 14, rect.top() + 2, w, rect.height() - 4)
             painter.fillRect(box, pal.color(QPalette.Base))
@@ -354,18 +376,17 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r), Qt.AlignCenter,
                          GLYPHS.get(e["kind"], "•"))
         # what happened: inbound indented, so the two directions read as two sides
-        tr = self.view.tr
         left = rail_x + self.RAIL_W // 2 + 6 + (28 if inbound else 0)
         width = rect.right() - left - 8
         if inbound:
             painter.fillRect(QRect(left - 10, top - 2, 3, rect.height() - 12), color)
         painter.setFont(bold)
         painter.setPen(color if inbound else text_color)
-        title = event_title(e, tr, ahead=e["at"] > self.view.now)
+        title = event_title(e, ahead=e["at"] > self.view.now)
         painter.drawText(QRect(left, top, width, fm.lineSpacing()), Qt.AlignLeft | Qt.AlignTop,
                          QFontMetrics(bold).elidedText(title, Qt.ElideRight, width))
         y = top + fm.lineSpacing()
-        details = event_details(e, tr, self.view.model().several_positions)
+        details = event_details(e, self.view.model().several_positions)
         painter.setFont(small)
         if details:
             painter.setPen(muted)
@@ -391,26 +412,25 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.NoBrush)
         painter.drawEllipse(QPointF(rail_x, card.center().y()), 5, 5)
         fm = QFontMetrics(base)
-        tr = self.view.tr
         button = self.button_rect(rect, option)
         left = card.left() + 10
         width = button.left() - left - 8
         painter.setFont(bold)
         painter.setPen(option.palette.color(QPalette.Text))
         painter.drawText(QRect(left, card.top() + 6, width, fm.lineSpacing()), Qt.AlignLeft | Qt.AlignTop,
-                         QFontMetrics(bold).elidedText(action_title(a, tr), Qt.ElideRight, width))
+                         QFontMetrics(bold).elidedText(action_title(a), Qt.ElideRight, width))
         painter.setFont(small)
         painter.setPen(color)
         painter.drawText(QRect(left, card.top() + 6 + fm.lineSpacing(), width, fm.lineSpacing()),
                          Qt.AlignLeft | Qt.AlignTop,
-                         QFontMetrics(small).elidedText(action_window(a, now, tr), Qt.ElideRight, width))
+                         QFontMetrics(small).elidedText(action_window(a, now), Qt.ElideRight, width))
         # the date column says when it opens
         painter.setPen(muted)
         painter.drawText(QRect(rect.left() + 4, card.top() + 6, self.DATE_W - 8, fm.lineSpacing()),
                          Qt.AlignRight | Qt.AlignTop, _day(a.opens))
         opt = QStyleOptionButton()
         opt.rect = button
-        opt.text = act_label(a, tr)
+        opt.text = act_label(a)
         opt.state = QStyle.State_Enabled | QStyle.State_Raised
         if self.view.hover_button == a.id:
             opt.state |= QStyle.State_MouseOver

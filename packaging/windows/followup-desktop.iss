@@ -8,7 +8,7 @@
 ;
 ; Per user: no administrator rights, installed under %LOCALAPPDATA%\Programs. The optional
 ; "start at login" task writes the same HKCU Run value (name and command) as the app's own
-; setting (followup_desktop/tray/autostart.py), so the two always agree.
+; setting (followup_desktop/desktop/autostart.py), so the two always agree.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"

@@ -116,8 +116,10 @@ from followup_desktop.ui import main_window, listmodel
 mark("import ui.main_window (+listmodel, timeline)")
 from followup_desktop.ui import workspace as ws_module
 mark("import ui.workspace (+store, playbook)")
+from followup_desktop.app import setup_logging
 try:
-    from followup_desktop.tray import SingleInstance, install_desktop_integration
+    from followup_desktop.app import install_desktop_integration
+    from followup_desktop.desktop.single_instance import SingleInstance
 except ImportError:
     SingleInstance = install_desktop_integration = None
 mark("import tray")
@@ -130,7 +132,7 @@ timed(listmodel.ApplicationsModel, "on_changed", "ApplicationsModel.on_changed (
 timed(listmodel.ApplicationsProxy, "_refilter", "ApplicationsProxy._refilter (mask + filter)")
 timed(main_window.MainWindow, "_workspace_changed", "MainWindow._workspace_changed")
 paths = DataPaths.resolve(sys.argv[1]).ensure()
-ui_app.setup_logging(paths)
+setup_logging(paths)
 app = ui_app.make_application()
 mark("QApplication + icon")
 if SingleInstance is not None:
@@ -649,7 +651,7 @@ class InProcess:
             t2 = time.perf_counter()
             ws.contacts(employer)
             t3 = time.perf_counter()
-            build_items(events, actions, ws.computed_at, view.tr)
+            build_items(events, actions, ws.computed_at)
             t4 = time.perf_counter()
             panel.show_application(self.other_key)
             self.app.processEvents()

@@ -12,10 +12,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from ...desktop.translations import shown
 from ...exchange.validate import APPLICATION_FIELDS, EMPLOYER_FIELDS
 from ...records import limit
 from ...playbook.stages import can_move
-from ...vocab import STAGE_LABELS, Stage
+from ...vocab import STAGES, Stage
 from .common import (
     DateField,
     datetime_edit,
@@ -192,7 +193,7 @@ class ApplicationDialog(FormDialog):
         if not can_move(self._was, wanted):
             raise Invalid(self.tr("Stage: it follows the timeline; to go back to {stage}, delete the "
                                   "event on the timeline that moved it on.").format(
-                stage=self.tr(STAGE_LABELS.get(wanted[0], wanted[0]))))
+                stage=shown(STAGES, wanted[0])))
         return None
 
     def _check_outcome(self):

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...desktop.translations import picks
 from ...exchange.validate import ExchangeError
 from ...records import NOTES_MAX
 from ...isotime import TimeFormatError, parse_date
-from ...vocab import CallOutcome, Channel, EventKind, Outcome, ReplyOutcome, Role, Source, Stage
+from ...vocab import CALL_OUTCOMES, CHANNELS, EVENTS, OUTCOMES, REPLY_OUTCOMES, ROLES, SOURCES, STAGES, EventKind
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FollowupDialogs", text)
+translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
 
 # -- colours ----------------------------------------------------------------------------------
@@ -219,9 +219,9 @@ def parse_optional_date(text: str, label: str) -> date | None:
         name = plain_label(label)
         example = date.today().isoformat()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise Invalid(_t("{name}: “{value}” is not a real date. Use YYYY-MM-DD, for example {example}.")
+            raise Invalid(translate("FollowupDialogs", "{name}: “{value}” is not a real date. Use YYYY-MM-DD, for example {example}.")
                           .format(name=name, value=value, example=example)) from None
-        raise Invalid(_t("{name}: “{value}” is not a date in the form YYYY-MM-DD (for example {example}).")
+        raise Invalid(translate("FollowupDialogs", "{name}: “{value}” is not a date in the form YYYY-MM-DD (for example {example}).")
                       .format(name=name, value=_short(value), example=example)) from None
 
 
@@ -243,7 +243,7 @@ class DateField(QWidget):
         layout.setSpacing(4)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"{name}_text")
-        self.edit.setPlaceholderText(_t("YYYY-MM-DD (optional)"))
+        self.edit.setPlaceholderText(translate("FollowupDialogs", "YYYY-MM-DD (optional)"))
         self.edit.setMaxLength(40)
         self.edit.setClearButtonEnabled(True)
         if value is not None:
@@ -254,11 +254,11 @@ class DateField(QWidget):
         self.button.setObjectName(f"{name}_pick")
         icon = QIcon.fromTheme("x-office-calendar")
         if icon.isNull():
-            self.button.setText(_t("Pick…"))
+            self.button.setText(translate("FollowupDialogs", "Pick…"))
         else:
             self.button.setIcon(icon)
-        self.button.setToolTip(_t("Pick the date on a calendar"))
-        self.button.setAccessibleName(_t("Pick the date on a calendar"))
+        self.button.setToolTip(translate("FollowupDialogs", "Pick the date on a calendar"))
+        self.button.setAccessibleName(translate("FollowupDialogs", "Pick the date on a calendar"))
         self.button.setFocusPolicy(Qt.StrongFocus)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget(menu)
@@ -342,7 +342,7 @@ class NotesEdit(QPlainTextEdit):
             total = self.length() - selected + incoming
             if total > self.limit:
                 self.refused.emit(
-                    _t("That paste is {incoming:,} characters; this box holds at most {limit:,}, so it was not added.")
+                    translate("FollowupDialogs", "That paste is {incoming:,} characters; this box holds at most {limit:,}, so it was not added.")
                     .format(incoming=incoming, limit=self.limit))
                 return
         super().insertFromMimeData(source)
@@ -374,88 +374,41 @@ def combo_value(combo: QComboBox) -> str | None:
 
 
 def source_labels() -> dict[str, str]:
-    return {
-        Source.POSTING: QCoreApplication.translate("FollowupVocab", "Job posting"),
-        Source.REFERRAL: QCoreApplication.translate("FollowupVocab", "Referral"),
-        Source.CAREERS_PAGE: QCoreApplication.translate("FollowupVocab", "Employer's careers page"),
-        Source.COLD_QUERY: QCoreApplication.translate("FollowupVocab", "Cold query (I wrote first)"),
-        Source.RECRUITER: QCoreApplication.translate("FollowupVocab", "A recruiter found me"),
-        Source.OTHER: QCoreApplication.translate("FollowupVocab", "Other"),
-    }
+    return picks(SOURCES)
 
 
 def stage_labels() -> dict[str, str]:
-    return {
-        Stage.LEAD: QCoreApplication.translate("FollowupVocab", "Lead (not applied yet)"),
-        Stage.APPLIED: QCoreApplication.translate("FollowupVocab", "Applied"),
-        Stage.INTERVIEWING: QCoreApplication.translate("FollowupVocab", "Interviewing"),
-        Stage.OFFER: QCoreApplication.translate("FollowupVocab", "Offer"),
-        Stage.CLOSED: QCoreApplication.translate("FollowupVocab", "Closed"),
-    }
+    return picks(STAGES)
 
 
 def outcome_labels() -> dict[str, str]:
-    return {
-        Outcome.HIRED: QCoreApplication.translate("FollowupVocab", "Hired"),
-        Outcome.REJECTED: QCoreApplication.translate("FollowupVocab", "Rejected"),
-        Outcome.WITHDRAWN: QCoreApplication.translate("FollowupVocab", "I withdrew"),
-        Outcome.NO_RESPONSE: QCoreApplication.translate("FollowupVocab", "They never answered"),
-        Outcome.DECLINED: QCoreApplication.translate("FollowupVocab", "I declined their offer"),
-    }
+    return picks(OUTCOMES)
 
 
 def role_labels() -> dict[str, str]:
-    return {
-        Role.RECRUITER: QCoreApplication.translate("FollowupVocab", "Recruiter"),
-        Role.HR: QCoreApplication.translate("FollowupVocab", "HR"),
-        Role.HIRING_MANAGER: QCoreApplication.translate("FollowupVocab", "Hiring manager"),
-        Role.INTERVIEWER: QCoreApplication.translate("FollowupVocab", "Interviewer"),
-        Role.REFERRAL: QCoreApplication.translate("FollowupVocab", "Referral"),
-        Role.OTHER: QCoreApplication.translate("FollowupVocab", "Other"),
-    }
+    return picks(ROLES)
 
 
 def channel_labels() -> dict[str, str]:
-    return {
-        Channel.EMAIL: QCoreApplication.translate("FollowupVocab", "Email"),
-        Channel.PHONE: QCoreApplication.translate("FollowupVocab", "Phone"),
-        Channel.IN_PERSON: QCoreApplication.translate("FollowupVocab", "In person"),
-        Channel.LETTER: QCoreApplication.translate("FollowupVocab", "Letter or card"),
-        Channel.SOCIAL: QCoreApplication.translate("FollowupVocab", "Social network"),
-        Channel.PORTAL: QCoreApplication.translate("FollowupVocab", "Application portal"),
-    }
+    return picks(CHANNELS)
 
 
 def call_outcome_labels() -> dict[str, str]:
-    return {
-        CallOutcome.SPOKE: QCoreApplication.translate("FollowupVocab", "Spoke with them"),
-        CallOutcome.LEFT_MESSAGE: QCoreApplication.translate("FollowupVocab", "Left a message"),
-        CallOutcome.NO_ANSWER: QCoreApplication.translate("FollowupVocab", "No answer"),
-    }
+    return picks(CALL_OUTCOMES)
 
 
 def reply_outcome_labels() -> dict[str, str]:
-    return {
-        ReplyOutcome.NO_DECISION: QCoreApplication.translate("FollowupVocab", "No decision yet"),
-        ReplyOutcome.INTERVIEW_INVITE: QCoreApplication.translate("FollowupVocab", "Invited me to an interview"),
-        ReplyOutcome.REJECTED: QCoreApplication.translate("FollowupVocab", "Rejected"),
-        ReplyOutcome.OFFER: QCoreApplication.translate("FollowupVocab", "Made an offer"),
-        ReplyOutcome.OTHER: QCoreApplication.translate("FollowupVocab", "Something else"),
-    }
+    return picks(REPLY_OUTCOMES)
+
+
+#: what an outbound message or call was for, most common first
+OUTBOUND_PICK_ORDER = (EventKind.FOLLOW_UP, EventKind.STATUS_CHECK, EventKind.CHECK_IN, EventKind.THANK_YOU,
+                       EventKind.FEEDBACK_REQUEST, EventKind.QUERY_SENT, EventKind.WITHDRAWAL_NOTE, EventKind.APPLIED)
 
 
 def outbound_kind_labels() -> dict[str, str]:
     """What an outbound message or call was for, most common first."""
-    return {
-        EventKind.FOLLOW_UP: QCoreApplication.translate("FollowupVocab", "Follow-up"),
-        EventKind.STATUS_CHECK: QCoreApplication.translate("FollowupVocab", "Status check"),
-        EventKind.CHECK_IN: QCoreApplication.translate("FollowupVocab", "Check-in"),
-        EventKind.THANK_YOU: QCoreApplication.translate("FollowupVocab", "Thank-you"),
-        EventKind.FEEDBACK_REQUEST: QCoreApplication.translate("FollowupVocab", "Asking for feedback"),
-        EventKind.QUERY_SENT: QCoreApplication.translate("FollowupVocab", "Introduction / query"),
-        EventKind.WITHDRAWAL_NOTE: QCoreApplication.translate("FollowupVocab", "Withdrawal note"),
-        EventKind.APPLIED: QCoreApplication.translate("FollowupVocab", "Application"),
-    }
+    return picks(EVENTS, OUTBOUND_PICK_ORDER)
 
 
 # -- the dialog base ----------------------------------------------------------------------------

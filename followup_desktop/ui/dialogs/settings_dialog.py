@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...desktop.translations import marked
 from ...settings import (
     BOOL,
     CLOCK,
@@ -40,9 +41,10 @@ from .common import Field, FormDialog, Invalid, NotesEdit, hint_color
 _MULTILINE_FROM = 1000
 
 
-def _translate(text: str) -> str:
-    # registry labels, units and help live in the core (no Qt there); they are translated here
-    return QCoreApplication.translate("FollowupSettings", text) if text else text
+def _setting_text(text: str) -> str:
+    """A registry label, unit, group or help text in the user's language: they live in the core
+    (no Qt there) and reach the catalogue through packaging/translations.py."""
+    return marked("FollowupSettings", text) if text else text
 
 
 def _message(spec: SettingSpec, exc: SettingError) -> str:
@@ -51,7 +53,7 @@ def _message(spec: SettingSpec, exc: SettingError) -> str:
     prefix = f"setting {spec.name!r} ({spec.label}): "
     if text.startswith(prefix):
         text = text[len(prefix):]
-    return f"{_translate(spec.label)}: {text}"
+    return f"{_setting_text(spec.label)}: {text}"
 
 
 _PLURALS = {"days": "day", "hours": "hour", "minutes": "minute", "follow-ups": "follow-up"}
@@ -111,7 +113,7 @@ class SettingsDialog(FormDialog):
         self.tabs.setObjectName("settings_tabs")
         layout.addWidget(self.tabs, 1)
         for page, (group, specs) in enumerate(groups()):
-            self.tabs.addTab(self._page(page, specs), _translate(group))
+            self.tabs.addTab(self._page(page, specs), _setting_text(group))
             self.tabs.widget(page).setObjectName(f"page_{page}")
 
         self.restore_button = QPushButton(self.tr("&Restore defaults"))
@@ -144,8 +146,8 @@ class SettingsDialog(FormDialog):
 
     def _row(self, grid: QGridLayout, row: int, spec: SettingSpec, page: int) -> None:
         value = self._settings.raw.get(spec.name, spec.default)
-        label = _translate(spec.label)
-        help_text = _translate(spec.help)
+        label = _setting_text(spec.label)
+        help_text = _setting_text(spec.help)
         builder = {INT: self._int, BOOL: self._bool}.get(spec.kind, self._text)
         editor, get, set_, check, signals = builder(spec, value)
         editor.setObjectName(spec.name)
@@ -187,10 +189,10 @@ class SettingsDialog(FormDialog):
         self.entries[spec.name] = _Entry(spec, editor, get, set_, field, page)
 
     def _tooltip(self, spec: SettingSpec) -> str:
-        parts = [_translate(spec.help)] if spec.help else []
+        parts = [_setting_text(spec.help)] if spec.help else []
         if spec.kind == INT and spec.minimum is not None and spec.maximum is not None:
             parts.append(self.tr("From {lo} to {hi} {unit}.").format(
-                lo=spec.minimum, hi=spec.maximum, unit=_translate(spec.unit)).replace("  ", " "))
+                lo=spec.minimum, hi=spec.maximum, unit=_setting_text(spec.unit)).replace("  ", " "))
         return "\n".join(parts)
 
     def _int(self, spec: SettingSpec, value):
@@ -199,7 +201,7 @@ class SettingsDialog(FormDialog):
                      spec.maximum if spec.maximum is not None else 2**31 - 1)
         box.setValue(value)
         if spec.unit:
-            unit = _translate(spec.unit)
+            unit = _setting_text(spec.unit)
             one = _singular(unit)
 
             def suffix(n: int) -> None:
@@ -227,7 +229,7 @@ class SettingsDialog(FormDialog):
             unit = box.suffix().strip()
             self.entries[spec.name].field.show_message(
                 self.tr("{label}: {number} is more than the most allowed, so it is set to {most} {unit}.")
-                .format(label=_translate(spec.label), number=number, most=box.maximum(), unit=unit)
+                .format(label=_setting_text(spec.label), number=number, most=box.maximum(), unit=unit)
                 .replace(" .", "."), "warning")
             box.lineEdit().selectAll()
 
@@ -242,7 +244,7 @@ class SettingsDialog(FormDialog):
         return box, box.value, box.setValue, check, [box.valueChanged]
 
     def _bool(self, spec: SettingSpec, value):
-        box = QCheckBox(_translate(spec.label))
+        box = QCheckBox(_setting_text(spec.label))
         box.setChecked(bool(value))
         return box, box.isChecked, lambda v: box.setChecked(bool(v)), None, []
 
