@@ -1,17 +1,15 @@
-"""What is due at a moment: the engine run over the whole store, for the command line.
+"""What is due at a moment, for the command line: the agenda (`agenda.py`) as text or JSON.
 
 Reads through `store.snapshot` (plain SQL), so it never imports the ORM or Qt.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from .agenda import read as read_agenda
 from .paths import DataPaths
-from .playbook import apply_states, compute_all, open_at, urgency_key
 from .playbook.model import Action, ApplicationIn
-from .store.connection import open_database
-from .store.snapshot import load_action_states, load_applications, load_settings
 from .vocab import ACTION_LABELS
 
 
@@ -23,10 +21,14 @@ def relative_due(action: Action, at: datetime) -> str:
         return f"open since {action.opens:%b} {action.opens.day}"
     days = (action.due.date() - at.date()).days
     if action.due < at:
-        late = (at.date() - action.due.date()).days
-        if late == 0:
+        late = at - action.due
+        if late < timedelta(hours=1):
             return f"overdue since {action.due:%H:%M}"
-        return "1 day overdue" if late == 1 else f"{late} days overdue"
+        if late < timedelta(days=1):  # "9 hours overdue", not "1 day" for last night's step
+            hours = int(late.total_seconds() // 3600)
+            return "1 hour overdue" if hours == 1 else f"{hours} hours overdue"
+        days = max(1, (at.date() - action.due.date()).days)
+        return "1 day overdue" if days == 1 else f"{days} days overdue"
     if days == 0:
         return f"due today {action.due:%H:%M}"
     if days == 1:
@@ -105,22 +107,13 @@ class DueReport:
 
 
 def due_report(paths: DataPaths, at: datetime) -> DueReport:
-    con = open_database(paths.database, backups=paths.backups, reading=True)
-    try:
-        settings = load_settings(con)
-        apps = load_applications(con, as_of=at)
-        states = load_action_states(con)
-    finally:
-        con.close()
-    actions = apply_states(compute_all(apps, settings, at), states, settings)
-    due = open_at(actions, at)
-    upcoming = None
-    if not due:
-        later = [a for a in actions if a.opens > at]
-        upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
-    # Keep only the applications the report names: the rest (and their ~50,000 events) is freed
-    # here, by reference counting, instead of being walked by the collector at exit.
+    """What is due at `at` over the whole store, as the agenda answers it for every reader."""
+    agenda = read_agenda(paths, at)
+    due = agenda.open_at(at)
+    upcoming = None if due else agenda.upcoming(at)
+    # Keep only the applications the report names: the rest is freed here, by reference
+    # counting, instead of being walked by the collector at exit.
     shown = {a.application for a in due}
     if upcoming is not None:
         shown.add(upcoming.application)
-    return DueReport(at, due, {a.key: a for a in apps if a.key in shown}, upcoming)
+    return DueReport(at, due, {a.key: a for a in agenda.apps if a.key in shown}, upcoming)

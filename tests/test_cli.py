@@ -274,3 +274,21 @@ def test_the_self_test_passes_on_a_throw_away_data_dir_and_leaves_the_real_one_a
     assert lines[-1] == "self-test passed"
     assert any(line.startswith("ok  windows: main window, ") and "settings" in line for line in lines)
     assert not (tmp_path / "env-data-dir").exists()  # FOLLOWUP_DESKTOP_DATA_DIR was not touched
+
+
+def test_due_says_hours_overdue_for_a_step_missed_hours_ago_not_a_day(no_thanks_sent, capsys):
+    from datetime import datetime, timedelta
+
+    code, out, _ = run(capsys, "--data-dir", no_thanks_sent, "due", "--at", "2026-03-15T16:00", "--json")
+    late = next(i for i in json.loads(out) if i["overdue"])
+    due = datetime.fromisoformat(late["due"])
+    shown = {}
+    for label, after in {"minutes": timedelta(minutes=20), "hours": timedelta(hours=9),
+                         "a day": timedelta(hours=25)}.items():
+        at = (due + after).isoformat(timespec="minutes")
+        code, out, _ = run(capsys, "--data-dir", no_thanks_sent, "due", "--at", at)
+        assert code == 0
+        shown[label] = next(line for line in out.splitlines() if "overdue" in line)
+    assert f"overdue since {due:%H:%M}" in shown["minutes"]
+    assert "9 hours overdue" in shown["hours"]
+    assert "1 day overdue" in shown["a day"]

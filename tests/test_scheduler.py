@@ -354,10 +354,11 @@ def _applied_with_no_contacts(data_dir, seed, dataset, clock):
     return ws
 
 
-def _edit_contacts(ws, people):
+def _edit_contacts(qtbot, ws, people):
     from followup_desktop.ui.commands import EditContacts
 
-    ws.run(EditContacts(ws, "acme", [{"key": k, "name": n, "role": r} for k, n, r in people]))
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(EditContacts(ws, "acme", [{"key": k, "name": n, "role": r} for k, n, r in people]))
     return dict(ws.store.connection.execute("SELECT name, key FROM contact").fetchall())
 
 
@@ -381,13 +382,13 @@ def test_adding_or_renaming_a_contact_does_not_tell_a_step_already_told_again(qt
         clock.now = dt("2026-03-09T10:00")
 
         # The first person at the employer: the call is now with Hanna; it was told already.
-        keys = _edit_contacts(ws, [(None, "Hanna Berg", "hr")])
+        keys = _edit_contacts(qtbot, ws, [(None, "Hanna Berg", "hr")])
         assert status_check().contact_name == "Hanna Berg"
         # A recruiter joins: the call moves to her, still the same step.
-        keys = _edit_contacts(ws, [(keys["Hanna Berg"], "Hanna Berg", "hr"), (None, "Susan Smith", "recruiter")])
+        keys = _edit_contacts(qtbot, ws, [(keys["Hanna Berg"], "Hanna Berg", "hr"), (None, "Susan Smith", "recruiter")])
         assert status_check().contact_name == "Susan Smith"
         # Renamed (she married), and Hanna becomes the hiring manager.
-        _edit_contacts(ws, [(keys["Hanna Berg"], "Hanna Berg", "hiring_manager"),
+        _edit_contacts(qtbot, ws, [(keys["Hanna Berg"], "Hanna Berg", "hiring_manager"),
                             (keys["Susan Smith"], "Susan Okafor", "recruiter")])
         assert status_check().contact_name == "Susan Okafor"
         s.look()

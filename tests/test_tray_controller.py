@@ -172,7 +172,8 @@ def close_out_desk(desks, seed, doc, clock):
 
 def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, desks, seed, doc, clock_at):
     d, dialog, action_id = close_out_desk(desks, seed, doc, clock_at(datetime(2026, 3, 10, 10, 0)))
-    dialog.close_button.click()
+    with qtbot.waitSignal(d.workspace.operations.drained):  # written on the write worker
+        dialog.close_button.click()
     assert d.workspace.applications()["acme-om"].stage == "closed"
     assert d.workspace.applications()["acme-om"].outcome == "no_response"
     assert d.workspace.action(action_id) is None
@@ -181,7 +182,8 @@ def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, d
 def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, seed, doc, clock_at):
     clock = clock_at(datetime(2026, 3, 10, 10, 0))
     d, dialog, action_id = close_out_desk(desks, seed, doc, clock)
-    dialog.wait_button.click()
+    with qtbot.waitSignal(d.workspace.operations.drained):
+        dialog.wait_button.click()
     assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 24, 10, 0)
     assert d.workspace.action(action_id).opens == datetime(2026, 3, 24, 10, 0)
     assert len(d.notifier.sent) == 1
@@ -193,7 +195,8 @@ def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, seed, doc, clock_at)
 
 def test_withdrawing_closes_the_lead_and_opens_the_withdrawal_note(qtbot, desks, seed, doc, clock_at):
     d, dialog, _ = close_out_desk(desks, seed, doc, clock_at(datetime(2026, 3, 10, 10, 0)))
-    dialog.withdraw_button.click()
+    with qtbot.waitSignal(d.workspace.operations.drained):
+        dialog.withdraw_button.click()
     assert d.workspace.applications()["acme-om"].outcome == "withdrawn"
     [compose] = composers()
     assert compose.windowTitle().startswith("Withdrawal note")
@@ -224,7 +227,8 @@ def test_snoozing_from_the_tray_menu_moves_the_step_a_day(qtbot, desks, seed, do
     item = snooze_menu.actions()[0].menu()
     assert snooze_menu.actions()[0].text() == "Thank-you note to Susan Smith (Acme Corp)"
     action_id = d.workspace.due_now()[0].id
-    item.actions()[0].trigger()  # For 1 day
+    with qtbot.waitSignal(d.workspace.operations.drained):
+        item.actions()[0].trigger()  # For 1 day
     assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 4, 15, 30)
     assert d.workspace.due_now() == []
 
@@ -305,9 +309,11 @@ def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot,
     d = desks(clock_at(datetime(2026, 3, 3, 14, 30)))
     entry = tmp_path / "xdg" / "autostart" / "followup-desktop.desktop"
     assert not entry.exists()
-    d.workspace.save_settings({"start_at_login": True})
+    with qtbot.waitSignal(d.workspace.operations.drained):  # saved on the write worker
+        d.workspace.save_settings({"start_at_login": True})
     assert "--minimized" in entry.read_text()
-    d.workspace.save_settings({"start_at_login": False})
+    with qtbot.waitSignal(d.workspace.operations.drained):
+        d.workspace.save_settings({"start_at_login": False})
     assert not entry.exists()
 
 

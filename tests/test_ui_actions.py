@@ -217,9 +217,11 @@ def test_closing_a_quiet_lead_from_its_row_closes_it_as_no_response(qtbot, story
         qtbot.mouseClick(dialog.close_button, Qt.LeftButton)
     QTimer.singleShot(0, answer)
     focus_list(qtbot, window)
-    qtbot.keyClick(window.table, Qt.Key_Return)
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        qtbot.keyClick(window.table, Qt.Key_Return)
     done.append(True)
     app = ws.application("acme-om")
     assert (app.stage, app.outcome) == ("closed", "no_response")
-    window.act_undo.trigger()
+    with qtbot.waitSignal(ws.operations.drained):
+        window.act_undo.trigger()
     assert ws.application("acme-om").stage == "applied"

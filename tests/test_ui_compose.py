@@ -290,10 +290,12 @@ def test_undo_after_mark_as_sent_takes_the_event_back(qtbot, make_workspace, com
     ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
-    w.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        w.mark_sent()
     assert events_of(ws, "thank_you")
     assert not w.undo_button.isHidden()
-    w.undo_button.click()
+    with qtbot.waitSignal(ws.operations.drained):
+        w.undo_button.click()
     assert events_of(ws, "thank_you") == []
     assert action.id in {a.id for a in ws.actions()}
     assert w.isVisible() and w.body_edit.isEnabled()
@@ -401,7 +403,8 @@ def test_snooze_for_a_day_moves_the_step_and_closes_the_window(qtbot, make_works
     ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
-    w.snooze_actions[0].trigger()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        w.snooze_actions[0].trigger()
     assert ws.action_state(action.id).snoozed_until == datetime(2026, 3, 11, 16, 0)
     qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=2000)
 
@@ -442,7 +445,8 @@ def test_a_second_thank_you_that_reads_like_the_first_is_flagged(qtbot, make_wor
     ws = make_workspace(doc)
     first = compose(ws, action=action_named(ws, "thank_you", "susan"))
     susan_text = first.body()
-    assert first.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert first.mark_sent()
 
     w = compose(ws, action=action_named(ws, "thank_you", "raj"))
     assert "same_thank_you" not in w.check_codes()
@@ -460,7 +464,8 @@ def test_interview_notes_are_a_note_to_self_marked_done_not_sent(qtbot, make_wor
     w = compose(ws, action=action)
     assert [w.tabs.tabData(i) for i in range(w.tabs.count())] == ["note"]
     assert w.sent_button.text().replace("&", "") == "Mark as done"
-    assert w.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert w.mark_sent()
     assert ws.action_state(action.id).done_at == INTERVIEW_DAY
     assert events_of(ws, "note") == []
 

@@ -106,7 +106,8 @@ def test_mark_as_sent_with_a_gap_asks_first(qtbot, make_workspace, compose, jord
     assert w.focusWidget() is w.missing_edits["key_point"]
 
     w.sent_button.click()
-    answer(qtbot, w, "anywayButton")
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        answer(qtbot, w, "anywayButton")
     (logged,) = events_of(ws, "thank_you")
     assert GAP in logged["notes"]  # sent as the user chose, and recorded as it was sent
 
@@ -135,7 +136,8 @@ def test_a_filled_gap_goes_without_a_question(qtbot, make_workspace, compose, jo
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.missing_edits["key_point"].setText("the filing system")
     w.fill_missing("key_point")
-    assert w.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert w.mark_sent()
     assert w.question is None and len(events_of(ws, "thank_you")) == 1
 
 
@@ -145,7 +147,8 @@ def test_a_logged_call_script_never_stores_a_gap(qtbot, make_workspace, compose,
                 contact_key="susan")
     w.variant_combo.setCurrentIndex(w.variant_combo.findData("post_interview_follow_up.phone.1"))
     assert w.channel == "phone" and GAP in w.body()
-    assert w.log_call("left_message")
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert w.log_call("left_message")
     (call,) = events_of(ws, "follow_up")
     assert call["outcome"] == "left_message" and call["channel"] == "phone"
     assert "?]" not in call["notes"] and "…" in call["notes"]
@@ -166,12 +169,15 @@ def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace,
 def test_after_mark_as_sent_the_window_stays_with_undo_until_closed(qtbot, make_workspace, compose, jordans_search):
     ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
-    assert w.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert w.mark_sent()
     qtbot.wait(500)
     assert w.isVisible() and w.undo_button.isVisible()
-    w.undo_button.click()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        w.undo_button.click()
     assert events_of(ws, "thank_you") == []
-    assert w.mark_sent()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        assert w.mark_sent()
     press_escape(qtbot, w)  # sent: closing asks nothing
     qtbot.waitUntil(lambda: closed(w), timeout=2000)
     assert len(events_of(ws, "thank_you")) == 1
@@ -245,7 +251,8 @@ def test_a_name_typed_into_fill_in_is_saved_to_the_profile(qtbot, make_workspace
     edit = w.missing_edits["my_name"]
     edit.setFocus()
     qtbot.keyClicks(edit, "Jordan Lee")
-    qtbot.keyClick(edit, Qt.Key_Return)
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        qtbot.keyClick(edit, Qt.Key_Return)
     assert "[your full name?]" not in w.body() and "Jordan Lee" in w.body()
     assert ws.settings().profile_name == "Jordan Lee"
     assert ws.store.settings().profile_name == "Jordan Lee"  # on disk, not only in the window

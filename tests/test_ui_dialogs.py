@@ -192,7 +192,8 @@ def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_fo
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "lead", "outcome": None})
-    ws.run(add)
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(add)
     assert ws.application(add.key).stage == "lead"
     assert [a.name for a in ws.actions() if a.application == add.key] == ["introduce"]
 
@@ -202,17 +203,20 @@ def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_fo
     assert dialog.stage_at.isVisible()
     dialog.stage_at.setDateTime(datetime(2026, 3, 2, 9, 0))
     click(qtbot, dialog.ok_button)
-    ws.run(EditApplication(ws, add.key, dialog.values()))
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(EditApplication(ws, add.key, dialog.values()))
 
     assert ws.application(add.key).stage == "applied"
     assert [(e["kind"], e["at"]) for e in ws.timeline(initial["employer_key"])] == [
         ("applied", datetime(2026, 3, 2, 9, 0))]
     assert [a.name for a in ws.actions() if a.application == add.key] == ["status_check"]
 
-    ws.undo_stack.undo()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.undo_stack.undo()
     assert ws.application(add.key).stage == "lead"
     assert ws.timeline(initial["employer_key"]) == []
-    ws.undo_stack.redo()
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.undo_stack.redo()
     assert ws.application(add.key).stage == "applied"
     assert len(ws.timeline(initial["employer_key"])) == 1
 
@@ -224,7 +228,8 @@ def test_adding_an_application_applied_on_a_date_logs_it_then(qtbot, workspace):
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "applied", "outcome": None, "stage_at": datetime(2026, 3, 1, 9, 0)})
-    ws.run(add)
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(add)
     assert [(e["kind"], e["at"]) for e in ws.timeline(ws.application(add.key).employer_key)] == [
         ("applied", datetime(2026, 3, 1, 9, 0))]
     status = next(a for a in ws.actions() if a.application == add.key)

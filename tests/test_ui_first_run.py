@@ -82,7 +82,8 @@ def test_skipping_the_profile_is_remembered_and_it_is_not_asked_again(qtbot, ope
 
 def test_a_profile_already_filled_in_means_no_question(qtbot, open_window, data_dir):
     window, ws = open_window()
-    ws.save_settings({"profile_name": "Jordan Lee"})
+    with qtbot.waitSignal(ws.operations.drained):  # saved on the write worker
+        ws.save_settings({"profile_name": "Jordan Lee"})
     ws.load()
     assert not window.offer_first_run()
 

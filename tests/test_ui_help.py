@@ -70,7 +70,8 @@ def test_f1_opens_getting_started_with_the_data_dir_and_follows_a_settings_chang
     text = help_window.browser.toPlainText()
     assert str(data_dir) in text
     assert "Ctrl+," in text and "Send thank-you notes within: 24 hours" in text
-    window.workspace.save_settings({"thank_you_due_hours": 12})
+    with qtbot.waitSignal(window.workspace.operations.drained):  # saved on the write worker
+        window.workspace.save_settings({"thank_you_due_hours": 12})
     assert "Send thank-you notes within: 12 hours" in help_window.browser.toPlainText()
     help_window.close()
     QApplication.processEvents()

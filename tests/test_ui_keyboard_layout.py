@@ -199,15 +199,18 @@ def test_archiving_selects_the_next_row_and_undo_selects_the_archived_one_again(
     window.select_application(order[1])
     activate(qtbot, window)
     window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key_Delete)
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        qtbot.keyClick(window.table, Qt.Key_Delete)
     assert selected(window) == order[2] and window.timeline.application_key == order[2]
-    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert selected(window) == order[1] and window.timeline.application_key == order[1]
 
 
 def test_the_archived_view_finds_archived_applications_and_restores_them(qtbot, window, workspace):
     window.select_application("globex")
-    window.archive_selected()
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        window.archive_selected()
     assert "globex" not in keys_shown(window)
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key_5, Qt.ControlModifier)  # Archived
@@ -225,11 +228,13 @@ def test_the_archived_view_finds_archived_applications_and_restores_them(qtbot, 
     assert not window.timeline.log_buttons["note"].isEnabled()  # restore it first
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
-    qtbot.keyClick(table, Qt.Key_Return)  # Enter restores
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        qtbot.keyClick(table, Qt.Key_Return)  # Enter restores
     assert records.application_record(workspace.store, "globex")["archived"] is False
     assert window.proxy.filter_name == "all" and "globex" in keys_shown(window)
     assert selected(window) == "globex"
-    window.act_undo.trigger()  # archived again
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        window.act_undo.trigger()  # archived again
     assert records.application_record(workspace.store, "globex")["archived"] is True
 
 
@@ -237,11 +242,14 @@ def test_the_archived_view_finds_archived_applications_and_restores_them(qtbot, 
 def test_the_tool_bars_undo_keeps_its_short_name_and_its_tooltip_says_what(qtbot, window):
     from PySide6.QtGui import QAction
 
+    workspace = window.workspace
     undo = window.findChild(QAction, "barUndo")
     assert not undo.isEnabled()
     window.select_application("globex")
-    window.archive_selected()
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        window.archive_selected()
     assert undo.isEnabled() and undo.text() == "Undo"
     assert undo.toolTip() == "Undo Archive Dispatcher"
-    undo.trigger()
+    with qtbot.waitSignal(workspace.operations.drained):  # written on the write worker
+        undo.trigger()
     assert "globex" in keys_shown(window) and not undo.isEnabled()

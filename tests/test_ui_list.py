@@ -86,9 +86,10 @@ def test_every_column_sorts_both_ways_from_its_header(qtbot, window, col, ascend
     assert second == list(reversed(ascending))
 
 
-def test_logging_a_thank_you_moves_the_row_at_once(window):
+def test_logging_a_thank_you_moves_the_row_at_once(qtbot, window):
     ws = window.workspace
-    ws.log_event("acme", {"kind": "thank_you", "at": NOW, "channel": "email", "contacts": ["susan"]})
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker, then shown
+        ws.log_event("acme", {"kind": "thank_you", "at": NOW, "channel": "email", "contacts": ["susan"]})
     row = column(window, M.EMPLOYER).index("Acme Corp")
     assert column(window, M.NEXT_STEP)[row] != "Thank-you note · Susan Smith"
     assert column(window, M.LAST_CONTACT)[row] == "today"

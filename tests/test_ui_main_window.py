@@ -72,6 +72,12 @@ def click(qtbot, button):
         button.defaultAction().trigger()
 
 
+def written(qtbot, window):
+    """Wait for the write the block queues to have run (writes run on the write worker) and the
+    window to show it."""
+    return qtbot.waitSignal(window.workspace.operations.drained, timeout=5000)
+
+
 def set_at(dialog, when: datetime):
     child(dialog, QDateTimeEdit, "at").setDateTime(QDateTime(when))
 
@@ -84,7 +90,8 @@ def add_lead(qtbot, window, employer="Acme Corp", position="Office Manager", sta
         combo.setCurrentIndex(combo.findData(stage))
         save(qtbot, d)
     in_dialog(qtbot, fill)
-    window.act_new.trigger()
+    with written(qtbot, window):
+        window.act_new.trigger()
 
 
 def test_an_empty_data_dir_invites_the_first_lead(window):
@@ -103,7 +110,8 @@ def test_add_a_lead_log_the_application_and_see_the_status_check_come_due(qtbot,
         set_at(d, NOW_ - timedelta(days=9))
         save(qtbot, d)
     in_dialog(qtbot, fill)
-    click(qtbot, window.timeline.log_buttons["applied"])
+    with written(qtbot, window):
+        click(qtbot, window.timeline.log_buttons["applied"])
 
     row = rows(window)[0]
     assert row[M.STAGE] == "Applied"
@@ -156,7 +164,8 @@ def test_an_interview_with_two_people_asks_for_two_thank_yous_and_logging_one_le
         save(qtbot, d)
     clock.now = datetime(2026, 3, 9, 12, 0)
     in_dialog(qtbot, interview)
-    click(qtbot, window.timeline.log_buttons["interview"])
+    with written(qtbot, window):
+        click(qtbot, window.timeline.log_buttons["interview"])
     assert _thank_yous(workspace) == ["Raj Patel", "Susan Smith"]
     assert rows(window)[0][M.STAGE] == "Interviewing"
     cards = [item for kind, item in window.timeline.view.timeline_model.items if kind == ACTION]
@@ -167,7 +176,8 @@ def test_an_interview_with_two_people_asks_for_two_thank_yous_and_logging_one_le
         child(d, QCheckBox, "contact_susan").setChecked(True)
         save(qtbot, d)
     in_dialog(qtbot, thank_susan)
-    click(qtbot, window.timeline.log_buttons["thank_you"])
+    with written(qtbot, window):
+        click(qtbot, window.timeline.log_buttons["thank_you"])
     assert _thank_yous(workspace) == ["Raj Patel"]
     cards = [item for kind, item in window.timeline.view.timeline_model.items if kind == ACTION]
     assert [a.contact_name for a in cards if a.name == "thank_you"] == ["Raj Patel"]
@@ -175,9 +185,11 @@ def test_an_interview_with_two_people_asks_for_two_thank_yous_and_logging_one_le
     assert rows(window)[0][M.NEXT_STEP] == "Write down the interview"
 
     # undo brings the second thank-you back, redo takes it away again
-    window.act_undo.trigger()
+    with written(qtbot, window):
+        window.act_undo.trigger()
     assert _thank_yous(workspace) == ["Raj Patel", "Susan Smith"]
-    window.act_redo.trigger()
+    with written(qtbot, window):
+        window.act_redo.trigger()
     assert _thank_yous(workspace) == ["Raj Patel"]
 
 
@@ -187,13 +199,16 @@ def test_delete_archives_and_undo_brings_the_application_back(qtbot, window, wor
     window.select_application("globex-dispatcher")
     activate(qtbot, window)
     window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key_Delete)
+    with written(qtbot, window):
+        qtbot.keyClick(window.table, Qt.Key_Delete)
     assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
     assert records.application_record(workspace.store, "globex-dispatcher")["archived"] is True
-    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    with written(qtbot, window):
+        qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert sorted(r[M.EMPLOYER] for r in rows(window)) == ["Acme Corp", "Globex"]
     assert records.application_record(workspace.store, "globex-dispatcher")["archived"] is False
-    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    with written(qtbot, window):
+        qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
 
 
@@ -233,7 +248,8 @@ def test_closed_filter_shows_only_closed_applications(qtbot, window, workspace, 
         combo.setCurrentIndex(combo.findData("no_response"))
         save(qtbot, d)
     in_dialog(qtbot, close)
-    click(qtbot, window.timeline.log_buttons["closed"])
+    with written(qtbot, window):
+        click(qtbot, window.timeline.log_buttons["closed"])
     window.show_filter("closed")
     assert [(r[M.EMPLOYER], r[M.STAGE]) for r in rows(window)] == [("Acme Corp", "Closed — No response")]
     window.show_filter("active")
@@ -274,9 +290,11 @@ def test_clicking_an_event_edits_it_and_the_clocks_follow(qtbot, window, workspa
         set_at(d, datetime(2026, 3, 5, 9, 0))
         save(qtbot, d)
     in_dialog(qtbot, later)
-    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(view.timeline_model.index(row)).center())
+    with written(qtbot, window):
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(view.timeline_model.index(row)).center())
     assert rows(window)[0][M.WHEN] == "in 3 days"
-    window.act_undo.trigger()
+    with written(qtbot, window):
+        window.act_undo.trigger()
     assert rows(window)[0][M.NEXT_STEP].startswith("Status check")
     assert rows(window)[0][M.WHEN] == "today 09:30"  # a week after Monday the 2nd, in call hours
 

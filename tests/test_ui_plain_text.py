@@ -76,8 +76,9 @@ def test_the_lists_tooltip_shows_names_as_typed(window):
     assert MARKUP in shown_text(tip), tip
 
 
-def test_the_archived_views_tooltips_show_names_as_typed(window):
-    window.archive_selected()
+def test_the_archived_views_tooltips_show_names_as_typed(qtbot, window):
+    with qtbot.waitSignal(window.workspace.operations.drained):  # written on the write worker
+        window.archive_selected()
     window.show_filter("archived")
     item = window.archived.table.item(0, 0)
     assert item.text() == MARKUP and shown_text(item.toolTip()) == MARKUP

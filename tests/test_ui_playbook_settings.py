@@ -64,7 +64,8 @@ def test_keep_waiting_asks_again_after_the_days_set(qtbot, desks, data_dir, seed
     dialog = open_close_out_dialog()
     assert dialog.wait_button.text() == "&Keep waiting 10 days"
     assert dialog.wait_button.toolTip() == "Ask again in 10 days."
-    dialog.wait_button.click()
+    with qtbot.waitSignal(d.workspace.operations.drained):  # written on the write worker
+        dialog.wait_button.click()
     assert d.workspace.action_state(key[1]).snoozed_until == datetime(2026, 3, 20, 10, 0)
 
 
@@ -77,16 +78,19 @@ def test_the_tray_menu_snoozes_for_the_lengths_set(qtbot, desks, data_dir, seed,
     item = snooze_menu.actions()[0].menu()
     assert [a.text() for a in item.actions()] == ["For 2 &days", "For 2 &weeks"]
     action_id = d.workspace.due_now()[0].id
-    item.actions()[1].trigger()
+    with qtbot.waitSignal(d.workspace.operations.drained):  # written on the write worker
+        item.actions()[1].trigger()
     assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 17, 15, 30)
 
 
 def test_the_compose_window_snoozes_for_the_lengths_set(
         qtbot, make_workspace, compose, jordans_search):  # noqa: F811
     ws = make_workspace(jordans_search())
-    ws.save_settings({"snooze_short_days": 3})
+    with qtbot.waitSignal(ws.operations.drained):  # saved on the write worker
+        ws.save_settings({"snooze_short_days": 3})
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
     assert [a.text() for a in w.snooze_actions] == ["For &3 days", "For 1 &week"]
-    w.snooze_actions[0].trigger()
+    with qtbot.waitSignal(ws.operations.drained):
+        w.snooze_actions[0].trigger()
     assert ws.action_state(action.id).snoozed_until == datetime(2026, 3, 13, 16, 0)

@@ -44,14 +44,15 @@ def test_a_thank_you_due_in_five_hours_is_listed_above_a_debrief_nine_hours_late
     assert [p.index(r, M.EMPLOYER).data() for r in range(p.rowCount())] == ["Globex", "Acme Corp"]
 
 
-def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(workspace):
+def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(qtbot, workspace):
     ws = workspace
     # one interview, nothing done after it (the thank-you taken off the timeline): the
     # debrief was due first, but it is late now
     from followup_desktop.ui.commands import DeleteEvent
 
     thanks = next(e for e in ws.timeline("acme") if e["kind"] == "thank_you")
-    ws.run(DeleteEvent(ws, thanks["id"]))
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(DeleteEvent(ws, thanks["id"]))
     names = sorted(str(a.name) for a in ws.due_now() if a.application == "acme")
     assert names == ["debrief", "thank_you"]
     assert ws.next_action("acme").name == "thank_you"

@@ -114,7 +114,8 @@ def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch
         monkeypatch.setattr(workspace_module, "read_snapshot", slow_read)
         ws.reload_async()
         assert started.wait(10)
-        ws.log_event(key, {"kind": "closed", "at": NOW.isoformat(), "reason": "rejected"})
+        with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+            ws.log_event(key, {"kind": "closed", "at": NOW.isoformat(), "reason": "rejected"})
         assert _rows(_of(ws, key)) != before
         monkeypatch.setattr(workspace_module, "read_snapshot", read)
         release.set()
@@ -123,5 +124,39 @@ def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch
             pass
         assert _rows(_of(ws, key)) != before
         assert _held(ws) == _from_every_event(search, NOW)
+    finally:
+        ws.close()
+
+
+def test_the_command_line_and_the_workspace_read_the_same_agenda(search, clock):
+    from followup_desktop.duelist import due_report
+
+    ws = Workspace(DataPaths(search), clock=clock)
+    try:
+        ws.load()
+        report = due_report(DataPaths(search), NOW)
+        assert report.actions, "the generated search has follow-ups due"
+        assert _rows(report.actions) == _rows(ws.due_now(NOW))
+        assert [a.id for a in report.actions] == [a.id for a in ws.due_now(NOW)]  # the same order
+    finally:
+        ws.close()
+
+
+@pytest.mark.parametrize("night, hours", [("2026-03-29", 23), ("2026-10-25", 25)])
+def test_across_a_daylight_saving_night_the_workspace_sleeps_real_time_until_midnight(
+        qtbot, tmp_path, monkeypatch, local_zone, clock_at, night, hours):
+    """Nothing is due: the next change is midnight after the clock change, an hour more or less
+    away in real time than on the clock faces (Europe/Berlin, a real local time zone)."""
+    day = datetime.fromisoformat(night + "T00:00") - timedelta(hours=2)  # 22:00 the evening before
+    ws = Workspace(DataPaths(tmp_path / "empty"), clock=clock_at(day))
+    try:
+        ws.load()
+        monkeypatch.setattr(workspace_module, "MAX_SLEEP", timedelta(days=2))
+        ws._arm_timer(day)  # what a load does, with the hour's cap lifted
+        # 2 h to the first midnight, which the timer wakes for: on the clock and in real time
+        assert abs(ws._timer.remainingTime() - 2 * 3600_000) < 2_000
+        after = datetime.fromisoformat(night + "T00:00")
+        ws._arm_timer(after)
+        assert abs(ws._timer.remainingTime() - hours * 3600_000) < 2_000
     finally:
         ws.close()

@@ -114,15 +114,25 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     return added
 
 
-def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None) -> ImportSummary:
-    """Import the exchange file at `path` (or its already-read document `doc`), all or nothing."""
+#: `import_json` reports its steps 0 to 7 of this many to its `progress`
+IMPORT_STEPS = 8
+
+
+def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = None,
+                progress=None) -> ImportSummary:
+    """Import the exchange file at `path` (or its already-read document `doc`), all or nothing.
+    `progress(done, total)` is called between the steps; what it raises rolls everything back."""
     M = store.models
+    step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
+    step(0)
     doc = load_file(Path(path)) if doc is None else doc
+    step(1)
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
     # the same file, started at the same moment, waits here and then finds the keys there.
     with store.db.atomic("IMMEDIATE"):
         checked = validate(doc, _existing(store))
+        step(2)
         file_events = len(checked.events)
         checked.events.extend(complete_timelines(checked.applications, checked.events,
                                                  now or datetime.now().replace(microsecond=0)))
@@ -133,11 +143,13 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
         if settings:
             store.save_settings(settings)
 
+        step(3)
         refs: dict[str, dict] = {}
         _insert(M.Employer, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
         refs["employer"] = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
         _insert(M.Contact, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
         refs["contact"] = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
+        step(4)
         _insert(M.Application, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
         refs["application"] = app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
         contact_id = refs["contact"]
@@ -154,9 +166,12 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
                 {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
                 for pos, c in enumerate(people)
             )
+        step(5)
         _insert(M.Event, events)
+        step(6)
         _insert(M.EventContact, links)
         _insert(M.ActionStateRow, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
+        step(7)  # the last moment to stop: after it, the transaction commits
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                          file_events)
 

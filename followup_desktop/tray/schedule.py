@@ -23,9 +23,10 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Iterable, Mapping
 
+from ..agenda import OVERDUE_AFTER, seen_moments
 from ..playbook.calendar import in_quiet_hours, next_in_hours, out_of_quiet_hours
 from ..playbook.model import Action, ActionState
 from ..settings import Settings
@@ -36,7 +37,7 @@ OVERDUE = "overdue"
 CLOSE_OUT = "close_out"
 
 # `Action.is_overdue` is strict (due < at): a step is overdue one second after its due time.
-_OVERDUE_AFTER = timedelta(seconds=1)
+_OVERDUE_AFTER = OVERDUE_AFTER
 #: A thank-you past its time becomes a late thank-you (a new step, told when it opens), so the
 #: thank-you itself is not told again as overdue.
 _REPLACED_WHEN_LATE = frozenset({ActionName.THANK_YOU})
@@ -147,10 +148,9 @@ def plan(
 
     for a in actions:
         # What a person sees changes when a window opens or a step turns overdue (the tray's
-        # count and tooltip), whether or not anything is told then.
-        later(a.opens)
-        if a.due is not None:
-            later(a.due + _OVERDUE_AFTER)
+        # count and tooltip), whether or not anything is told then: the agenda's moments.
+        for moment in seen_moments(a):
+            later(moment)
         pending = pending_notice(a, states.get(a.id), settings, now)
         if pending is None:
             continue

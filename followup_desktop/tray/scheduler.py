@@ -18,6 +18,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ..agenda import seconds_until
 from .schedule import Notice, plan
 
 log = logging.getLogger(__name__)
@@ -36,15 +37,6 @@ class Batch:
     notices: list[Notice]
     summary: bool
     catch_up: bool
-
-
-def _seconds_between(now: datetime, wake: datetime) -> float:
-    """The time a timer must really run from `now` to `wake`, both local wall-clock times: across
-    a daylight-saving change the night is an hour shorter or longer than the clock faces say."""
-    try:
-        return (wake.astimezone() - now.astimezone()).total_seconds()
-    except (OverflowError, OSError, ValueError):  # outside what the platform's clock can map
-        return (wake - now).total_seconds()
 
 
 class NotificationScheduler(QObject):
@@ -134,7 +126,7 @@ class NotificationScheduler(QObject):
         if wake is None:
             self._timer.stop()
             return
-        ms = int(_seconds_between(now, wake) * 1000) + _MARGIN_MS
+        ms = int(seconds_until(now, wake) * 1000) + _MARGIN_MS
         self._timer.start(max(_MARGIN_MS, min(ms, MAX_SLEEP_MS)))
 
     # -- clocks -----------------------------------------------------------------------------

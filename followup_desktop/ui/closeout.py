@@ -90,11 +90,17 @@ class CloseOutDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
 
-    def _log_closed(self, reason: str) -> bool:
+    def _log_closed(self, reason: str, done=None) -> bool:
+        """Queue the closing (`done()` once it is written); False when it is refused now."""
         event = {"kind": EventKind.CLOSED.value, "at": self.workspace.now(), "reason": reason}
         text = (self.tr("Close as no response") if reason == Outcome.NO_RESPONSE else self.tr("Withdraw"))
+        parent = self.parentWidget()
+
+        def refused(exc) -> None:  # the dialog is gone by then: its parent says it
+            QMessageBox.warning(parent, self.tr("Could not close the lead"), str(exc))
         try:
-            self.workspace.log_event(self.action.application, event, text=text)
+            self.workspace.log_event(self.action.application, event, text=text, refused=refused,
+                                     done=(lambda _command: done()) if done is not None else None)
         except Exception as exc:  # the core names the field; nothing was stored
             QMessageBox.warning(self, self.tr("Could not close the lead"), str(exc))
             return False
@@ -106,18 +112,19 @@ class CloseOutDialog(QDialog):
             self.accept()
 
     def withdraw(self) -> None:
-        if not self._log_closed(Outcome.WITHDRAWN.value):
+        workspace, application, open_compose = self.workspace, self.action.application, self._open_compose
+
+        def written() -> None:  # the withdrawal note is there once the closing is
+            note = next((a for a in workspace.actions()
+                         if a.application == application and a.name == ActionName.WITHDRAWAL_NOTE), None)
+            if note is not None:
+                open_compose(note.id)
+            else:
+                open_compose(None, application)
+        if not self._log_closed(Outcome.WITHDRAWN.value, written if open_compose is not None else None):
             return
         self.choice = "withdrawn"
         self.accept()
-        if self._open_compose is not None:
-            note = next((a for a in self.workspace.actions()
-                         if a.application == self.action.application and a.name == ActionName.WITHDRAWAL_NOTE),
-                        None)
-            if note is not None:
-                self._open_compose(note.id)
-            else:
-                self._open_compose(None, self.action.application)
 
     def keep_waiting(self) -> None:
         self.workspace.snooze(self.action, self.workspace.now() + timedelta(days=self.wait_days))

@@ -791,13 +791,17 @@ class ComposeWindow(QWidget):
         if event is None:
             if self.action is None:
                 return False
-            try:
-                self.workspace.set_action_state(self.action, done_at=self.workspace.now())
-            except Exception as exc:  # noqa: BLE001 - shown, never a crash
-                log.exception("marking the step done failed")
-                self.show_error(translate("ComposeWindow", "Could not mark this as done: {0}").format(exc))
-                return False
-            self._after_logging(translate("ComposeWindow", "Marked as done."))
+            def refused(exc) -> None:
+                log.info("marking the step done failed: %s", exc)
+                if _alive(self):
+                    self.model.logged = False
+                    self._set_editing(True)
+                    self.show_error(translate("ComposeWindow", "Could not mark this as done: {0}").format(exc))
+            self.model.logged = True  # written on the write worker: one click is enough
+            self._set_editing(False)
+            self.workspace.set_action_state(
+                self.action, done_at=self.workspace.now(), refused=refused,
+                done=lambda _c: _alive(self) and self._after_logging(translate("ComposeWindow", "Marked as done.")))
             return True
         return self._log(event, translate("ComposeWindow", "Logged as sent on the timeline."))
 
@@ -814,8 +818,23 @@ class ComposeWindow(QWidget):
         return self._log(event, texts.get(outcome, translate("ComposeWindow", "Call logged.")))
 
     def _log(self, event: dict, confirmation: str) -> bool:
+        """Queue the event (the write worker logs it); `sent` and the confirmation follow once it
+        is on the timeline. False when it is refused at once."""
+        key = self.application_key
+
+        def logged(_command) -> None:
+            if _alive(self):
+                self.sent.emit(key)
+                self._after_logging(confirmation)
+
+        def refused(exc) -> None:
+            log.info("logging the event failed: %s", exc)
+            if _alive(self):
+                self.model.logged = False
+                self._set_editing(True)
+                self.show_error(translate("ComposeWindow", "Not logged: {0}").format(exc))
         try:
-            self.workspace.log_event(self.application_key, event)
+            self.workspace.log_event(key, event, done=logged, refused=refused)
         except ExchangeError as exc:
             self.show_error(translate("ComposeWindow", "Not logged: {0}").format(exc))
             return False
@@ -823,8 +842,8 @@ class ComposeWindow(QWidget):
             log.exception("logging the event failed")
             self.show_error(translate("ComposeWindow", "Not logged: {0}").format(exc))
             return False
-        self.sent.emit(self.application_key)
-        self._after_logging(confirmation)
+        self.model.logged = True  # one click is enough: the window waits for the write
+        self._set_editing(False)
         return True
 
     def _after_logging(self, text: str) -> None:
@@ -861,7 +880,7 @@ class ComposeWindow(QWidget):
     def snooze(self, delta: timedelta) -> bool:
         if self.action is None:
             return False
-        try:
+        try:  # written on the write worker; a refusal is the main window's to show
             self.workspace.snooze(self.action, self.workspace.now() + delta)
         except Exception as exc:  # noqa: BLE001
             log.exception("snoozing failed")
@@ -968,3 +987,10 @@ class ComposeWindow(QWidget):
 
 
 __all__ = ["ComposeWindow", "clipboard_text", "CHECK_DELAY_MS"]
+
+
+def _alive(widget) -> bool:
+    """False once Qt has deleted the window (a write's result can come back after it closed)."""
+    from shiboken6 import isValid
+
+    return isValid(widget)

@@ -458,15 +458,22 @@ class MainWindow(QMainWindow):
         #: the application the user chose last: kept across filters, searches, archive and undo
         self._sticky_key: str | None = None
         self._undo_index = workspace.undo_stack.index()
+        self._bring_back: list[str] | None = None
         workspace.undo_stack.indexChanged.connect(self._undo_moved)
         self._fitting = False
         self._user_sized_columns = False
         header.sectionResized.connect(self._column_resized)
+        self._wanted: dict[int, int] | None = None
+        # (forgotten where the rows change: a change of the data, a filter, a sort; not per row
+        # signal, which a search keystroke sends by the hundred)
+        self.proxy.modelReset.connect(self._forget_widths)
+        self.proxy.layoutChanged.connect(self._forget_widths)
         self.table.viewport().installEventFilter(self)
         self.add_first.clicked.connect(self.new_application)
         self.import_first.clicked.connect(self.import_file)
         workspace.changed.connect(self._workspace_changed)
         workspace.failed.connect(self._load_failed)
+        workspace.refused.connect(self._refused)
         self.resize(1280, 760)
         self.splitter.setSizes([790, 490])
         self._restore_state()
@@ -618,7 +625,16 @@ class MainWindow(QMainWindow):
 
     def _wanted_widths(self) -> dict[int, int]:
         """How wide each column wants to be for what it holds (the first few hundred rows, as
-        the eye sees them), never less than its title."""
+        the eye sees them), never less than its title. Kept until the rows change: a viewport
+        resizing several times over (a scroll bar coming, a dialog going) measures them once."""
+        if self._wanted is None:
+            self._wanted = self._measure_widths()
+        return self._wanted
+
+    def _forget_widths(self, *_) -> None:
+        self._wanted = None
+
+    def _measure_widths(self) -> dict[int, int]:
         from PySide6.QtGui import QFontMetrics
 
         fm = self.table.fontMetrics()
@@ -672,10 +688,16 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------
     def _workspace_changed(self, keys) -> None:
+        self._wanted = None
         if keys is None:
             self.statusBar().clearMessage()
         self._update_title()
         self._update_list_state()
+        back, self._bring_back = self._bring_back, None
+        if back and keys is not None and set(back) & set(keys):  # an archive undone: what came back
+            key = next((k for k in back if self.workspace.application(k) is not None), None)
+            if key is not None:
+                self.select_application(key)
         if self._selected_key and self.workspace.application(self._selected_key) is None:
             self._selected_key = None
         if self._selected_key is None and keys is None and self.proxy.rowCount():
@@ -706,6 +728,7 @@ class MainWindow(QMainWindow):
         sticky = self._sticky_key or self._selected_key
         was_archived = self.proxy.filter_name == "archived"
         self._refiltering = True
+        self._wanted = None  # other rows come first
         try:
             self.proxy.set_filter(name, needle)
             self._update_list_state()
@@ -813,22 +836,22 @@ class MainWindow(QMainWindow):
             self.timeline.show_application(key)
 
     # -- doing things -------------------------------------------------------------------------
-    def _run(self, command) -> bool:
-        try:
-            self.workspace.run(command)
-        except _refusal() as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        return True
+    def _run(self, command, done=None) -> None:
+        """Queue an edit; `done(command)` once it has run. A refusal is shown, nothing stored."""
+        self.workspace.run(command, done=done,
+                           refused=lambda exc: _alive(self) and QMessageBox.warning(self, self.tr("Not saved"), str(exc)))
+
+    def _refused(self, message: str) -> None:
+        """A write queued by another window (or an undo) was refused: nothing was stored."""
+        QMessageBox.warning(self, self.tr("Not saved"), message)
 
     def new_application(self) -> None:
         from .dialogs import ApplicationDialog
 
         dialog = ApplicationDialog(self.workspace.employers(), None, self, now=self.workspace.now())
         if _exec(dialog):
-            command = _commands().AddApplication(self.workspace, dialog.values())
-            if self._run(command):
-                self.select_application(command.key)
+            self._run(_commands().AddApplication(self.workspace, dialog.values()),
+                      done=lambda command: self.select_application(command.key))
 
     def edit_application(self) -> None:
         from ..store import records
@@ -866,27 +889,27 @@ class MainWindow(QMainWindow):
         label = apps[keys[0]].position if len(keys) == 1 else self.tr("{0} applications").format(len(keys))
         current = self.table.currentIndex()
         row = current.row() if current.isValid() else 0
-        if self._run(_commands().Archive(self.workspace, keys, label)):
+        def archived(_command) -> None:
             # the row below takes the archived one's place in the selection
             if self.proxy.rowCount():
                 index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
                 self.select_application(self.proxy.data(index, KEY_ROLE))
             self.statusBar().showMessage(self.tr("Archived {0}. Undo with Ctrl+Z.").format(label), 8000)
 
+        self._run(_commands().Archive(self.workspace, keys, label), done=archived)
+
     def restore_archived(self, keys: list[str]) -> None:
         """Bring archived applications back (undoable: undo archives them again)."""
-        commands = _commands()
-
-        class Restore(commands.Archive):
-            apply, undo = commands.Archive.undo, commands.Archive.apply
-
         label = (QCoreApplication.translate("MainWindow", "1 application") if len(keys) == 1 else QCoreApplication.translate("MainWindow", "{0} applications").format(len(keys)))
-        command = Restore(self.workspace, keys, label)
+        command = _commands().Restore(self.workspace, keys, label)
         command.setText(QCoreApplication.translate("MainWindow", "Restore {0}").format(label))
-        if self._run(command):
+
+        def restored(_command) -> None:
             self.show_filter("all")
             self.select_application(keys[0])
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Restored {0}. Undo with Ctrl+Z.").format(label), 8000)
+
+        self._run(command, done=restored)
 
     def _undo_moved(self, index: int) -> None:
         """Undoing an archive selects what came back; undoing a restore keeps the archived
@@ -896,16 +919,11 @@ class MainWindow(QMainWindow):
             command = self.workspace.undo_stack.command(index) if index < previous else None
         except RuntimeError:  # the stack goes as the app quits
             return
-        if index < previous:  # an undo
-            keys = getattr(command, "keys", None)
-            if keys and type(command).__name__ == "Archive":
-                key = next((k for k in keys if self.workspace.application(k) is not None), None)
-                if key is not None:
-                    self.select_application(key)
-            elif self.proxy.filter_name == "archived":
-                self._update_list_state()
-        elif self.proxy.filter_name == "archived":
-            self._update_list_state()
+        # The undo runs on the write worker: what it brings back is selected when it is back
+        # (`_workspace_changed`); the archived view follows from the same change.
+        keys = getattr(command, "keys", None)
+        if index < previous and keys and type(command).__name__ == "Archive":
+            self._bring_back = list(keys)
 
     def _contact_choices(self, employer_key: str) -> list[tuple[str, str, str]]:
         return [(c["key"], c["name"], c["role"]) for c in self.workspace.contacts(employer_key)]
@@ -921,40 +939,21 @@ class MainWindow(QMainWindow):
                                 initial=initial, parent=self)
         if _exec(dialog):
             values, people = dialog.values(), dialog.new_contacts()
-            stack = self.workspace.undo_stack
-            if people:  # someone new met at the interview: a contact first, one undo for both
-                stack.beginMacro(dialog.windowTitle())
-            added = False
-            try:
-                if people:
-                    values = self._add_people(app.employer_key, people, values)
-                    added = True
-                self.workspace.log_event(key, values)
-            except _refusal() as exc:
-                if people:
-                    stack.endMacro()
-                    people = []
-                    if added:
-                        stack.undo()  # nothing half done: the new contacts go too
-                QMessageBox.warning(self, self.tr("Not logged"), str(exc))
-            finally:
-                if people:
-                    stack.endMacro()
 
-    def _add_people(self, employer_key: str, people: list[dict], values: dict) -> dict:
-        """Make `people` contacts of the employer; the event's stand-in keys become theirs."""
-        existing = self.workspace.contacts(employer_key)
-        command = _commands().EditContacts(
-            self.workspace, employer_key, existing + [{"key": None, "name": p["name"], "role": p["role"]}
-                                                     for p in people])
-        self.workspace.run(command)
-        stored = command.stored[len(existing):]
-        keys = {p["key"]: c["key"] for p, c in zip(people, stored)}
-        values = dict(values)
-        values["contacts"] = [keys.get(k, k) for k in values.get("contacts") or ()]
-        if values.get("key_points"):
-            values["key_points"] = {keys.get(k, k): v for k, v in values["key_points"].items()}
-        return values
+            def not_logged(exc) -> None:
+                if _alive(self):
+                    QMessageBox.warning(self, self.tr("Not logged"), str(exc))
+            if people:
+                # someone new met at the interview: the contacts and the event in one write, one
+                # undo for both, nothing half done when refused
+                self.workspace.run(_commands().LogWithPeople(
+                    self.workspace, key, app.employer_key, self.workspace.contacts(app.employer_key), people,
+                    values, dialog.windowTitle()), refused=not_logged)
+                return
+            try:
+                self.workspace.log_event(key, values, refused=not_logged)
+            except _refusal() as exc:
+                not_logged(exc)
 
     def edit_event(self, event: dict) -> None:
         from .dialogs import LogEventDialog
@@ -1025,10 +1024,13 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.workspace.settings(), self)
         if _exec(dialog):
+            def not_saved(exc) -> None:
+                if _alive(self):
+                    QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             try:
-                self.workspace.save_settings(dialog.changes())
+                self.workspace.save_settings(dialog.changes(), refused=not_saved)
             except ValueError as exc:
-                QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+                not_saved(exc)
 
     def offer_first_run(self) -> bool:
         """On the first start (no applications, no profile), ask once for the name, email and
@@ -1048,12 +1050,17 @@ class MainWindow(QMainWindow):
 
         def done(result):
             if result and dialog.values():
+                def not_saved(exc) -> None:
+                    if _alive(self):
+                        QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+
+                def saved(_result) -> None:
+                    if _alive(self):
+                        self.statusBar().showMessage(self.tr("Saved. Your messages will be signed with it."), 8000)
                 try:
-                    self.workspace.save_settings(dialog.values())
+                    self.workspace.save_settings(dialog.values(), done=saved, refused=not_saved)
                 except ValueError as exc:
-                    QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
-                else:
-                    self.statusBar().showMessage(self.tr("Saved. Your messages will be signed with it."), 8000)
+                    not_saved(exc)
             dialog.deleteLater()
         dialog.finished.connect(done)
         dialog.open()
@@ -1069,39 +1076,18 @@ class MainWindow(QMainWindow):
         editor.show()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an exchange file"), "",
-                                              self.tr("Follow-up Desktop file (*.json)"))
-        if not path:
-            return
-        from pathlib import Path
-
-        from ..exchange.jsonfile import import_json
-
-        try:
-            summary = import_json(self.workspace.store, Path(path))
-        except _refusal() as exc:
-            QMessageBox.warning(self, self.tr("Nothing imported"),
-                                self.tr("{0} was not imported, and nothing changed:\n{1}").format(Path(path).name, exc))
-            return
-        self.workspace.undo_stack.clear()  # an import is not undoable; older commands may refer to it
-        self.workspace.reload_async()
-        self.statusBar().showMessage(self.tr("Imported: {0}").format(summary), 8000)
+        """File → Import…: an operation with progress and Cancel (`import_export.py`)."""
+        self._import_export().import_file()
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export everything"), "followup-desktop.json",
-                                              self.tr("Follow-up Desktop file (*.json)"))
-        if not path:
-            return
-        from pathlib import Path
+        self._import_export().export_file()
 
-        from ..exchange.jsonfile import export_json
+    def _import_export(self):
+        if getattr(self, "import_export", None) is None:
+            from .import_export import ImportExport
 
-        try:
-            export_json(self.workspace.store, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 8000)
+            self.import_export = ImportExport(self)
+        return self.import_export
 
     def open_help(self) -> QWidget:
         """Help → Getting started: one window, brought forward if already open, and kept up to

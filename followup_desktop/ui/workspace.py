@@ -2,120 +2,53 @@
 
 One `Workspace` per process. The main window, the compose windows and the tray read from it and
 write through it, so the list, the timeline, the due count and the tray badge all move together.
-A write touches the database for one application and recomputes only that employer's actions
-(guard 2 reads across an employer's applications), never the whole store. Every write is an
-undoable command on `undo_stack`.
+Every write is an operation on one serial worker thread (`operations.py`); when it has run, the
+workspace re-reads the application it touched and recomputes only that employer's actions
+(guard 2 reads across an employer's applications), never the whole store, and emits `changed`.
+Every edit is an undoable command on `undo_stack` (`commands.py`).
 
 The first load reads every application on a worker thread; the GUI thread only swaps the result
-in. The clocks move on by themselves: a single-shot timer wakes the workspace at the next moment
-anything can change (a window opening or falling due, midnight for "today"/"tomorrow").
+in. What is due, and when that changes, is the agenda's answer (`agenda.py`, shared with the
+command line and the tray); a single-shot timer wakes the workspace at the next moment anything
+can change (a window opening or falling due, midnight for "today"/"tomorrow").
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import datetime, timedelta
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..agenda import CONTACT_KINDS, Agenda
+from ..agenda import compute as compute_snapshot
+from ..agenda import next_change, next_step, seconds_until
+from ..agenda import read as read_snapshot
 from ..paths import DataPaths
-from ..playbook import apply_states, compute_each, employer_top_outbound, open_at, urgency_at, urgency_key
-from ..playbook.engine import employer_last_outbound, expires_at
+from ..playbook import employer_top_outbound, open_at, urgency_key
+from ..playbook.engine import employer_last_outbound
 from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
 from ..store import Store
-from ..store.connection import connect, open_database
-from ..store.snapshot import (
-    employers_last_outbound, iter_applications, load_action_states, load_applications, load_settings,
-)
-from ..vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
+from ..store.connection import connect
+from ..store.snapshot import load_action_states, load_applications, load_settings
+from .operations import Operations, without_collector
 
 log = logging.getLogger(__name__)
 
-#: events that count as contact with the employer ("last contact" in the list)
-CONTACT_KINDS = frozenset(OUTBOUND_KINDS | INBOUND_KINDS | {EventKind.INTERVIEW})
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
-#: what an application in memory holds instead of its events and its employer's contacts
-#: (read when needed; the list searches the contacts' names, kept per employer)
-NO_EVENTS: tuple = ()
-NO_CONTACTS: dict = {}
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class Snapshot:
-    """The applications read from disk and their actions at `at`, computed as they are read
-    (on a worker thread: the engine is pure, so it runs there too).
-
-    An application keeps no events once its actions are computed: a long search holds tens of
-    thousands, and nothing but the engine reads them. What the windows need from them is kept
-    aside: the last contact, and the moments of events logged ahead of `at`. Nor the employer's
-    contacts, whose names the list's search reads: those are kept once per employer."""
-
-    def __init__(self, settings: Settings, states: dict[str, ActionState], at: datetime):
-        self.settings, self.states, self.at = settings, states, at
-        self.apps: list[ApplicationIn] = []
-        self.by_app: dict[str, list[Action]] = {}
-        self.last_contact: dict[str, datetime] = {}
-        self.ahead: dict[str, list[datetime]] = {}
-        #: employer key -> its contacts' names, for the search
-        self.people: dict[str, str] = {}
-        self.generation = 0
-
-    def add(self, app: ApplicationIn, actions: list[Action]) -> None:
-        at = self.at
-        last = app.earlier_outbound
-        for e in reversed(app.events):
-            if e.kind in CONTACT_KINDS and e.at <= at:
-                last = e.at
-                break
-        if last is not None:
-            self.last_contact[app.key] = last
-        if app.events and app.events[-1].at > at:  # logged ahead: it counts from then on
-            self.ahead[app.key] = [e.at for e in app.events if e.at > at]
-        if app.employer_key not in self.people:
-            self.people[app.employer_key] = " ".join(c.name for c in app.contacts.values())
-        app.events = NO_EVENTS
-        app.contacts = NO_CONTACTS
-        app.created = None  # the engine's only (the introduction's clock)
-        self.apps.append(app)
-        if actions:
-            self.by_app[app.key] = apply_states(actions, self.states, self.settings)
-
-
-def compute_snapshot(apps, top, settings: Settings, states: dict[str, ActionState], at: datetime) -> Snapshot:
-    """The snapshot of these applications (with their events, which it lets go one by one);
-    `top` is their employers' `employer_top_outbound`."""
-    snap = Snapshot(settings, states, at)
-    for app, actions in compute_each(apps, top, settings, at):
-        snap.add(app, actions)
-    return snap
-
-
-def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> Snapshot:
-    """Everything the windows need, as the engine needs it at `at`: each application's events
-    from its last reply on (the timeline reads the whole history of one employer when shown),
-    one application at a time, so that the search's events are never all in memory at once.
-
-    The file is opened the safe way first (checked, upgraded after a backup, refused untouched
-    when damaged or too new: `open_database`), here on the worker thread rather than before the
-    window is painted. Once is enough: later reads (`check=False`) only read."""
-    # On a full or read-only disk the checked open still gives a connection that reads.
-    con = (open_database(paths.database, backups=paths.backups, reading=True) if check
-           else connect(paths.database))
-    # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
-    con.execute("PRAGMA cache_size = -256")
-    try:
-        settings, states = load_settings(con), load_action_states(con)
-        top = employer_top_outbound(employers_last_outbound(con, at))
-        return compute_snapshot(iter_applications(con, as_of=at), top, settings, states, at)
-    finally:
-        con.close()
+#: the agenda read from disk (what the windows hold; see `agenda.Agenda`)
+Snapshot = Agenda
 
 
 def _application_ids(con, keys) -> list[int]:
@@ -139,14 +72,18 @@ class _ReadJob(QRunnable):
 
     def run(self):
         try:
-            snap = read_snapshot(self.paths, self.at, check=self.check)
+            # the collector held off: see `operations.without_collector`
+            snap = without_collector(lambda: read_snapshot(self.paths, self.at, check=self.check))
             snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
             self.signals.failed_with.emit(exc)
             self.signals.failed.emit(str(exc))
         else:
-            self.signals.done.emit(snap)
+            try:
+                self.signals.done.emit(snap)
+            except RuntimeError:  # the workspace was let go while this read ran: nobody waits
+                pass
 
 
 class Workspace(QObject):
@@ -160,6 +97,8 @@ class Workspace(QObject):
     settings_changed = Signal()
     #: a load failed: the exception (a StoreError says what is wrong with the file, by its kind)
     failed_with = Signal(object)
+    #: a write was refused and nothing was stored: the message (when its caller did not ask)
+    refused = Signal(str)
 
     def __init__(self, paths: DataPaths, *, clock: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
@@ -192,6 +131,12 @@ class Workspace(QObject):
         self._signals.failed.connect(self.failed)
         self._signals.failed_with.connect(self.failed_with)
         self._timer = QTimer(self, singleShot=True, timeout=self.tick)
+        #: the one write worker: every change runs there, and its result comes back here
+        me = weakref.ref(self)  # no cycle through the queue: the workspace goes when let go
+        self.operations = Operations(lambda: me().store, self)
+        self.operations.did_execute.connect(self._executed)
+        self.operations.busy_changed.connect(self._writes_busy)
+        self._read_when_idle = False
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -201,8 +146,12 @@ class Workspace(QObject):
         self._take(snap)
 
     def reload_async(self) -> None:
-        """Read everything again on a worker thread; `loaded` and `changed(None)` follow."""
+        """Read everything again on a worker thread; `loaded` and `changed(None)` follow. With
+        writes still queued, once they are in the file: a read crossing one would miss it."""
         self._reading = True
+        if not self.operations.is_idle():
+            self._read_when_idle = True
+            return
         QThreadPool.globalInstance().start(
             _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked))
 
@@ -249,6 +198,7 @@ class Workspace(QObject):
         self._generation += 1
 
     def close(self) -> None:
+        self.operations.drain()  # a write in flight is finished, not lost
         self._timer.stop()
         if self._store is not None:
             self._store.close()
@@ -287,14 +237,7 @@ class Workspace(QObject):
 
     def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
         """The step to show for an application: the most urgent open one, else the next to open."""
-        acts = self._by_app.get(application_key)
-        if not acts:
-            return None
-        at = at or self.computed_at
-        open_ = [a for a in acts if a.opens <= at]
-        if open_:
-            return min(open_, key=urgency_at(at))
-        return min(acts, key=lambda a: (a.opens, urgency_key(a)))
+        return next_step(self._by_app.get(application_key), at or self.computed_at)
 
     def action(self, action_id: str) -> Action | None:
         if self._by_id is None:
@@ -355,23 +298,50 @@ class Workspace(QObject):
     def _arm_timer(self, now: datetime) -> None:
         """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
         close-out."""
-        settings = self._settings
-        candidates = [datetime.combine(now.date() + timedelta(days=1), datetime.min.time())]
-        for acts in self._by_app.values():
-            for a in acts:
-                for t in (a.opens, a.due, expires_at(a, settings)):
-                    if t is not None and t > now:
-                        candidates.append(t)
-        for moments in self._ahead.values():  # events logged ahead count from then on
-            candidates.extend(t for t in moments if t > now)
-        wake = min(candidates)
-        delay = min(wake - now, MAX_SLEEP)
-        self._timer.start(max(1000, int(delay.total_seconds() * 1000) + 500))
+        wake = next_change((a for acts in self._by_app.values() for a in acts),
+                           (t for moments in self._ahead.values() for t in moments), self._settings, now)
+        # Real time, not the clock faces' gap: across a daylight-saving change they differ.
+        delay = min(seconds_until(now, wake), MAX_SLEEP.total_seconds())
+        self._timer.start(max(1000, int(delay * 1000) + 500))
 
-    # -- writing ------------------------------------------------------------------------------
-    def refresh(self, application_keys: Iterable[str] = (), *, settings: bool = False) -> None:
-        """Re-read some applications (after a write) and recompute their employers' actions."""
+    # -- writing: every change is an operation on the write worker (`operations.py`) -----------
+    def submit(self, operation):
+        """Queue a write; what it changed comes back through `operations.did_execute`."""
+        # A read under way now may miss the write: its result is dropped and read again (`_take`).
+        self._generation += 1
+        return self.operations.submit(operation)
+
+    def report_refusal(self, exc: BaseException) -> None:
+        """A write was refused (nothing stored) and its caller gave no `refused` callback."""
+        from .operations import Cancelled
+
+        if not isinstance(exc, Cancelled):
+            self.refused.emit(str(exc))
+
+    def _writes_busy(self, busy: bool) -> None:
+        if not busy and self._read_when_idle:
+            self._read_when_idle = False
+            self.reload_async()
+
+    def _executed(self, changes) -> None:
+        """An operation has run: re-read what it changed (the views follow from `changed`)."""
+        self._generation += 1  # a read that started before it was written is out of date
+        if changes.everything:
+            self.undo_stack.clear()  # an import is not undoable; older commands may refer to it
+            self._generation += 1
+            self.reload_async()
+        elif changes.settings:
+            self.refresh(settings=True)
+        elif changes:
+            self.refresh(changes.applications, employers=changes.employers)
+
+    def refresh(self, application_keys: Iterable[str] = (), *, employers: Iterable[str] = (),
+                settings: bool = False) -> None:
+        """Re-read some applications (after a write) and recompute their employers' actions;
+        `employers`: every application there."""
         keys = set(application_keys)
+        employers = set(employers)
+        keys.update(k for k, a in self._apps.items() if a.employer_key in employers)
         con = self.store.connection
         self._generation += 1
         if settings:
@@ -383,7 +353,7 @@ class Workspace(QObject):
         ids = _application_ids(con, keys)
         # only these applications' states can have changed (rows are updated, never removed)
         self._states.update(load_action_states(con, application_ids=ids))
-        employers = {self._apps[k].employer_key for k in keys if k in self._apps}
+        employers.update(self._apps[k].employer_key for k in keys if k in self._apps)
         if ids:  # where they are now (an edit can move one to another employer)
             employers.update(k for (k,) in con.execute(
                 "SELECT DISTINCT m.key FROM application a JOIN employer m ON m.id = a.employer_id"
@@ -392,43 +362,79 @@ class Workspace(QObject):
         self._arm_timer(self._computed_at or self.now())
         self.changed.emit(keys)
 
-    def run(self, command) -> None:
-        """Do an edit now (so a refusal raises here, with nothing stored) and keep it for undo."""
+    def run(self, command, *, done=None, refused=None):
+        """Queue an edit and, once it has run, keep it for undo (`commands.push`): `done(command)`
+        follows; a refusal reaches `refused(exc)` (default: the `refused` signal), nothing stored."""
         from .commands import push
 
-        push(self, command)
+        return push(self, command, done=done, refused=refused)
 
-    def log_event(self, application_key: str, event: dict, *, text: str | None = None) -> int:
+    def check_event(self, application_key: str, event: dict) -> None:
+        """Refuse an event now, on the GUI thread, as the store would (ExchangeError naming the
+        field): the caller hears at once; the write worker checks again inside its transaction."""
+        from datetime import date
+
+        from ..exchange.validate import ExchangeError, check_event
+
+        raw = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in event.items()}
+        raw["application"] = application_key
+        con = self._reader()
+        row = con.execute("SELECT m.key FROM application a JOIN employer m ON m.id = a.employer_id"
+                          " WHERE a.key = ?", (application_key,)).fetchone()
+        if row is None:
+            raise ExchangeError(f'event: field "application": no application with key "{application_key}"')
+        employer = row[0]
+        people = dict(con.execute("SELECT c.key, m.key FROM contact c JOIN employer m ON m.id = c.employer_id"
+                                  " WHERE m.key = ?", (employer,)))
+        wanted = [k for k in raw.get("contacts") or () if isinstance(k, str)]
+        others = dict(con.execute(
+            "SELECT c.key, m.key FROM contact c JOIN employer m ON m.id = c.employer_id"
+            f" WHERE c.key IN ({','.join('?' * len(wanted))})", wanted)) if wanted else {}
+        check_event(raw, employer, {**others, **people})
+
+    def log_event(self, application_key: str, event: dict, *, text: str | None = None, done=None, refused=None):
+        """Log an event (undoable). A refusal the GUI thread can see raises here, nothing queued."""
         from .commands import LogEvent
 
-        command = LogEvent(self, application_key, event, text)
-        self.run(command)
-        return command.record["id"]
+        self.check_event(application_key, event)
+        return self.run(LogEvent(self, application_key, event, text), done=done, refused=refused)
 
-    def set_action_state(self, action: Action, **fields) -> None:
+    def set_action_state(self, action: Action, *, done=None, refused=None, **fields) -> None:
         notified = {"notified_at", "overdue_notified_at"}
         if set(fields) <= notified:
             # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
-            self.store.set_action_state(action.id, action.application, **fields)
+            from .operations import Changes, Operation
+
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
+            # Its application is read again once written: a read of everything that crossed the
+            # write (the clock moving on) would otherwise bring back "not told yet".
+            self.submit(Operation("notified", lambda store, _p: store.set_action_state(
+                action.id, action.application, **fields), Changes.of([action.application]),
+                done=done, refused=refused or (lambda exc: log.warning(
+                    "could not record the notification of %s: %s", action.id, exc))))
             return
         from .commands import SetActionState
 
-        self.run(SetActionState(self, action, fields))
+        self.run(SetActionState(self, action, fields), done=done, refused=refused)
 
-    def snooze(self, action: Action, until: datetime) -> None:
-        self.set_action_state(action, snoozed_until=until)
+    def snooze(self, action: Action, until: datetime, **kw) -> None:
+        self.set_action_state(action, snoozed_until=until, **kw)
 
-    def dismiss(self, action: Action) -> None:
-        self.set_action_state(action, dismissed_at=self.now())
+    def dismiss(self, action: Action, **kw) -> None:
+        self.set_action_state(action, dismissed_at=self.now(), **kw)
 
-    def save_settings(self, changes: dict) -> None:
+    def save_settings(self, changes: dict, *, done=None, refused=None) -> None:
+        """Save settings (on the write worker); a value out of bounds raises ValueError here."""
         if not changes:
             return
-        self.store.save_settings(changes)
-        self.refresh(settings=True)
+        from ..settings import validate
+        from .operations import Changes, Operation
+
+        checked = {name: validate(name, value) for name, value in changes.items()}
+        self.submit(Operation("settings", lambda store, _p: store.save_settings(checked),
+                              Changes(settings=True), done=done, refused=refused or self.report_refusal))
 
     # -- conveniences for the windows ---------------------------------------------------------
     # (store.records pulls in the exchange rules: loaded at first use, not at start-up)

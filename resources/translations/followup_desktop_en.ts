@@ -1546,6 +1546,74 @@ Nothing you saved is lost. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message>
+        <source>Import an exchange file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was not imported, and nothing changed:
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LogEventDialog</name>
     <message>
         <source>Save</source>
@@ -2114,39 +2182,6 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Saved. Your messages will be signed with it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import an exchange file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-up Desktop file (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} was not imported, and nothing changed:
-{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export everything</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
