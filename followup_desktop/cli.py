@@ -211,23 +211,23 @@ def cmd_due(args) -> int:
     import gc
 
     # A short-lived process that builds ~300,000 small acyclic objects: the cyclic collector
-    # would only walk them again and again (several full passes, tens of ms).
-    # Switched back on after, for a caller that runs `main` in its own process (the tests).
-    was_on = gc.isenabled()
+    # would only walk them again and again (several full passes, tens of ms). Switched back on
+    # afterwards, for a caller that runs the command in its own process (tests, scripts).
+    was = gc.isenabled()
     gc.disable()
     try:
         at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
         from .duelist import due_report
 
         report = due_report(_paths(args), at)
+        if args.json:
+            sys.stdout.write(report.as_json_text())
+        else:
+            sys.stdout.write(report.as_text())
+        return EXIT_OK
     finally:
-        if was_on:
+        if was:
             gc.enable()
-    if args.json:
-        sys.stdout.write(report.as_json_text())
-    else:
-        sys.stdout.write(report.as_text())
-    return EXIT_OK
 
 
 def cmd_gui(args) -> int:

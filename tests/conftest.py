@@ -2,6 +2,18 @@
 
 No test may reach the platformdirs location: `FOLLOWUP_DESKTOP_DATA_DIR` points into the test's
 temporary folder unless a test sets it otherwise.
+
+The one clock, data set and window every test builds on:
+
+- `now` (a module may override it) and `clock`: the app's clock as the test sets it
+  (`clock.now = …` moves it); `clock_at(moment)` makes another one (a second run of the app).
+- `dataset(events, …)`: an exchange document (CONTRACT.md), Acme Corp with Susan Smith and one
+  application unless told otherwise; `seed(document)` imports one into a data dir.
+- `leads` (a module overrides it with its data set; none by default), `workspace` (a loaded
+  Workspace over the test's data dir at `clock`, the `leads` imported) and `window` (its
+  MainWindow, shown and active). A module needing more of its window overrides `window` and
+  asks for the shared one.
+- `local_zone`: local time is Europe/Berlin's, a real zone with its daylight-saving changes.
 """
 
 from __future__ import annotations
@@ -13,6 +25,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -121,3 +135,159 @@ def run_app(tmp_path):
         )
 
     return run
+
+
+# -- the clock -------------------------------------------------------------------------------------
+
+class Clock:
+    """The app's clock as a test sets it: the app calls it for the time, the test moves `now`."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+#: a Monday morning (2026-03-02 and 2026-03-09 are Mondays)
+MONDAY = datetime(2026, 3, 9, 9, 0)
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The moment the app's clock shows when a test starts; a module overrides it with its own."""
+    return MONDAY
+
+
+@pytest.fixture
+def clock(now) -> Clock:
+    return Clock(now)
+
+
+@pytest.fixture
+def clock_at():
+    """`clock_at(moment)` -> another Clock, e.g. for a second run of the app over the same data."""
+    return Clock
+
+
+# -- the data set ----------------------------------------------------------------------------------
+
+ACME = {"key": "acme", "name": "Acme Corp"}
+SUSAN = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}
+OFFICE_MANAGER = {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}
+
+
+def build_dataset(events=(), *, employers=(ACME,), contacts=(SUSAN,), applications=(OFFICE_MANAGER,),
+                  stage: str | None = None, outcome: str | None = None, **top) -> dict:
+    """An exchange document: Acme Corp, its recruiter Susan Smith and the Office Manager application
+    `acme-om` (applied) unless told otherwise. `stage`/`outcome` set the only application's; an
+    event without "application" belongs to the only application. `top`: profile, settings, …"""
+    apps = [dict(a) for a in applications]
+    if stage or outcome:
+        assert len(apps) == 1, "stage= and outcome= are for a data set of one application"
+        if stage:
+            apps[0]["stage"] = stage
+        if outcome:
+            apps[0]["outcome"] = outcome
+    evs = []
+    for e in events:
+        if "application" not in e:
+            assert len(apps) == 1, f"which application is {e} of?"
+            e = {"application": apps[0]["key"], **e}
+        evs.append(dict(e))
+    return {"format": "followup-desktop", "version": 1, **top, "employers": [dict(e) for e in employers],
+            "contacts": [dict(c) for c in contacts], "applications": apps, "events": evs}
+
+
+@pytest.fixture
+def dataset():
+    """`dataset(events, employers=…, contacts=…, applications=…, stage=…, **top)` -> a document."""
+    return build_dataset
+
+
+@pytest.fixture
+def seed(data_dir, write_json):
+    """`seed(document, into=data_dir)` imports an exchange document into a data dir; returns it."""
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.store import Store
+
+    def put(document: dict, into: Path | None = None) -> Path:
+        target = Path(into or data_dir)
+        store = Store(DataPaths(target))
+        try:
+            import_json(store, write_json(document, "seed.json"))
+        finally:
+            store.close()
+        return target
+
+    return put
+
+
+# -- the workspace and its window ------------------------------------------------------------------
+
+@pytest.fixture
+def leads():
+    """The data set a test's workspace starts from: none (a new data dir) unless a module says."""
+    return None
+
+
+@pytest.fixture
+def workspace(data_dir, clock, leads, write_json):
+    """A loaded Workspace over the test's data dir at `clock`, with `leads` imported first."""
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.workspace import Workspace
+
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    if leads is not None:
+        import_json(ws.store, write_json(leads, "leads.json"))
+    ws.load()
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    """The main window over `workspace`, shown and active (window shortcuts reach it)."""
+    from followup_desktop.ui.main_window import MainWindow
+
+    w = MainWindow(workspace)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+@pytest.fixture
+def refusals(monkeypatch):
+    """A refusal the window shows in a message box fails the test instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(parent, title, text, *a, **kw):
+        raise AssertionError(f"{title}: {text}")
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+
+
+# -- a real local time zone ------------------------------------------------------------------------
+
+@pytest.fixture
+def local_zone():
+    """Local time is Europe/Berlin's for the test (spring forward 2026-03-29 02:00 -> 03:00, fall
+    back 2026-10-25 03:00 -> 02:00), so local-time arithmetic meets the zone's real transitions.
+    `local_zone("UTC")` switches zone; the test's own zone comes back afterwards."""
+    before = os.environ.get("TZ")
+
+    def use(zone: str) -> None:
+        os.environ["TZ"] = zone
+        time.tzset()
+
+    use("Europe/Berlin")
+    assert time.tzname == ("CET", "CEST"), "the Europe/Berlin zone is not installed (tzdata)"
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -103,10 +103,10 @@ def test_the_copies_taken_before_an_upgrade_are_listed_but_never_thinned(paths):
     assert [b for b in listed if b.path == upgrade][0].kind == "upgrade"
 
 
-def test_restoring_a_backup_keeps_the_current_file_aside_first(paths, tmp_path, write_json, capsys):
+def test_restoring_a_backup_keeps_the_current_file_aside_first(paths, tmp_path, write_json, dataset, capsys):
     b = backups.take_backup(paths, now=datetime(2026, 3, 10, 15, 30))
-    doc = {"format": "followup-desktop", "version": 1, "employers": [{"key": "globex", "name": "Globex"}],
-           "applications": [{"key": "g", "employer": "globex", "position": "Dispatcher", "stage": "lead"}]}
+    doc = dataset(employers=[{"key": "globex", "name": "Globex"}], contacts=[],
+                  applications=[{"key": "g", "employer": "globex", "position": "Dispatcher", "stage": "lead"}])
     assert cli.main(["--data-dir", str(paths.root), "import", str(write_json(doc))]) == 0
     assert count(paths.database, "application") == 2
     current = paths.database.read_bytes()

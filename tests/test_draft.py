@@ -9,7 +9,6 @@ from datetime import datetime
 
 import pytest
 
-from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
 from followup_desktop.playbook.engine import compute_all
 from followup_desktop.store import Store
@@ -19,35 +18,33 @@ NOW = datetime(2026, 3, 10, 16, 0)  # two hours after the interview at Acme
 GAP = "[key point you discussed?]"
 
 
-def search(*, key_point: str | None = "the new filing system") -> dict:
-    interview = {"application": "acme-office-manager", "kind": "interview", "at": "2026-03-10T14:00:00",
-                 "duration_minutes": 60, "contacts": ["susan"]}
-    if key_point:
-        interview["key_points"] = {"susan": key_point}
-    return {
-        "format": "followup-desktop", "version": 1,
-        "profile": {"name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100", "employed": False},
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [
-            {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
-             "email": "susan@acme.example", "phone": "+1 555 0101"},
-            {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager",
-             "email": "raj@acme.example"},
-        ],
-        "applications": [{"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
-                          "source": "posting", "stage": "interviewing"}],
-        "events": [{"application": "acme-office-manager", "kind": "applied", "at": "2026-03-02T09:00:00",
-                    "channel": "portal"}, interview],
-    }
+JORDAN = {"name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100", "employed": False}
+SUSAN = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+         "email": "susan@acme.example", "phone": "+1 555 0101"}
+RAJ = {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager", "email": "raj@acme.example"}
+OFFICE_MANAGER = {"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+                  "source": "posting", "stage": "interviewing"}
 
 
 @pytest.fixture
-def store(data_dir, write_json):
+def search(dataset):
+    """`search(key_point=…)` -> Jordan's search: applied at Acme, interviewed by Susan today."""
+    def build(*, key_point: str | None = "the new filing system") -> dict:
+        interview = {"kind": "interview", "at": "2026-03-10T14:00:00", "duration_minutes": 60, "contacts": ["susan"]}
+        if key_point:
+            interview["key_points"] = {"susan": key_point}
+        return dataset([{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}, interview],
+                       contacts=[SUSAN, RAJ], applications=[OFFICE_MANAGER], profile=JORDAN)
+    return build
+
+
+@pytest.fixture
+def store(seed):
+    """`store(document)` -> a Store over the test's data dir with the document imported."""
     opened = []
 
     def make(doc: dict) -> Store:
-        s = Store(DataPaths(data_dir))
-        import_json(s, write_json(doc))
+        s = Store(DataPaths(seed(doc)))
         opened.append(s)
         return s
 
@@ -75,7 +72,7 @@ def test_the_model_needs_no_qt():
     assert out.stdout.strip() == "False"
 
 
-def test_a_thank_you_draft_thanks_the_interviewer_by_first_name_for_what_was_discussed(store):
+def test_a_thank_you_draft_thanks_the_interviewer_by_first_name_for_what_was_discussed(store, search):
     s = store(search())
     d = open_draft(s, thank_you(s))
     text = d.shown(d.start_variant().id)
@@ -85,7 +82,7 @@ def test_a_thank_you_draft_thanks_the_interviewer_by_first_name_for_what_was_dis
     assert d.reason  # why now: the step's own reason
 
 
-def test_a_thank_you_is_offered_only_once_there_was_an_interview(store):
+def test_a_thank_you_is_offered_only_once_there_was_an_interview(store, search):
     doc = search()
     doc["events"] = doc["events"][:1]
     s = store(doc)
@@ -94,7 +91,7 @@ def test_a_thank_you_is_offered_only_once_there_was_an_interview(store):
     assert "status_check" in d.available_situations()
 
 
-def test_an_unknown_key_point_stays_a_gap_until_it_is_filled_in_every_channel(store):
+def test_an_unknown_key_point_stays_a_gap_until_it_is_filled_in_every_channel(store, search):
     s = store(search(key_point=None))
     d = open_draft(s, thank_you(s))
     d.shown(None)
@@ -117,7 +114,7 @@ def test_an_unknown_key_point_stays_a_gap_until_it_is_filled_in_every_channel(st
     assert "filing system" in d.render(None).body
 
 
-def test_mark_as_sent_logs_a_thank_you_to_the_interviewer_with_the_text_as_written(store):
+def test_mark_as_sent_logs_a_thank_you_to_the_interviewer_with_the_text_as_written(store, search):
     s = store(search())
     d = open_draft(s, thank_you(s))
     d.shown(None)
@@ -130,7 +127,7 @@ def test_mark_as_sent_logs_a_thank_you_to_the_interviewer_with_the_text_as_writt
     assert not [a for a in compute_all(s.applications(), s.settings(), NOW) if a.name == "thank_you"]
 
 
-def test_a_logged_call_has_its_outcome_no_subject_and_no_gap_in_its_note(store):
+def test_a_logged_call_has_its_outcome_no_subject_and_no_gap_in_its_note(store, search):
     s = store(search(key_point=None))
     d = open_draft(s, application_key="acme-office-manager", situation="post_interview_follow_up",
                    contact_key="susan")
@@ -142,7 +139,7 @@ def test_a_logged_call_has_its_outcome_no_subject_and_no_gap_in_its_note(store):
     assert "subject" not in event and "?]" not in event["notes"] and "…" in event["notes"]
 
 
-def test_writing_to_someone_else_keeps_the_edited_text_with_their_name(store):
+def test_writing_to_someone_else_keeps_the_edited_text_with_their_name(store, search):
     s = store(search())
     d = open_draft(s, application_key="acme-office-manager", situation="thank_you", contact_key="susan")
     d.shown(None)
@@ -152,7 +149,7 @@ def test_writing_to_someone_else_keeps_the_edited_text_with_their_name(store):
     assert "Raj" in d.body and "Susan" not in d.body and "My own line." in d.body
 
 
-def test_a_kept_draft_comes_back_for_the_same_step_and_is_gone_once_sent(store):
+def test_a_kept_draft_comes_back_for_the_same_step_and_is_gone_once_sent(store, search):
     s = store(search())
     kept: dict = {}
     action = thank_you(s)
@@ -177,7 +174,7 @@ def test_kept_drafts_belong_to_their_owner():
     assert "step" in kept_drafts(a) and "step" not in kept_drafts(b)
 
 
-def test_a_profile_value_typed_in_is_saved_unless_the_user_says_no(store):
+def test_a_profile_value_typed_in_is_saved_unless_the_user_says_no(store, search):
     s = store(search())
     d = open_draft(s, thank_you(s))
     assert d.profile_setting("my_phone") == "profile_phone"
@@ -188,7 +185,7 @@ def test_a_profile_value_typed_in_is_saved_unless_the_user_says_no(store):
     assert d.context.profile_name == "Jordan Q. Lee"
 
 
-def test_a_message_needs_an_application(store):
+def test_a_message_needs_an_application(store, search):
     s = store(search())
     with pytest.raises(ValueError):
         open_draft(s)

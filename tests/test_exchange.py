@@ -509,15 +509,11 @@ def test_killing_the_app_in_the_middle_of_a_big_import_loses_nothing_that_was_sa
 
 # -- the stage follows the events ---------------------------------------------------------------
 
-def _one_application(stage, outcome, events, created=None):
-    doc = {
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "applications": [{"key": "a", "employer": "acme", "position": "Clerk", "stage": stage,
-                          "outcome": outcome, **({"created": created} if created else {})}],
-        "events": [{"application": "a", **e} for e in events],
-    }
-    return doc
+def _one_application(dataset, stage, outcome, events, created=None):
+    """Acme's one application "a" (a clerk), nobody to contact, with these events."""
+    return dataset(events, contacts=[], applications=[
+        {"key": "a", "employer": "acme", "position": "Clerk", "stage": stage, "outcome": outcome,
+         **({"created": created} if created else {})}])
 
 
 def _stored(data_dir):
@@ -529,8 +525,8 @@ def _stored(data_dir):
 
 
 def test_a_closed_application_with_no_closing_on_its_timeline_gets_one_at_its_latest_event(
-        tmp_path, write_json, capsys):
-    doc = _one_application("closed", "no_response", [
+        tmp_path, write_json, capsys, dataset):
+    doc = _one_application(dataset, "closed", "no_response", [
         {"kind": "applied", "at": "2026-03-02T09:00:00"},
         {"kind": "status_check", "at": "2026-03-10T10:00:00", "channel": "email"}])
     code, out, err = import_file(tmp_path / "d", write_json(doc), capsys)
@@ -542,15 +538,15 @@ def test_a_closed_application_with_no_closing_on_its_timeline_gets_one_at_its_la
 
 
 def test_an_applied_application_with_nothing_on_its_timeline_is_applied_when_it_was_created(
-        tmp_path, write_json, capsys):
-    doc = _one_application("applied", None, [], created="2026-03-01T08:30:00")
+        tmp_path, write_json, capsys, dataset):
+    doc = _one_application(dataset, "applied", None, [], created="2026-03-01T08:30:00")
     assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
     assert _stored(tmp_path / "d") == (("applied", None), [("applied", "2026-03-01T08:30:00", None, None)])
 
 
 def test_a_file_rejection_closes_the_application_even_when_its_stage_says_applied(
-        tmp_path, write_json, capsys):
-    doc = _one_application("applied", None, [
+        tmp_path, write_json, capsys, dataset):
+    doc = _one_application(dataset, "applied", None, [
         {"kind": "applied", "at": "2026-03-02T09:00:00"},
         {"kind": "reply", "at": "2026-03-12T15:00:00", "outcome": "rejected"}])
     assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
@@ -559,8 +555,8 @@ def test_a_file_rejection_closes_the_application_even_when_its_stage_says_applie
     assert len(events) == 2  # the events say more: nothing added
 
 
-def test_an_offer_in_the_file_with_only_an_interview_gets_the_offer_reply(tmp_path, write_json, capsys):
-    doc = _one_application("offer", None, [{"kind": "interview", "at": "2026-03-10T14:00:00"}])
+def test_an_offer_in_the_file_with_only_an_interview_gets_the_offer_reply(tmp_path, write_json, capsys, dataset):
+    doc = _one_application(dataset, "offer", None, [{"kind": "interview", "at": "2026-03-10T14:00:00"}])
     assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
     stage, events = _stored(tmp_path / "d")
     assert stage == ("offer", None)
@@ -568,8 +564,8 @@ def test_an_offer_in_the_file_with_only_an_interview_gets_the_offer_reply(tmp_pa
 
 
 def test_an_interviewing_application_with_no_interview_on_file_gets_the_invitation_not_an_interview(
-        tmp_path, write_json, capsys):
-    doc = _one_application("interviewing", None, [{"kind": "applied", "at": "2026-03-02T09:00:00"}])
+        tmp_path, write_json, capsys, dataset):
+    doc = _one_application(dataset, "interviewing", None, [{"kind": "applied", "at": "2026-03-02T09:00:00"}])
     assert import_file(tmp_path / "d", write_json(doc), capsys)[0] == 0
     stage, events = _stored(tmp_path / "d")
     assert stage == ("interviewing", None)

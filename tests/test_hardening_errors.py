@@ -4,7 +4,6 @@ can. The full and read-only disks are real: small tmpfs mounts (the suite runs a
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -52,15 +51,11 @@ AT = ("--at", "2026-03-10T15:30")
 
 
 @pytest.fixture
-def another_file(tmp_path) -> Path:
-    path = tmp_path / "globex.json"
-    path.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "globex", "name": "Globex Logistics", "notes": "n" * 15_000}],
-        "applications": [{"key": f"globex-{i}", "employer": "globex", "position": "Dispatcher " + "p" * 150,
-                          "stage": "applied"} for i in range(3000)],
-    }), encoding="utf-8")
-    return path
+def another_file(dataset, write_json) -> Path:
+    return write_json(dataset(
+        employers=[{"key": "globex", "name": "Globex Logistics", "notes": "n" * 15_000}], contacts=[],
+        applications=[{"key": f"globex-{i}", "employer": "globex", "position": "Dispatcher " + "p" * 150,
+                       "stage": "applied"} for i in range(3000)]), "globex.json")
 
 
 # -- item 6: the file itself ------------------------------------------------------------------

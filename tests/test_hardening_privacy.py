@@ -14,7 +14,7 @@ from followup_desktop.store import backups
 
 
 def test_after_a_whole_session_every_file_and_folder_in_the_data_dir_is_private(
-        qtbot, data_dir, contract_example, tmp_path, capsys):
+        qtbot, data_dir, contract_example, tmp_path, capsys, clock_at):
     old = os.umask(0o022)  # a usual umask: whatever the app leaves readable would show
     try:
         assert cli.main(["--data-dir", str(data_dir), "import", str(contract_example)]) == 0
@@ -26,7 +26,7 @@ def test_after_a_whole_session_every_file_and_folder_in_the_data_dir_is_private(
         from followup_desktop.ui.app import build
 
         setup_logging(paths)
-        workspace, window = build(paths, clock=lambda: datetime(2026, 3, 10, 15, 30))
+        workspace, window = build(paths, clock=clock_at(datetime(2026, 3, 10, 15, 30)))
         qtbot.addWidget(window)
         workspace.load()
         workspace.store.save_settings({"profile_name": "Jordan Lee"})

@@ -6,9 +6,6 @@ Calendar used throughout: 2026-03-02 is a Monday.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -408,65 +405,60 @@ def test_urgent_first_orders_overdue_before_due_today_before_later_and_close_out
 
 # -- guard 8: business days and daylight saving ----------------------------------------------------
 
-def _due_json(data_dir: Path, at: str, tz: str) -> list[dict]:
-    env = {**os.environ, "TZ": tz}
-    out = subprocess.run([sys.executable, "-m", "followup_desktop", "--data-dir", str(data_dir), "due",
-                          "--at", at, "--json"], env=env, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+def _due_json(data_dir: Path, at: str, capsys) -> list[dict]:
+    from followup_desktop.cli import main
+
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "due", "--at", at, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
 
 
 @pytest.fixture
-def dst_data_dir(tmp_path):
-    """Applied Monday March 2, interviewed Saturday March 7 at 14:00 (New York springs forward
-    on Sunday March 8 at 02:00)."""
-    doc = {
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [
+def dst_data_dir(seed, dataset):
+    """Applied Sunday March 22, interviewed Saturday March 28 at 14:00 (Berlin springs forward
+    on Sunday March 29 at 02:00)."""
+    return seed(dataset(
+        [{"application": "acme-om", "kind": "applied", "at": "2026-03-22T09:00", "channel": "portal"},
+         {"application": "acme-pa", "kind": "interview", "at": "2026-03-28T14:00",
+          "contacts": ["susan"], "key_points": {"susan": "the move to Denver"}}],
+        applications=[
             {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"},
-            {"key": "acme-pa", "employer": "acme", "position": "PA", "stage": "interviewing"}],
-        "events": [
-            {"application": "acme-om", "kind": "applied", "at": "2026-03-01T09:00", "channel": "portal"},
-            {"application": "acme-pa", "kind": "interview", "at": "2026-03-07T14:00",
-             "contacts": ["susan"], "key_points": {"susan": "the move to Denver"}},
-        ],
-    }
-    f = tmp_path / "dst.json"
-    f.write_text(json.dumps(doc))
-    d = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "followup_desktop", "--data-dir", str(d), "import", str(f)],
-                   check=True, capture_output=True)
-    return d
+            {"key": "acme-pa", "employer": "acme", "position": "PA", "stage": "interviewing"}]))
 
 
-def test_windows_keep_their_wall_clock_time_across_the_spring_daylight_saving_change(dst_data_dir):
-    tz = "America/New_York"
+def test_windows_keep_their_wall_clock_time_across_the_spring_daylight_saving_change(
+        dst_data_dir, local_zone, capsys):
+    # The local zone's Sunday really is 23 hours long: Saturday 15:00 to Sunday 15:00.
+    assert dt("2026-03-29T15:00").astimezone() - dt("2026-03-28T15:00").astimezone() == timedelta(hours=23)
     # The thank-you is due 24 wall-clock hours after the interview, across the 23-hour day.
-    before = _due_json(dst_data_dir, "2026-03-08T14:59", tz)
+    before = _due_json(dst_data_dir, "2026-03-29T14:59", capsys)
     thanks = [x for x in before if x["action"] == "thank_you"]
     assert [(x["opens"], x["due"], x["overdue"]) for x in thanks] == [
-        ("2026-03-07T15:00:00", "2026-03-08T15:00:00", False)]
-    assert [x["action"] for x in _due_json(dst_data_dir, "2026-03-08T15:01", tz)
+        ("2026-03-28T15:00:00", "2026-03-29T15:00:00", False)]
+    assert [x["action"] for x in _due_json(dst_data_dir, "2026-03-29T15:01", capsys)
             if x["application"] == "acme-pa"] == ["late_thank_you"]
-    # Applied Sunday March 1 09:00: the status check opens the next Sunday, a non-business
+    # Applied Sunday March 22 09:00: the status check opens the next Sunday, a non-business
     # day, so it waits for Monday 09:30 (call hours), the same clock time as in winter.
-    assert [x["action"] for x in _due_json(dst_data_dir, "2026-03-09T09:29", tz)
+    assert [x["action"] for x in _due_json(dst_data_dir, "2026-03-30T09:29", capsys)
             if x["application"] == "acme-om"] == []
-    check = [x for x in _due_json(dst_data_dir, "2026-03-09T09:30", tz) if x["application"] == "acme-om"]
-    assert [(x["action"], x["opens"]) for x in check] == [("status_check", "2026-03-09T09:30:00")]
+    check = [x for x in _due_json(dst_data_dir, "2026-03-30T09:30", capsys) if x["application"] == "acme-om"]
+    assert [(x["action"], x["opens"]) for x in check] == [("status_check", "2026-03-30T09:30:00")]
     # And the time zone does not change the answer at all.
-    assert _due_json(dst_data_dir, "2026-03-09T09:30", "UTC") == _due_json(dst_data_dir, "2026-03-09T09:30", tz)
+    in_berlin = _due_json(dst_data_dir, "2026-03-30T09:30", capsys)
+    local_zone("UTC")
+    assert _due_json(dst_data_dir, "2026-03-30T09:30", capsys) == in_berlin
 
 
-def test_a_window_opening_in_the_repeated_autumn_hour_is_listed_once():
-    # New York falls back on Sunday November 1 2026: 01:00-02:00 happens twice. An interview
-    # ending at 01:30 that night opens exactly one thank-you, due once, 24 clock-hours later.
-    t = Timeline().log("interview", "2026-11-01T00:30", contacts=["raj"], key_points={"raj": "x"})
-    actions = [a for a in t.actions("2026-11-01T01:45") if a.opens <= dt("2026-11-01T01:45")]
+def test_a_window_opening_in_the_repeated_autumn_hour_is_listed_once(local_zone):
+    # Berlin falls back on Sunday October 25 2026: 02:00-03:00 happens twice. An interview
+    # ending at 02:30 that night opens exactly one thank-you, due once, 24 clock-hours later.
+    first, second = dt("2026-10-25T02:30").astimezone(), dt("2026-10-25T02:30").replace(fold=1).astimezone()
+    assert (first.utcoffset(), second.utcoffset()) == (timedelta(hours=2), timedelta(hours=1))
+    t = Timeline().log("interview", "2026-10-25T01:30", contacts=["raj"], key_points={"raj": "x"})
+    actions = [a for a in t.actions("2026-10-25T02:45") if a.opens <= dt("2026-10-25T02:45")]
     assert [(a.name, a.opens, a.due) for a in actions] == [
-        ("thank_you", dt("2026-11-01T01:30"), dt("2026-11-02T01:30"))]
-    assert actions[0].notify_at == dt("2026-11-01T08:00")
+        ("thank_you", dt("2026-10-25T02:30"), dt("2026-10-26T02:30"))]
+    assert actions[0].notify_at == dt("2026-10-25T08:00")
 
 
 def test_business_days_skip_the_weekend():
@@ -571,11 +563,10 @@ def test_a_silent_lead_closed_as_no_response_suggests_nothing_more():
     assert t.names("2026-02-10T10:00") == []
 
 
-def test_the_sample_s_long_overdue_nudge_is_now_the_suggestion_to_close(tmp_path):
-    data = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "followup_desktop", "--data-dir", str(data), "import",
-                    str(Path(__file__).parents[1] / "resources" / "sample.json")], check=True, capture_output=True)
-    items = _due_json(data, "2026-12-01T10:00", "UTC")
+def test_the_sample_s_long_overdue_nudge_is_now_the_suggestion_to_close(seed, capsys):
+    sample = Path(__file__).parents[1] / "resources" / "sample.json"
+    data = seed(json.loads(sample.read_text(encoding="utf-8")))
+    items = _due_json(data, "2026-12-01T10:00", capsys)
     assert [x["action"] for x in items] == ["close_out"]
     assert items[0]["reason"].startswith("No news since they wrote on Wednesday March 18")
 

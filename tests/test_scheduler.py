@@ -226,36 +226,21 @@ def test_a_lead_gone_quiet_asks_once_whether_to_close_it():
 
 # -- the Qt scheduler over a real data dir ----------------------------------------------------
 
-class _Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-def _workspace(data_dir, write_json, clock):
-    from followup_desktop.exchange.jsonfile import import_json
+def _workspace(data_dir, seed, dataset, clock):
     from followup_desktop.paths import DataPaths
     from followup_desktop.ui.workspace import Workspace
 
+    seed(dataset([{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}]))
     ws = Workspace(DataPaths(data_dir), clock=clock)
-    import_json(ws.store, write_json({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}],
-    }))
     ws.load()
     return ws
 
 
-def test_a_clock_jump_or_a_resume_from_sleep_makes_the_scheduler_look_again(qtbot, data_dir, write_json):
+def test_a_clock_jump_or_a_resume_from_sleep_makes_the_scheduler_look_again(qtbot, data_dir, seed, dataset, clock_at):
     from followup_desktop.tray.scheduler import NotificationScheduler
 
-    clock = _Clock(dt("2026-03-02T10:00"))
-    ws = _workspace(data_dir, write_json, clock)
+    clock = clock_at(dt("2026-03-02T10:00"))
+    ws = _workspace(data_dir, seed, dataset, clock)
     wall, mono = [1000.0], [50.0]
     s = NotificationScheduler(ws, wall=lambda: wall[0], monotonic=lambda: mono[0])
     told_ = []
@@ -280,11 +265,11 @@ def test_a_clock_jump_or_a_resume_from_sleep_makes_the_scheduler_look_again(qtbo
         ws.close()
 
 
-def test_a_wake_up_weeks_away_is_cut_to_what_a_qt_timer_can_hold(qtbot, data_dir, write_json):
+def test_a_wake_up_weeks_away_is_cut_to_what_a_qt_timer_can_hold(qtbot, data_dir, seed, dataset, clock_at):
     from followup_desktop.tray.scheduler import MAX_SLEEP_MS, NotificationScheduler
 
-    clock = _Clock(dt("2026-03-02T10:00"))
-    ws = _workspace(data_dir, write_json, clock)
+    clock = clock_at(dt("2026-03-02T10:00"))
+    ws = _workspace(data_dir, seed, dataset, clock)
     s = NotificationScheduler(ws)
     try:
         s.start()
@@ -295,33 +280,26 @@ def test_a_wake_up_weeks_away_is_cut_to_what_a_qt_timer_can_hold(qtbot, data_dir
         ws.close()
 
 
-def _two_interviews(data_dir, write_json, clock, day="2026-03-03", settings=None):
+def _two_interviews(data_dir, seed, dataset, clock, day="2026-03-03", settings=None):
     """Interviews with Susan and Raj at 14:00 on `day`: two thank-yous open at 15:00."""
-    from followup_desktop.exchange.jsonfile import import_json
     from followup_desktop.paths import DataPaths
     from followup_desktop.ui.workspace import Workspace
 
+    seed(dataset([{"kind": "interview", "at": f"{day}T14:00:00", "contacts": ["susan", "raj"],
+                   "decision_expected": "2026-12-31"}],
+                 contacts=[{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"},
+                           {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"}],
+                 stage="interviewing", settings=settings or {}))
     ws = Workspace(DataPaths(data_dir), clock=clock)
-    import_json(ws.store, write_json({
-        "format": "followup-desktop", "version": 1,
-        "settings": settings or {},
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"},
-                     {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager",
-                          "stage": "interviewing"}],
-        "events": [{"application": "acme-om", "kind": "interview", "at": f"{day}T14:00:00",
-                    "contacts": ["susan", "raj"], "decision_expected": "2026-12-31"}],
-    }))
     ws.load()
     return ws
 
 
-def test_the_catch_up_on_start_waits_for_the_end_of_quiet_hours(qtbot, data_dir, write_json):
+def test_the_catch_up_on_start_waits_for_the_end_of_quiet_hours(qtbot, data_dir, seed, dataset, clock_at):
     from followup_desktop.tray.scheduler import NotificationScheduler
 
-    clock = _Clock(dt("2026-03-04T05:30"))  # the laptop is opened before dawn
-    ws = _two_interviews(data_dir, write_json, clock)
+    clock = clock_at(dt("2026-03-04T05:30"))  # the laptop is opened before dawn
+    ws = _two_interviews(data_dir, seed, dataset, clock)
     s = NotificationScheduler(ws)
     told_ = []
     s.notify.connect(told_.append)
@@ -347,16 +325,12 @@ def test_the_catch_up_on_start_waits_for_the_end_of_quiet_hours(qtbot, data_dir,
     ("2026-10-25", 5.5),  # and back from 03:00 to 02:00: 5.5 h
 ])
 def test_on_a_daylight_saving_night_the_timer_wakes_when_quiet_hours_end_by_the_clock(
-        qtbot, data_dir, write_json, monkeypatch, night, hours):
-    import time as _time
-
+        qtbot, data_dir, local_zone, night, hours, seed, dataset, clock_at):
     from followup_desktop.tray.scheduler import NotificationScheduler
 
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    _time.tzset()
     day_before = (dt(night + "T00:00") - timedelta(days=1)).date().isoformat()
-    clock = _Clock(dt(night + "T00:30"))
-    ws = _two_interviews(data_dir, write_json, clock, day=day_before,
+    clock = clock_at(dt(night + "T00:30"))
+    ws = _two_interviews(data_dir, seed, dataset, clock, day=day_before,
                          settings={"quiet_hours_start": "21:00", "quiet_hours_end": "05:00"})
     s = NotificationScheduler(ws)
     try:
@@ -366,24 +340,16 @@ def test_on_a_daylight_saving_night_the_timer_wakes_when_quiet_hours_end_by_the_
     finally:
         s.stop()
         ws.close()
-        monkeypatch.delenv("TZ")
-        _time.tzset()
 
 
 # -- a step keeps its identity when the people around it change --------------------------------
 
-def _applied_with_no_contacts(data_dir, write_json, clock):
-    from followup_desktop.exchange.jsonfile import import_json
+def _applied_with_no_contacts(data_dir, seed, dataset, clock):
     from followup_desktop.paths import DataPaths
     from followup_desktop.ui.workspace import Workspace
 
+    seed(dataset([{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}], contacts=[]))
     ws = Workspace(DataPaths(data_dir), clock=clock)
-    import_json(ws.store, write_json({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}],
-    }))
     ws.load()
     return ws
 
@@ -396,11 +362,11 @@ def _edit_contacts(qtbot, ws, people):
     return dict(ws.store.connection.execute("SELECT name, key FROM contact").fetchall())
 
 
-def test_adding_or_renaming_a_contact_does_not_tell_a_step_already_told_again(qtbot, data_dir, write_json):
+def test_adding_or_renaming_a_contact_does_not_tell_a_step_already_told_again(qtbot, data_dir, seed, dataset, clock_at):
     from followup_desktop.tray.scheduler import NotificationScheduler
 
-    clock = _Clock(dt("2026-03-09T09:30"))
-    ws = _applied_with_no_contacts(data_dir, write_json, clock)
+    clock = clock_at(dt("2026-03-09T09:30"))
+    ws = _applied_with_no_contacts(data_dir, seed, dataset, clock)
     s = NotificationScheduler(ws)
     told_ = []
     s.notify.connect(told_.append)
@@ -433,13 +399,14 @@ def test_adding_or_renaming_a_contact_does_not_tell_a_step_already_told_again(qt
         ws.close()
 
 
-def test_a_step_told_by_the_previous_version_under_its_contact_is_not_told_again(qtbot, data_dir, write_json):
+def test_a_step_told_by_the_previous_version_under_its_contact_is_not_told_again(
+        qtbot, data_dir, seed, dataset, clock_at):
     from followup_desktop.paths import DataPaths
     from followup_desktop.tray.scheduler import NotificationScheduler
     from followup_desktop.ui.workspace import Workspace
 
-    clock = _Clock(dt("2026-03-09T10:00"))
-    ws = _workspace(data_dir, write_json, clock)  # Susan is the employer's recruiter
+    clock = clock_at(dt("2026-03-09T10:00"))
+    ws = _workspace(data_dir, seed, dataset, clock)  # Susan is the employer's recruiter
     # Before, a picked contact was part of the id: the status check was told and snoozed as that.
     ws.store.set_action_state("acme-om|status_check|2026-03-02T09:00:00|susan", "acme-om",
                               notified_at=dt("2026-03-09T09:30"), snoozed_until=dt("2026-03-09T12:00"))

@@ -8,14 +8,13 @@ timelines, both stored in real SQLite files.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings as hyp_settings
 
-from followup_desktop.cli import main
+from followup_desktop.paths import DataPaths
 from followup_desktop.playbook import compute_all
 from followup_desktop.store.connection import open_database
 from followup_desktop.store.snapshot import load_applications, load_settings
@@ -36,17 +35,13 @@ def _answers(con, now):
             [tuple(getattr(a, f) for f in fields) for a in lean])
 
 
-def _import(tmp_path, doc, name="data"):
-    f = tmp_path / f"{name}.json"
-    f.write_text(json.dumps(doc))
-    data = tmp_path / name
-    assert main(["--data-dir", str(data), "import", str(f)]) == 0
-    return data / "followup.sqlite3"
+def _import(seed, into, doc):
+    return DataPaths(seed(doc, into)).database
 
 
-def test_a_long_realistic_search_gets_the_same_answer_from_the_lean_snapshot(tmp_path, capsys):
+def test_a_long_realistic_search_gets_the_same_answer_from_the_lean_snapshot(tmp_path, seed):
     now = datetime(2026, 11, 16, 10, 30)
-    db = _import(tmp_path, generate.build(applications=400, seed=7, now=now))
+    db = _import(seed, tmp_path / "data", generate.build(applications=400, seed=7, now=now))
     con = open_database(db)
     try:
         # now, a month ago and a year ago: replies and closes logged after the moment must not
@@ -62,7 +57,7 @@ def test_a_long_realistic_search_gets_the_same_answer_from_the_lean_snapshot(tmp
         con.close()
 
 
-def _as_document(app) -> dict:
+def _as_document(dataset, app) -> dict:
     people = [{"key": c.key, "employer": "acme", "name": c.name, "role": c.role} for c in app.contacts.values()]
     events = []
     for e in app.events:
@@ -80,27 +75,21 @@ def _as_document(app) -> dict:
         if e.encouraged:
             rec["encouraged"] = True
         events.append(rec)
-    return {
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": people,
-        "applications": [{"key": app.key, "employer": "acme", "position": app.position,
-                          "stage": app.stage,
-                          # a closed application always has an outcome (the import insists)
-                          "outcome": app.outcome or ("no_response" if app.stage == "closed" else None),
-                          "posting_closes": app.posting_closes and app.posting_closes.isoformat(),
-                          "created": app.created and app.created.isoformat()}],
-        "events": events,
-    }
+    return dataset(events, contacts=people, applications=[
+        {"key": app.key, "employer": "acme", "position": app.position, "stage": app.stage,
+         # a closed application always has an outcome (the import insists)
+         "outcome": app.outcome or ("no_response" if app.stage == "closed" else None),
+         "posting_closes": app.posting_closes and app.posting_closes.isoformat(),
+         "created": app.created and app.created.isoformat()}])
 
 
 @hyp_settings(max_examples=60, deadline=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(situations())
-def test_random_timelines_get_the_same_answer_from_the_lean_snapshot(tmp_path_factory, case):
+def test_random_timelines_get_the_same_answer_from_the_lean_snapshot(tmp_path_factory, seed, dataset, case):
     app, now, _, _ = case
     tmp = tmp_path_factory.mktemp("lean")
-    db = _import(tmp, _as_document(app))
+    db = _import(seed, tmp / "data", _as_document(dataset, app))
     con = open_database(db)
     try:
         full, lean = _answers(con, now)
@@ -109,7 +98,7 @@ def test_random_timelines_get_the_same_answer_from_the_lean_snapshot(tmp_path_fa
         con.close()
 
 
-def test_hard_cases_left_out_before_the_last_reply_still_count(tmp_path):
+def test_hard_cases_left_out_before_the_last_reply_still_count(tmp_path, seed, dataset):
     from timeline import Timeline
 
     cases = {
@@ -127,7 +116,7 @@ def test_hard_cases_left_out_before_the_last_reply_still_count(tmp_path):
         .log("reply", "2026-03-09T10:00", outcome="no_decision", next_date="2026-03-09"),
     }
     for name, t in cases.items():
-        db = _import(tmp_path, _as_document(t.app), name)
+        db = _import(seed, tmp_path / name, _as_document(dataset, t.app))
         con = open_database(db)
         try:
             for moment in ("2026-03-06T10:00", "2026-03-10T10:00", "2026-03-20T10:00"):

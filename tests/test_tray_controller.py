@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
 from followup_desktop.app import install_desktop_integration
 from followup_desktop.desktop.autostart import Autostart
@@ -20,25 +19,19 @@ from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.workspace import Workspace
 
 
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
+PROFILE = {"name": "Jordan Lee", "email": "jordan@example.org"}
+SUSAN = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter", "email": "susan@acme.example"}
+INTERVIEWING = {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "interviewing"}
 
 
-def doc(events, applications=None, contacts=None):
-    return {
-        "format": "followup-desktop", "version": 1,
-        "profile": {"name": "Jordan Lee", "email": "jordan@example.org"},
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": contacts or [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
-                                  "email": "susan@acme.example"}],
-        "applications": applications or [{"key": "acme-om", "employer": "acme", "position": "Office Manager",
-                                          "stage": "interviewing"}],
-        "events": events,
-    }
+@pytest.fixture
+def doc(dataset):
+    """`doc(events, applications=…, contacts=…)`: the shared data set with Jordan Lee's profile,
+    Susan's address and the Office Manager application at the interview stage unless told."""
+    def build(events, applications=None, contacts=None):
+        return dataset(events, applications=applications or [INTERVIEWING], contacts=contacts or [SUSAN],
+                       profile=PROFILE)
+    return build
 
 
 INTERVIEW = {"application": "acme-om", "kind": "interview", "at": "2026-03-03T14:00:00", "duration_minutes": 60,
@@ -88,12 +81,6 @@ def desks(qtbot, data_dir, tmp_path):
     QApplication.instance().setQuitOnLastWindowClosed(True)
 
 
-def seed(data_dir, write_json, document):
-    ws = Workspace(DataPaths(data_dir))
-    import_json(ws.store, write_json(document))
-    ws.close()
-
-
 def open_close_out_dialog():
     [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, CloseOutDialog) and w.isVisible()]
     return dialog
@@ -106,9 +93,9 @@ def composers():
 
 
 def test_a_thank_you_is_told_when_it_opens_once_and_the_click_opens_its_compose_window(
-        qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 14, 30))
+        qtbot, desks, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 14, 30))
     d = desks(clock)
     assert d.notifier.sent == []
     # Sleeping until the interview ends, not polling.
@@ -134,22 +121,22 @@ def test_a_thank_you_is_told_when_it_opens_once_and_the_click_opens_its_compose_
     assert compose.windowTitle().startswith("Thank-you note — Susan Smith, Acme Corp")
 
 
-def test_a_restart_does_not_tell_again_what_was_already_told(qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 15, 0))
+def test_a_restart_does_not_tell_again_what_was_already_told(qtbot, desks, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 15, 0))
     first = desks(clock)
     assert len(first.notifier.sent) == 1
     first.close()
-    second = desks(Clock(datetime(2026, 3, 3, 16, 0)))  # a new process over the same database
+    second = desks(clock_at(datetime(2026, 3, 3, 16, 0)))  # a new process over the same database
     assert second.notifier.sent == []
 
 
 def test_what_opened_while_the_app_was_closed_is_one_catch_up_summary_that_opens_due_now(
-        qtbot, desks, data_dir, write_json):
+        qtbot, desks, seed, doc, clock_at):
     people = [{"key": k, "employer": "acme", "name": n, "role": "interviewer"}
               for k, n in (("susan", "Susan Smith"), ("raj", "Raj Patel"))]
-    seed(data_dir, write_json, doc([{**INTERVIEW, "contacts": ["susan", "raj"]}], contacts=people))
-    d = desks(Clock(datetime(2026, 3, 3, 18, 0)))
+    seed(doc([{**INTERVIEW, "contacts": ["susan", "raj"]}], contacts=people))
+    d = desks(clock_at(datetime(2026, 3, 3, 18, 0)))
     [(key, title, body)] = d.notifier.sent
     assert key == (K_SUMMARY, None)
     assert title == "2 follow-ups came up while Follow-up Desktop was closed"
@@ -171,8 +158,8 @@ GHOSTED = [
 APPLIED = [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}]
 
 
-def close_out_desk(desks, data_dir, write_json, clock):
-    seed(data_dir, write_json, doc(GHOSTED, applications=APPLIED))
+def close_out_desk(desks, seed, doc, clock):
+    seed(doc(GHOSTED, applications=APPLIED))
     d = desks(clock)
     [(key, title, body)] = d.notifier.sent
     assert key[0] == K_CLOSE_OUT
@@ -183,8 +170,8 @@ def close_out_desk(desks, data_dir, write_json, clock):
     return d, dialog, key[1]
 
 
-def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, desks, data_dir, write_json):
-    d, dialog, action_id = close_out_desk(desks, data_dir, write_json, Clock(datetime(2026, 3, 10, 10, 0)))
+def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, desks, seed, doc, clock_at):
+    d, dialog, action_id = close_out_desk(desks, seed, doc, clock_at(datetime(2026, 3, 10, 10, 0)))
     with qtbot.waitSignal(d.workspace.operations.drained):  # written on the write worker
         dialog.close_button.click()
     assert d.workspace.applications()["acme-om"].stage == "closed"
@@ -192,9 +179,9 @@ def test_a_lead_gone_quiet_asks_and_closing_it_as_no_response_closes_it(qtbot, d
     assert d.workspace.action(action_id) is None
 
 
-def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, data_dir, write_json):
-    clock = Clock(datetime(2026, 3, 10, 10, 0))
-    d, dialog, action_id = close_out_desk(desks, data_dir, write_json, clock)
+def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, seed, doc, clock_at):
+    clock = clock_at(datetime(2026, 3, 10, 10, 0))
+    d, dialog, action_id = close_out_desk(desks, seed, doc, clock)
     with qtbot.waitSignal(d.workspace.operations.drained):
         dialog.wait_button.click()
     assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 24, 10, 0)
@@ -206,8 +193,8 @@ def test_keep_waiting_asks_again_in_two_weeks(qtbot, desks, data_dir, write_json
     assert [k for k, _, _ in d.notifier.sent] == [(K_CLOSE_OUT, action_id)] * 2  # asked again
 
 
-def test_withdrawing_closes_the_lead_and_opens_the_withdrawal_note(qtbot, desks, data_dir, write_json):
-    d, dialog, _ = close_out_desk(desks, data_dir, write_json, Clock(datetime(2026, 3, 10, 10, 0)))
+def test_withdrawing_closes_the_lead_and_opens_the_withdrawal_note(qtbot, desks, seed, doc, clock_at):
+    d, dialog, _ = close_out_desk(desks, seed, doc, clock_at(datetime(2026, 3, 10, 10, 0)))
     with qtbot.waitSignal(d.workspace.operations.drained):
         dialog.withdraw_button.click()
     assert d.workspace.applications()["acme-om"].outcome == "withdrawn"
@@ -215,9 +202,9 @@ def test_withdrawing_closes_the_lead_and_opens_the_withdrawal_note(qtbot, desks,
     assert compose.windowTitle().startswith("Withdrawal note")
 
 
-def test_pausing_holds_notifications_until_the_pause_ends(qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 14, 30))
+def test_pausing_holds_notifications_until_the_pause_ends(qtbot, desks, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 14, 30))
     d = desks(clock)
     d.desk.pause(timedelta(hours=1))
     clock.now = datetime(2026, 3, 3, 15, 0)
@@ -231,9 +218,9 @@ def test_pausing_holds_notifications_until_the_pause_ends(qtbot, desks, data_dir
     assert len(d.notifier.sent) == 1
 
 
-def test_snoozing_from_the_tray_menu_moves_the_step_a_day(qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 15, 30))
+def test_snoozing_from_the_tray_menu_moves_the_step_a_day(qtbot, desks, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 15, 30))
     d = desks(clock)
     d.desk.menu.aboutToShow.emit()
     snooze_menu = next(a.menu() for a in d.desk.menu.actions() if a.menu() and a.menu().objectName() == "traySnooze")
@@ -246,9 +233,9 @@ def test_snoozing_from_the_tray_menu_moves_the_step_a_day(qtbot, desks, data_dir
     assert d.workspace.due_now() == []
 
 
-def test_closing_the_window_keeps_the_app_in_the_tray_and_says_so_once(qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+def test_closing_the_window_keeps_the_app_in_the_tray_and_says_so_once(qtbot, desks, data_dir, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    d = desks(clock_at(datetime(2026, 3, 3, 14, 30)))
     assert d.window.isVisible()
     assert not QApplication.instance().quitOnLastWindowClosed()
     d.window.close()
@@ -260,9 +247,9 @@ def test_closing_the_window_keeps_the_app_in_the_tray_and_says_so_once(qtbot, de
 
 
 def test_without_a_tray_the_window_says_so_banners_news_and_asks_before_quitting(
-        qtbot, desks, data_dir, write_json, monkeypatch):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 14, 30))
+        qtbot, desks, monkeypatch, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 14, 30))
     d = desks(clock, tray=False)
     assert d.desk.tray is None
     assert "no system tray" in d.window.banner.label.text()
@@ -272,11 +259,12 @@ def test_without_a_tray_the_window_says_so_banners_news_and_asks_before_quitting
     assert asked and d.window.isVisible()
 
 
-def test_without_a_tray_news_comes_as_a_banner_whose_button_opens_the_step(qtbot, data_dir, write_json, tmp_path):
+def test_without_a_tray_news_comes_as_a_banner_whose_button_opens_the_step(
+        qtbot, data_dir, tmp_path, seed, doc, clock_at):
     from followup_desktop.tray.notifier import BannerNotifier
 
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    clock = Clock(datetime(2026, 3, 3, 14, 30))
+    seed(doc([INTERVIEW]))
+    clock = clock_at(datetime(2026, 3, 3, 14, 30))
     ws = Workspace(DataPaths(data_dir), clock=clock)
     ws.load()
     window = MainWindow(ws)
@@ -316,9 +304,9 @@ def test_the_tray_balloon_click_answers_for_the_notification_on_screen(qtbot):
     assert got.args == [(K_ACTION, "second")]
 
 
-def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot, desks, data_dir, write_json, tmp_path):
-    seed(data_dir, write_json, doc([INTERVIEW]))
-    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot, desks, tmp_path, seed, doc, clock_at):
+    seed(doc([INTERVIEW]))
+    d = desks(clock_at(datetime(2026, 3, 3, 14, 30)))
     entry = tmp_path / "xdg" / "autostart" / "followup-desktop.desktop"
     assert not entry.exists()
     with qtbot.waitSignal(d.workspace.operations.drained):  # saved on the write worker
@@ -329,7 +317,7 @@ def test_switching_start_at_login_on_and_off_writes_and_removes_the_entry(qtbot,
     assert not entry.exists()
 
 
-def _three_applications():
+def _three_applications(doc):
     return doc(
         [INTERVIEW,
          {"application": "acme-clerk", "kind": "applied", "at": "2026-02-20T09:00:00", "channel": "portal"},
@@ -349,9 +337,9 @@ def _click_tray(d):
     QApplication.processEvents()
 
 
-def test_one_tray_click_brings_the_window_back_as_it_was_left(qtbot, desks, data_dir, write_json):
-    seed(data_dir, write_json, _three_applications())
-    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+def test_one_tray_click_brings_the_window_back_as_it_was_left(qtbot, desks, seed, doc, clock_at):
+    seed(_three_applications(doc))
+    d = desks(clock_at(datetime(2026, 3, 3, 14, 30)))
     w = d.window
     qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
     w.show_filter("active")
@@ -379,11 +367,11 @@ def test_one_tray_click_brings_the_window_back_as_it_was_left(qtbot, desks, data
 
 
 def test_a_tray_click_on_a_window_hidden_behind_another_brings_it_forward_not_away(
-        qtbot, desks, data_dir, write_json):
+        qtbot, desks, seed, doc, clock_at):
     from PySide6.QtWidgets import QWidget
 
-    seed(data_dir, write_json, _three_applications())
-    d = desks(Clock(datetime(2026, 3, 3, 14, 30)))
+    seed(_three_applications(doc))
+    d = desks(clock_at(datetime(2026, 3, 3, 14, 30)))
     w = d.window
     qtbot.waitUntil(lambda: w.isVisible() and d.workspace.is_loaded)
     other = QWidget()
@@ -412,13 +400,13 @@ def _shown(text: str) -> str:
 
 
 def test_names_that_look_like_markup_show_literally_in_the_tray_menu_and_tooltips(
-        qtbot, desks, data_dir, write_json):
+        qtbot, desks, seed, doc, clock_at):
     odd = "<b>Bold</b><img src=x> & Sons"
     document = doc([INTERVIEW])
     document["employers"][0]["name"] = odd
     document["contacts"][0]["name"] = "Susan <i>Smith</i>"
-    seed(data_dir, write_json, document)
-    d = desks(Clock(datetime(2026, 3, 3, 15, 0)))
+    seed(document)
+    d = desks(clock_at(datetime(2026, 3, 3, 15, 0)))
     d.desk.refresh()
     wanted = f"Thank-you note to Susan <i>Smith</i> ({odd})"
     items = [a for a in d.desk.menu.actions() if "Susan" in a.text()]
@@ -446,45 +434,42 @@ def test_a_tray_balloon_read_as_markup_gets_the_names_escaped_and_qts_own_balloo
 
 # -- every kind of step, acted on from the tray menu, opens the window for it ---------------------
 
-def _ev(kind, at, **fields):
-    return {"application": "acme-om", "kind": kind, "at": at, **fields}
-
-
 _IV = dict(duration_minutes=60, contacts=["susan"])
 #: for each kind of step: a timeline that has it due, and a moment when it is
 KIND_STORIES = {
-    "introduce": ([_ev("lead", "2026-03-02T09:00:00")], "lead", datetime(2026, 3, 2, 10, 0)),
-    "status_check": ([_ev("applied", "2026-03-02T09:00:00", channel="portal")], "applied",
+    "introduce": ([dict(kind="lead", at="2026-03-02T09:00:00")], "lead", datetime(2026, 3, 2, 10, 0)),
+    "status_check": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal")], "applied",
                      datetime(2026, 3, 9, 10, 0)),
-    "debrief": ([_ev("interview", "2026-03-03T14:00:00", **_IV)], "interviewing", datetime(2026, 3, 3, 15, 30)),
-    "thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)], "interviewing",
-                  datetime(2026, 3, 3, 15, 30)),
-    "late_thank_you": ([_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)],
+    "debrief": ([dict(kind="interview", at="2026-03-03T14:00:00", **_IV)], "interviewing",
+                datetime(2026, 3, 3, 15, 30)),
+    "thank_you": ([dict(kind="interview", at="2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)],
+                  "interviewing", datetime(2026, 3, 3, 15, 30)),
+    "late_thank_you": ([dict(kind="interview", at="2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV)],
                        "interviewing", datetime(2026, 3, 4, 16, 0)),
     "post_interview_follow_up": (
-        [_ev("interview", "2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV),
-         _ev("thank_you", "2026-03-03T17:00:00", channel="email", contacts=["susan"])],
+        [dict(kind="interview", at="2026-03-03T14:00:00", decision_expected="2026-03-06", **_IV),
+         dict(kind="thank_you", at="2026-03-03T17:00:00", channel="email", contacts=["susan"])],
         "interviewing", datetime(2026, 3, 10, 10, 0)),
-    "reply_thanks": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-                      _ev("reply", "2026-03-05T10:00:00", outcome="no_decision", channel="email",
+    "reply_thanks": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+                      dict(kind="reply", at="2026-03-05T10:00:00", outcome="no_decision", channel="email",
                           contacts=["susan"])], "applied", datetime(2026, 3, 5, 11, 0)),
-    "nudge": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-               _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"])],
+    "nudge": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+               dict(kind="status_check", at="2026-03-09T10:00:00", channel="phone", contacts=["susan"])],
               "applied", datetime(2026, 3, 17, 10, 0)),
-    "close_out": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-                   _ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
-                   _ev("follow_up", "2026-03-16T10:00:00", channel="email", contacts=["susan"])],
+    "close_out": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+                   dict(kind="status_check", at="2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
+                   dict(kind="follow_up", at="2026-03-16T10:00:00", channel="email", contacts=["susan"])],
                   "applied", datetime(2026, 4, 1, 10, 0)),
-    "withdrawal_note": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-                         _ev("closed", "2026-03-05T10:00:00", reason="withdrawn")], "closed",
+    "withdrawal_note": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+                         dict(kind="closed", at="2026-03-05T10:00:00", reason="withdrawn")], "closed",
                         datetime(2026, 3, 5, 11, 0)),
-    "feedback_request": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-                          _ev("reply", "2026-03-05T10:00:00", outcome="rejected", channel="email",
+    "feedback_request": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+                          dict(kind="reply", at="2026-03-05T10:00:00", outcome="rejected", channel="email",
                               contacts=["susan"])], "closed", datetime(2026, 3, 5, 11, 0)),
-    "check_in": ([_ev("applied", "2026-03-02T09:00:00", channel="portal"),
-                  _ev("reply", "2026-03-05T10:00:00", outcome="rejected", encouraged=True, channel="email",
+    "check_in": ([dict(kind="applied", at="2026-03-02T09:00:00", channel="portal"),
+                  dict(kind="reply", at="2026-03-05T10:00:00", outcome="rejected", encouraged=True, channel="email",
                       contacts=["susan"]),
-                  _ev("feedback_request", "2026-03-05T12:00:00", channel="email", contacts=["susan"])],
+                  dict(kind="feedback_request", at="2026-03-05T12:00:00", channel="email", contacts=["susan"])],
                  "closed", datetime(2026, 4, 6, 10, 0)),
 }
 
@@ -497,16 +482,16 @@ def test_the_stories_cover_every_kind_of_step():
 
 @pytest.mark.parametrize("kind", sorted(KIND_STORIES))
 def test_every_kind_of_step_acted_on_from_the_tray_menu_opens_its_window(
-        qtbot, desks, data_dir, write_json, kind):
+        qtbot, desks, kind, seed, doc, clock_at):
     from PySide6.QtCore import QTimer
     from followup_desktop.tray.texts import describe
     from followup_desktop.ui.dialogs.log_event import LogEventDialog
 
     events, stage, now = KIND_STORIES[kind]
-    seed(data_dir, write_json, doc(events, applications=[
+    seed(doc(events, applications=[
         {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage,
          **({"outcome": "rejected" if kind != "withdrawal_note" else "withdrawn"} if stage == "closed" else {})}]))
-    d = desks(Clock(now))
+    d = desks(clock_at(now))
     d.window.close()  # the app is in the tray, the window hidden
     d.desk.refresh()
     (action,) = [a for a in d.workspace.due_now() if a.name == kind]

@@ -6,7 +6,6 @@ Each step comes from a real timeline in a real data dir, at a clock the test set
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import pytest
@@ -28,50 +27,46 @@ RAJ = {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_ma
 HANNA = {"key": "hanna", "employer": "acme", "name": "Hanna Berg", "role": "hr"}
 
 
-def ev(kind, at, **fields):
-    return {"application": "acme-om", "kind": kind, "at": at, **fields}
-
-
 def interviewed(**interview):
     """Applied, interviewed Raj (notes written), thanked him the same day."""
-    return [ev("applied", "2026-03-02T09:00:00"),
-            ev("interview", "2026-03-05T10:00:00", contacts=["raj"], key_points={"raj": "the CRM move"},
+    return [dict(kind="applied", at="2026-03-02T09:00:00"),
+            dict(kind="interview", at="2026-03-05T10:00:00", contacts=["raj"], key_points={"raj": "the CRM move"},
                **interview),
-            ev("thank_you", "2026-03-05T15:00:00", channel="email", contacts=["raj"])]
+            dict(kind="thank_you", at="2026-03-05T15:00:00", channel="email", contacts=["raj"])]
 
 
 #: action name -> (stage, outcome, events, now): a timeline whose next step is that action
 STORIES = {
-    ActionName.INTRODUCE: ("lead", None, [ev("lead", "2026-03-02T10:00:00")], "2026-03-02T11:00"),
-    ActionName.STATUS_CHECK: ("applied", None, [ev("applied", "2026-03-02T09:00:00")], "2026-03-09T10:00"),
-    ActionName.DEBRIEF: ("interviewing", None, [ev("interview", "2026-03-03T14:00:00", contacts=["raj"])],
+    ActionName.INTRODUCE: ("lead", None, [dict(kind="lead", at="2026-03-02T10:00:00")], "2026-03-02T11:00"),
+    ActionName.STATUS_CHECK: ("applied", None, [dict(kind="applied", at="2026-03-02T09:00:00")], "2026-03-09T10:00"),
+    ActionName.DEBRIEF: ("interviewing", None, [dict(kind="interview", at="2026-03-03T14:00:00", contacts=["raj"])],
                          "2026-03-03T15:30"),
     ActionName.THANK_YOU: ("interviewing", None,
-                           [ev("interview", "2026-03-03T14:00:00", contacts=["raj"], key_points={"raj": "x"})],
+                           [dict(kind="interview", at="2026-03-03T14:00:00", contacts=["raj"], key_points={"raj": "x"})],
                            "2026-03-03T16:00"),
     ActionName.LATE_THANK_YOU: ("interviewing", None,
-                                [ev("interview", "2026-03-03T14:00:00", contacts=["raj"], key_points={"raj": "x"})],
+                                [dict(kind="interview", at="2026-03-03T14:00:00", contacts=["raj"], key_points={"raj": "x"})],
                                 "2026-03-04T16:00"),
     ActionName.POST_INTERVIEW_FOLLOW_UP: ("interviewing", None, interviewed(decision_expected="2026-03-12"),
                                           "2026-03-16T10:00"),
     ActionName.REPLY_THANKS: ("interviewing", None, interviewed(decision_expected="2026-03-12") + [
-        ev("reply", "2026-03-13T11:00:00", outcome="no_decision", contacts=["raj"], next_date="2026-03-20")],
+        dict(kind="reply", at="2026-03-13T11:00:00", outcome="no_decision", contacts=["raj"], next_date="2026-03-20")],
         "2026-03-13T12:00"),
     ActionName.NUDGE: ("interviewing", None, interviewed(decision_expected="2026-03-12") + [
-        ev("follow_up", "2026-03-16T10:00:00", channel="phone", outcome="left_message", contacts=["raj"])],
+        dict(kind="follow_up", at="2026-03-16T10:00:00", channel="phone", outcome="left_message", contacts=["raj"])],
         "2026-03-23T10:00"),
     ActionName.CLOSE_OUT: ("applied", None, [
-        ev("applied", "2026-03-02T09:00:00"),
-        ev("status_check", "2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
-        ev("follow_up", "2026-03-16T10:00:00", channel="email", contacts=["susan"])], "2026-04-01T10:00"),
+        dict(kind="applied", at="2026-03-02T09:00:00"),
+        dict(kind="status_check", at="2026-03-09T10:00:00", channel="phone", contacts=["susan"]),
+        dict(kind="follow_up", at="2026-03-16T10:00:00", channel="email", contacts=["susan"])], "2026-04-01T10:00"),
     ActionName.WITHDRAWAL_NOTE: ("closed", "withdrawn", [
-        ev("applied", "2026-03-02T09:00:00"), ev("closed", "2026-03-20T09:00:00", reason="withdrawn")],
+        dict(kind="applied", at="2026-03-02T09:00:00"), dict(kind="closed", at="2026-03-20T09:00:00", reason="withdrawn")],
         "2026-03-20T10:00"),
     ActionName.FEEDBACK_REQUEST: ("interviewing", None, interviewed() + [
-        ev("reply", "2026-03-13T11:00:00", outcome="rejected", contacts=["raj"])], "2026-03-13T12:00"),
+        dict(kind="reply", at="2026-03-13T11:00:00", outcome="rejected", contacts=["raj"])], "2026-03-13T12:00"),
     ActionName.CHECK_IN: ("interviewing", None, interviewed() + [
-        ev("reply", "2026-03-13T11:00:00", outcome="rejected", contacts=["raj"], encouraged=True),
-        ev("feedback_request", "2026-03-14T10:00:00", channel="email", contacts=["raj"])], "2026-04-14T12:00"),
+        dict(kind="reply", at="2026-03-13T11:00:00", outcome="rejected", contacts=["raj"], encouraged=True),
+        dict(kind="feedback_request", at="2026-03-14T10:00:00", channel="email", contacts=["raj"])], "2026-04-14T12:00"),
 }
 
 
@@ -80,24 +75,15 @@ def test_every_action_kind_has_a_story():
 
 
 @pytest.fixture
-def story_window(qtbot, data_dir):
+def story_window(qtbot, data_dir, clock_at, dataset, write_json):
+    """`story_window(name)` -> (window, workspace) over STORIES[name], at its moment."""
     made = []
 
     def make(name):
         stage, outcome, events, now = STORIES[name]
-        ws = Workspace(DataPaths(data_dir), clock=lambda: datetime.fromisoformat(now))
-        f = data_dir / "story.json"
-        app = {"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": stage}
-        if outcome:
-            app["outcome"] = outcome
-        f.write_text(json.dumps({
-            "format": "followup-desktop", "version": 1,
-            "employers": [{"key": "acme", "name": "Acme Corp"}],
-            "contacts": [SUSAN, RAJ, HANNA],
-            "applications": [app],
-            "events": events,
-        }))
-        import_json(ws.store, f)
+        ws = Workspace(DataPaths(data_dir), clock=clock_at(datetime.fromisoformat(now)))
+        import_json(ws.store, write_json(dataset(events, contacts=[SUSAN, RAJ, HANNA], stage=stage, outcome=outcome),
+                                         "story.json"))
         ws.load()
         w = MainWindow(ws)
         qtbot.addWidget(w)
@@ -109,10 +95,10 @@ def story_window(qtbot, data_dir):
         return w, ws
 
     yield make
+    for c in QApplication.topLevelWidgets():  # the message windows the stories opened
+        if isinstance(c, ComposeWindow) and _alive(c):
+            c.close()
     for w, ws in made:
-        for c in list(w._composers):
-            if c is not None and _alive(c):
-                c.close()
         ws.close()
 
 

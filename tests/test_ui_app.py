@@ -3,7 +3,6 @@ crash, and settings changed in the dialog moving every clock at once."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -139,17 +138,18 @@ def test_an_unexpected_error_shows_a_dialog_naming_the_log_file(qapp, monkeypatc
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
+def now():
+    return NOW
+
+
+@pytest.fixture
+def window(qtbot, data_dir, clock, dataset, write_json):
+    """The window as the app builds it (not the shared fixture's: start-up is what is tested)."""
     paths = DataPaths(data_dir)
-    workspace, window = build(paths, clock=lambda: NOW)
-    f = data_dir / "one.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "applications": [{"key": "om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "email"}],
-    }))
-    import_json(workspace.store, f)
+    workspace, window = build(paths, clock=clock)
+    import_json(workspace.store, write_json(dataset(
+        [{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "email"}], contacts=[],
+        applications=[{"key": "om", "employer": "acme", "position": "Office Manager", "stage": "applied"}])))
     workspace.load()
     qtbot.addWidget(window)
     window.show()

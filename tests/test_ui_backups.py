@@ -28,12 +28,17 @@ def paths(data_dir, contract_example, capsys) -> DataPaths:
 
 
 @pytest.fixture
-def started(qtbot):
+def now():
+    return NOW
+
+
+@pytest.fixture
+def started(qtbot, clock):
     """`started(paths)` -> (workspace, window) as the app starts them, the load under way."""
     made = []
 
     def start(paths):
-        workspace, window = build(paths, clock=lambda: NOW)
+        workspace, window = build(paths, clock=clock)
         qtbot.addWidget(window)
         watch_the_data(paths, workspace, window)
         window.show()
@@ -103,10 +108,11 @@ def test_a_damaged_file_without_backups_can_start_afresh(paths, started, qtbot):
     assert [p for p in paths.root.iterdir() if p.name.startswith("followup.sqlite3.damaged-")]
 
 
-def test_the_backups_window_lists_the_copies_and_restores_one(paths, started, qtbot, monkeypatch, write_json):
+def test_the_backups_window_lists_the_copies_and_restores_one(
+        paths, started, qtbot, monkeypatch, write_json, dataset):
     backups.take_backup(paths, now=datetime(2026, 3, 9, 18, 0))
-    doc = {"format": "followup-desktop", "version": 1, "employers": [{"key": "globex", "name": "Globex"}],
-           "applications": [{"key": "g", "employer": "globex", "position": "Dispatcher", "stage": "lead"}]}
+    doc = dataset(employers=[{"key": "globex", "name": "Globex"}], contacts=[],
+                  applications=[{"key": "g", "employer": "globex", "position": "Dispatcher", "stage": "lead"}])
     assert cli.main(["--data-dir", str(paths.root), "import", str(write_json(doc))]) == 0
     workspace, window = started(paths)
     qtbot.waitUntil(lambda: workspace.is_loaded, timeout=10_000)

@@ -20,41 +20,40 @@ from followup_desktop.ui.workspace import Workspace
 INTERVIEW_DAY = datetime(2026, 3, 10, 16, 0)  # two hours after the interview at Acme
 
 
-def leads(*, key_point: str | None = "the new filing system", thank_you_sent: bool = False,
-          extra_events: list | None = None) -> dict:
-    """Jordan's search: one application at Acme, interviewed by Susan Smith on March 10."""
-    interview = {"application": "acme-office-manager", "kind": "interview", "at": "2026-03-10T14:00:00",
-                 "duration_minutes": 60, "contacts": ["susan"], "decision_expected": "2026-03-17"}
-    if key_point:
-        interview["key_points"] = {"susan": key_point}
-    events = [{"application": "acme-office-manager", "kind": "applied", "at": "2026-03-02T09:00:00",
-               "channel": "portal"}, interview]
-    if thank_you_sent:
-        events.append({"application": "acme-office-manager", "kind": "thank_you", "at": "2026-03-10T18:00:00",
-                       "channel": "email", "contacts": ["susan"]})
-    events += extra_events or []
-    return {
-        "format": "followup-desktop", "version": 1,
-        "profile": {"name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100", "employed": False},
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [
-            {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
-             "email": "susan@acme.example", "phone": "+1 555 0101"},
-            {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager",
-             "email": "raj@acme.example"},
-        ],
-        "applications": [{"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
-                          "source": "posting", "stage": "interviewing"}],
-        "events": events,
-    }
+JORDAN = {"name": "Jordan Lee", "email": "jordan@example.org", "phone": "+1 555 0100", "employed": False}
+SUSAN = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+         "email": "susan@acme.example", "phone": "+1 555 0101"}
+RAJ = {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager", "email": "raj@acme.example"}
+OFFICE_MANAGER = {"key": "acme-office-manager", "employer": "acme", "position": "Office Manager",
+                  "source": "posting", "stage": "interviewing"}
 
 
 @pytest.fixture
-def make_workspace(data_dir, write_json):
+def jordans_search(dataset):
+    """`jordans_search(key_point=…, thank_you_sent=…, extra_events=…)` -> Jordan's search: one
+    application at Acme, interviewed by Susan Smith on March 10."""
+    def build(*, key_point: str | None = "the new filing system", thank_you_sent: bool = False,
+              extra_events: list | None = None) -> dict:
+        interview = {"kind": "interview", "at": "2026-03-10T14:00:00",
+                     "duration_minutes": 60, "contacts": ["susan"], "decision_expected": "2026-03-17"}
+        if key_point:
+            interview["key_points"] = {"susan": key_point}
+        events = [{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"}, interview]
+        if thank_you_sent:
+            events.append({"kind": "thank_you", "at": "2026-03-10T18:00:00", "channel": "email",
+                           "contacts": ["susan"]})
+        events += extra_events or []
+        return dataset(events, contacts=[SUSAN, RAJ], applications=[OFFICE_MANAGER], profile=JORDAN)
+    return build
+
+
+@pytest.fixture
+def make_workspace(data_dir, write_json, clock_at):
+    """`make_workspace(document, now=INTERVIEW_DAY)` -> a loaded workspace over that data set."""
     made = []
 
     def make(doc: dict, now: datetime = INTERVIEW_DAY) -> Workspace:
-        ws = Workspace(DataPaths(data_dir), clock=lambda: now)
+        ws = Workspace(DataPaths(data_dir), clock=clock_at(now))
         import_json(ws.store, write_json(doc))
         ws.load()
         made.append(ws)
@@ -114,8 +113,9 @@ def type_into_body(qtbot, window: ComposeWindow, text: str) -> None:
 
 # -- the message ------------------------------------------------------------------------------
 
-def test_the_thank_you_window_names_the_step_and_the_person_and_recalls_the_interview(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_the_thank_you_window_names_the_step_and_the_person_and_recalls_the_interview(
+        make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
 
@@ -130,8 +130,8 @@ def test_the_thank_you_window_names_the_step_and_the_person_and_recalls_the_inte
     assert w.recipient_combo.currentData() == "susan"
 
 
-def test_the_window_offers_each_channel_the_situation_has(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_the_window_offers_each_channel_the_situation_has(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     channels = [w.tabs.tabData(i) for i in range(w.tabs.count())]
     assert channels == ["email", "letter"]
@@ -142,8 +142,8 @@ def test_the_window_offers_each_channel_the_situation_has(make_workspace, compos
     assert w.mail_button.isHidden()
 
 
-def test_an_edit_survives_a_trip_to_another_tab(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_an_edit_survives_a_trip_to_another_tab(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     type_into_body(qtbot, w, "Dear Susan, my own words.")
     w.tabs.setCurrentIndex(1)
@@ -151,8 +151,8 @@ def test_an_edit_survives_a_trip_to_another_tab(qtbot, make_workspace, compose):
     assert w.body() == "Dear Susan, my own words."
 
 
-def test_opened_without_an_action_the_title_names_the_situation(make_workspace, compose):
-    ws = make_workspace(leads(thank_you_sent=True))
+def test_opened_without_an_action_the_title_names_the_situation(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(thank_you_sent=True))
     w = compose(ws, application_key="acme-office-manager", situation="check_in", contact_key="raj")
     assert w.windowTitle() == "Check in — Raj Patel, Acme Corp"
     assert w.reason_label.isHidden()
@@ -164,8 +164,8 @@ def test_opened_without_an_action_the_title_names_the_situation(make_workspace, 
     assert not offered & {"thank_you", "late_thank_you", "reply_thanks", "feedback_request"}
 
 
-def test_without_any_contact_the_title_names_only_the_employer(make_workspace, compose):
-    doc = leads(key_point=None)
+def test_without_any_contact_the_title_names_only_the_employer(make_workspace, compose, jordans_search):
+    doc = jordans_search(key_point=None)
     doc["contacts"] = []
     doc["events"][1].pop("contacts")
     doc["events"][1].pop("key_points", None)
@@ -175,8 +175,8 @@ def test_without_any_contact_the_title_names_only_the_employer(make_workspace, c
     assert not w.recipient_combo.isEnabled()
 
 
-def test_picking_another_situation_rewrites_the_message_and_its_tabs(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_picking_another_situation_rewrites_the_message_and_its_tabs(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.situation_combo.setCurrentIndex(w.situation_combo.findData("status_check"))
     assert [w.tabs.tabData(i) for i in range(w.tabs.count())] == ["phone", "email"]
@@ -184,8 +184,8 @@ def test_picking_another_situation_rewrites_the_message_and_its_tabs(make_worksp
     assert not w.call_button.isHidden()  # phone first: the call is logged, not "sent"
 
 
-def test_switching_the_recipient_writes_to_the_other_person(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_switching_the_recipient_writes_to_the_other_person(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.recipient_combo.setCurrentIndex(w.recipient_combo.findData("raj"))
     assert w.windowTitle() == "Thank-you note — Raj Patel, Acme Corp"
@@ -194,8 +194,8 @@ def test_switching_the_recipient_writes_to_the_other_person(make_workspace, comp
 
 # -- checks -----------------------------------------------------------------------------------
 
-def test_checks_follow_the_typing_after_a_short_pause(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_checks_follow_the_typing_after_a_short_pause(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     assert "no_sign_off" not in w.check_codes()
 
@@ -209,16 +209,16 @@ def test_checks_follow_the_typing_after_a_short_pause(qtbot, make_workspace, com
     qtbot.waitUntil(lambda: "no_sign_off" not in w.check_codes(), timeout=CHECK_DELAY_MS * 10)
 
 
-def test_an_empty_subject_is_flagged(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_an_empty_subject_is_flagged(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.subject_edit.selectAll()
     qtbot.keyClick(w.subject_edit, Qt.Key_Delete)
     qtbot.waitUntil(lambda: "no_subject" in w.check_codes(), timeout=CHECK_DELAY_MS * 10)
 
 
-def test_a_third_unanswered_follow_up_suggests_closing_out(make_workspace, compose):
-    doc = leads(thank_you_sent=True, extra_events=[
+def test_a_third_unanswered_follow_up_suggests_closing_out(make_workspace, compose, jordans_search):
+    doc = jordans_search(thank_you_sent=True, extra_events=[
         {"application": "acme-office-manager", "kind": "follow_up", "at": "2026-03-19T10:00:00",
          "channel": "phone", "contacts": ["susan"], "outcome": "left_message"},
         {"application": "acme-office-manager", "kind": "follow_up", "at": "2026-03-26T10:00:00",
@@ -233,8 +233,8 @@ def test_a_third_unanswered_follow_up_suggests_closing_out(make_workspace, compo
 
 # -- missing values ---------------------------------------------------------------------------
 
-def test_what_the_app_does_not_know_is_asked_for_and_filled_in_place(qtbot, make_workspace, compose):
-    ws = make_workspace(leads(key_point=None))
+def test_what_the_app_does_not_know_is_asked_for_and_filled_in_place(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(key_point=None))
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     marker = "[key point you discussed?]"
     assert marker in w.body()
@@ -260,8 +260,9 @@ def test_what_the_app_does_not_know_is_asked_for_and_filled_in_place(qtbot, make
 
 # -- acting -----------------------------------------------------------------------------------
 
-def test_mark_as_sent_puts_the_thank_you_on_the_timeline_and_the_window_stays_with_undo(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_mark_as_sent_puts_the_thank_you_on_the_timeline_and_the_window_stays_with_undo(
+        qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
     subject, body = w.subject(), w.body()
@@ -285,8 +286,8 @@ def test_mark_as_sent_puts_the_thank_you_on_the_timeline_and_the_window_stays_wi
     qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=2000)
 
 
-def test_undo_after_mark_as_sent_takes_the_event_back(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_undo_after_mark_as_sent_takes_the_event_back(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
     with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
@@ -301,8 +302,8 @@ def test_undo_after_mark_as_sent_takes_the_event_back(qtbot, make_workspace, com
     qtbot.wait(100)
 
 
-def test_ctrl_return_marks_as_sent(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_ctrl_return_marks_as_sent(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.activateWindow()
     w.body_edit.setFocus()
@@ -312,8 +313,8 @@ def test_ctrl_return_marks_as_sent(qtbot, make_workspace, compose):
     assert len(events_of(ws, "thank_you")) == 1
 
 
-def test_a_refused_event_is_shown_in_the_window_and_nothing_is_stored(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_a_refused_event_is_shown_in_the_window_and_nothing_is_stored(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.subject_edit.setText("x" * 1200)  # past the exchange file's subject limit
     assert w.mark_sent() is False
@@ -340,8 +341,8 @@ def mail_app():
     QDesktopServices.unsetUrlHandler("mailto")
 
 
-def test_open_in_mail_app_hands_over_the_recipient_subject_and_body(make_workspace, compose, mail_app):
-    ws = make_workspace(leads())
+def test_open_in_mail_app_hands_over_the_recipient_subject_and_body(make_workspace, compose, mail_app, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.subject_edit.setText("Thank you & see you soon")
     w.mail_button.click()
@@ -356,8 +357,8 @@ def test_open_in_mail_app_hands_over_the_recipient_subject_and_body(make_workspa
     assert events_of(ws, "thank_you") == []  # opening the mail app sends nothing by itself
 
 
-def test_a_contact_without_email_cannot_be_handed_to_the_mail_app(make_workspace, compose, mail_app):
-    doc = leads()
+def test_a_contact_without_email_cannot_be_handed_to_the_mail_app(make_workspace, compose, mail_app, jordans_search):
+    doc = jordans_search()
     del doc["contacts"][0]["email"]
     ws = make_workspace(doc)
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
@@ -366,8 +367,8 @@ def test_a_contact_without_email_cannot_be_handed_to_the_mail_app(make_workspace
     assert mail_app.urls == []
 
 
-def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.copy_button.click()
     assert QGuiApplication.clipboard().text() == w.body()
@@ -381,8 +382,8 @@ def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace,
     assert QGuiApplication.clipboard().text() == w.body()
 
 
-def test_a_call_that_left_a_message_is_logged_with_its_outcome(qtbot, make_workspace, compose):
-    ws = make_workspace(leads(thank_you_sent=True), now=datetime(2026, 3, 19, 10, 0))
+def test_a_call_that_left_a_message_is_logged_with_its_outcome(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(thank_you_sent=True), now=datetime(2026, 3, 19, 10, 0))
     action = action_named(ws, "post_interview_follow_up", "susan")
     w = compose(ws, action=action)
     assert w.tabs.tabData(w.tabs.currentIndex()) == "phone"
@@ -398,8 +399,8 @@ def test_a_call_that_left_a_message_is_logged_with_its_outcome(qtbot, make_works
     assert action.id not in {a.id for a in ws.actions()}
 
 
-def test_snooze_for_a_day_moves_the_step_and_closes_the_window(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_snooze_for_a_day_moves_the_step_and_closes_the_window(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
     with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
@@ -408,16 +409,16 @@ def test_snooze_for_a_day_moves_the_step_and_closes_the_window(qtbot, make_works
     qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=2000)
 
 
-def test_escape_closes_the_window(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_escape_closes_the_window(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     assert w.close_action.shortcut().toString() == "Esc"
     w.close_action.trigger()
     qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=2000)
 
 
-def test_every_control_has_an_accessible_name_and_takes_focus(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_every_control_has_an_accessible_name_and_takes_focus(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     controls = [w.situation_combo, w.recipient_combo, w.tabs, w.subject_edit, w.body_edit, w.checks_list,
                 w.copy_button, w.mail_button, w.sent_button, w.snooze_button, w.templates_button]
@@ -426,8 +427,8 @@ def test_every_control_has_an_accessible_name_and_takes_focus(make_workspace, co
         assert c.focusPolicy() & Qt.TabFocus, c.objectName()
 
 
-def test_ctrl_return_typed_in_the_message_marks_it_as_sent(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_ctrl_return_typed_in_the_message_marks_it_as_sent(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=2000)
@@ -437,8 +438,8 @@ def test_ctrl_return_typed_in_the_message_marks_it_as_sent(qtbot, make_workspace
     assert len(events_of(ws, "thank_you")) == 1
 
 
-def test_a_second_thank_you_that_reads_like_the_first_is_flagged(qtbot, make_workspace, compose):
-    doc = leads()
+def test_a_second_thank_you_that_reads_like_the_first_is_flagged(qtbot, make_workspace, compose, jordans_search):
+    doc = jordans_search()
     doc["events"][1]["contacts"] = ["susan", "raj"]
     doc["events"][1]["key_points"] = {"susan": "the new filing system", "raj": "the budget"}
     ws = make_workspace(doc)
@@ -455,8 +456,8 @@ def test_a_second_thank_you_that_reads_like_the_first_is_flagged(qtbot, make_wor
     assert "Susan Smith" in shown
 
 
-def test_interview_notes_are_a_note_to_self_marked_done_not_sent(qtbot, make_workspace, compose):
-    doc = leads(key_point=None)
+def test_interview_notes_are_a_note_to_self_marked_done_not_sent(qtbot, make_workspace, compose, jordans_search):
+    doc = jordans_search(key_point=None)
     del doc["events"][1]["decision_expected"]  # nothing written down about the interview yet
     ws = make_workspace(doc)
     action = action_named(ws, "debrief")
@@ -469,16 +470,17 @@ def test_interview_notes_are_a_note_to_self_marked_done_not_sent(qtbot, make_wor
     assert events_of(ws, "note") == []
 
 
-def test_opened_on_an_application_alone_it_starts_from_its_next_step(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_opened_on_an_application_alone_it_starts_from_its_next_step(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, application_key="acme-office-manager")
     assert w.situation_combo.currentData() == "thank_you"
     assert w.windowTitle() == "Thank-you note — Susan Smith, Acme Corp"
     assert w.snooze_button.isEnabled() is False  # nothing to snooze: no step was named
 
 
-def test_the_contract_example_asks_for_the_key_point_nobody_wrote_down(qtbot, data_dir, contract_example, compose):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: INTERVIEW_DAY)
+def test_the_contract_example_asks_for_the_key_point_nobody_wrote_down(
+        qtbot, data_dir, contract_example, compose, clock_at):
+    ws = Workspace(DataPaths(data_dir), clock=clock_at(INTERVIEW_DAY))
     try:
         import_json(ws.store, contract_example)
         ws.load()

@@ -19,7 +19,7 @@ from test_ui_compose import (  # noqa: F401  (fixtures)
     action_named,
     compose,
     events_of,
-    leads,
+    jordans_search,
     mail_app,
     make_workspace,
     type_into_body,
@@ -49,8 +49,8 @@ def closed(window) -> bool:
 
 # -- closing --------------------------------------------------------------------------------------
 
-def test_escape_on_an_edited_draft_asks_before_discarding(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_escape_on_an_edited_draft_asks_before_discarding(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     type_into_body(qtbot, w, "Dear Susan, words I do not want to lose.")
 
@@ -63,8 +63,8 @@ def test_escape_on_an_edited_draft_asks_before_discarding(qtbot, make_workspace,
     qtbot.waitUntil(lambda: closed(w), timeout=2000)
 
 
-def test_a_kept_draft_comes_back_when_the_step_is_written_again(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_a_kept_draft_comes_back_when_the_step_is_written_again(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     w = compose(ws, action=action)
     type_into_body(qtbot, w, "Dear Susan, half a thought")
@@ -83,8 +83,8 @@ def test_a_kept_draft_comes_back_when_the_step_is_written_again(qtbot, make_work
     assert fresh.body() != "Dear Susan, half a thought"
 
 
-def test_an_untouched_draft_closes_without_a_question(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_an_untouched_draft_closes_without_a_question(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     press_escape(qtbot, w)
     qtbot.waitUntil(lambda: closed(w), timeout=2000)
@@ -92,8 +92,8 @@ def test_an_untouched_draft_closes_without_a_question(qtbot, make_workspace, com
 
 # -- gaps -----------------------------------------------------------------------------------------
 
-def test_mark_as_sent_with_a_gap_asks_first(qtbot, make_workspace, compose):
-    ws = make_workspace(leads(key_point=None))
+def test_mark_as_sent_with_a_gap_asks_first(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(key_point=None))
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     assert GAP in w.body()
 
@@ -112,8 +112,8 @@ def test_mark_as_sent_with_a_gap_asks_first(qtbot, make_workspace, compose):
     assert GAP in logged["notes"]  # sent as the user chose, and recorded as it was sent
 
 
-def test_copy_and_open_in_mail_app_with_a_gap_ask_first(qtbot, make_workspace, compose, mail_app):
-    ws = make_workspace(leads(key_point=None))
+def test_copy_and_open_in_mail_app_with_a_gap_ask_first(qtbot, make_workspace, compose, mail_app, jordans_search):
+    ws = make_workspace(jordans_search(key_point=None))
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     QGuiApplication.clipboard().setText("before")
     w.copy_button.click()
@@ -131,8 +131,8 @@ def test_copy_and_open_in_mail_app_with_a_gap_ask_first(qtbot, make_workspace, c
     assert len(mail_app.urls) == 1
 
 
-def test_a_filled_gap_goes_without_a_question(qtbot, make_workspace, compose):
-    ws = make_workspace(leads(key_point=None))
+def test_a_filled_gap_goes_without_a_question(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(key_point=None))
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.missing_edits["key_point"].setText("the filing system")
     w.fill_missing("key_point")
@@ -141,8 +141,8 @@ def test_a_filled_gap_goes_without_a_question(qtbot, make_workspace, compose):
     assert w.question is None and len(events_of(ws, "thank_you")) == 1
 
 
-def test_a_logged_call_script_never_stores_a_gap(qtbot, make_workspace, compose):
-    ws = make_workspace(leads(key_point=None))
+def test_a_logged_call_script_never_stores_a_gap(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search(key_point=None))
     w = compose(ws, application_key="acme-office-manager", situation="post_interview_follow_up",
                 contact_key="susan")
     w.variant_combo.setCurrentIndex(w.variant_combo.findData("post_interview_follow_up.phone.1"))
@@ -154,8 +154,8 @@ def test_a_logged_call_script_never_stores_a_gap(qtbot, make_workspace, compose)
     assert "?]" not in call["notes"] and "…" in call["notes"]
 
 
-def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace, compose):
-    ws = make_workspace(leads())
+def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     w.copy_button.click()
     assert QGuiApplication.clipboard().text() == w.body()
@@ -166,8 +166,8 @@ def test_copy_puts_the_body_on_the_clipboard_and_not_the_subject(make_workspace,
 
 # -- after sending --------------------------------------------------------------------------------
 
-def test_after_mark_as_sent_the_window_stays_with_undo_until_closed(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_after_mark_as_sent_the_window_stays_with_undo_until_closed(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
     with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
         assert w.mark_sent()
@@ -185,8 +185,8 @@ def test_after_mark_as_sent_the_window_stays_with_undo_until_closed(qtbot, make_
 
 # -- what the message says ------------------------------------------------------------------------
 
-def test_a_phone_script_shows_the_number_and_no_subject(qtbot, make_workspace, compose):
-    ws = make_workspace(leads())
+def test_a_phone_script_shows_the_number_and_no_subject(qtbot, make_workspace, compose, jordans_search):
+    ws = make_workspace(jordans_search())
     w = compose(ws, application_key="acme-office-manager", situation="status_check", contact_key="susan")
     assert w.channel == "phone"
     assert w.subject_row.isHidden() and not w.number_row.isHidden()
@@ -202,8 +202,8 @@ def test_a_phone_script_shows_the_number_and_no_subject(qtbot, make_workspace, c
     assert "no_phone" in w.check_codes()
 
 
-def test_a_thank_you_with_no_interview_on_the_timeline_is_not_offered(make_workspace, compose):
-    doc = leads()
+def test_a_thank_you_with_no_interview_on_the_timeline_is_not_offered(make_workspace, compose, jordans_search):
+    doc = jordans_search()
     doc["events"] = [e for e in doc["events"] if e["kind"] != "interview"]
     doc["applications"][0]["stage"] = "applied"
     ws = make_workspace(doc)
@@ -213,8 +213,8 @@ def test_a_thank_you_with_no_interview_on_the_timeline_is_not_offered(make_works
     assert not offered & {"thank_you", "late_thank_you", "post_interview_follow_up", "debrief", "reply_thanks"}
 
 
-def test_the_second_interviewers_thank_you_starts_differently(make_workspace, compose):
-    doc = leads()
+def test_the_second_interviewers_thank_you_starts_differently(make_workspace, compose, jordans_search):
+    doc = jordans_search()
     interview = next(e for e in doc["events"] if e["kind"] == "interview")
     interview["contacts"] = ["susan", "raj"]
     interview["key_points"] = {"susan": "the new filing system", "raj": "the spring office move"}
@@ -226,8 +226,8 @@ def test_the_second_interviewers_thank_you_starts_differently(make_workspace, co
     assert opening(first) != opening(second)
 
 
-def test_a_new_email_has_no_re_and_greets_by_the_full_name_before_meeting(make_workspace, compose):
-    doc = leads()
+def test_a_new_email_has_no_re_and_greets_by_the_full_name_before_meeting(make_workspace, compose, jordans_search):
+    doc = jordans_search()
     doc["events"] = [e for e in doc["events"] if e["kind"] != "interview"]
     doc["applications"][0]["stage"] = "applied"
     ws = make_workspace(doc)
@@ -240,8 +240,8 @@ def test_a_new_email_has_no_re_and_greets_by_the_full_name_before_meeting(make_w
 
 # -- the profile ----------------------------------------------------------------------------------
 
-def test_a_name_typed_into_fill_in_is_saved_to_the_profile(qtbot, make_workspace, compose):
-    doc = copy.deepcopy(leads())
+def test_a_name_typed_into_fill_in_is_saved_to_the_profile(qtbot, make_workspace, compose, jordans_search):
+    doc = copy.deepcopy(jordans_search())
     doc["profile"] = {}
     ws = make_workspace(doc)
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))
@@ -259,8 +259,8 @@ def test_a_name_typed_into_fill_in_is_saved_to_the_profile(qtbot, make_workspace
     qtbot.waitUntil(lambda: "no_name" not in w.check_codes(), timeout=2000)
 
 
-def test_a_value_typed_for_this_message_only_stays_out_of_the_profile(qtbot, make_workspace, compose):
-    doc = copy.deepcopy(leads())
+def test_a_value_typed_for_this_message_only_stays_out_of_the_profile(qtbot, make_workspace, compose, jordans_search):
+    doc = copy.deepcopy(jordans_search())
     doc["profile"] = {}
     ws = make_workspace(doc)
     w = compose(ws, action=action_named(ws, "thank_you", "susan"))

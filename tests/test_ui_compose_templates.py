@@ -8,12 +8,13 @@ import stat
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from followup_desktop.ui.compose import ComposeWindow
 from followup_desktop.ui.template_editor import PREVIEW_DELAY_MS, TemplateEditor
 from followup_desktop.wording import load_catalogue
 
-from test_ui_compose import action_named, leads, make_workspace, type_text  # noqa: F401 (fixture)
+from test_ui_compose import action_named, jordans_search, make_workspace, type_text  # noqa: F401 (fixture)
 
 BROKEN = """[[template]]
 id = "thank_you.email.mine"
@@ -42,8 +43,8 @@ def windows(qtbot):
 
 
 def test_a_broken_template_shows_its_error_in_the_editor_and_composing_still_works(
-        qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+        qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     ws.paths.templates.mkdir(parents=True)
     (ws.paths.templates / "thank_you.email.mine.toml").write_text(BROKEN, encoding="utf-8")
 
@@ -58,8 +59,8 @@ def test_a_broken_template_shows_its_error_in_the_editor_and_composing_still_wor
     assert compose.subject()
 
 
-def test_a_shipped_template_is_read_only_until_the_user_makes_a_copy(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_a_shipped_template_is_read_only_until_the_user_makes_a_copy(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     assert editor.select_template("thank_you.email.1", "shipped")
     assert editor.text_edit.isReadOnly()
@@ -74,8 +75,8 @@ def test_a_shipped_template_is_read_only_until_the_user_makes_a_copy(qtbot, make
     assert editor.delete_button.text().replace("&", "") == "Revert to shipped"
 
 
-def test_the_preview_follows_the_typing_with_the_message_being_written(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_the_preview_follows_the_typing_with_the_message_being_written(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     compose = windows(ComposeWindow(ws, action=action_named(ws, "thank_you", "susan")))
     compose.edit_templates()
     editor = compose.template_editor
@@ -96,8 +97,8 @@ def test_the_preview_follows_the_typing_with_the_message_being_written(qtbot, ma
 
 
 def test_saved_wording_is_what_the_next_message_starts_from_and_revert_brings_back_the_shipped(
-        qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+        qtbot, make_workspace, windows, jordans_search, monkeypatch):
+    ws = make_workspace(jordans_search())
     action = action_named(ws, "thank_you", "susan")
     compose = windows(ComposeWindow(ws, action=action))
     first_id = compose.draft.template_id
@@ -111,16 +112,19 @@ def test_saved_wording_is_what_the_next_message_starts_from_and_revert_brings_ba
     # the open compose window picks the new wording up (the user had not edited the draft)
     assert "With thanks," in compose.body()
 
-    editor._confirm = lambda text: True
+    asked = []  # the user answers Yes to the question the editor asks
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a, **kw: asked.append(text) or QMessageBox.Yes))
     with qtbot.waitSignal(editor.templates_changed):
         assert editor.delete_current()
+    assert len(asked) == 1
     assert not (ws.paths.templates / f"{first_id}.toml").exists()
     assert editor.current.source == "shipped"
     assert "Best regards," in compose.body()
 
 
-def test_a_template_that_does_not_parse_is_not_saved(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_a_template_that_does_not_parse_is_not_saved(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     assert editor.select_template("nudge.email.1", "shipped")
     editor.make_copy()
@@ -132,8 +136,8 @@ def test_a_template_that_does_not_parse_is_not_saved(qtbot, make_workspace, wind
     assert path.read_text(encoding="utf-8") == before
 
 
-def test_a_placeholder_is_inserted_at_the_cursor(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_a_placeholder_is_inserted_at_the_cursor(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     assert editor.select_template("check_in.email.1", "shipped")
     editor.make_copy()
@@ -143,16 +147,16 @@ def test_a_placeholder_is_inserted_at_the_cursor(qtbot, make_workspace, windows)
     assert edit.toPlainText().endswith("{{ employer }}")
 
 
-def test_opened_on_its_own_the_preview_uses_a_sample_message(make_workspace, windows):
-    ws = make_workspace(leads())
+def test_opened_on_its_own_the_preview_uses_a_sample_message(make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     editor.select_template("thank_you.email.1", "shipped")
     assert "Alex" in editor.template_preview_text()
     assert load_catalogue(ws.paths.templates).user == []  # looking changes nothing
 
 
-def test_unticking_a_fact_previews_the_other_wording_of_a_section(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_unticking_a_fact_previews_the_other_wording_of_a_section(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     editor.select_template("nudge.email.1", "shipped")
     assert "You expected to have news" in editor.template_preview_text()  # the sample named a date
@@ -165,8 +169,8 @@ def test_unticking_a_fact_previews_the_other_wording_of_a_section(qtbot, make_wo
     assert "you and your colleagues" not in preview and "the time you have given my application" in preview
 
 
-def test_a_section_is_wrapped_around_the_selected_words(qtbot, make_workspace, windows):
-    ws = make_workspace(leads())
+def test_a_section_is_wrapped_around_the_selected_words(qtbot, make_workspace, windows, jordans_search):
+    ws = make_workspace(jordans_search())
     editor = windows(TemplateEditor(ws))
     editor.select_template("thank_you.email.1", "shipped")
     editor.make_copy()

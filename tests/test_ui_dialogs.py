@@ -179,20 +179,16 @@ def test_moving_the_stage_back_is_refused_saying_how_the_timeline_does_it(qtbot)
     assert "delete the event on the timeline that moved it on" in message
 
 
-def _workspace(tmp_path, now):
-    from followup_desktop.paths import DataPaths
-    from followup_desktop.ui.workspace import Workspace
-
-    ws = Workspace(DataPaths(tmp_path / "data"), clock=lambda: now)
-    ws.load()
-    return ws
+@pytest.fixture
+def now():
+    return NOW
 
 
-def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_follows(qtbot, tmp_path):
+def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_follows(qtbot, workspace):
     from followup_desktop.store import records
     from followup_desktop.ui.commands import AddApplication, EditApplication
 
-    ws = _workspace(tmp_path, NOW)
+    ws = workspace
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "lead", "outcome": None})
@@ -223,13 +219,12 @@ def test_changing_a_lead_to_applied_logs_the_application_and_its_status_check_fo
         ws.undo_stack.redo()
     assert ws.application(add.key).stage == "applied"
     assert len(ws.timeline(initial["employer_key"])) == 1
-    ws.close()
 
 
-def test_adding_an_application_applied_on_a_date_logs_it_then(qtbot, tmp_path):
+def test_adding_an_application_applied_on_a_date_logs_it_then(qtbot, workspace):
     from followup_desktop.ui.commands import AddApplication
 
-    ws = _workspace(tmp_path, NOW)
+    ws = workspace
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "applied", "outcome": None, "stage_at": datetime(2026, 3, 1, 9, 0)})
@@ -239,7 +234,6 @@ def test_adding_an_application_applied_on_a_date_logs_it_then(qtbot, tmp_path):
         ("applied", datetime(2026, 3, 1, 9, 0))]
     status = next(a for a in ws.actions() if a.application == add.key)
     assert status.name == "status_check" and status.opens.date() == date(2026, 3, 9)  # applied + 7 days
-    ws.close()
 
 
 # -- contacts -----------------------------------------------------------------------------------
@@ -389,7 +383,7 @@ def test_a_call_is_a_phone_follow_up_with_its_result(qtbot):
 def test_back_dating_is_normal_and_a_date_far_ahead_only_warns(qtbot):
     dialog = shown(qtbot, LogEventDialog("email", PEOPLE, now=NOW))
     dialog.at.setDateTime(datetime(2026, 3, 2, 9, 0))
-    warning = dialog._at_field.message
+    warning = dialog.findChild(QLabel, "at_message")
     assert not warning.isVisible()
     dialog.at.setDateTime(datetime(2026, 3, 14, 9, 0))
     assert warning.isVisible() and "more than a day" in warning.text()
@@ -419,7 +413,7 @@ def test_a_ten_megabyte_paste_into_notes_is_refused_quickly_naming_the_limit(qtb
     dialog.notes.setFocus()
     started = time.perf_counter()
     qtbot.keyClick(dialog.notes, Qt.Key_V, Qt.ControlModifier)
-    if dialog.notes.length() == 0 and not dialog._notes_field.message.isVisible():
+    if dialog.notes.length() == 0 and not dialog.findChild(QLabel, "notes_message").isVisible():
         # no clipboard on this platform: paste the same data the way Qt would
         data = QMimeData()
         data.setText(huge)
@@ -427,7 +421,7 @@ def test_a_ten_megabyte_paste_into_notes_is_refused_quickly_naming_the_limit(qtb
     elapsed = time.perf_counter() - started
     assert elapsed < 2.0
     assert dialog.notes.length() == 0
-    message = dialog._notes_field.message
+    message = dialog.findChild(QLabel, "notes_message")
     assert message.isVisible() and f"{NOTES_MAX:,}" in message.text()
     # and a note still needs words before it can be logged
     click(qtbot, dialog.ok_button)

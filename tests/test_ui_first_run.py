@@ -3,7 +3,6 @@ be skipped; what is typed is saved through the workspace's settings."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import pytest
@@ -20,11 +19,17 @@ NOW = datetime(2026, 3, 9, 10, 0)
 
 
 @pytest.fixture
-def open_window(qtbot, data_dir):
+def now():
+    return NOW
+
+
+@pytest.fixture
+def open_window(qtbot, data_dir, clock):
+    """`open_window()` -> (window, workspace): a start of the app; called again, the next start."""
     made = []
 
     def make():
-        ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
+        ws = Workspace(DataPaths(data_dir), clock=clock)
         ws.load()
         w = MainWindow(ws)
         qtbot.addWidget(w)
@@ -37,7 +42,8 @@ def open_window(qtbot, data_dir):
         ws.close()
 
 
-def test_the_first_start_asks_for_the_profile_and_messages_are_signed_with_it(qtbot, open_window, data_dir):
+def test_the_first_start_asks_for_the_profile_and_messages_are_signed_with_it(
+        qtbot, open_window, data_dir, dataset, write_json):
     window, ws = open_window()
     assert window.offer_first_run()
     dialog = window.first_run
@@ -51,13 +57,9 @@ def test_the_first_start_asks_for_the_profile_and_messages_are_signed_with_it(qt
         "profile_name": "Jordan Lee", "profile_email": "jordan@example.com", "profile_phone": "555 0100"}
 
     # the first lead's introduction is signed, not "[your full name?]"
-    f = data_dir / "lead.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1, "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "hanna", "employer": "acme", "name": "Hanna Berg", "role": "hr"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "lead"}],
-        "events": [{"application": "acme-om", "kind": "lead", "at": "2026-03-09T09:00:00"}]}))
-    import_json(ws.store, f)
+    hanna = {"key": "hanna", "employer": "acme", "name": "Hanna Berg", "role": "hr"}
+    lead = dataset([{"kind": "lead", "at": "2026-03-09T09:00:00"}], contacts=[hanna], stage="lead")
+    import_json(ws.store, write_json(lead, "lead.json"))
     ws.load()
     compose = ComposeWindow(ws, action=ws.next_action("acme-om"))
     qtbot.addWidget(compose)

@@ -12,10 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from followup_desktop.helptext import SHORTCUTS, getting_started_html, rule_lines
-from followup_desktop.paths import DataPaths
 from followup_desktop.settings import Settings
-from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.workspace import Workspace
 
 
 def test_the_help_text_is_built_without_qt(tmp_path):
@@ -50,16 +47,8 @@ def test_the_data_dir_is_named_and_shown_as_text_not_markup(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: datetime(2026, 3, 9, 10, 0))
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    yield w
-    ws.close()
+def now():
+    return datetime(2026, 3, 9, 10, 0)
 
 
 def test_every_key_the_help_names_does_what_it_says(window):

@@ -3,50 +3,34 @@ second interviewer who was not a contact yet."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
-from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.timeline import EVENT, NOW, event_title
-from followup_desktop.ui.workspace import Workspace
 
 NOW_ = datetime(2026, 3, 9, 10, 0)  # a Monday
 
 
-@pytest.fixture(autouse=True)
-def refusals(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    def refuse(parent, title, text, *a, **kw):
-        raise AssertionError(f"{title}: {text}")
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+pytestmark = pytest.mark.usefixtures("refusals")
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW_)
-    f = data_dir / "acme.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00"}],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    w.select_application("acme-om")
-    yield w
-    ws.close()
+def now():
+    return NOW_
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset([{"kind": "applied", "at": "2026-03-02T09:00:00"}])
+
+
+@pytest.fixture
+def window(window):
+    window.select_application("acme-om")
+    return window
 
 
 def in_dialog(qtbot, fill, seen):
@@ -149,12 +133,20 @@ def test_a_new_interviewer_who_is_already_a_contact_is_pointed_to_their_box(qtbo
     assert [c["name"] for c in window.workspace.contacts("acme")] == ["Susan Smith"]
 
 
-def test_the_contacts_dialog_counts_the_events_a_contact_is_on(qtbot, window, monkeypatch):
-    from followup_desktop.ui.dialogs import contacts as contacts_module
+def test_the_contacts_dialog_counts_the_events_a_contact_is_on(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
 
     asked = []
-    monkeypatch.setattr(contacts_module.ContactsDialog, "_confirm_remove",
-                        lambda self, name, count: asked.append((name, count)) or False)
+
+    def keep_her(tries=[0]):  # the user reads the question and answers Keep
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "removeContactQuestion":
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(10, keep_her)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Keep").click()
 
     def interview(d):
         d.at.setDateTime(QDateTime(NOW_ - timedelta(hours=2)))
@@ -165,8 +157,9 @@ def test_the_contacts_dialog_counts_the_events_a_contact_is_on(qtbot, window, mo
 
     def remove(d):
         d.list.setCurrentRow(0)
+        QTimer.singleShot(0, keep_her)
         qtbot.mouseClick(d.remove_button, Qt.LeftButton)
         d.reject()
     in_dialog(qtbot, remove, seen)
     window.edit_contacts()
-    assert not seen and asked == [("Susan Smith", 1)]
+    assert not seen and asked == ["Susan Smith is on 1 event; remove anyway?"]

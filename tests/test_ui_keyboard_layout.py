@@ -4,7 +4,6 @@ filters, archive and undo; archived applications are found again; dialogs keep t
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,13 +11,9 @@ from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
 from followup_desktop.store import records
 from followup_desktop.ui.dialogs import LogEventDialog
 from followup_desktop.ui.listmodel import ApplicationsModel as M
-from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.workspace import Workspace
 
 NOW = datetime(2026, 3, 18, 10, 0)  # a Wednesday
 
@@ -26,21 +21,14 @@ LONG_EMPLOYER = "Northwind Traders International"
 
 
 @pytest.fixture
-def workspace(data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    f = data_dir / "leads.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}, {"key": "nw", "name": LONG_EMPLOYER},
-                      {"key": "globex", "name": "Globex"}, {"key": "zeta", "name": "Zeta Labs"}],
-        "contacts": [{"key": "susan", "employer": "nw", "name": "Susan Smith", "role": "recruiter"},
-                     {"key": "raj", "employer": "nw", "name": "Raj Patel", "role": "hiring_manager"}],
-        "applications": [
-            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "applied"},
-            {"key": "nw", "employer": "nw", "position": "Logistics Coordinator", "stage": "interviewing"},
-            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
-            {"key": "zeta", "employer": "zeta", "position": "Buyer", "stage": "closed", "outcome": "rejected"}],
-        "events": [
+def now():
+    return NOW
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset(
+        [
             {"application": "acme", "kind": "applied", "at": "2026-03-16T09:00:00"},
             {"application": "nw", "kind": "interview", "at": "2026-03-05T10:00:00", "contacts": ["raj"],
              "key_points": {"raj": "the depot"}, "decision_expected": "2026-03-12"},
@@ -50,22 +38,23 @@ def workspace(data_dir):
             {"application": "zeta", "kind": "applied", "at": "2026-01-05T09:00:00"},
             {"application": "zeta", "kind": "closed", "at": "2026-01-06T09:00:00", "reason": "rejected"},
         ],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    yield ws
-    ws.close()
+        employers=[{"key": "acme", "name": "Acme Corp"}, {"key": "nw", "name": LONG_EMPLOYER},
+                   {"key": "globex", "name": "Globex"}, {"key": "zeta", "name": "Zeta Labs"}],
+        contacts=[{"key": "susan", "employer": "nw", "name": "Susan Smith", "role": "recruiter"},
+                  {"key": "raj", "employer": "nw", "name": "Raj Patel", "role": "hiring_manager"}],
+        applications=[
+            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "applied"},
+            {"key": "nw", "employer": "nw", "position": "Logistics Coordinator", "stage": "interviewing"},
+            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
+            {"key": "zeta", "employer": "zeta", "position": "Buyer", "stage": "closed", "outcome": "rejected"}],
+    )
 
 
 @pytest.fixture
-def window(qtbot, workspace):
-    w = MainWindow(workspace)
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
+def window(qtbot, window):
+    window.resize(1366, 740)
+    qtbot.waitActive(window)
+    return window
 
 
 def activate(qtbot, window):
@@ -74,7 +63,9 @@ def activate(qtbot, window):
 
 
 def selected(window):
-    return window._selected_key
+    """The application the window acts on (what Enter, Edit, Archive take)."""
+    keys = window.selected_keys()
+    return keys[0] if len(keys) == 1 else keys or None
 
 
 def keys_shown(window):

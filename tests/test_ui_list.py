@@ -3,13 +3,11 @@ person reads ("5 days ago", "2 days overdue"), and the live update when somethin
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
-from followup_desktop.exchange.jsonfile import import_json
 from followup_desktop.paths import DataPaths
 from followup_desktop.ui.listmodel import ApplicationsModel as M
 from followup_desktop.ui.main_window import MainWindow
@@ -19,20 +17,14 @@ NOW = datetime(2026, 3, 18, 10, 0)  # a Wednesday
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    f = data_dir / "leads.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": k, "name": n} for k, n in
-                      (("acme", "Acme Corp"), ("globex", "Globex"), ("initech", "Initech"), ("zeta", "Zeta Labs"))],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [
-            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
-            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
-            {"key": "initech", "employer": "initech", "position": "Analyst", "stage": "applied"},
-            {"key": "zeta", "employer": "zeta", "position": "Buyer", "stage": "closed", "outcome": "rejected"}],
-        "events": [
+def now():
+    return NOW
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset(
+        [
             # interviewed yesterday afternoon: a thank-you due today at 15:00
             {"application": "acme", "kind": "interview", "at": "2026-03-17T14:00:00", "contacts": ["susan"],
              "key_points": {"susan": "the move"}},
@@ -43,14 +35,14 @@ def window(qtbot, data_dir):
             {"application": "zeta", "kind": "applied", "at": "2026-01-05T09:00:00"},
             {"application": "zeta", "kind": "closed", "at": "2026-01-06T09:00:00", "reason": "rejected"},
         ],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    ws.close()
+        employers=[{"key": k, "name": n} for k, n in
+                   (("acme", "Acme Corp"), ("globex", "Globex"), ("initech", "Initech"), ("zeta", "Zeta Labs"))],
+        applications=[
+            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "applied"},
+            {"key": "initech", "employer": "initech", "position": "Analyst", "stage": "applied"},
+            {"key": "zeta", "employer": "zeta", "position": "Buyer", "stage": "closed", "outcome": "rejected"}],
+    )
 
 
 def column(window, col):
@@ -104,14 +96,14 @@ def test_logging_a_thank_you_moves_the_row_at_once(qtbot, window):
     assert window.windowTitle() == "Follow-up Desktop — 1 due"  # only Globex's status check is left
 
 
-def test_the_next_start_shows_the_last_list_at_once_then_the_current_one(qtbot, window, data_dir):
+def test_the_next_start_shows_the_last_list_at_once_then_the_current_one(qtbot, window, data_dir, clock):
     before = [column(window, c) for c in range(6)]
     window.save_state()  # what quitting does
     cache = data_dir / "list-cache.json"
     assert cache.stat().st_mode & 0o777 == 0o600
     window.workspace.close()
 
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)  # not loaded yet
+    ws = Workspace(DataPaths(data_dir), clock=clock)  # not loaded yet
     again = MainWindow(ws)
     qtbot.addWidget(again)
     again.show()
@@ -132,10 +124,10 @@ def test_the_next_start_shows_the_last_list_at_once_then_the_current_one(qtbot, 
     '["globex", "Globex", "Disp',  # a row cut short
     "not json at all\n",
 ])
-def test_a_damaged_list_cache_only_means_no_early_list(qtbot, data_dir, text):
+def test_a_damaged_list_cache_only_means_no_early_list(qtbot, data_dir, clock, text):
     DataPaths(data_dir).ensure()
     (data_dir / "list-cache.json").write_text(text)
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
+    ws = Workspace(DataPaths(data_dir), clock=clock)
     w = MainWindow(ws)
     qtbot.addWidget(w)
     assert w.list_stack.currentWidget() is w.loading

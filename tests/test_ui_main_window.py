@@ -3,7 +3,6 @@ log what happened, watch the next step and its due text follow; undo; filter and
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,56 +10,15 @@ from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateTimeEdit, QLabel, QLineEdit
 
 from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
 from followup_desktop.store import records
 from followup_desktop.ui.listmodel import ApplicationsModel as M
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.timeline import ACTION, EVENT, GAP, NOW
-from followup_desktop.ui.workspace import Workspace
 
-#: a Monday morning
+#: a Monday morning (the shared clock's start)
 NOW_ = datetime(2026, 3, 9, 9, 0)
 
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock(NOW_)
-
-
-@pytest.fixture
-def workspace(data_dir, clock):
-    ws = Workspace(DataPaths(data_dir), clock=clock)
-    ws.load()
-    yield ws
-    ws.close()
-
-
-@pytest.fixture(autouse=True)
-def refusals(monkeypatch):
-    """A refusal the window shows in a message box fails the test instead of waiting for a click."""
-    from PySide6.QtWidgets import QMessageBox
-
-    def refuse(parent, title, text, *a, **kw):
-        raise AssertionError(f"{title}: {text}")
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
-
-
-@pytest.fixture
-def window(qtbot, workspace):
-    w = MainWindow(workspace)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)  # window shortcuts (Delete, Ctrl+Z, Ctrl+F) reach the active window
-    return w
+pytestmark = pytest.mark.usefixtures("refusals")
 
 
 def rows(window) -> list[list[str]]:
@@ -180,17 +138,13 @@ def test_add_a_lead_log_the_application_and_see_the_status_check_come_due(qtbot,
     assert rows(window)[0][M.WHEN] == "2 days overdue"
 
 
-def _interview_story(workspace):
-    f = workspace.paths.root / "acme.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"},
-                     {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"}],
-        "applications": [{"key": "acme-om", "employer": "acme", "position": "Office Manager", "stage": "applied"}],
-        "events": [{"application": "acme-om", "kind": "applied", "at": "2026-03-02T09:00:00"}],
-    }))
-    import_json(workspace.store, f)
+RAJ = {"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"}
+
+
+def _interview_story(workspace, dataset, write_json):
+    susan = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}
+    import_json(workspace.store, write_json(dataset([{"kind": "applied", "at": "2026-03-02T09:00:00"}],
+                                                    contacts=[susan, RAJ]), "acme.json"))
     workspace.load()
 
 
@@ -199,8 +153,8 @@ def _thank_yous(workspace):
 
 
 def test_an_interview_with_two_people_asks_for_two_thank_yous_and_logging_one_leaves_one(
-        qtbot, window, workspace, clock):
-    _interview_story(workspace)
+        qtbot, window, workspace, clock, dataset, write_json):
+    _interview_story(workspace, dataset, write_json)
     window.select_application("acme-om")
 
     def interview(d):
@@ -258,9 +212,9 @@ def test_delete_archives_and_undo_brings_the_application_back(qtbot, window, wor
     assert [r[M.EMPLOYER] for r in rows(window)] == ["Acme Corp"]
 
 
-def test_filters_and_search_narrow_the_list(qtbot, window, workspace, clock):
+def test_filters_and_search_narrow_the_list(qtbot, window, workspace, clock, dataset, write_json):
     clock.now = NOW_.replace(hour=10)
-    _interview_story(workspace)  # applied a week ago: its status check is open now
+    _interview_story(workspace, dataset, write_json)  # applied a week ago: its status check is open now
     add_lead(qtbot, window, "Globex", "Dispatcher")  # a new lead: introduce yourself now
     add_lead(qtbot, window, "Initech", "Analyst", stage="applied")  # applied today: nothing due yet
     assert sorted(r[M.EMPLOYER] for r in rows(window)) == ["Acme Corp", "Globex", "Initech"]
@@ -284,8 +238,8 @@ def test_filters_and_search_narrow_the_list(qtbot, window, workspace, clock):
     assert "nothing like this" in window.no_match.text()
 
 
-def test_closed_filter_shows_only_closed_applications(qtbot, window, workspace):
-    _interview_story(workspace)
+def test_closed_filter_shows_only_closed_applications(qtbot, window, workspace, dataset, write_json):
+    _interview_story(workspace, dataset, write_json)
     add_lead(qtbot, window, "Globex", "Dispatcher")
     window.select_application("acme-om")
 
@@ -325,8 +279,8 @@ def test_an_invalid_date_is_named_next_to_its_field_and_nothing_is_saved(qtbot, 
     assert workspace.undo_stack.count() == 1  # only the add
 
 
-def test_clicking_an_event_edits_it_and_the_clocks_follow(qtbot, window, workspace, clock):
-    _interview_story(workspace)
+def test_clicking_an_event_edits_it_and_the_clocks_follow(qtbot, window, workspace, clock, dataset, write_json):
+    _interview_story(workspace, dataset, write_json)
     window.select_application("acme-om")
     assert rows(window)[0][M.NEXT_STEP].startswith("Status check")
     view = window.timeline.view
@@ -345,8 +299,8 @@ def test_clicking_an_event_edits_it_and_the_clocks_follow(qtbot, window, workspa
     assert rows(window)[0][M.WHEN] == "today 09:30"  # a week after Monday the 2nd, in call hours
 
 
-def test_window_geometry_and_splitter_are_remembered(qtbot, workspace):
-    _interview_story(workspace)
+def test_window_geometry_and_splitter_are_remembered(qtbot, workspace, dataset, write_json):
+    _interview_story(workspace, dataset, write_json)
     first = MainWindow(workspace)
     qtbot.addWidget(first)
     first.show()
@@ -361,9 +315,9 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, workspace):
     assert second.splitter.sizes() == sizes
 
 
-def test_enter_on_a_row_opens_the_message_for_its_next_step(qtbot, window, workspace, clock):
+def test_enter_on_a_row_opens_the_message_for_its_next_step(qtbot, window, workspace, clock, dataset, write_json):
     clock.now = NOW_.replace(hour=10)  # the status check (a call) is open from 09:30
-    _interview_story(workspace)
+    _interview_story(workspace, dataset, write_json)
     window.select_application("acme-om")
     activate(qtbot, window)
     window.table.setFocus()

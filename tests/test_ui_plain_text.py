@@ -4,7 +4,6 @@ the messages under fields (Qt would otherwise read such strings as rich text).""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import pytest
@@ -12,13 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt, QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
 from followup_desktop.ui.dialogs import ContactsDialog
 from followup_desktop.ui.listmodel import ApplicationsModel as M
-from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.timeline import ACTION, EVENT
-from followup_desktop.ui.workspace import Workspace
 
 MARKUP = "<b>Bold</b><img src=x>"
 NOW = datetime(2026, 3, 18, 10, 0)
@@ -42,24 +37,22 @@ def label_shows(label: QLabel, text: str) -> bool:
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    f = data_dir / "odd.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "odd", "name": MARKUP}],
-        "contacts": [{"key": "p", "employer": "odd", "name": MARKUP, "role": "recruiter"}],
-        "applications": [{"key": "odd-1", "employer": "odd", "position": MARKUP, "stage": "applied"}],
-        "events": [{"application": "odd-1", "kind": "applied", "at": "2026-03-02T09:00:00", "contacts": ["p"]}],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    w.select_application("odd-1")
-    yield w
-    ws.close()
+def now():
+    return NOW
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset([{"kind": "applied", "at": "2026-03-02T09:00:00", "contacts": ["p"]}],
+                   employers=[{"key": "odd", "name": MARKUP}],
+                   contacts=[{"key": "p", "employer": "odd", "name": MARKUP, "role": "recruiter"}],
+                   applications=[{"key": "odd-1", "employer": "odd", "position": MARKUP, "stage": "applied"}])
+
+
+@pytest.fixture
+def window(window):
+    window.select_application("odd-1")
+    return window
 
 
 def test_the_timelines_title_subtitle_and_people_show_names_as_typed(window):

@@ -13,8 +13,8 @@ from followup_desktop.settings import DESKTOP, PERSISTENCE, SPECS, Settings
 from followup_desktop.store import Store
 from followup_desktop.tray.controller import K_CLOSE_OUT
 from followup_desktop.tray.schedule import plan
-from test_tray_controller import APPLIED, GHOSTED, INTERVIEW, Clock, desks, doc, open_close_out_dialog, seed  # noqa: F401 (fixture)
-from test_ui_compose import action_named, compose, leads, make_workspace  # noqa: F401 (fixtures)
+from test_tray_controller import APPLIED, GHOSTED, INTERVIEW, desks, doc, open_close_out_dialog  # noqa: F401
+from test_ui_compose import action_named, compose, jordans_search, make_workspace  # noqa: F401 (fixtures)
 from timeline import RAJ, SUSAN, Timeline, dt
 
 
@@ -54,10 +54,10 @@ def test_more_notices_than_the_setting_at_once_become_one_summary():
     assert plan(three, {}, Settings({"summary_above": 2}), dt("2026-03-03T15:00")).summary
 
 
-def test_keep_waiting_asks_again_after_the_days_set(qtbot, desks, data_dir, write_json):  # noqa: F811
-    seed(data_dir, write_json, doc(GHOSTED, applications=APPLIED))
+def test_keep_waiting_asks_again_after_the_days_set(qtbot, desks, data_dir, seed, doc, clock_at):  # noqa: F811
+    seed(doc(GHOSTED, applications=APPLIED))
     save(data_dir, keep_waiting_days=10)
-    d = desks(Clock(datetime(2026, 3, 10, 10, 0)))
+    d = desks(clock_at(datetime(2026, 3, 10, 10, 0)))
     [(key, _, _)] = d.notifier.sent
     assert key[0] == K_CLOSE_OUT
     d.notifier.clicked.emit(key)
@@ -69,10 +69,10 @@ def test_keep_waiting_asks_again_after_the_days_set(qtbot, desks, data_dir, writ
     assert d.workspace.action_state(key[1]).snoozed_until == datetime(2026, 3, 20, 10, 0)
 
 
-def test_the_tray_menu_snoozes_for_the_lengths_set(qtbot, desks, data_dir, write_json):  # noqa: F811
-    seed(data_dir, write_json, doc([INTERVIEW]))
+def test_the_tray_menu_snoozes_for_the_lengths_set(qtbot, desks, data_dir, seed, doc, clock_at):  # noqa: F811
+    seed(doc([INTERVIEW]))
     save(data_dir, snooze_short_days=2, snooze_long_days=14)
-    d = desks(Clock(datetime(2026, 3, 3, 15, 30)))
+    d = desks(clock_at(datetime(2026, 3, 3, 15, 30)))
     d.desk.menu.aboutToShow.emit()
     snooze_menu = next(a.menu() for a in d.desk.menu.actions() if a.menu() and a.menu().objectName() == "traySnooze")
     item = snooze_menu.actions()[0].menu()
@@ -83,8 +83,9 @@ def test_the_tray_menu_snoozes_for_the_lengths_set(qtbot, desks, data_dir, write
     assert d.workspace.action_state(action_id).snoozed_until == datetime(2026, 3, 17, 15, 30)
 
 
-def test_the_compose_window_snoozes_for_the_lengths_set(qtbot, make_workspace, compose):  # noqa: F811
-    ws = make_workspace(leads())
+def test_the_compose_window_snoozes_for_the_lengths_set(
+        qtbot, make_workspace, compose, jordans_search):  # noqa: F811
+    ws = make_workspace(jordans_search())
     with qtbot.waitSignal(ws.operations.drained):  # saved on the write worker
         ws.save_settings({"snooze_short_days": 3})
     action = action_named(ws, "thank_you", "susan")

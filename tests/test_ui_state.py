@@ -8,18 +8,24 @@ import os
 import stat
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.store import backups
 from followup_desktop.ui import state
 from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.workspace import Workspace
 
 NOW = datetime(2026, 3, 10, 15, 30)
 
 
-def test_after_a_session_every_file_in_the_data_dir_is_one_the_paths_name(qtbot, data_dir, contract_example):
+@pytest.fixture
+def now():
+    return NOW
+
+
+def test_after_a_session_every_file_in_the_data_dir_is_one_the_paths_name(
+        qtbot, data_dir, contract_example, clock):
     from followup_desktop import cli
     from followup_desktop.app import setup_logging
     from followup_desktop.desktop.single_instance import SingleInstance
@@ -31,7 +37,7 @@ def test_after_a_session_every_file_in_the_data_dir_is_one_the_paths_name(qtbot,
     one = SingleInstance(paths)
     assert one.acquire()
     paths.running_marker().touch()
-    workspace, window = build(paths, clock=lambda: NOW)
+    workspace, window = build(paths, clock=clock)
     qtbot.addWidget(window)
     workspace.load()
     window.save_state()
@@ -52,9 +58,8 @@ def test_after_a_session_every_file_in_the_data_dir_is_one_the_paths_name(qtbot,
         paths.running_marker().unlink()
 
 
-def test_columns_sized_by_hand_come_back_from_the_state_file_as_they_were_left(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    ws.load()
+def test_columns_sized_by_hand_come_back_from_the_state_file_as_they_were_left(qtbot, workspace):
+    ws = workspace
     first = MainWindow(ws)
     qtbot.addWidget(first)
     first.show()
@@ -71,7 +76,6 @@ def test_columns_sized_by_hand_come_back_from_the_state_file_as_they_were_left(q
     second.show()
     assert (second.width(), second.height()) == (760, 560)
     assert second.table.horizontalHeader().sectionSize(0) == 222
-    ws.close()
 
 
 def test_a_hint_remembered_is_in_the_state_file_at_once_and_private(data_dir):
@@ -81,12 +85,7 @@ def test_a_hint_remembered_is_in_the_state_file_at_once_and_private(data_dir):
     assert stat.S_IMODE(os.stat(paths.window_state).st_mode) == 0o600
 
 
-def test_the_list_kept_at_exit_is_the_one_the_paths_name(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    assert not ws.paths.list_cache.exists()
-    w.save_state()
-    assert ws.paths.list_cache == data_dir / "list-cache.json" and ws.paths.list_cache.exists()
-    ws.close()
+def test_the_list_kept_at_exit_is_the_one_the_paths_name(data_dir, workspace, window):
+    assert not workspace.paths.list_cache.exists()
+    window.save_state()
+    assert workspace.paths.list_cache == data_dir / "list-cache.json" and workspace.paths.list_cache.exists()

@@ -3,34 +3,25 @@ quiet stretches named, a "now" marker, then the windows the playbook opens next.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
-from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.timeline import ACTION, EVENT, GAP, NOW, action_window, event_title
-from followup_desktop.ui.workspace import Workspace
 
 NOW_ = datetime(2026, 3, 20, 10, 0)  # a Friday
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW_)
-    f = data_dir / "acme.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}, {"key": "globex", "name": "Globex"}],
-        "contacts": [{"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter"}],
-        "applications": [
-            {"key": "om", "employer": "acme", "position": "Office Manager", "stage": "applied"},
-            {"key": "ea", "employer": "acme", "position": "Executive Assistant", "stage": "applied"},
-            {"key": "gx", "employer": "globex", "position": "Dispatcher", "stage": "applied"}],
-        "events": [
+def now():
+    return NOW_
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset(
+        [
             {"application": "om", "kind": "applied", "at": "2026-03-02T09:00:00", "channel": "email"},
             {"application": "om", "kind": "status_check", "at": "2026-03-09T10:00:00", "channel": "phone",
              "contacts": ["susan"], "outcome": "left_message"},
@@ -39,15 +30,18 @@ def window(qtbot, data_dir):
              "contacts": ["susan"], "next_date": "2026-03-24"},
             {"application": "gx", "kind": "applied", "at": "2026-03-03T09:00:00"},
         ],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    w.select_application("om")
-    yield w
-    ws.close()
+        employers=[{"key": "acme", "name": "Acme Corp"}, {"key": "globex", "name": "Globex"}],
+        applications=[
+            {"key": "om", "employer": "acme", "position": "Office Manager", "stage": "applied"},
+            {"key": "ea", "employer": "acme", "position": "Executive Assistant", "stage": "applied"},
+            {"key": "gx", "employer": "globex", "position": "Dispatcher", "stage": "applied"}],
+    )
+
+
+@pytest.fixture
+def window(window):
+    window.select_application("om")
+    return window
 
 
 def items(window):

@@ -3,30 +3,24 @@ thank-you due in 5 hours ranks above a debrief 9 hours late (`playbook.urgency_k
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
-from followup_desktop.exchange.jsonfile import import_json
-from followup_desktop.paths import DataPaths
+import pytest
+
 from followup_desktop.ui.listmodel import ApplicationsModel as M
-from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.workspace import Workspace
 
 NOW = datetime(2026, 3, 4, 6, 0)  # interviews ended yesterday at 11:00: debriefs were due at 21:00
 
 
-def _workspace(data_dir) -> Workspace:
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    f = data_dir / "leads.json"
-    f.write_text(json.dumps({
-        "format": "followup-desktop", "version": 1,
-        "employers": [{"key": "acme", "name": "Acme Corp"}, {"key": "globex", "name": "Globex"}],
-        "contacts": [{"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"},
-                     {"key": "mei", "employer": "globex", "name": "Mei Chen", "role": "hr"}],
-        "applications": [
-            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
-            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "interviewing"}],
-        "events": [
+@pytest.fixture
+def now():
+    return NOW
+
+
+@pytest.fixture
+def leads(dataset):
+    return dataset(
+        [
             # Acme: thanked already, the debrief not written: only the debrief, 9 hours late
             {"application": "acme", "kind": "interview", "at": "2026-03-03T10:00:00", "contacts": ["raj"]},
             {"application": "acme", "kind": "thank_you", "at": "2026-03-03T16:00:00", "contacts": ["raj"],
@@ -35,36 +29,30 @@ def _workspace(data_dir) -> Workspace:
             {"application": "globex", "kind": "interview", "at": "2026-03-03T10:00:00", "contacts": ["mei"],
              "key_points": {"mei": "the night shift"}},
         ],
-    }))
-    import_json(ws.store, f)
-    ws.load()
-    return ws
+        employers=[{"key": "acme", "name": "Acme Corp"}, {"key": "globex", "name": "Globex"}],
+        contacts=[{"key": "raj", "employer": "acme", "name": "Raj Patel", "role": "hiring_manager"},
+                  {"key": "mei", "employer": "globex", "name": "Mei Chen", "role": "hr"}],
+        applications=[
+            {"key": "acme", "employer": "acme", "position": "Office Manager", "stage": "interviewing"},
+            {"key": "globex", "employer": "globex", "position": "Dispatcher", "stage": "interviewing"}],
+    )
 
 
-def test_a_thank_you_due_in_five_hours_is_listed_above_a_debrief_nine_hours_late(qtbot, data_dir):
-    ws = _workspace(data_dir)
-    try:
-        assert [(a.application, a.name) for a in ws.due_now()] == [("globex", "thank_you"), ("acme", "debrief")]
-        window = MainWindow(ws)
-        qtbot.addWidget(window)
-        p = window.proxy
-        assert [p.index(r, M.EMPLOYER).data() for r in range(p.rowCount())] == ["Globex", "Acme Corp"]
-    finally:
-        ws.close()
+def test_a_thank_you_due_in_five_hours_is_listed_above_a_debrief_nine_hours_late(workspace, window):
+    assert [(a.application, a.name) for a in workspace.due_now()] == [("globex", "thank_you"), ("acme", "debrief")]
+    p = window.proxy
+    assert [p.index(r, M.EMPLOYER).data() for r in range(p.rowCount())] == ["Globex", "Acme Corp"]
 
 
-def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(qtbot, data_dir):
-    ws = _workspace(data_dir)
-    try:
-        # one interview, nothing done after it (the thank-you taken off the timeline): the
-        # debrief was due first, but it is late now
-        from followup_desktop.ui.commands import DeleteEvent
+def test_the_row_of_one_interview_shows_its_thank_you_once_the_debrief_is_late(qtbot, workspace):
+    ws = workspace
+    # one interview, nothing done after it (the thank-you taken off the timeline): the
+    # debrief was due first, but it is late now
+    from followup_desktop.ui.commands import DeleteEvent
 
-        thanks = next(e for e in ws.timeline("acme") if e["kind"] == "thank_you")
-        with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
-            ws.run(DeleteEvent(ws, thanks["id"]))
-        names = sorted(str(a.name) for a in ws.due_now() if a.application == "acme")
-        assert names == ["debrief", "thank_you"]
-        assert ws.next_action("acme").name == "thank_you"
-    finally:
-        ws.close()
+    thanks = next(e for e in ws.timeline("acme") if e["kind"] == "thank_you")
+    with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
+        ws.run(DeleteEvent(ws, thanks["id"]))
+    names = sorted(str(a.name) for a in ws.due_now() if a.application == "acme")
+    assert names == ["debrief", "thank_you"]
+    assert ws.next_action("acme").name == "thank_you"

@@ -5,7 +5,6 @@ and never lets a read that started before a write overwrite it."""
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 from datetime import datetime, timedelta
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from followup_desktop.cli import main
 from followup_desktop.paths import DataPaths
 from followup_desktop.playbook import apply_states, compute_all
 from followup_desktop.store.connection import connect
@@ -29,22 +27,15 @@ FIELDS = ("id", "application", "name", "opens", "due", "channel", "contact", "re
           "sequence", "notify_at", "snoozed")
 
 
-class Clock:
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def now():
+    return NOW
 
 
 @pytest.fixture
-def search(tmp_path):
+def search(seed):
     """A realistic generated search of 150 applications, imported into a real data dir."""
-    f = tmp_path / "search.json"
-    f.write_text(json.dumps(generate.build(applications=150, seed=11, now=NOW)))
-    data = tmp_path / "data"
-    assert main(["--data-dir", str(data), "import", str(f)]) == 0
-    return data
+    return seed(generate.build(applications=150, seed=11, now=NOW))
 
 
 def _rows(actions) -> list[tuple]:
@@ -63,11 +54,15 @@ def _from_every_event(data, at: datetime) -> list[tuple]:
 
 
 def _held(ws: Workspace) -> list[tuple]:
-    return _rows(a for acts in ws._by_app.values() for a in acts)
+    return _rows(ws.actions())
 
 
-def test_the_streamed_read_gives_what_every_event_gives_and_keeps_no_events(search):
-    ws = Workspace(DataPaths(search), clock=lambda: NOW)
+def _of(ws: Workspace, key: str) -> list:
+    return [a for a in ws.actions() if a.application == key]
+
+
+def test_the_streamed_read_gives_what_every_event_gives_and_keeps_no_events(search, clock):
+    ws = Workspace(DataPaths(search), clock=clock)
     try:
         ws.load()
         assert _held(ws) == _from_every_event(search, NOW)
@@ -85,8 +80,7 @@ def test_the_streamed_read_gives_what_every_event_gives_and_keeps_no_events(sear
         ws.close()
 
 
-def test_as_the_clock_moves_the_actions_stay_what_every_event_gives(qtbot, search):
-    clock = Clock(NOW)
+def test_as_the_clock_moves_the_actions_stay_what_every_event_gives(qtbot, search, clock):
     ws = Workspace(DataPaths(search), clock=clock)
     try:
         ws.load()
@@ -101,13 +95,13 @@ def test_as_the_clock_moves_the_actions_stay_what_every_event_gives(qtbot, searc
         ws.close()
 
 
-def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch):
-    ws = Workspace(DataPaths(search), clock=lambda: NOW)
+def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch, clock):
+    ws = Workspace(DataPaths(search), clock=clock)
     try:
         ws.load()
         # an application with a follow-up waiting, which closing it will end
-        key = next(k for k, acts in ws._by_app.items() if any(a.name == "status_check" for a in acts))
-        before = _rows(ws._by_app[key])
+        key = next(a.application for a in ws.actions() if a.name == "status_check")
+        before = _rows(_of(ws, key))
         # Hold the worker's read until the write below is done: it reads the file as it was.
         started, release = threading.Event(), threading.Event()
         read = workspace_module.read_snapshot
@@ -122,22 +116,22 @@ def test_a_write_while_everything_is_read_is_not_lost(qtbot, search, monkeypatch
         assert started.wait(10)
         with qtbot.waitSignal(ws.operations.drained):  # written on the write worker
             ws.log_event(key, {"kind": "closed", "at": NOW.isoformat(), "reason": "rejected"})
-        assert _rows(ws._by_app.get(key, [])) != before
+        assert _rows(_of(ws, key)) != before
         monkeypatch.setattr(workspace_module, "read_snapshot", read)
         release.set()
         # the stale read is dropped and the file read again, with the write in it
         with qtbot.waitSignal(ws.loaded, timeout=10_000):
             pass
-        assert _rows(ws._by_app.get(key, [])) != before
+        assert _rows(_of(ws, key)) != before
         assert _held(ws) == _from_every_event(search, NOW)
     finally:
         ws.close()
 
 
-def test_the_command_line_and_the_workspace_read_the_same_agenda(search):
+def test_the_command_line_and_the_workspace_read_the_same_agenda(search, clock):
     from followup_desktop.duelist import due_report
 
-    ws = Workspace(DataPaths(search), clock=lambda: NOW)
+    ws = Workspace(DataPaths(search), clock=clock)
     try:
         ws.load()
         report = due_report(DataPaths(search), NOW)
@@ -150,27 +144,19 @@ def test_the_command_line_and_the_workspace_read_the_same_agenda(search):
 
 @pytest.mark.parametrize("night, hours", [("2026-03-29", 23), ("2026-10-25", 25)])
 def test_across_a_daylight_saving_night_the_workspace_sleeps_real_time_until_midnight(
-        qtbot, tmp_path, monkeypatch, night, hours):
+        qtbot, tmp_path, monkeypatch, local_zone, clock_at, night, hours):
     """Nothing is due: the next change is midnight after the clock change, an hour more or less
     away in real time than on the clock faces (Europe/Berlin, a real local time zone)."""
-    import time as _time
-
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    _time.tzset()
+    day = datetime.fromisoformat(night + "T00:00") - timedelta(hours=2)  # 22:00 the evening before
+    ws = Workspace(DataPaths(tmp_path / "empty"), clock=clock_at(day))
     try:
-        day = datetime.fromisoformat(night + "T00:00") - timedelta(hours=2)  # 22:00 the evening before
-        ws = Workspace(DataPaths(tmp_path / "empty"), clock=lambda: day)
-        try:
-            ws.load()
-            monkeypatch.setattr(workspace_module, "MAX_SLEEP", timedelta(days=2))
-            ws._arm_timer(day)  # what a load does, with the hour's cap lifted
-            # 2 h to the first midnight, which the timer wakes for: on the clock and in real time
-            assert abs(ws._timer.remainingTime() - 2 * 3600_000) < 2_000
-            after = datetime.fromisoformat(night + "T00:00")
-            ws._arm_timer(after)
-            assert abs(ws._timer.remainingTime() - hours * 3600_000) < 2_000
-        finally:
-            ws.close()
+        ws.load()
+        monkeypatch.setattr(workspace_module, "MAX_SLEEP", timedelta(days=2))
+        ws._arm_timer(day)  # what a load does, with the hour's cap lifted
+        # 2 h to the first midnight, which the timer wakes for: on the clock and in real time
+        assert abs(ws._timer.remainingTime() - 2 * 3600_000) < 2_000
+        after = datetime.fromisoformat(night + "T00:00")
+        ws._arm_timer(after)
+        assert abs(ws._timer.remainingTime() - hours * 3600_000) < 2_000
     finally:
-        monkeypatch.delenv("TZ")
-        _time.tzset()
+        ws.close()
