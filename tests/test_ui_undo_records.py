@@ -6,18 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from followup_desktop.paths import DataPaths
 from followup_desktop.store import records
 from followup_desktop.ui.commands import AddApplication, EditContacts, LogEvent
-from followup_desktop.ui.workspace import Workspace
-
-NOW = datetime(2026, 3, 2, 10, 0)
-
-
-def _workspace(data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    ws.load()
-    return ws
 
 
 def _run(qtbot, ws, step):
@@ -25,8 +15,8 @@ def _run(qtbot, ws, step):
         step()
 
 
-def test_undo_then_redo_of_an_add_with_a_new_employer_puts_the_same_records_back(qtbot, data_dir):
-    ws = _workspace(data_dir)
+def test_undo_then_redo_of_an_add_with_a_new_employer_puts_the_same_records_back(qtbot, workspace):
+    ws = workspace
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "applied", "outcome": None, "stage_at": datetime(2026, 3, 1, 9, 0)})
@@ -44,11 +34,10 @@ def test_undo_then_redo_of_an_add_with_a_new_employer_puts_the_same_records_back
     assert records.application_record(ws.store, add.key) == before
     assert records.application_events(ws.store, add.key) == events
     assert ws.application(add.key).stage == "applied"
-    ws.close()
 
 
-def test_undo_of_removing_a_contact_puts_them_back_on_the_events_that_named_them(qtbot, data_dir):
-    ws = _workspace(data_dir)
+def test_undo_of_removing_a_contact_puts_them_back_on_the_events_that_named_them(qtbot, workspace):
+    ws = workspace
     add = AddApplication(ws, {"employer_key": None, "employer_name": "Acme Corp", "position": "Clerk",
                               "source": None, "referred_by": "", "posting_url": "", "posting_closes": None,
                               "stage": "lead", "outcome": None})
@@ -75,4 +64,3 @@ def test_undo_of_removing_a_contact_puts_them_back_on_the_events_that_named_them
     _run(qtbot, ws, ws.undo_stack.redo)
     assert [c["key"] for c in records.contacts(ws.store, employer)] == [dana]
     assert records.application_events(ws.store, add.key)[0]["contacts"] == [dana]
-    ws.close()
