@@ -628,10 +628,15 @@ class ComposeWindow(QWidget):
         icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
                  "info": QStyle.SP_MessageBoxInformation}
         for c in found:
+            try:  # the core's marked sentence in the user's language, its values filled in after
+                said = c.shown(marked)
+            except (IndexError, KeyError, ValueError):  # a translation that lost a {0}: the English one
+                log.warning("the translation of check %r does not fit its values", c.code)
+                said = c.message
             item = QListWidgetItem(self.style().standardIcon(icons.get(c.level, QStyle.SP_MessageBoxInformation)),
-                                   c.message)  # the core's English sentence, with its values in it
+                                   said)
             item.setData(Qt.UserRole, c.code)
-            item.setToolTip(c.message)
+            item.setToolTip(said)
             self.checks_list.addItem(item)
         if not found:
             ready = {PHONE: translate("ComposeWindow", "Ready to call."), NOTE: translate("ComposeWindow", "Looks complete.")}.get(self.channel, translate("ComposeWindow", "Looks ready to send."))

@@ -44,8 +44,9 @@ Public API:
   ``Rendered.missing_fields() -> [(placeholder, label)]``; ``marker(name)`` is the text an
   unknown value shows as ("[interview date?]").
 * ``run_checks(subject, body, *, situation, channel, context, action=None, settings=None)
-  -> list[Check(level, code, message)]``, errors first; codes: unfilled, unknown_placeholder,
-  no_subject, too_long, no_sign_off, no_name, same_thank_you, close_out.
+  -> list[Check(level, code, said)]``, errors first (``.message``: the English sentence;
+  ``.shown(lookup)``: in the user's language); codes: unfilled, unknown_placeholder, no_subject,
+  too_long, no_sign_off, no_name, same_thank_you, close_out.
   ``drafts_too_similar(a, b, ignore=())``, ``similarity``, ``message_words``.
   Spelling is not checked: no well-kept offline spelling library is in the stack.
 * ``build_mailto(to, subject, body) -> str``.

@@ -328,6 +328,111 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>, </source>
+        <extracomment>A marker the renderer left (&quot;[interview date?]&quot;), or one a person typed the same way. Shorter limits for the channels that are short by nature (a networking site&apos;s note, a card). Two thank-yous this alike read as one form letter sent twice. the context the windows translate a check&apos;s sentence and its words with (ui/compose.py) the context of the situations&apos; labels and the flags&apos; wording (packaging/translations.py lists them)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first</source>
+        <extracomment>unfilled | unknown_placeholder | no_subject | not_on_timeline | no_phone | too_long | no_sign_off | no_name | same_thank_you | close_out the sentence, as a marked template and its values: the windows translate it (`shown`)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sixth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}th</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in before calling: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in before sending: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is in the script as written: {0}. Replace it with your own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This would be sent as written: {0}. Replace it with your own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a subject line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no interview or call with {0} on the timeline: “{1}” is for someone you met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” does not fit now: {1}. Pick another message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” needs what the timeline does not hold yet ({1}). Log it first, or pick another message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no phone number for {0}: add it to the contact, or find it before you call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {0} is {1} words; keep it under {2}. A short note reads as confident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your profile has no name yet: type it under Fill in to keep it, or set it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who you are: your full name, {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off with your full name, {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reads the same as your thank-you to {0}. Mention something you discussed with this person, so each note stands on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This would be your {0} unanswered follow-up. The playbook suggests closing out this lead and putting the time into other leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseOutDialog</name>
     <message>
         <source>Close this lead? — {0}</source>
