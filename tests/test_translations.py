@@ -137,6 +137,10 @@ GERMAN = """<?xml version="1.0" encoding="utf-8"?>
 <context><name>Tray</name>
   <message><source>{0} follow-ups due</source><translation>{0} Nachfassaktionen fällig</translation></message>
 </context>
+<context><name>Checks</name>
+  <message><source>This would be your {0} unanswered follow-up. The playbook suggests closing out this lead and putting the time into other leads.</source><translation>Das wäre Ihre {0} unbeantwortete Nachfrage. Besser schließen Sie diese Stelle ab und nutzen die Zeit für andere.</translation></message>
+  <message><source>third</source><translation>dritte</translation></message>
+</context>
 </TS>
 """
 
@@ -181,6 +185,48 @@ def test_the_window_reads_in_the_translation(german, qtbot, data_dir):
         assert window.filter_buttons["due"].text().startswith("Jetzt fällig")
     finally:
         workspace.close()
+
+
+def test_a_check_in_the_compose_window_reads_in_the_translation_with_its_values(
+        german, qtbot, data_dir, dataset, write_json, clock_at):
+    from datetime import datetime
+
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.compose import ComposeWindow
+    from followup_desktop.ui.workspace import Workspace
+
+    susan = {"key": "susan", "employer": "acme", "name": "Susan Smith", "role": "recruiter",
+             "email": "susan@acme.example"}
+    events = [{"kind": "applied", "at": "2026-03-02T09:00:00", "channel": "portal"},
+              {"kind": "follow_up", "at": "2026-03-12T10:00:00", "channel": "email", "contacts": ["susan"]},
+              {"kind": "follow_up", "at": "2026-03-19T10:00:00", "channel": "email", "contacts": ["susan"]}]
+    doc = dataset(events, contacts=[susan], profile={"name": "Jordan Lee", "email": "jordan@example.org"},
+                  applications=[{"key": "acme-clerk", "employer": "acme", "position": "Clerk",
+                                 "source": "posting", "stage": "applied"}])
+    ws = Workspace(DataPaths(data_dir), clock=clock_at(datetime(2026, 3, 30, 10, 0)))
+    import_json(ws.store, write_json(doc))
+    ws.load()
+    window = ComposeWindow(ws, application_key="acme-clerk", situation="nudge", contact_key="susan")
+    qtbot.addWidget(window)
+    try:
+        assert "close_out" in window.check_codes()
+        shown = [window.checks_list.item(i).text() for i in range(window.checks_list.count())]
+        assert "Das wäre Ihre dritte unbeantwortete Nachfrage. Besser schließen Sie diese Stelle ab " \
+               "und nutzen die Zeit für andere." in shown
+        english = [c.message for c in window.model.checks if c.code == "close_out"]
+        assert english == ["This would be your third unanswered follow-up. The playbook suggests closing out "
+                           "this lead and putting the time into other leads."]  # the core's words stay English
+    finally:
+        window.discard()
+        ws.close()
+
+
+def test_every_check_template_is_in_the_catalogue_in_the_checks_context(fresh_catalogue):
+    found = messages(fresh_catalogue)
+    assert ("Checks", "Sign off with your full name, {0}.") in found
+    assert ("Checks", "Fill in before sending: {0}.") in found and ("Checks", ", ") in found
+    assert ("Checks", "third") in found
 
 
 def test_english_needs_no_translator_and_a_language_not_shipped_loads_none(qapp, tmp_path):
