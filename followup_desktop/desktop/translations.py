@@ -1,6 +1,7 @@
 """The app in the user's language: the translators loaded at start, and the one place the
 windows and the tray translate strings that were marked where they are written (the vocabulary's
-label tables in `vocab.py`, English source strings without Qt).
+label tables in `vocab.py`, the draft checks' sentences in `wording/checks.py`: English source
+strings without Qt).
 
     shown(STAGES, app.stage)       # "Interviewing", as lists and the timeline read it
     picks(OUTCOMES)                # {"withdrawn": "I withdrew", …}, for a form's choices
