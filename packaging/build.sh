@@ -27,7 +27,9 @@ APP=followup-desktop
 # appends its archive to it.
 while IFS= read -r -d '' lib; do
     [ "$(head -c 4 "$lib" | od -An -tx1 | tr -d ' \n')" = "7f454c46" ] || continue
-    if readelf -S "$lib" | grep -q '\.symtab'; then
+    # grep reads all of readelf's output (no -q): with pipefail, an early exit would kill
+    # readelf with SIGPIPE, fail the pipe and leave the library unstripped now and then.
+    if readelf -S "$lib" | grep '\.symtab' > /dev/null; then
         strip --strip-unneeded "$lib"
     fi
     if command -v patchelf > /dev/null; then
