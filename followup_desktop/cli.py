@@ -39,9 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check the app on a throw-away data dir and exit 0 when all is well")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("import", help="import an exchange file (.json); all or nothing")
+    p = sub.add_parser("import", help="import an exchange file (.json) or a spreadsheet (.csv); all or nothing")
     p.add_argument("file", metavar="FILE")
-    p = sub.add_parser("export", help="write everything to FILE (.json)")
+    p.add_argument("--date-format", metavar="FMT",
+                   help="a spreadsheet's dates as a strftime pattern, e.g. %%d/%%m/%%Y")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check a spreadsheet and say what it would add and skip; write nothing")
+    p = sub.add_parser("export", help="write everything to FILE (.json or .csv)")
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
     p.add_argument("--at", metavar="WHEN",
@@ -133,9 +137,13 @@ def cmd_import(args) -> int:
 
     path = Path(args.file)
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return cmd_import_sheet(args, path)
     if suffix != ".json":
         raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
-                       "this version imports exchange files (.json)")
+                       "this version imports exchange files (.json) and spreadsheets (.csv)")
+    if args.date_format is not None or args.dry_run:
+        raise BadInput("--date-format and --dry-run are for spreadsheets (.csv)")
     from .exchange.jsonfile import import_json
     from .exchange.validate import load_file
 
@@ -166,6 +174,75 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_sheet(args, path: Path) -> int:
+    """`import FILE.csv [--date-format FMT] [--dry-run]`: read and check the whole sheet before
+    the data dir is touched, then add its rows in one transaction."""
+    import gc
+
+    from .exchange.sheet import dry_run, import_sheet, read_sheet
+    from .exchange.validate import ExchangeError
+
+    if args.date_format is not None:
+        _check_date_format(args.date_format)
+    was = gc.isenabled()
+    gc.disable()  # tens of thousands of small acyclic objects, as in `due`
+    try:
+        try:
+            sheet = read_sheet(path, date_format=args.date_format)
+        except ExchangeError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        if sheet.ignored:
+            print(one_line(f"ignored columns: {', '.join(sheet.ignored)}"), file=sys.stderr)
+        paths = _paths(args) if not args.dry_run else _resolved(args)
+        if args.dry_run:
+            try:
+                summary = dry_run(paths, sheet)
+            except ExchangeError as exc:
+                raise BadInput(f"{_shown_path(path)}: {exc}") from None
+            print(summary)
+            return EXIT_OK
+        problem = paths.writable_problem()
+        if problem is not None:
+            raise problem
+        marker = paths.running_marker()
+        marker.touch(mode=0o600)
+        try:
+            from .store import Store
+
+            store = Store(paths)
+            try:
+                summary = import_sheet(store, sheet)
+            except ExchangeError as exc:
+                raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+            finally:
+                store.close()
+        finally:
+            marker.unlink(missing_ok=True)
+        print(summary)
+        return EXIT_OK
+    finally:
+        if was:
+            gc.enable()
+
+
+def _check_date_format(fmt: str) -> None:
+    """A --date-format that reads back what it writes, with a day, a month and a year."""
+    sample = datetime(2026, 11, 28, 14, 30)
+    try:
+        ok = datetime.strptime(sample.strftime(fmt), fmt).date() == sample.date()
+    except ValueError:
+        ok = False
+    if not ok or not fmt.strip():
+        raise BadInput(f"--date-format: {fmt!r} is not a date pattern with a day, a month and a year "
+                       "(such as %d/%m/%Y or %m/%d/%y)")
+
+
+def _resolved(args):
+    from .paths import DataPaths
+
+    return DataPaths.resolve(args.data_dir)
+
+
 def _shown_path(path: Path, limit: int = 80) -> str:
     """A path for a one-line message: a long one keeps its end (the file's name)."""
     text = str(path)
@@ -181,11 +258,18 @@ def one_line(message: str, limit: int = 300) -> str:
 def cmd_export(args) -> int:
     path = Path(args.file)
     suffix = path.suffix.lower()
-    if suffix != ".json":
+    if suffix not in (".json", ".csv"):
         raise BadInput(f"{path}: cannot export to {suffix or 'a file without an extension'}; "
-                       "this version exports exchange files (.json)")
+                       "this version exports exchange files (.json) and spreadsheets (.csv)")
     if not path.parent.exists():
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    if suffix == ".csv":
+        from .exchange.sheet import export_sheet
+
+        with _open_store(args) as store:
+            count = export_sheet(store, path)
+        print(f"exported {count} applications to {path}")
+        return EXIT_OK
     from .exchange.jsonfile import export_json
 
     with _open_store(args) as store:

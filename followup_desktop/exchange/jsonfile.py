@@ -17,7 +17,7 @@ from .. import records as R
 from ..paths import write_private
 from ..playbook.stages import event_for_stage, says_more, stage_of
 from ..settings import SPECS
-from .validate import FORMAT, VERSION, ExistingKeys, check_event, load_file, validate
+from .validate import FORMAT, VERSION, ExchangeError, ExistingKeys, check_event, load_file, validate
 
 PROFILE_SETTINGS = {
     "name": "profile_name",
@@ -122,16 +122,31 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
                 progress=None) -> ImportSummary:
     """Import the exchange file at `path` (or its already-read document `doc`), all or nothing.
     `progress(done, total)` is called between the steps; what it raises rolls everything back."""
-    M = store.models
     step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     step(0)
     doc = load_file(Path(path)) if doc is None else doc
     step(1)
+    return write_document(store, doc, now=now, progress=progress)
+
+
+def write_document(store, doc: Any, *, now: datetime | None = None, progress=None,
+                   where=None) -> ImportSummary:
+    """Validate an exchange document against the contract and the store, then write it, in one
+    transaction (or inside the caller's): the one write path of every import (the JSON file,
+    a spreadsheet). `where(message)` may restate a validation message in the caller's terms
+    (a sheet's row); `progress` is reported steps 2 to 7 of IMPORT_STEPS."""
+    M = store.models
+    step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
     # the same file, started at the same moment, waits here and then finds the keys there.
     with store.db.atomic("IMMEDIATE"):
-        checked = validate(doc, _existing(store))
+        try:
+            checked = validate(doc, _existing(store))
+        except ExchangeError as exc:
+            if where is None:
+                raise
+            raise ExchangeError(where(str(exc))) from None
         step(2)
         file_events = len(checked.events)
         checked.events.extend(complete_timelines(checked.applications, checked.events,
