@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from functools import lru_cache
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,6 @@ PROFILE_SETTINGS = {
     "signature": "profile_signature",
 }
 STATE_FIELDS = R.STATE_FIELDS
-_CHUNK = 200
 
 
 @dataclass
@@ -66,19 +66,50 @@ def _existing(store) -> ExistingKeys:
     )
 
 
-def _insert(model, rows: list[dict]) -> None:
-    for start in range(0, len(rows), _CHUNK):
-        model.insert_many(rows[start:start + _CHUNK]).execute()
+def _sql_value(value):
+    """A value as the models store it (`store.models`): times and dates as ISO text."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
-def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> dict:
-    """A validated record as the model's row: each stored field under its model attribute, a
-    REF turned into the row id of the record it names (`refs`: record name -> key -> id)."""
-    out = {}
-    for f in record.stored:
-        value = rec[f.name]
-        out[f.attr] = refs[f.refers][value] if f.type == R.REF else value
-    return out
+def _insert(con, record: R.Record, rows: list[tuple], *, row_id: bool = False) -> None:
+    """Insert rows (tuples in the order of `record.stored`, with an explicit `id` first when
+    `row_id`) with one prepared statement: plain SQL inside the import's transaction, as the
+    models would write them (an import of thousands of records spent most of its time having
+    peewee build its INSERT statements)."""
+    if not rows:
+        return
+    columns = (["id"] if row_id else []) + [f.sql for f in record.stored]
+    sql = (f"INSERT INTO {record.table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    con.executemany(sql, rows)
+
+
+def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> tuple:
+    """A validated record as its table's row, in the order of `record.stored`: a REF turned into
+    the row id of the record it names (`refs`: record name -> key -> id)."""
+    out = []
+    for name, kind, refers in _columns(record):
+        value = rec[name]
+        if kind == R.REF:
+            value = refs[refers][value]
+        elif kind is _TIME and value is not None:
+            value = _sql_value(value)
+        out.append(value)
+    return tuple(out)
+
+
+_TIME = object()
+
+
+@lru_cache(maxsize=None)
+def _columns(record: R.Record) -> tuple:
+    """(name, type, refers) of each stored field; dates and times as one kind, `_TIME`."""
+    return tuple((f.name, _TIME if f.type in (R.DATE, R.DATETIME) else f.type, f.refers)
+                 for f in record.stored)
 
 
 class _Ev:
@@ -135,7 +166,6 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
     transaction (or inside the caller's): the one write path of every import (the JSON file,
     a spreadsheet). `where(message)` may restate a validation message in the caller's terms
     (a sheet's row); `progress` is reported steps 2 to 7 of IMPORT_STEPS."""
-    M = store.models
     step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
@@ -160,12 +190,12 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
 
         step(3)
         refs: dict[str, dict] = {}
-        _insert(M.Employer, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
+        _insert(con, R.EMPLOYER, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
         refs["employer"] = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
-        _insert(M.Contact, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
+        _insert(con, R.CONTACT, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
         refs["contact"] = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
         step(4)
-        _insert(M.Application, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
+        _insert(con, R.APPLICATION, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
         refs["application"] = app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
         contact_id = refs["contact"]
 
@@ -176,16 +206,13 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
         for offset, r in enumerate(checked.events):
             eid = next_id + offset
             people, points = r["contacts"], r["key_points"]
-            events.append({**_stored(R.EVENT, r, refs), "id": eid})
-            links.extend(
-                {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
-                for pos, c in enumerate(people)
-            )
+            events.append((eid, *_stored(R.EVENT, r, refs)))
+            links.extend((eid, contact_id[c], pos, points.get(c, "")) for pos, c in enumerate(people))
         step(5)
-        _insert(M.Event, events)
+        _insert(con, R.EVENT, events, row_id=True)
         step(6)
-        _insert(M.EventContact, links)
-        _insert(M.ActionStateRow, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
+        _insert(con, R.EVENT_CONTACT, links)
+        _insert(con, R.ACTION_STATE, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
         step(7)  # the last moment to stop: after it, the transaction commits
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                          file_events)

@@ -410,6 +410,7 @@ def read_sheet(path: Path | str, *, date_format: str | None = None,
         rows = csv.reader(all_lines(), delimiter=delimiter)
         try:
             headers = [h.strip() for h in next(rows)]
+            reader.row = 2
             sheet = Sheet(path, delimiter, headers, list(fields) if fields is not None else match_headers(headers),
                           date_format=date_format)
             if len(sheet.fields) != len(headers):

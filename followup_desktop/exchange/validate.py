@@ -315,12 +315,40 @@ def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
     if unknown:
         _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
     out = {}
-    for name, check in fields.items():
+    for name, check, required, empty, fresh in _plan(fields):
         value = raw.get(name)
-        if value is None and getattr(check, "required", False) and name not in raw:
-            _fail(where, f'field "{name}" is missing')
+        if value is None:
+            if required and name not in raw:
+                _fail(where, f'field "{name}" is missing')
+            if empty is not _NO_FAST_PATH:
+                # no message is built for the many empty fields of a large file
+                out[name] = empty.copy() if fresh else empty
+                continue
         out[name] = check(value, f'{where}: field "{name}"')
     return out
+
+
+_PLANS: dict = {}
+_NO_FAST_PATH = object()
+
+
+def _plan(fields: Mapping[str, Callable]) -> list:
+    """(name, check, required, what the check makes of nothing, whether that is a fresh list or
+    dict each time) of each field, worked out once per table of checks."""
+    entry = _PLANS.get(id(fields))
+    if entry is None or entry[0] is not fields:
+        plan = []
+        for name, check in fields.items():
+            required = getattr(check, "required", False)
+            empty = _NO_FAST_PATH
+            if not required:
+                try:
+                    empty = check(None, "")
+                except ExchangeError:
+                    pass
+            plan.append((name, check, required, empty, isinstance(empty, (list, dict))))
+        entry = _PLANS[id(fields)] = (fields, plan)
+    return entry[1]
 
 
 class Validated:
@@ -476,7 +504,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         where = f"applications[{i}]"
         rec = _record(raw, APPLICATION_FIELDS, where)
         k = rec["key"]
-        label = f"{where} ({_show(k)})"
+        label = _Label(where, "", k)
         if k in app_employer:
             if k not in file_apps:
                 existing.already_there(doc, "application", k, where)
@@ -497,7 +525,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         app = rec["application"]
         if app not in app_employer:
             raise ExchangeError(f'{where}: field "application": no application with key {_show(app)}')
-        label = f"{where} ({rec['kind']} for {_show(app)})"
+        label = _Label(where, f"{rec['kind']} for ", app)
         _check_event(rec, label, app_employer[app], contact_employer)
         out.events.append(rec)
 
@@ -528,6 +556,22 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         state_ids.add(rec["id"])
         out.action_states.append(rec)
     return out
+
+
+class _Label:
+    """A record's name in a message ("events[3] (reply for "acme-om")"), made only when a
+    message needs it: a large file's records are nearly all valid."""
+
+    __slots__ = ("where", "what", "key")
+
+    def __init__(self, where: str, what: str, key: str):
+        self.where, self.what, self.key = where, what, key
+
+    def __str__(self) -> str:
+        return f"{self.where} ({self.what}{_show(self.key)})"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping[str, str]) -> None:
