@@ -89,6 +89,9 @@ def test_a_handmade_sheet_gives_one_contact_met_twice_and_its_ignored_column_is_
     by_source = {a["position"]: a["source"] for a in doc["applications"]}
     assert by_source["Office Manager"] == "referral" and by_source["Payroll Specialist"] == "cold_query"
     assert by_source["Administrative Coordinator"] == "posting" and by_source["Technical Writer"] is None
+    notes = {a["position"]: a.get("notes", "") for a in doc["applications"]}
+    assert notes["Office Manager"] == "Met Susan at the meetup;\nshe forwarded my CV"
+    assert notes["Administrative Coordinator"] == "=no answer after two follow-ups"  # the typed ' is gone
 
 
 def test_importing_the_same_sheet_twice_changes_nothing(data_dir, capsys, dump):
@@ -153,6 +156,9 @@ def test_the_export_has_the_contracts_columns_a_bom_and_crlf_line_ends(searched,
     acme = rows[1]
     assert acme[:5] == ["Acme Corp", "Office Manager", "interviewing", "", "2026-03-02"]
     assert acme[8] == "Susan Smith"
+    notes = {r[1]: r[13] for r in rows[1:]}
+    assert notes["Office Manager"] == "Met Susan at the meetup;\nshe forwarded my CV"
+    assert notes["Administrative Coordinator"] == "'=no answer after two follow-ups"
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
 

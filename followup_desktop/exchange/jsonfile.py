@@ -97,20 +97,30 @@ def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> tuple:
         value = rec[name]
         if kind == R.REF:
             value = refs[refers][value]
-        elif kind is _TIME and value is not None:
-            value = _sql_value(value)
+        elif kind is _TIME:
+            if value is not None:
+                value = _sql_value(value)
+        elif kind is _OPTIONAL_TEXT and value == "":
+            value = None
         out.append(value)
     return tuple(out)
 
 
-_TIME = object()
+_TIME, _OPTIONAL_TEXT = object(), object()
 
 
 @lru_cache(maxsize=None)
 def _columns(record: R.Record) -> tuple:
-    """(name, type, refers) of each stored field; dates and times as one kind, `_TIME`."""
-    return tuple((f.name, _TIME if f.type in (R.DATE, R.DATETIME) else f.type, f.refers)
-                 for f in record.stored)
+    """(name, type, refers) of each stored field: dates and times as one kind (`_TIME`), a text
+    that may be absent as another (`_OPTIONAL_TEXT`: empty is stored as NULL, as the models
+    store it)."""
+    def kind(f: R.Field):
+        if f.type in (R.DATE, R.DATETIME):
+            return _TIME
+        if f.type == R.TEXT and f.null:
+            return _OPTIONAL_TEXT
+        return f.type
+    return tuple((f.name, kind(f), f.refers) for f in record.stored)
 
 
 class _Ev:

@@ -33,7 +33,7 @@ from typing import Iterator
 
 from .. import records as R
 from ..vocab import Outcome, Source, Stage
-from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError
+from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError, checker
 
 #: the largest sheet read, in bytes (a 50 MB sheet is refused)
 MAX_BYTES = 32 * 1024 * 1024
@@ -371,16 +371,8 @@ _CHECKS = {
     "contact_name": CONTACT_FIELDS["name"],
     "contact_email": CONTACT_FIELDS["email"],
     "contact_phone": CONTACT_FIELDS["phone"],
-    "notes": R.APPLICATION["notes"] if "notes" in R.APPLICATION else None,
+    "notes": checker(R.APPLICATION["notes"]),
 }
-if _CHECKS["notes"] is not None:
-    from .validate import checker as _checker
-
-    _CHECKS["notes"] = _checker(_CHECKS["notes"])
-else:  # the application has no notes field yet: keep them to what an event's notes hold
-    from .validate import text as _text_check
-
-    _CHECKS["notes"] = _text_check(R.NOTES_MAX, single_line=False)
 
 
 def _where(row: int, header: str) -> str:
@@ -592,7 +584,6 @@ def plan(con, sheet: Sheet, now: datetime) -> Plan:
 
     doc = {"format": "followup-desktop", "version": 1, "employers": [], "contacts": [],
            "applications": [], "events": []}
-    has_notes = "notes" in R.APPLICATION
     rows: dict[str, int] = {}
     skipped = 0
     for row in sheet.rows:
@@ -623,9 +614,7 @@ def plan(con, sheet: Sheet, now: datetime) -> Plan:
                "posting_url": row.posting_url,
                "posting_closes": row.posting_closes.isoformat() if row.posting_closes else None,
                "stage": row.stage, "outcome": row.outcome, "created": min(created, applied or created).isoformat(),
-               "archived": row.archived}
-        if has_notes:
-            app["notes"] = row.notes
+               "archived": row.archived, "notes": row.notes}
         doc["applications"].append(app)
         first = None
         if applied is not None:
@@ -731,7 +720,6 @@ def sheet_rows(store, at: datetime | None = None) -> Iterator[list[str]]:
     at = at or datetime.now().replace(microsecond=0)
     con = store.connection
     plan_of = agenda.read(store.paths, at, check=False)
-    notes = ", a.notes" if "notes" in R.APPLICATION else ", ''"
     applied = dict(con.execute(
         "SELECT application_id, min(at) FROM event WHERE kind = 'applied' GROUP BY application_id"))
     person: dict[int, int] = {}
@@ -747,7 +735,7 @@ def sheet_rows(store, at: datetime | None = None) -> Iterator[list[str]]:
         people[cid] = (name, email or "", phone or "")
     for (app_id, key, employer_id, employer, position, stage, outcome, source, url, note) in con.execute(
             "SELECT a.id, a.key, a.employer_id, e.name, a.position, a.stage, a.outcome, a.source,"
-            f" a.posting_url{notes} FROM application a JOIN employer e ON e.id = a.employer_id ORDER BY a.id"):
+            " a.posting_url, a.notes FROM application a JOIN employer e ON e.id = a.employer_id ORDER BY a.id"):
         step = agenda.next_step(plan_of.by_app.get(key, []), at)
         last = plan_of.last_contact.get(key)
         who = people.get(person.get(app_id) or first_contact.get(employer_id), ("", "", ""))
