@@ -193,14 +193,16 @@ def parse_date(text: str, date_format: str | None = None) -> tuple[date, time | 
             return date(*map(int, m.groups())), None
     except ValueError:
         raise NotADate() from None
-    if date_format:
-        try:
-            parsed = datetime.strptime(text, date_format)
-        except ValueError:
-            raise NotADate() from None
-        timed = any(code in date_format for code in ("%H", "%I", "%M", "%X", "%c"))
-        return parsed.date(), (parsed.time() if timed else None)
     m = _SLASHED.fullmatch(text)
+    if date_format and not (m and m[4]):  # LinkedIn's form with a time is read as it is
+        for fmt in (date_format, date_format.replace("%Y", "%y")):
+            try:
+                parsed = datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            timed = any(code in fmt for code in ("%H", "%I", "%M", "%X", "%c"))
+            return parsed.date(), (parsed.time() if timed else None)
+        raise NotADate()
     if not m:
         raise NotADate()
     month, day, year = int(m[1]), int(m[2]), int(m[3])
@@ -407,10 +409,13 @@ def read_sheet(path: Path | str, *, date_format: str | None = None,
                           date_format=date_format)
             if len(sheet.fields) != len(headers):
                 raise ValueError("one field per column")
-            for need in REQUIRED:
-                if need not in sheet.fields:
-                    raise SheetError(f'no column for the {need.replace("_", " ")} (a header such as '
-                                     f'{", ".join(ALIASES[need][:3])})')
+            missing = [need for need in REQUIRED if need not in sheet.fields]
+            for need in missing:
+                message = (f'no column for the {need.replace("_", " ")} (a header such as '
+                           f'{", ".join(ALIASES[need][:3])})')
+                if not collect:
+                    raise SheetError(message)
+                sheet.problems.append(Problem(1, "", message))
             number = 1
             for cells in rows:
                 number += 1
@@ -422,6 +427,8 @@ def read_sheet(path: Path | str, *, date_format: str | None = None,
                     raise SheetError(f"has more than {MAX_ROWS:,} rows; split it into smaller sheets")
                 if len(sheet.preview) < preview_rows:
                     sheet.preview.append(cells)
+                if missing:
+                    continue
                 try:
                     sheet.rows.append(_row(sheet, number, cells))
                 except _RowProblem as exc:

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from .operations import Cancelled, Changes, Operation, without_collector as _without_collector
 
@@ -31,14 +31,39 @@ def _import(store, path: Path, progress):
     return _without_collector(lambda: import_json(store, path, progress=progress))
 
 
-def _export(store, path: Path, progress) -> Path:
-    return _without_collector(lambda: _export_now(store, path, progress))
+def _import_sheet(store, path: Path, fields, date_format, now, progress):
+    from ..exchange.sheet import import_sheet, read_sheet
+
+    def read():
+        progress(0, 8)
+        sheet = read_sheet(path, date_format=date_format, fields=fields)
+        progress(1, 8)
+        return import_sheet(store, sheet, now=now, progress=progress)
+    return _without_collector(read)
 
 
-def _export_now(store, path: Path, progress) -> Path:
+def _export(store, path: Path, progress, at=None) -> Path:
+    return _without_collector(lambda: _export_now(store, path, progress, at))
+
+
+def export_path(path: Path, *, csv: bool) -> Path:
+    """The file an export writes: the name as typed; with the spreadsheet filter chosen, a name
+    without a suffix (or with the default .json) gets `.csv`."""
+    if csv and path.suffix.lower() in ("", ".json"):
+        return path.with_suffix(".csv")
+    return path
+
+
+def _export_now(store, path: Path, progress, at=None) -> Path:
     from ..exchange.jsonfile import export_document
     from ..paths import write_private
 
+    if path.suffix.lower() == ".csv":
+        from ..exchange.sheet import export_sheet
+
+        progress(0, 2)
+        export_sheet(store, path, at=at, progress=progress)
+        return path
     progress(0, 3)
     doc = export_document(store)
     progress(1, 3)
@@ -56,22 +81,38 @@ class ImportExport(QObject):
         self.window = window
         self.workspace = window.workspace
         self.dialog: QProgressDialog | None = None
+        #: the mapping step of a spreadsheet, while it is open
+        self.mapping = None
 
     # -- asking for the file ----------------------------------------------------------------
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, translate("ImportExport", "Import an exchange file"), "",
-                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("ImportExport", "Import an exchange file or a spreadsheet"), "",
+            ";;".join((translate("ImportExport", "Follow-up Desktop file or spreadsheet (*.json *.csv)"),
+                       translate("ImportExport", "Follow-up Desktop file (*.json)"),
+                       translate("ImportExport", "Spreadsheet saved as CSV (*.csv)"))))
         if path:
-            self.start_import(Path(path))
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path):
+        """Import `path`: a spreadsheet goes through its mapping step first."""
+        if path.suffix.lower() == ".csv":
+            return self.map_sheet(path)
+        return self.start_import(path)
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"), "followup-desktop.json",
-                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
+        json_filter = translate("ImportExport", "Follow-up Desktop file (*.json)")
+        csv_filter = translate("ImportExport", "Spreadsheet, one row per application (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"),
+                                                   "followup-desktop.json", ";;".join((json_filter, csv_filter)))
         if path:
-            self.start_export(Path(path))
+            self.start_export(export_path(Path(path), csv=chosen == csv_filter))
 
     # -- the operations ---------------------------------------------------------------------
     def start_import(self, path: Path) -> Operation:
+        return self._submit_import(path, lambda store, progress: _import(store, path, progress))
+
+    def _submit_import(self, path: Path, run) -> Operation:
         def imported(summary) -> None:
             self._finish()
             # said once everything is read again (a reload clears the status line)
@@ -92,13 +133,37 @@ class ImportExport(QObject):
             QMessageBox.warning(self.window, translate("ImportExport", "Nothing imported"),
                                 translate("ImportExport", "{0} was not imported, and nothing changed:\n{1}").format(path.name, exc))
 
-        op = Operation(translate("ImportExport", "Import {0}").format(path.name),
-                       lambda store, progress: _import(store, path, progress),
+        op = Operation(translate("ImportExport", "Import {0}").format(path.name), run,
                        Changes(everything=True), done=imported, refused=refused, long=True)
         self._start(translate("ImportExport", "Importing {0}…").format(path.name))
         return self.workspace.submit(op)
 
+    def map_sheet(self, path: Path):
+        """The mapping step (`sheet_import.SheetImportDialog`): checked on a worker, nothing
+        written; Import then runs the import on the write worker."""
+        from .sheet_import import SheetImportDialog
+
+        dialog = SheetImportDialog(path, self.workspace.paths.database, self.workspace.now(), self.window)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.mapping = dialog
+
+        def decided(result: int) -> None:
+            self.mapping = None
+            if result == QDialog.Accepted:
+                fields, date_format = dialog.choice()
+                self.start_sheet_import(path, fields, date_format)
+        dialog.finished.connect(decided)
+        dialog.open()
+        return dialog
+
+    def start_sheet_import(self, path: Path, fields=None, date_format: str | None = None) -> Operation:
+        now = self.workspace.now()
+        return self._submit_import(path, lambda store, progress: _import_sheet(
+            store, path, fields, date_format, now, progress))
+
     def start_export(self, path: Path) -> Operation:
+        at = self.workspace.now()
+
         def exported(_path) -> None:
             self._finish()
             self.window.statusBar().showMessage(translate("ImportExport", "Exported to {0}").format(path), 8000)
@@ -111,7 +176,7 @@ class ImportExport(QObject):
             QMessageBox.warning(self.window, translate("ImportExport", "Not exported"), str(exc))
 
         op = Operation(translate("ImportExport", "Export to {0}").format(path.name),
-                       lambda store, progress: _export(store, path, progress),
+                       lambda store, progress: _export(store, path, progress, at),
                        Changes(), done=exported, refused=refused, long=True)
         self._start(translate("ImportExport", "Exporting to {0}…").format(path.name))
         return self.workspace.submit(op)

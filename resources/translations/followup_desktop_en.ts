@@ -88,6 +88,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Anything to remember about this application (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,6 +121,14 @@
     </message>
     <message>
         <source>Outcome: say how it ended; a closed application needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes are {length:,} characters long; the limit is {limit:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1653,11 +1669,24 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>ImportExport</name>
     <message>
-        <source>Import an exchange file</source>
+        <source>Import an exchange file or a spreadsheet</source>
+        <extracomment>the mapping step of a spreadsheet, while it is open</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop file or spreadsheet (*.json *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet saved as CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet, one row per application (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2386,6 +2415,134 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>e.g. 09:30-11:30, 14:30-16:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetImport</name>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <extracomment>the date orders offered when a sheet&apos;s slashed dates could be read either way a check has been shown (the newest one)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check how the columns of {0} are read before anything is added. Change a column&apos;s field in the row of boxes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the sheet writes them (ISO, or month first with a time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first: 3/4/2026 is March 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first: 3/4/2026 is 4 March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sheet cannot be imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field of column {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns are read as {0}: set one of them to Ignore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: {0}. Choose the column that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}{1} rows cannot be imported (below); nothing is imported until they are fixed in the sheet or read differently here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the order of the dates to read the ambiguous ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new: all {0} rows are already in your data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications will be added, {1} skipped as already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored columns: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
