@@ -126,7 +126,7 @@ def test_ambiguous_dates_list_their_rows_and_a_date_order_settles_them(qtbot, wi
     assert dialog.date_order.isVisibleTo(dialog)
     items = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert items == ['row 2, column "Date Applied": "3/4/2026" could be month/day or day/month; '
-                     'give --date-format %m/%d/%Y or %d/%m/%Y',
+                     'choose the order of the dates above',
                      'row 3, column "Date Applied": "25/4/2026" is not a date',
                      'row 4, column "Date Applied": "13/14/2026" is not a date']
     assert dialog.status.text().startswith("3 rows cannot be imported")

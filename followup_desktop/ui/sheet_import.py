@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,10 +134,10 @@ class SheetImportDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.setMinimumHeight(210)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         self.date_order = QComboBox(self)
         self.date_order.setObjectName("date_order")
         for fmt, label in zip(DATE_ORDERS, (
@@ -158,7 +159,8 @@ class SheetImportDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setMinimumHeight(90)
-        layout.addWidget(self.problems, 2)
+        layout.addWidget(self.problems, 1)
+        layout.addStretch(0)  # takes the room when there is no problem to list
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(translate("SheetImport", "&Import"), QDialogButtonBox.AcceptRole)
@@ -171,7 +173,7 @@ class SheetImportDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.buttons)
         layout.addLayout(row)
-        self.resize(860, 560)
+        self.resize(860, 500)
         self.recheck()
 
     # -- checking ---------------------------------------------------------------------------
@@ -230,10 +232,36 @@ class SheetImportDialog(QDialog):
         for col in range(len(sheet.headers)):
             table.setColumnWidth(col, min(max(table.columnWidth(col), self.combos[col].sizeHint().width()), 260))
         table.setRowHeight(0, self.combos[0].sizeHint().height() + 4 if self.combos else 24)
+        # as tall as its rows (the problems below take the rest)
+        height = (table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+                  + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height() + 2)
+        table.setMinimumHeight(min(height, 260))
+        table.setMaximumHeight(max(height, 120))
+        self._shade()
 
     def _field_changed(self, col: int) -> None:
         self.fields[col] = self.combos[col].currentData()
+        self._shade()
         self.recheck()
+
+    @staticmethod
+    def _said(problem) -> str:
+        """A problem as the window says it: an ambiguous date points at the date order here, not
+        at the command line's option."""
+        if problem.ambiguous:
+            return problem.message.split("; give --date-format")[0] + translate(
+                "SheetImport", "; choose the order of the dates above")
+        return problem.message
+
+    def _shade(self) -> None:
+        """The cells of ignored columns are drawn as disabled text: they will not be read."""
+        dim = self.palette().color(QPalette.Disabled, QPalette.Text)
+        normal = self.palette().color(QPalette.Active, QPalette.Text)
+        for col, f in enumerate(self.fields or ()):
+            for r in range(1, self.table.rowCount()):
+                item = self.table.item(r, col)
+                if item is not None:
+                    item.setForeground(dim if f is None else normal)
 
     def _twice(self) -> list[str]:
         """The fields two or more columns are read as."""
@@ -250,7 +278,7 @@ class SheetImportDialog(QDialog):
         self.problems.clear()
         for p in sheet.problems:
             if p.row > 1:
-                self.problems.addItem(p.message)
+                self.problems.addItem(self._said(p))
         ambiguous = sheet.ambiguous or self.date_format() is not None
         self.date_label.setVisible(ambiguous)
         self.date_order.setVisible(ambiguous)

@@ -2518,6 +2518,10 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; choose the order of the dates above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Two columns are read as {0}: set one of them to Ignore.</source>
         <translation type="unfinished"></translation>
     </message>
