@@ -286,3 +286,61 @@ def test_a_date_format_that_reads_no_date_is_refused(data_dir, capsys):
     code, _, err = run(capsys, "--data-dir", data_dir, "import", FIXTURES / "jobsync.csv", "--date-format", "%H:%M")
     assert code == 2 and "--date-format" in err and err.count("\n") == 1
     assert not data_dir.exists()
+
+
+# -- the one write path ------------------------------------------------------------------------
+
+def _many_events(n: int) -> dict:
+    return {"format": "followup-desktop", "version": 1,
+            "employers": [{"key": "bulk", "name": "Bulk Ltd"}],
+            "applications": [{"key": "bulk-clerk", "employer": "bulk", "position": "Clerk", "stage": "lead"}],
+            "events": [{"application": "bulk-clerk", "kind": "note", "at": f"2026-03-02T09:{n_ % 60:02d}:00",
+                        "notes": f"note {n_}"} for n_ in range(n)]}
+
+
+def _indexes(db: Path) -> list:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return sorted(con.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+    finally:
+        con.close()
+
+
+def test_a_large_import_leaves_every_index_as_it_was(data_dir, write_json, capsys, contract_example):
+    from followup_desktop.exchange.jsonfile import REINDEX_AFTER
+
+    assert run(capsys, "--data-dir", data_dir, "import", contract_example)[0] == 0
+    db = DataPaths(data_dir).database
+    before = _indexes(db)
+    code, out, err = run(capsys, "--data-dir", data_dir, "import", write_json(_many_events(REINDEX_AFTER + 5)))
+    assert code == 0, err
+    assert _indexes(db) == before
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    plan = " ".join(r[-1] for r in con.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM event WHERE application_id = 1 ORDER BY at"))
+    assert "event_application_at" in plan
+    con.close()
+
+
+def test_a_large_import_that_fails_after_its_events_leaves_the_file_as_it_was(data_dir, write_json, capsys,
+                                                                              contract_example, dump, monkeypatch):
+    from followup_desktop.exchange import jsonfile
+
+    assert run(capsys, "--data-dir", data_dir, "import", contract_example)[0] == 0
+    db = DataPaths(data_dir).database
+    before = dump(db)
+    real = jsonfile._insert
+
+    def fail_after_events(con, record, rows, **kw):
+        real(con, record, rows, **kw)
+        if record.name == "event":
+            raise OSError("disk full")
+    monkeypatch.setattr(jsonfile, "_insert", fail_after_events)
+    code, _, err = run(capsys, "--data-dir", data_dir, "import", write_json(_many_events(jsonfile.REINDEX_AFTER)))
+    assert code == 1 and "disk full" in err
+    assert dump(db) == before

@@ -8,6 +8,7 @@ a temporary file, so a crash mid-export never leaves a half-written file behind.
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
@@ -86,41 +87,57 @@ def _insert(con, record: R.Record, rows: list[tuple], *, row_id: bool = False) -
     columns = (["id"] if row_id else []) + [f.sql for f in record.stored]
     sql = (f"INSERT INTO {record.table} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
+    indexes = []
+    if len(rows) >= REINDEX_AFTER:
+        there = con.execute(f"SELECT count(*) FROM {record.table}").fetchone()[0]
+        if there <= len(rows):
+            # Many rows into a table that holds fewer: its indexes are made again once, after
+            # them, rather than grown row by row (the same statements, in the same transaction).
+            indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                  "tbl_name = ? AND sql IS NOT NULL", (record.table,)).fetchall()
+            for name, _ in indexes:
+                con.execute(f'DROP INDEX "{name}"')
     con.executemany(sql, rows)
+    for _, create in indexes:
+        con.execute(create)
+
+
+#: a table given at least this many rows has its indexes made again after them
+REINDEX_AFTER = 10_000
 
 
 def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> tuple:
     """A validated record as its table's row, in the order of `record.stored`: a REF turned into
     the row id of the record it names (`refs`: record name -> key -> id)."""
-    out = []
-    for name, kind, refers in _columns(record):
-        value = rec[name]
-        if kind == R.REF:
-            value = refs[refers][value]
-        elif kind is _TIME:
-            if value is not None:
-                value = _sql_value(value)
-        elif kind is _OPTIONAL_TEXT and value == "":
-            value = None
-        out.append(value)
+    take, refs_at, times_at, optional_at = _columns(record)
+    out = list(take(rec))
+    for i, refers in refs_at:
+        out[i] = refs[refers][out[i]]
+    for i in times_at:
+        value = out[i]
+        if value is not None:
+            out[i] = value.isoformat() if not getattr(value, "microsecond", 0) else _sql_value(value)
+    for i in optional_at:
+        if out[i] == "":
+            out[i] = None
     return tuple(out)
-
-
-_TIME, _OPTIONAL_TEXT = object(), object()
 
 
 @lru_cache(maxsize=None)
 def _columns(record: R.Record) -> tuple:
-    """(name, type, refers) of each stored field: dates and times as one kind (`_TIME`), a text
-    that may be absent as another (`_OPTIONAL_TEXT`: empty is stored as NULL, as the models
+    """How a record's stored fields become its row: a getter of their values in column order,
+    and the positions of the REFs (with the record each names), of the dates and times (stored
+    as ISO text) and of the texts that may be absent (empty is stored as NULL, as the models
     store it)."""
-    def kind(f: R.Field):
-        if f.type in (R.DATE, R.DATETIME):
-            return _TIME
-        if f.type == R.TEXT and f.null:
-            return _OPTIONAL_TEXT
-        return f.type
-    return tuple((f.name, kind(f), f.refers) for f in record.stored)
+    fields = record.stored
+    take = operator.itemgetter(*(f.name for f in fields))
+    if len(fields) == 1:
+        single = take
+        take = lambda rec: (single(rec),)  # noqa: E731
+    refs_at = tuple((i, f.refers) for i, f in enumerate(fields) if f.type == R.REF)
+    times_at = tuple(i for i, f in enumerate(fields) if f.type in (R.DATE, R.DATETIME))
+    optional_at = tuple(i for i, f in enumerate(fields) if f.type == R.TEXT and f.null)
+    return take, refs_at, times_at, optional_at
 
 
 class _Ev:

@@ -81,6 +81,9 @@ def _plain(value: str, limit: int = 50) -> str:
 
 
 def _no_duplicate_fields(pairs: list) -> dict:
+    seen = dict(pairs)
+    if len(seen) == len(pairs):
+        return seen
     seen = {}
     for name, value in pairs:
         if name in seen:
@@ -118,6 +121,8 @@ def check_characters(value: str, where: str, *, single_line: bool = True) -> Non
     """Refuse what no text field may hold: a lone surrogate (not a character at all: it cannot
     be written as UTF-8), NUL, ESC and other control characters, and line breaks in one-line
     text."""
+    if value.isprintable():  # no control character and no surrogate: nearly every text
+        return
     bad = _SURROGATE_RE.search(value)
     if bad:
         _fail(where, f"holds a lone surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1:,}, "
@@ -311,7 +316,7 @@ _REPLY_ONLY = ("next_date", "encouraged")
 def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
     if not isinstance(raw, dict):
         _fail(where, f"expected an object, got {_type_name(raw)}")
-    unknown = [k for k in raw if k not in fields]
+    unknown = [k for k in raw if k not in fields] if not raw.keys() <= fields.keys() else None
     if unknown:
         _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
     out = {}
