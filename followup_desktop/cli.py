@@ -264,17 +264,35 @@ def cmd_export(args) -> int:
     if not path.parent.exists():
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
     if suffix == ".csv":
-        from .exchange.sheet import export_sheet
-
-        with _open_store(args) as store:
-            count = export_sheet(store, path)
-        print(f"exported {count} applications to {path}")
-        return EXIT_OK
+        return cmd_export_sheet(args, path)
     from .exchange.jsonfile import export_json
 
     with _open_store(args) as store:
         doc = export_json(store, path)
     print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
+    return EXIT_OK
+
+
+def cmd_export_sheet(args, path: Path) -> int:
+    """`export FILE.csv`: read like `due` (plain SQL, no ORM, the collector off), then write."""
+    import gc
+
+    from .exchange.sheet_export import export_sheet
+    from .store.connection import open_database
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        paths = _paths(args)
+        con = open_database(paths.database, backups=paths.backups, reading=True)
+        try:
+            count = export_sheet(con, paths, path)
+        finally:
+            con.close()
+    finally:
+        if was:
+            gc.enable()
+    print(f"exported {count} applications to {path}")
     return EXIT_OK
 
 

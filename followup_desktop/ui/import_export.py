@@ -59,10 +59,10 @@ def _export_now(store, path: Path, progress, at=None) -> Path:
     from ..paths import write_private
 
     if path.suffix.lower() == ".csv":
-        from ..exchange.sheet import export_sheet
+        from ..exchange.sheet_export import export_sheet
 
         progress(0, 2)
-        export_sheet(store, path, at=at, progress=progress)
+        export_sheet(store.connection, store.paths, path, at=at, progress=progress)
         return path
     progress(0, 3)
     doc = export_document(store)
