@@ -260,17 +260,25 @@ def _exported(record: R.Record, row, keys: dict[str, dict], extra: dict | None =
     fields in order, a REF as the key of what it names, the fields an export leaves out when
     empty left out. `extra` gives the fields that are not columns (an event's people)."""
     out: dict[str, Any] = {}
-    for f in record.fields:
-        if f.stored:
-            value = getattr(row, f.sql)
-            if f.type == R.REF:
-                value = keys[f.refers][value]
+    for name, sql, refers, omit, timed in _export_plan(record):
+        if sql is not None:
+            value = getattr(row, sql)
+            if refers is not None:
+                value = keys[refers][value]
         else:
-            value = (extra or {}).get(f.name)
-        if f.omit_empty and _empty(value):
+            value = (extra or {}).get(name)
+        if omit and _empty(value):
             continue
-        out[f.name] = _exchanged(value)
+        out[name] = value.isoformat() if timed and value is not None else value
     return out
+
+
+@lru_cache(maxsize=None)
+def _export_plan(record: R.Record) -> tuple:
+    """(name, column or None, the record a REF names or None, left out when empty, a date or
+    time) of each declared field, in the file's order: worked out once, not per row."""
+    return tuple((f.name, f.sql if f.stored else None, f.refers if f.type == R.REF else None,
+                  f.omit_empty, f.type in (R.DATE, R.DATETIME)) for f in record.fields)
 
 
 def export_document(store) -> dict[str, Any]:
@@ -310,7 +318,22 @@ def export_document(store) -> dict[str, Any]:
     return doc
 
 
+def document_text(doc: dict[str, Any]) -> str:
+    """The exchange file's text: the top level laid out, one record a line. Each record is
+    written by the json module's C encoder (an indented dump goes through its pure-Python one,
+    which took most of an export's time)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    parts = []
+    for name, value in doc.items():
+        if isinstance(value, list) and value:
+            records = ",\n".join("    " + encode(item) for item in value)
+            parts.append(f"  {encode(name)}: [\n{records}\n  ]")
+        else:
+            parts.append(f"  {encode(name)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def export_json(store, path: Path) -> dict:
     doc = export_document(store)
-    write_private(Path(path), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    write_private(Path(path), document_text(doc))
     return doc

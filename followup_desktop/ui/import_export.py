@@ -11,7 +11,6 @@ painting and the clock goes on.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -55,7 +54,7 @@ def export_path(path: Path, *, csv: bool) -> Path:
 
 
 def _export_now(store, path: Path, progress, at=None) -> Path:
-    from ..exchange.jsonfile import export_document
+    from ..exchange.jsonfile import document_text, export_document
     from ..paths import write_private
 
     if path.suffix.lower() == ".csv":
@@ -67,7 +66,7 @@ def _export_now(store, path: Path, progress, at=None) -> Path:
     progress(0, 3)
     doc = export_document(store)
     progress(1, 3)
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = document_text(doc)
     progress(2, 3)  # the last moment to stop: nothing is written before it
     write_private(path, text)
     return path
