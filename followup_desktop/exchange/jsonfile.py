@@ -267,8 +267,8 @@ def _exported(record: R.Record, row, keys: dict[str, dict], extra: dict | None =
                 value = keys[refers][value]
         else:
             value = (extra or {}).get(name)
-        if omit and _empty(value):
-            continue
+        if omit and (value is None or value is False or value == "" or value == [] or value == {}):
+            continue  # as `_empty`, inline: it is asked of every field of every row
         out[name] = value.isoformat() if timed and value is not None else value
     return out
 
