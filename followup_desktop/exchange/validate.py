@@ -319,40 +319,66 @@ def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
     unknown = [k for k in raw if k not in fields] if not raw.keys() <= fields.keys() else None
     if unknown:
         _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
+    try:
+        return _record_quickly(raw, fields, where)
+    except ExchangeError:
+        return _record_in_order(raw, fields, where)  # raises the first problem in the fields' order
+
+
+def _record_in_order(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
+    """Check every field in the file's order (the message names the first bad one)."""
     out = {}
-    for name, check, required, empty, fresh in _plan(fields):
+    for name, check in fields.items():
         value = raw.get(name)
-        if value is None:
-            if required and name not in raw:
-                _fail(where, f'field "{name}" is missing')
-            if empty is not _NO_FAST_PATH:
-                # no message is built for the many empty fields of a large file
-                out[name] = empty.copy() if fresh else empty
-                continue
+        if value is None and getattr(check, "required", False) and name not in raw:
+            _fail(where, f'field "{name}" is missing')
         out[name] = check(value, f'{where}: field "{name}"')
     return out
 
 
+def _record_quickly(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
+    """The same result for a valid record, doing work only for the fields it holds: the absent
+    ones take what their check makes of nothing, worked out once (`_plan`). A problem raises;
+    `_record` then asks `_record_in_order` for the message."""
+    defaults, fresh, must, slow = _plan(fields)
+    out = defaults.copy()
+    for name in fresh:
+        out[name] = out[name].copy()
+    for name in must:
+        if raw.get(name) is None:
+            raise ExchangeError(name)
+    for name in slow:
+        if raw.get(name) is None:
+            out[name] = fields[name](None, f'{where}: field "{name}"')
+    for name, value in raw.items():
+        if value is not None:
+            out[name] = fields[name](value, f'{where}: field "{name}"')
+    return out
+
+
 _PLANS: dict = {}
-_NO_FAST_PATH = object()
 
 
-def _plan(fields: Mapping[str, Callable]) -> list:
-    """(name, check, required, what the check makes of nothing, whether that is a fresh list or
-    dict each time) of each field, worked out once per table of checks."""
+def _plan(fields: Mapping[str, Callable]) -> tuple:
+    """For a table of checks, worked out once: every field with what its check makes of nothing
+    (in the fields' order), the fields whose nothing is a list or dict of their own, the
+    required fields, and those whose check must see even nothing (it may refuse it)."""
     entry = _PLANS.get(id(fields))
     if entry is None or entry[0] is not fields:
-        plan = []
+        defaults, fresh, must, slow = {}, [], [], []
         for name, check in fields.items():
-            required = getattr(check, "required", False)
-            empty = _NO_FAST_PATH
-            if not required:
-                try:
-                    empty = check(None, "")
-                except ExchangeError:
-                    pass
-            plan.append((name, check, required, empty, isinstance(empty, (list, dict))))
-        entry = _PLANS[id(fields)] = (fields, plan)
+            defaults[name] = None
+            if getattr(check, "required", False):
+                must.append(name)
+                continue
+            try:
+                defaults[name] = check(None, "")
+            except ExchangeError:
+                slow.append(name)
+                continue
+            if isinstance(defaults[name], (list, dict)):
+                fresh.append(name)
+        entry = _PLANS[id(fields)] = (fields, (defaults, tuple(fresh), tuple(must), tuple(slow)))
     return entry[1]
 
 
