@@ -265,19 +265,28 @@ def cmd_export(args) -> int:
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
     if suffix == ".csv":
         return cmd_export_sheet(args, path)
-    from .exchange.jsonfile import export_json
+    from .exchange.jsonfile import Reading, export_json
 
-    with _open_store(args) as store:
-        doc = export_json(store, path)
+    doc = _reading(args, lambda con: export_json(Reading(con), path))
     print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
     return EXIT_OK
 
 
 def cmd_export_sheet(args, path: Path) -> int:
     """`export FILE.csv`: read like `due` (plain SQL, no ORM, the collector off), then write."""
+    from .exchange.sheet_export import export_sheet
+
+    paths = _paths(args)
+    count = _reading(args, lambda con: export_sheet(con, paths, path))
+    print(f"exported {count} applications to {path}")
+    return EXIT_OK
+
+
+def _reading(args, read):
+    """`read(con)` over a checked plain connection to the data dir's file (no ORM), with the
+    collector off meanwhile (as in `due`: many small acyclic objects)."""
     import gc
 
-    from .exchange.sheet_export import export_sheet
     from .store.connection import open_database
 
     was = gc.isenabled()
@@ -286,14 +295,12 @@ def cmd_export_sheet(args, path: Path) -> int:
         paths = _paths(args)
         con = open_database(paths.database, backups=paths.backups, reading=True)
         try:
-            count = export_sheet(con, paths, path)
+            return read(con)
         finally:
             con.close()
     finally:
         if was:
             gc.enable()
-    print(f"exported {count} applications to {path}")
-    return EXIT_OK
 
 
 def parse_when(text: str) -> datetime:

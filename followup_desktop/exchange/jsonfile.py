@@ -281,6 +281,19 @@ def _export_plan(record: R.Record) -> tuple:
                   f.omit_empty, f.type in (R.DATE, R.DATETIME)) for f in record.fields)
 
 
+class Reading:
+    """What an export reads through when no store is open: a plain sqlite3 connection (no ORM,
+    as `due` reads), with the store's `connection` and `settings()`."""
+
+    def __init__(self, con):
+        self.connection = con
+
+    def settings(self):
+        from ..store.snapshot import load_settings
+
+        return load_settings(self.connection)
+
+
 def export_document(store) -> dict[str, Any]:
     """Everything in the store as an exchange document (the same keys come back out)."""
     from ..store.reads import table_rows
