@@ -72,6 +72,9 @@ def test_linkedin_dates_keep_their_time_and_the_employer_is_met_again_by_name(da
     assert [e["name"] for e in doc["employers"]].count("Northwind Traders") == 1
     applied = {e["application"]: e["at"] for e in doc["events"] if e["kind"] == "applied"}
     assert "2026-08-15T10:00:00" in applied.values() and "2026-08-03T16:45:00" in applied.values()
+    people = {c["name"]: (c["email"], c["phone"]) for c in doc["contacts"]}
+    assert people == {"talent@northwind.example": ("talent@northwind.example", ""),
+                      "+1 555 0142": ("", "+1 555 0142")}  # known only by an address or a number
     leads = [e["at"] for e in doc["events"] if e["kind"] == "lead"]
     assert sorted(leads) == ["2026-08-29T11:15:00", "2026-09-02T20:30:00"]
 

@@ -519,15 +519,15 @@ def _row(sheet: Sheet, number: int, cells: list[str]) -> SheetRow:
     contact = checked("contact_name").strip()
     email = checked("contact_email").strip()
     phone = checked("contact_phone").strip()
-    if not contact and email:
-        contact = email
+    if not contact:  # a person known only by an address or a number is kept under it
+        contact = email or phone
     role = "recruiter" if normal(columns.get("contact_name", "")) == "recruiter" else "other"
     return SheetRow(
         number=number, employer=employer, position=position, stage=stage, outcome=outcome,
         archived=archived, applied=moment("applied"), saved=moment("saved"),
         posting_closes=moments["posting_closes"][0] if "posting_closes" in moments else None,
         source=source_of(values.get("source")), posting_url=checked("posting_url").strip(),
-        contact_name=contact if (contact or email or phone) else "", contact_email=email,
+        contact_name=contact, contact_email=email,
         contact_phone=phone, contact_role=role, notes=checked("notes"),
     )
 
