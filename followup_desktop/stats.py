@@ -23,6 +23,8 @@ How each figure is counted (the view's tooltips say the same, in one line each):
 * **funnel**: the stage each application reached, ever (a rejected one that interviewed counts
   as interviewing): an outbound event reaches *applied*, an interview or an invitation
   *interviewing*, an offer (or declining one) *offer*, a closing as hired *hired*.
+* **slowest to answer**: employers by the median of their days to a first reply, among those
+  that answered at least twice (all that answered, when none did twice).
 * **period**: an application belongs to the last 30 / 90 days when it began then (its first
   event, or when it was added); the weekly activity is always the last 12 weeks.
 
@@ -428,6 +430,9 @@ def read(con: sqlite3.Connection, now: datetime, period: str = "all") -> Figures
     fig.weeks = weeks
     slow = [Slow(ekey, name, _median([n for n, _ in here]), frozenset(k for _, k in here))
             for ekey, (name, here) in employer_days.items()]
+    # one answer says little about an employer: those that answered twice or more, when any did
+    if any(len(s.keys) > 1 for s in slow):
+        slow = [s for s in slow if len(s.keys) > 1]
     slow.sort(key=lambda s: (-s.median_days, -len(s.keys), s.name.casefold()))
     fig.slowest = slow[:SLOWEST]
     return fig
