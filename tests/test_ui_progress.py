@@ -107,6 +107,18 @@ def test_the_period_counts_again_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: progress.figures is not first, timeout=10_000)
     assert progress.figures.period == "30"
     assert progress.funnel.texts()[0] == ("Lead", "2")
+    click_bar(qtbot, progress.funnel, "Applied")
+    assert visible_keys(window) == {"a9"}
+    assert window.filtered_line.label.text() == "Filtered: 1 application — reached applied (last 30 days)"
+
+
+def test_the_filtered_line_counts_what_a_filter_button_leaves(qtbot, window):
+    progress = open_progress(qtbot, window)
+    click_bar(qtbot, progress.funnel, "Applied")
+    assert window.filtered_line.label.text() == "Filtered: 7 applications — reached applied"
+    window.show_filter("closed")
+    assert visible_keys(window) == {"a2", "a3", "a8"}
+    assert window.filtered_line.label.text() == "Filtered: 3 applications — reached applied"
 
 
 def test_copy_as_image_puts_the_charts_on_the_clipboard(qtbot, window):

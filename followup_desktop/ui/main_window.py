@@ -981,6 +981,7 @@ class MainWindow(QMainWindow):
         if line is None:
             line = self.filtered_line = FilteredLine(self)
             line.cleared.connect(lambda: self.show_only(None))
+            line.watch(self.proxy)
             self._left_layout.insertWidget(1, line)
         if keys is not None:
             self.search.clear()

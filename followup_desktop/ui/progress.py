@@ -430,19 +430,23 @@ class ProgressWindow(QWidget):
             "answered (those that answered at least twice, when there are any)"))
         self.charts = [self.funnel, self.by_source, self.by_channel, self.bet, self.days, self.weeks, self.slowest]
         for chart in self.charts:
-            chart.activated.connect(self.show_applications)
+            chart.activated.connect(self._show)
         self.days_summary = QLabel(objectName="daysSummary")
+        self.weeks_summary = QLabel(objectName="weeksSummary")
 
         self.page = QWidget(objectName="progressPage")
         self.page.setAutoFillBackground(True)
         grid = QGridLayout(self.page)
         grid.addWidget(self.headline, 0, 0, 1, 2)
         grid.addWidget(_panel(self.funnel), 1, 0)
-        grid.addWidget(_panel(self.bet), 1, 1)
-        grid.addWidget(_panel(self.by_source), 2, 0)
-        grid.addWidget(_panel(self.by_channel), 2, 1)
+        grid.addWidget(_panel(self.bet, QLabel(translate(
+            "Progress", "Answered within 14 days: each follow-up, against each application never followed up"))), 1, 1)
+        grid.addWidget(_panel(self.by_source, QLabel(translate(
+            "Progress", "Applications applied to, and how many had a reply after applying"))), 2, 0)
+        grid.addWidget(_panel(self.by_channel, QLabel(translate(
+            "Progress", "First follow-ups, and how many had a reply within 14 days"))), 2, 1)
         grid.addWidget(_panel(self.days, self.days_summary), 3, 0)
-        grid.addWidget(_panel(self.weeks), 3, 1)
+        grid.addWidget(_panel(self.weeks, self.weeks_summary), 3, 1)
         grid.addWidget(_panel(self.slowest), 4, 0, 1, 2)
         grid.setRowStretch(5, 1)
         scroll = QScrollArea(objectName="progressScroll")
@@ -462,7 +466,8 @@ class ProgressWindow(QWidget):
         self._later = QTimer(self, singleShot=True, interval=400, timeout=self.refresh)
         me = weakref.ref(self)
         workspace.changed.connect(lambda _keys: (w := me()) is not None and w.isVisible() and w._later.start())
-        self.resize(980, 760)
+        screen = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+        self.resize(min(980, screen.width() - 40), min(800, screen.height() - 60))
         self.refresh()
 
     # -- counting -----------------------------------------------------------------------------
@@ -531,24 +536,26 @@ class ProgressWindow(QWidget):
         self.funnel.set_bars(bars if leads else [], empty_text=translate("Progress", "No applications yet."))
 
         # shares: by source, by the first follow-up's channel
-        def share_bars(items, unit_tip: str) -> list[Bar]:
+        def share_bars(items, unit_tip: str, what: str) -> list[Bar]:
             out = []
             for label, share in items:
                 out.append(Bar(label, 1.0 if share.enough else None, share_text(share),
                                unit_tip.format(share.part, share.whole, label), share.whole_keys,
                                filled=share.ratio if share.enough else None, series=1,
-                               what=translate("Progress", "{0}: applied to").format(label)))
+                               what=what.format(label)))
             return out
 
         sources = [(shown(SOURCES, s) if s != stats.UNKNOWN else translate("Progress", "Not recorded"), v["reply"])
                    for s, v in f.by_source.items() if v["reply"].whole]
         self.by_source.set_bars(share_bars(sources, translate("Progress", "{0} of the {1} applied to through “{2}” had a reply after "
-                                                       "applying")),
+                                                       "applying"),
+                                           translate("Progress", "applied to, source “{0}”")),
                                 empty_text=translate("Progress", "No application applied to yet."))
         channels = [(shown(CHANNELS, c) if c != stats.UNKNOWN else translate("Progress", "Not recorded"), s)
                     for c, s in f.by_channel.items()]
-        self.by_channel.set_bars(share_bars(channels, translate("Progress", "{0} of {1} first follow-ups by {2} had a reply within "
-                                                         "14 days")),
+        self.by_channel.set_bars(share_bars(channels, translate("Progress", "{0} of {1} first follow-ups by {2} had a reply "
+                                                                "within 14 days"),
+                                            translate("Progress", "first follow-up by {0}")),
                                  empty_text=translate("Progress", "No follow-up 14 days old yet."))
 
         # the playbook's bet
@@ -601,6 +608,10 @@ class ProgressWindow(QWidget):
                 week_bars.append(Bar(translate("Progress", "Week of {0}, {1}").format(label, name), count / busiest if busiest else 0,
                                      str(count), translate("Progress", "{0} {1} in the week of {2}").format(count, name, label),
                                      keys, series=series, what=translate("Progress", "{0} in the week of {1}").format(name, label)))
+        self.weeks_summary.setText(translate("Progress", "In all: {0} sent, {1} calls, {2} interviews; the busiest "
+                                                         "week {3}").format(
+            sum(w.sent for w in f.weeks), sum(w.calls for w in f.weeks), sum(w.interviews for w in f.weeks),
+            busiest))
         self.weeks.set_bars(week_bars if busiest else [], groups=week_labels, per_group=3,
                             legend=[translate("Progress", "Sent"), translate("Progress", "Calls"), translate("Progress", "Interviews")],
                             empty_text=translate("Progress", "Nothing sent, called or met in the last 12 weeks."))
@@ -614,6 +625,12 @@ class ProgressWindow(QWidget):
                 translate("Progress", "Median days from applying to {0}'s first reply, over {1} answered").format(s.name, len(s.keys)),
                 s.keys, series=2, what=translate("Progress", "{0}: answered").format(s.name))
             for s in f.slowest], empty_text=translate("Progress", "No employer has answered yet."))
+
+    def _show(self, keys, what: str) -> None:
+        """A bar's applications to the list, saying which period they were counted in."""
+        if self.period_value() != "all" and self.sender() is not self.weeks:
+            what = f"{what} ({self.period.currentText().lower()})"
+        self.show_applications.emit(keys, what)
 
     def _median_position(self, median: float) -> float:
         """Where the median falls along the buckets (in buckets, for the marker line)."""
@@ -649,8 +666,19 @@ class FilteredLine(QFrame):
         layout.addWidget(self.clear_button)
         self.hide()
 
+    def watch(self, proxy) -> None:
+        """Keep the count right as the list changes under the filter (a filter button, an edit)."""
+        self._proxy = proxy
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(self._recount)
+
+    def _recount(self, *_) -> None:
+        if self.isVisibleTo(self.parentWidget()) and getattr(self, "_proxy", None) is not None:
+            self.show_for(self._proxy.rowCount(), self._what)
+
     def show_for(self, count: int | None, what: str) -> None:
         """Say how many applications the list shows, and which (None: hide)."""
+        self._what = what
         if count is None:
             self.hide()
             return

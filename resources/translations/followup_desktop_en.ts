@@ -2428,6 +2428,18 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answered within 14 days: each follow-up, against each application never followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications applied to, and how many had a reply after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First follow-ups, and how many had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2492,10 +2504,6 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: applied to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2504,11 +2512,19 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>applied to, source “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No application applied to yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} of {1} first follow-ups by {2} had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first follow-up by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2601,6 +2617,10 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>{0} in the week of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: {0} sent, {1} calls, {2} interviews; the busiest week {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
