@@ -100,6 +100,15 @@ def test_enter_on_the_bar_chosen_with_the_arrows_filters_the_list(qtbot, window)
     assert "Phone" in window.filtered_line.label.text()
 
 
+def test_escape_closes_the_view_and_the_menu_brings_it_back(qtbot, window):
+    progress = open_progress(qtbot, window)
+    qtbot.waitActive(progress)
+    qtbot.keyClick(progress.period, Qt.Key_Escape)
+    assert not progress.isVisible()
+    window.act_progress.trigger()
+    assert window.progress_window is progress and progress.isVisible()
+
+
 def test_the_period_counts_again_off_the_gui_thread(qtbot, window):
     progress = open_progress(qtbot, window)
     first = progress.figures
@@ -132,7 +141,7 @@ def test_copy_as_image_puts_the_charts_on_the_clipboard(qtbot, window):
 @pytest.mark.parametrize("leads", [None])
 def test_with_no_data_every_chart_says_so(qtbot, window):
     progress = open_progress(qtbot, window)
-    assert progress.headline.text().startswith("No applications in this period yet")
+    assert progress.headline.text() == "No applications yet: the figures come with your first ones."
     for chart in progress.charts:
         assert chart.is_empty()
         assert chart.accessibleDescription() == f"{chart.title}: {chart.empty_text}"

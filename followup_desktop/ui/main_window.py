@@ -964,9 +964,11 @@ class MainWindow(QMainWindow):
         from .progress import ProgressWindow
 
         window = getattr(self, "progress_window", None)
-        if window is None or not _alive(window):
+        if window is None:  # kept when closed: opened again as it was, counted afresh
             window = self.progress_window = ProgressWindow(self.workspace, self)
             window.show_applications.connect(self.show_only)
+        elif not window.isVisible():
+            window.refresh()
         window.show()
         window.raise_()
         window.activateWindow()

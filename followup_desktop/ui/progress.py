@@ -16,7 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtCore import QTime
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -462,6 +462,10 @@ class ProgressWindow(QWidget):
             QWidget.setTabOrder(previous, chart)
             previous = chart
 
+        close = QAction(self, shortcut=QKeySequence(Qt.Key_Escape))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+
         # a change in the data counts again, once the writes settle (only while shown)
         self._later = QTimer(self, singleShot=True, interval=400, timeout=self.refresh)
         me = weakref.ref(self)
@@ -497,9 +501,10 @@ class ProgressWindow(QWidget):
     # -- the charts ---------------------------------------------------------------------------
     def _draw(self, f: stats.Figures) -> None:
         n = len(f.keys)
-        if not n:
-            self.headline.setText(translate("Progress", "No applications in this period yet: the figures come with your first "
-                                     "applications."))
+        if not n and f.period == "all":
+            self.headline.setText(translate("Progress", "No applications yet: the figures come with your first ones."))
+        elif not n:
+            self.headline.setText(translate("Progress", "No application was begun in this period."))
         else:
             parts = [translate("Progress", "{0} applications").format(n) if n != 1 else translate("Progress", "1 application"),
                      translate("Progress", "{0} applied to").format(f.reply.whole)]
@@ -590,8 +595,7 @@ class ProgressWindow(QWidget):
             marker = (self._median_position(f.median_days), translate("Progress", "median {0} days").format(f"{f.median_days:g}"))
             self.days_summary.setText(translate("Progress", "Median {0} days, over {1} applications answered").format(
                 f"{f.median_days:g}", len(f.days)))
-        else:
-            self.days_summary.setText(translate("Progress", "No reply after an application yet."))
+        self.days_summary.setVisible(f.median_days is not None)
         self.days.set_bars(bars if top else [], groups=[*labels], marker=marker,
                            empty_text=translate("Progress", "No reply after an application yet."))
 
@@ -608,10 +612,10 @@ class ProgressWindow(QWidget):
                 week_bars.append(Bar(translate("Progress", "Week of {0}, {1}").format(label, name), count / busiest if busiest else 0,
                                      str(count), translate("Progress", "{0} {1} in the week of {2}").format(count, name, label),
                                      keys, series=series, what=translate("Progress", "{0} in the week of {1}").format(name, label)))
-        self.weeks_summary.setText(translate("Progress", "In all: {0} sent, {1} calls, {2} interviews; the busiest "
-                                                         "week {3}").format(
-            sum(w.sent for w in f.weeks), sum(w.calls for w in f.weeks), sum(w.interviews for w in f.weeks),
-            busiest))
+        self.weeks_summary.setText(translate("Progress", "In all: {0} sent, {1} calls, {2} interviews").format(
+            sum(w.sent for w in f.weeks), sum(w.calls for w in f.weeks), sum(w.interviews for w in f.weeks))
+            if busiest else "")
+        self.weeks_summary.setVisible(bool(busiest))
         self.weeks.set_bars(week_bars if busiest else [], groups=week_labels, per_group=3,
                             legend=[translate("Progress", "Sent"), translate("Progress", "Calls"), translate("Progress", "Interviews")],
                             empty_text=translate("Progress", "Nothing sent, called or met in the last 12 weeks."))

@@ -2452,7 +2452,11 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No applications in this period yet: the figures come with your first applications.</source>
+        <source>No applications yet: the figures come with your first ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application was begun in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2620,7 +2624,7 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In all: {0} sent, {1} calls, {2} interviews; the busiest week {3}</source>
+        <source>In all: {0} sent, {1} calls, {2} interviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
