@@ -414,8 +414,14 @@ def read(con: sqlite3.Connection, now: datetime, period: str = "all") -> Figures
     fig.reply = Share(applied, answered)
     fig.days = days
     fig.median_days = _median(list(days.values()))
-    fig.day_buckets = [((lo, hi), frozenset(k for k, n in days.items() if n >= lo and (hi is None or n <= hi)))
-                       for lo, hi in DAY_BUCKETS]
+    last_day = DAY_BUCKETS[-1][0]
+    bucket_of = [next(b for b, (lo, hi) in enumerate(DAY_BUCKETS) if hi is None or n <= hi)
+                 for n in range(DAY_BUCKETS[-1][0] + 1)]
+    buckets: list[list[str]] = [[] for _ in DAY_BUCKETS]
+    last = len(DAY_BUCKETS) - 1
+    for k, n in days.items():
+        buckets[bucket_of[n] if n <= last_day else last].append(k)
+    fig.day_buckets = [(span, frozenset(k)) for span, k in zip(DAY_BUCKETS, buckets)]
     fig.followups_sent = fu_sent
     fig.followups = Share(fu_keys, fu_answered_keys, fu_settled, fu_answered)
     fig.never_followed = Share(never_keys, never_answered)
