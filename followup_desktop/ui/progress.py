@@ -66,7 +66,7 @@ class Bar:
                  filled: float | None = None, series: int = 0, what: str = ""):
         self.label, self.length, self.text, self.tip = label, length, text, tip
         self.keys, self.filled, self.series = frozenset(keys), filled, series
-        #: what the list says it shows after a click ("Referral: applied to")
+        #: what the list says it shows after a click ("reached interviewing")
         self.what = what or label
 
 
@@ -97,7 +97,6 @@ class Chart(QWidget):
         self.setMouseTracking(True)
         self.setToolTip(plain_tooltip(how))
         self.setAccessibleName(title)
-        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
 
     # -- content ------------------------------------------------------------------------------
     def set_bars(self, bars: list[Bar], *, groups: list[str] | None = None, per_group: int = 1,
