@@ -249,8 +249,6 @@ def _median(values) -> float | None:
     return int(m) if m == int(m) else float(m)
 
 
-_dt = datetime.fromisoformat
-
 # -- the one query ---------------------------------------------------------------------------------
 # Every application (not archived) with its employer and one row of facts about its events up
 # to `now`, aggregated by SQLite in one scan of the event table: no event row crosses into
@@ -275,22 +273,25 @@ _RANK_SQL = (
     " WHEN 'closed' THEN CASE reason WHEN 'hired' THEN 4 WHEN 'declined' THEN 3 ELSE 0 END "
     + " ".join(f"WHEN '{k}' THEN 0" for k in _NOT_OUTBOUND if k not in ("interview", "reply", "closed"))
     + " ELSE 1 END")
+#: SQL: a moment `ANSWER_WINDOW` later, in the stored form ("YYYY-MM-DDTHH:MM:SS")
+_LATER = f"strftime('%Y-%m-%dT%H:%M:%S', {{0}}, '+{ANSWER_WINDOW.days} days')"
 _EVENT_FACTS = f"""SELECT application_id,
  min(at) AS first_at,
  min({_kinds('applied', value='at')}) AS applied_at,
  min({_outbound('at')}) AS first_out,
  max({_RANK_SQL}) AS rank,
  group_concat({_kinds('reply', value='at')}) AS replies,
- group_concat({_kinds(*sorted(str(k) for k in FOLLOW_UP_KINDS), value="at || '|' || coalesce(channel, '')")})
-   AS followups,
+ group_concat({_kinds(*sorted(str(k) for k in FOLLOW_UP_KINDS),
+                     value=f"at || '|' || {_LATER.format('at')} || '|' || coalesce(channel, '')")}) AS followups,
  group_concat(CASE WHEN at >= :week0 THEN CASE kind WHEN 'interview' THEN 'i' || substr(at, 1, 10)
    ELSE {_outbound("CASE channel WHEN 'phone' THEN 'c' ELSE 's' END || substr(at, 1, 10)")} END END) AS activity
 FROM event WHERE at <= :now GROUP BY +application_id"""  # "+": a scan and a sort beat the index's lookups
 _COLUMNS = ("key", "stage", "outcome", "source", "created", "employer_key", "employer_name")
 _FACTS = ("first_at", "applied_at", "first_out", "rank", "replies", "followups", "activity")
-_Row = R.row_type("StatsRow", (*_COLUMNS, *_FACTS))
+_Row = R.row_type("StatsRow", (*_COLUMNS, *_FACTS, "answer_by"))
 _QUERY = (f"SELECT {R.APPLICATION.columns('key', 'stage', 'outcome', 'source', 'created', alias='a')},"
-          f" m.key, m.name, {', '.join('e.' + f for f in _FACTS)} FROM application a"
+          f" m.key, m.name, {', '.join('e.' + f for f in _FACTS)},"
+          f" {_LATER.format('coalesce(e.applied_at, e.first_out)')} FROM application a"
           f" JOIN employer m ON m.id = a.employer_id LEFT JOIN ({_EVENT_FACTS}) e ON e.application_id = a.id"
           " WHERE a.archived = 0 ORDER BY a.id")
 for _record, _names in ((R.APPLICATION, ("key", "stage", "outcome", "source", "created", "employer_id", "archived")),
@@ -325,7 +326,6 @@ def read(con: sqlite3.Connection, now: datetime, period: str = "all") -> Figures
     channels: dict[str, list[list[str]]] = {}
     employer_days: dict[str, tuple[str, list]] = {}
     d = date.fromisoformat
-    window = ANSWER_WINDOW
 
     for row in map(_Row.make, con.execute(_QUERY, {"now": now_s, "week0": week0.isoformat()})):
         key = row.key
@@ -383,9 +383,8 @@ def read(con: sqlite3.Connection, now: datetime, period: str = "all") -> Figures
             # each answered by a reply within 14 days, settled once answered or 14 days old
             first = True
             for item in sorted(row.followups.split(",")):
-                at, _, channel = item.partition("|")
+                at, until, channel = item.split("|")
                 fu_sent += 1
-                until = (_dt(at) + window).isoformat()
                 ok = any(at <= r <= until for r in replies)
                 if ok or until <= now_s:
                     fu_settled += 1
@@ -400,7 +399,7 @@ def read(con: sqlite3.Connection, now: datetime, period: str = "all") -> Figures
                             per[1].append(key)
                 first = False
         else:
-            until = (_dt(applied_at) + window).isoformat()
+            until = row.answer_by
             ok = first_reply is not None and first_reply <= until
             if ok or until <= now_s:
                 never_keys.append(key)
