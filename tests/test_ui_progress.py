@@ -156,3 +156,21 @@ def test_a_new_event_counts_again_while_the_view_is_open(qtbot, window):
     window.workspace.log_event("a9", {"kind": "reply", "at": NOW.replace(hour=9), "outcome": "no_decision"})
     qtbot.waitUntil(lambda: progress.figures is not first and "a9" in progress.figures.replied, timeout=10_000)
     assert progress.funnel.texts()[0] == ("Lead", "8")
+
+
+def test_the_figures_are_counted_on_a_worker_thread(qtbot, window, monkeypatch):
+    import threading
+
+    from followup_desktop import stats
+
+    threads = []
+    real = stats.read_file
+
+    def counting(*args, **kw):
+        threads.append(threading.current_thread())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(stats, "read_file", counting)
+    progress = open_progress(qtbot, window)
+    assert progress.figures is not None
+    assert threads and threading.main_thread() not in threads
