@@ -13,7 +13,7 @@ How each figure is counted (the view's tooltips say the same, in one line each):
   first outbound one.
 * **replied**: at least one `reply`, whenever it came. **answered**: a reply at or after the
   applied moment (a reply before applying, a recruiter's first message, answered nothing of
-  the user's). `reply_rate` = answered / applied to.
+  the user's). `reply_rate` = answered / applied to (null when none was applied to).
 * **days to first reply**: calendar days from the applied moment to the first reply at or after
   it, over the applications answered.
 * **a follow-up** is an outbound `status_check` or `follow_up`; it is *answered* when a reply
@@ -25,6 +25,8 @@ How each figure is counted (the view's tooltips say the same, in one line each):
   *interviewing*, an offer (or declining one) *offer*, a closing as hired *hired*.
 * **slowest to answer**: employers by the median of their days to a first reply, among those
   that answered at least twice (all that answered, when none did twice).
+* **activity**, per week from Monday: *sent*, the outbound events not by phone; *calls*, those
+  by phone; *interviews*.
 * **period**: an application belongs to the last 30 / 90 days when it began then (its first
   event, or when it was added); the weekly activity is always the last 12 weeks.
 
