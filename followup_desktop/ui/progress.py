@@ -66,7 +66,7 @@ class Bar:
                  filled: float | None = None, series: int = 0, what: str = ""):
         self.label, self.length, self.text, self.tip = label, length, text, tip
         self.keys, self.filled, self.series = frozenset(keys), filled, series
-        #: what the list says it shows after a click ("reached interviewing")
+        # what the list says it shows after a click ("reached interviewing")
         self.what = what or label
 
 
@@ -79,7 +79,7 @@ class Chart(QWidget):
     columns in groups (`groups` labels under them; each group holds `per_group` bars), with an
     optional marker line (`marker`: position in groups, its label)."""
 
-    #: a bar was clicked (or chosen with Enter): its applications and what they are
+    # a bar was clicked (or chosen with Enter): its applications and what they are
     activated = Signal(object, str)
 
     def __init__(self, title: str, how: str, *, horizontal: bool = True, parent=None):
@@ -363,7 +363,7 @@ def _panel(chart: Chart, summary: QLabel | None = None) -> QFrame:
 class ProgressWindow(QWidget):
     """The figures of the search, for a period, with every bar leading to its applications."""
 
-    #: the applications of a bar, and what they are ("Referral: applied to")
+    # the applications of a bar, and what they are ("reached interviewing")
     show_applications = Signal(object, str)
 
     PERIODS = (("30", QT_TRANSLATE_NOOP("Progress", "Last 30 days")),

@@ -2327,12 +2327,10 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Nothing to count yet.</source>
-        <extracomment>what the list says it shows after a click (&quot;Referral: applied to&quot;) a bar was clicked (or chosen with Enter): its applications and what they are</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <extracomment>the applications of a bar, and what they are (&quot;Referral: applied to&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
