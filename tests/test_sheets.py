@@ -258,6 +258,8 @@ BAD_SHEETS = {
                   'row 2, column "Email": "not-an-address" is not an email address'),
     "too long": (lambda t: sheet(t, "Company,Title\nA," + "x" * 201 + "\n"), 'row 2, column "Title": is 201'),
     "fifo": (_fifo, "a pipe (FIFO)"),
+    "a cell past the csv module's limit": (lambda t: sheet(t, "Company,Title,Notes\nA,B,x\nA,C," + "y" * 140_000 + "\n"),
+                                           "row 3: not readable as CSV (field larger than field limit"),
     "empty file": (lambda t: sheet(t, b""), "is empty"),
 }
 

@@ -431,7 +431,7 @@ def read_sheet(path: Path | str, *, date_format: str | None = None,
                     if len(sheet.problems) < MAX_PROBLEMS:
                         sheet.problems.append(exc.problem)
         except csv.Error as exc:
-            raise SheetError(f"row {reader.row - 1}: not readable as CSV ({exc})") from None
+            raise SheetError(f"row {reader.row}: not readable as CSV ({exc})") from None
     return sheet
 
 
