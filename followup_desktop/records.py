@@ -25,7 +25,7 @@ from functools import partial
 from enum import StrEnum
 from typing import Any
 
-from .vocab import Channel, EventKind, Outcome, Role, Source, Stage
+from .vocab import Channel, EventKind, Outcome, ReplyOutcome, Role, Source, Stage
 
 # The limits of text, in characters (an import and a dialog refuse the same lengths).
 NAME_MAX = 200
@@ -37,6 +37,7 @@ PHONE_MAX = 60
 SUBJECT_MAX = 998  # RFC 5322's longest line
 ACTION_ID_MAX = 1000
 SIGNATURE_MAX = 2000
+MESSAGE_ID_MAX = 998
 
 # Field types. How each is checked lives in `exchange.validate`, how each is stored in
 # `store.models`; a new type needs both.
@@ -207,6 +208,7 @@ EVENT = Record("event", "event", (
     Field("encouraged", BOOLEAN, null=False, default=False),
     _text("subject", SUBJECT_MAX),
     _notes(),
+    _text("message_id", MESSAGE_ID_MAX),
 ), section="events", model="Event")
 
 EVENT_CONTACT = Record("event contact", "event_contact", (
@@ -233,7 +235,31 @@ SETTING = Record("setting", "setting", (
     Field("value", TEXT, single_line=False, null=False),
 ), model="Setting", row_id=False)
 
-RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE)
+REVIEW_ITEM = Record("review item", "review_item", (
+    # A message brought in from mail (mail/intake.py): an inbound one waiting for the user to
+    # confirm what it says, an outbound one applied at once (listed with Undo until seen), or a
+    # dismissed one, of which only the Message-ID is kept (the same message again changes
+    # nothing). Not in the exchange file: it is the mailbox's, not the search's.
+    _text("message_id", MESSAGE_ID_MAX, required=True, null=False),
+    _text("state", 20, required=True, null=False),         # waiting, applied, seen, dismissed
+    _text("folder", NAME_MAX, null=False, default=""),     # the mailbox folder; "" for a file
+    Field("received", DATETIME, required=True, null=False),  # the message's Date, local time
+    _text("sender_name", NAME_MAX, null=False, default=""),
+    Field("sender_address", EMAIL, limit=EMAIL_MAX, null=False, default=""),
+    _text("subject", SUBJECT_MAX),
+    _notes("text"),                                        # the message's plain text, bounded
+    Field("application", REF, refers="application", required=True, null=False),
+    _text("contact", KEY_MAX),                             # the contact's key, when matched by address
+    Field("outcome", CHOICE, choices=ReplyOutcome),        # the suggested outcome
+    Field("next_date", DATE),                              # the date the text names
+    Field("encouraged", BOOLEAN, null=False, default=False),
+    Field("event_id", INTEGER, lo=1, limit=2**63 - 1),     # the event an applied message logged
+    _text("warning", 500, null=False, default=""),         # why it may not be from whom it says
+    Field("created", DATETIME, required=True, null=False),
+), model="ReviewItem")
+
+RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE,
+                               REVIEW_ITEM)
 """Every record, parents before the records that refer to them."""
 BY_NAME = {r.name: r for r in RECORDS}
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .match import Match, Matcher, domain_of
-from .message import MAX_TEXT, Message, clean_address, one_line, parse
+from .message import MAX_BYTES, MAX_TEXT, Message, clean_address, one_line, parse
 from .suggest import suggest
 
 REVIEW, LOGGED, DONE, FOLLOW_UP, INTERVIEW, ALREADY, NO_MATCH = (
@@ -71,9 +71,20 @@ def _stamp(at: datetime) -> str:
 
 
 def fallback_id(raw: bytes) -> str:
-    """The id of a message that has no Message-ID: its content's digest, so the same file
-    brought in twice is still the same message."""
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
+    """The id of a message that has no Message-ID: its content's digest (of what is read of
+    it), so the same file brought in twice is still the same message."""
+    return "sha256:" + hashlib.sha256(raw[:MAX_BYTES]).hexdigest()
+
+
+def read_bounded(path, *, ics: bool = False) -> bytes:
+    """A message file's bytes, at most what `message.parse` reads (a 50 MB file costs 2 MB);
+    an invitation larger than MAX_ICS_BYTES is refused (InvitationError)."""
+    limit = MAX_ICS_BYTES if ics else MAX_BYTES
+    with open(path, "rb") as f:
+        raw = f.read(limit + 1)
+    if ics and len(raw) > limit:
+        raise InvitationError(f"the calendar file is larger than {MAX_ICS_BYTES // 1024} KB")
+    return raw
 
 
 # -- choosing the application ---------------------------------------------------------------
@@ -123,9 +134,13 @@ def _iso(v):
     return v.isoformat() if isinstance(v, (date, datetime)) else v
 
 
+def _con(store_or_connection):
+    return getattr(store_or_connection, "connection", store_or_connection)
+
+
 def review_items(store, *, states=(WAITING, APPLIED)) -> list[dict]:
     """The review list, newest first: each item with its application's key, employer and
-    position and the contact's name."""
+    position and the contact's name. `store`: a Store, or a plain sqlite3 connection."""
     marks = ",".join("?" * len(states))
     sql = (f"SELECT r.{', r.'.join(_ITEM_COLUMNS)}, a.key, a.position, m.name, c.name"
            " FROM review_item r JOIN application a ON a.id = r.application_id"
@@ -133,7 +148,7 @@ def review_items(store, *, states=(WAITING, APPLIED)) -> list[dict]:
            " LEFT JOIN contact c ON c.key = r.contact"
            f" WHERE r.state IN ({marks}) ORDER BY r.received DESC, r.id DESC")
     out = []
-    for row in store.connection.execute(sql, tuple(states)):
+    for row in _con(store).execute(sql, tuple(states)):
         item = dict(zip(_ITEM_COLUMNS, row[: len(_ITEM_COLUMNS)]))
         item.update(application=row[-4], position=row[-3], employer=row[-2], contact_name=row[-1])
         for name in ("received", "created"):
@@ -151,7 +166,7 @@ def review_item(store, item_id: int) -> dict | None:
 
 
 def waiting_count(store) -> int:
-    return store.connection.execute("SELECT count(*) FROM review_item WHERE state = ?", (WAITING,)).fetchone()[0]
+    return _con(store).execute("SELECT count(*) FROM review_item WHERE state = ?", (WAITING,)).fetchone()[0]
 
 
 def put_back_item(store, record: dict) -> None:
@@ -337,9 +352,8 @@ def open_steps(store, app_key: str, at: datetime):
     """The application's actions open at `at` (or opening within a day: guard 4), done and
     dismissed ones left out, most urgent first."""
     from ..agenda import compute
-    from ..playbook.engine import open_at
-    from ..store.snapshot import employer_top_outbound, employers_last_outbound, iter_applications, \
-        load_action_states, load_settings
+    from ..playbook import employer_top_outbound, open_at
+    from ..store.snapshot import employers_last_outbound, iter_applications, load_action_states, load_settings
 
     con = store.connection
     app_id = _app_id(store, app_key)
@@ -553,7 +567,7 @@ def bring_in_invitation(store, raw: bytes, *, dry_run: bool = False, matcher: Ma
 
 
 __all__ = ["Result", "bring_in", "bring_in_invitation", "read_invitation", "InvitationError",
-           "review_items", "review_item", "waiting_count", "confirm", "dismiss", "undo_applied",
+           "read_bounded", "review_items", "review_item", "waiting_count", "confirm", "dismiss", "undo_applied",
            "mark_seen", "put_back_item", "reply_event", "pick_application", "open_steps",
            "REVIEW", "LOGGED", "DONE", "FOLLOW_UP", "INTERVIEW", "ALREADY", "NO_MATCH",
            "WAITING", "APPLIED", "SEEN", "DISMISSED"]

@@ -110,5 +110,39 @@ def step_2_actions_and_settings(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
-STEPS = (step_1_records, step_2_actions_and_settings)
+def step_3_mail(con: sqlite3.Connection) -> None:
+    """Schema 3 (provisional on this branch, the lead's step 3 replaces it): an event's
+    Message-ID, the review list of mail brought in."""
+    for sql in (
+        "ALTER TABLE event ADD COLUMN message_id TEXT",
+        "CREATE UNIQUE INDEX event_message_id ON event(message_id) WHERE message_id IS NOT NULL AND message_id != ''",
+        REVIEW_ITEM_TABLE,
+        "CREATE INDEX review_item_state ON review_item(state, received)",
+        "CREATE INDEX review_item_application ON review_item(application_id)",
+    ):
+        con.execute(sql)
+
+
+REVIEW_ITEM_TABLE = """CREATE TABLE review_item (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL,
+            folder TEXT NOT NULL DEFAULT '',
+            received TEXT NOT NULL,
+            sender_name TEXT NOT NULL DEFAULT '',
+            sender_address TEXT NOT NULL DEFAULT '',
+            subject TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+            contact TEXT,
+            outcome TEXT,
+            next_date TEXT,
+            encouraged INTEGER NOT NULL DEFAULT 0,
+            event_id INTEGER,
+            warning TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        )"""
+
+
+STEPS = (step_1_records, step_2_actions_and_settings, step_3_mail)
 LATEST = len(STEPS)
