@@ -25,7 +25,7 @@ from functools import partial
 from enum import StrEnum
 from typing import Any
 
-from .vocab import Channel, EventKind, Outcome, ReplyOutcome, Role, Source, Stage
+from .vocab import Channel, EventKind, Outcome, Role, Source, Stage
 
 # The limits of text, in characters (an import and a dialog refuse the same lengths).
 NAME_MAX = 200
@@ -37,7 +37,7 @@ PHONE_MAX = 60
 SUBJECT_MAX = 998  # RFC 5322's longest line
 ACTION_ID_MAX = 1000
 SIGNATURE_MAX = 2000
-MESSAGE_ID_MAX = 998
+MESSAGE_ID_MAX = 998  # a header line's longest
 
 # Field types. How each is checked lives in `exchange.validate`, how each is stored in
 # `store.models`; a new type needs both.
@@ -190,6 +190,7 @@ APPLICATION = Record("application", "application", (
     Field("outcome", CHOICE, choices=Outcome, omit_empty=False),
     Field("created", DATETIME),
     Field("archived", BOOLEAN, null=False, default=False),
+    _notes(),
 ), section="applications", model="Application")
 
 EVENT = Record("event", "event", (
@@ -208,6 +209,7 @@ EVENT = Record("event", "event", (
     Field("encouraged", BOOLEAN, null=False, default=False),
     _text("subject", SUBJECT_MAX),
     _notes(),
+    # the Message-ID of the mail it was brought in from: each message makes at most one event
     _text("message_id", MESSAGE_ID_MAX),
 ), section="events", model="Event")
 
@@ -235,31 +237,41 @@ SETTING = Record("setting", "setting", (
     Field("value", TEXT, single_line=False, null=False),
 ), model="Setting", row_id=False)
 
+MAIL_FOLDER = Record("mail folder", "mail_folder", (
+    # how far one folder of the configured account has been read (the account is user@host)
+    _text("account", 400, required=True, null=False),
+    _text("folder", 400, required=True, null=False),
+    Field("uidvalidity", INTEGER, lo=0, limit=2**32),
+    Field("last_uid", INTEGER, lo=0, limit=2**32, null=False, default=0),
+    Field("checked_at", DATETIME),
+), model="MailFolder", row_id=False, composite_key=("account", "folder"))
+
 REVIEW_ITEM = Record("review item", "review_item", (
-    # A message brought in from mail (mail/intake.py): an inbound one waiting for the user to
-    # confirm what it says, an outbound one applied at once (listed with Undo until seen), or a
-    # dismissed one, of which only the Message-ID is kept (the same message again changes
-    # nothing). Not in the exchange file: it is the mailbox's, not the search's.
+    # a message brought in from mail (mail/intake.py) that matched a contact or employer: an
+    # inbound one waiting for the user to confirm what it says (`pending`), an outbound one
+    # applied at once (`applied`, listed with Undo until `seen`), or `dismissed` (only its
+    # Message-ID kept, so the same message again changes nothing)
     _text("message_id", MESSAGE_ID_MAX, required=True, null=False),
-    _text("state", 20, required=True, null=False),         # waiting, applied, seen, dismissed
-    _text("folder", NAME_MAX, null=False, default=""),     # the mailbox folder; "" for a file
-    Field("received", DATETIME, required=True, null=False),  # the message's Date, local time
+    _text("folder", 400, null=False, default=""),
+    Field("received_at", DATETIME, required=True, null=False),
     _text("sender_name", NAME_MAX, null=False, default=""),
-    Field("sender_address", EMAIL, limit=EMAIL_MAX, null=False, default=""),
-    _text("subject", SUBJECT_MAX),
-    _notes("text"),                                        # the message's plain text, bounded
-    Field("application", REF, refers="application", required=True, null=False),
-    _text("contact", KEY_MAX),                             # the contact's key, when matched by address
-    Field("outcome", CHOICE, choices=ReplyOutcome),        # the suggested outcome
-    Field("next_date", DATE),                              # the date the text names
-    Field("encouraged", BOOLEAN, null=False, default=False),
-    Field("event_id", INTEGER, lo=1, limit=2**63 - 1),     # the event an applied message logged
-    _text("warning", 500, null=False, default=""),         # why it may not be from whom it says
-    Field("created", DATETIME, required=True, null=False),
+    Field("sender_email", EMAIL, limit=EMAIL_MAX, null=False, default=""),
+    _text("subject", SUBJECT_MAX, null=False, default=""),
+    _notes("body"),
+    Field("employer", REF, refers="employer", required=True, null=False),
+    Field("contact", REF, refers="contact"),
+    Field("application", REF, refers="application"),
+    _text("suggested_outcome", 40),
+    Field("suggested_next_date", DATE),
+    _text("state", 20, null=False, default="pending"),
+    Field("event", REF, refers="event"),
+    Field("created", DATETIME),
+    # why the message may not be from whom it says, or what the reading bounds cut (mail/intake.py)
+    _text("warning", 500, null=False, default=""),
 ), model="ReviewItem")
 
 RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE,
-                               REVIEW_ITEM)
+                               MAIL_FOLDER, REVIEW_ITEM)
 """Every record, parents before the records that refer to them."""
 BY_NAME = {r.name: r for r in RECORDS}
 

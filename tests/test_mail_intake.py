@@ -75,7 +75,7 @@ def event_people(data_dir, message_id):
 def review_rows(data_dir):
     con = sqlite3.connect(DataPaths(data_dir).database)
     try:
-        return con.execute("SELECT message_id, state, outcome, warning FROM review_item ORDER BY id").fetchall()
+        return con.execute("SELECT message_id, state, suggested_outcome, warning FROM review_item ORDER BY id").fetchall()
     finally:
         con.close()
 
@@ -267,7 +267,8 @@ def test_an_inbound_message_waits_for_review_with_a_suggestion(mail_dir):
         r = intake.bring_in(store, (MAIL / "plain.eml").read_bytes())
         assert (r.kind, r.employer) == (intake.REVIEW, "Acme Corp")
         [item] = intake.review_items(store)
-        assert (item["outcome"], item["next_date"], item["contact"]) == ("no_decision", date(2026, 3, 25), "susan")
+        assert (item["suggested_outcome"], item["suggested_next_date"], item["contact"]) == (
+            "no_decision", date(2026, 3, 25), "susan")
         assert intake.waiting_count(store) == 1
     assert events(mail_dir, "reply") == []
 
@@ -294,8 +295,8 @@ def test_dismissing_keeps_only_the_message_id(mail_dir):
         assert again.kind == intake.ALREADY
     con = sqlite3.connect(DataPaths(mail_dir).database)
     try:
-        assert con.execute("SELECT message_id, state, text, subject FROM review_item").fetchall() == [
-            ("plain.3f2a@acme.example", "dismissed", "", None)]
+        assert con.execute("SELECT message_id, state, body, subject FROM review_item").fetchall() == [
+            ("plain.3f2a@acme.example", "dismissed", "", "")]
     finally:
         con.close()
 
@@ -322,7 +323,7 @@ def test_a_forged_from_of_a_known_contact_is_held_for_review_even_with_an_outcom
     assert "acme.example did not vouch for it" in out
     assert events(mail_dir, "reply") == []
     [(mid, state, outcome, warning)] = review_rows(mail_dir)
-    assert (mid, state, outcome) == ("forged.1@evil.example", "waiting", "offer")
+    assert (mid, state, outcome) == ("forged.1@evil.example", "pending", "offer")
     assert "dmarc" in warning
 
 
@@ -330,10 +331,10 @@ def test_a_header_injection_stays_one_line(mail_dir):
     with Store(DataPaths(mail_dir)) as store:
         intake.bring_in(store, (MAIL / "hostile_header_injection.eml").read_bytes())
         [item] = intake.review_items(store)
-    for field in ("subject", "sender_name", "sender_address"):
+    for field in ("subject", "sender_name", "sender_email"):
         assert "\n" not in (item[field] or "") and "\r" not in (item[field] or "")
     assert item["subject"].startswith("Hello X-Injected: yes")
-    assert item["sender_address"] == "susan@acme.example"
+    assert item["sender_email"] == "susan@acme.example"
 
 
 @pytest.mark.parametrize("name", ["attachment_50mb", "deep_nesting", "deep_rfc822", "encoding_bomb"])

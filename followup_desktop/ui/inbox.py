@@ -56,6 +56,13 @@ def is_mail_file(path: Path | str) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
+def _encouraged(item: dict) -> bool:
+    """Whether the rejection's words invite the user to stay in touch (the suggestion's)."""
+    from ..mail.suggest import suggest
+
+    return suggest(item["body"] or "", item["subject"] or "", item["received_at"]).encouraged
+
+
 def _when(d) -> str:
     return f"{d:%a %b} {d.day}, {d:%H:%M}" if d else ""
 
@@ -156,7 +163,7 @@ class InboxView(QWidget):
                       self.next_date, self.encouraged):
                 w.setEnabled(False)
             return
-        waiting = item["state"] == "waiting"
+        waiting = item["state"] == "pending"
         person = item["contact_name"] or item["sender_name"]
         employer = f"{item['employer']} — {item['position']}"
         if waiting:
@@ -164,8 +171,8 @@ class InboxView(QWidget):
         else:
             self.title.setText(translate("Inbox", "You wrote to {0} ({1})").format(person, employer))
         subject = item["subject"] or translate("Inbox", "(no subject)")
-        self.meta.setText(f"{subject}\n{item['sender_address']} · {_when(item['received'])}")
-        self.text.setPlainText(item["text"] or "")
+        self.meta.setText(f"{subject}\n{item['sender_email']} · {_when(item['received_at'])}")
+        self.text.setPlainText(item["body"] or "")
         self.warning.setText(translate("Inbox", "Careful: {0}").format(item["warning"]) if waiting and item["warning"] else "")
         self.warning.setVisible(bool(self.warning.text()))
         for w in (self.confirm, self.dismiss, self.outcome, self.has_date, self.next_date, self.encouraged):
@@ -177,13 +184,13 @@ class InboxView(QWidget):
         self.seen.setEnabled(not waiting)
         self.text.setVisible(waiting)
         if waiting:
-            outcome = item["outcome"] or ReplyOutcome.OTHER.value
+            outcome = item["suggested_outcome"] or ReplyOutcome.OTHER.value
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
-            named = item["next_date"]
+            named = item["suggested_next_date"]
             self.has_date.setChecked(named is not None)
             self.next_date.setEnabled(named is not None)
             self.next_date.setDate(QDate(named.year, named.month, named.day) if named else QDate.currentDate())
-            self.encouraged.setChecked(bool(item["encouraged"]))
+            self.encouraged.setChecked(_encouraged(item))
             said = shown(REPLY_OUTCOMES, outcome).lower()
             if named is not None and outcome == ReplyOutcome.NO_DECISION:
                 self.suggestion.setText(translate("Inbox", "Suggested: {0}, a decision by {1} (from the words of the "
@@ -308,7 +315,7 @@ class Inbox(QObject):
         for item in items:
             lst.addItem(self._list_item(item))
         lst.blockSignals(False)
-        waiting = [i for i in items if i["state"] == "waiting"]
+        waiting = [i for i in items if i["state"] == "pending"]
         self.view.stack.setCurrentWidget(self.view.splitter if items else self.view.empty)
         if not (current and self.select(current["id"])) and items:
             lst.setCurrentRow(0)
@@ -327,13 +334,13 @@ class Inbox(QObject):
     def _list_item(self, item: dict) -> QListWidgetItem:
         person = item["contact_name"] or item["sender_name"]
         subject = item["subject"] or translate("Inbox", "(no subject)")
-        if item["state"] == "waiting":
+        if item["state"] == "pending":
             first = translate("Inbox", "{0} · {1}").format(person, item["employer"])
         else:
             first = translate("Inbox", "Sent to {0} · {1} · applied").format(person, item["employer"])
-        it = QListWidgetItem(f"{first}\n{subject} — {_when(item['received'])}")
+        it = QListWidgetItem(f"{first}\n{subject} — {_when(item['received_at'])}")
         it.setData(ITEM_ROLE, item["id"])
-        if item["state"] == "waiting":
+        if item["state"] == "pending":
             font = it.font()
             font.setBold(True)
             it.setFont(font)
@@ -405,7 +412,7 @@ class Inbox(QObject):
     # -- the buttons ------------------------------------------------------------------------
     def confirm_current(self) -> None:
         item = self.current_item()
-        if item is None or item["state"] != "waiting":
+        if item is None or item["state"] != "pending":
             return
         outcome, named, encouraged = self.view.chosen()
         label = shown(REPLY_OUTCOMES, outcome).lower()
@@ -417,7 +424,7 @@ class Inbox(QObject):
 
     def dismiss_current(self) -> None:
         item = self.current_item()
-        if item is None or item["state"] != "waiting":
+        if item is None or item["state"] != "pending":
             return
         from .inbox_commands import DismissItem
 
@@ -425,7 +432,7 @@ class Inbox(QObject):
 
     def undo_current(self) -> None:
         item = self.current_item()
-        if item is None or item["state"] == "waiting":
+        if item is None or item["state"] == "pending":
             return
         from .inbox_commands import UndoApplied
 
@@ -436,7 +443,7 @@ class Inbox(QObject):
         from .operations import Operation
 
         item = self.current_item()
-        if item is None or item["state"] == "waiting":
+        if item is None or item["state"] == "pending":
             return
         self.workspace.submit(Operation("seen", lambda store, _p: mark_seen(store, item["id"]),
                                         Changes.of([item["application"]])))

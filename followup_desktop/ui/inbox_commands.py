@@ -87,9 +87,9 @@ class DismissItem(Command):
         self.record: dict | None = None
 
     def apply(self, store):
-        from ..mail.intake import dismiss, review_item_record
+        from ..mail.intake import dismiss
 
-        self.record = review_item_record(dismiss(store, self.item_id))
+        self.record = dismiss(store, self.item_id)
 
     def revert(self, store):
         from ..mail.intake import put_back_item
