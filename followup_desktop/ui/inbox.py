@@ -110,11 +110,11 @@ class InboxView(QWidget):
         outcome_row = QHBoxLayout()
         outcome_row.addWidget(QLabel(translate("Inbox", "Outcome:"), buddy=self.outcome))
         outcome_row.addWidget(self.outcome, 1)
-        outcome_row.addSpacing(8)
-        outcome_row.addWidget(self.has_date)
-        outcome_row.addWidget(self.next_date)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.next_date)
+        date_row.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.encouraged)
         buttons.addStretch(1)
         for b in (self.undo, self.seen, self.dismiss, self.confirm):
             buttons.addWidget(b)
@@ -128,6 +128,8 @@ class InboxView(QWidget):
         d.addWidget(self.text, 1)
         d.addWidget(self.suggestion)
         d.addLayout(outcome_row)
+        d.addLayout(date_row)
+        d.addWidget(self.encouraged)
         d.addLayout(buttons)
 
         self.empty = QLabel(translate("Inbox", "No messages are waiting.\n\nDrop a saved message (.eml) or an "
@@ -253,6 +255,8 @@ class Inbox(QObject):
         window.filter_group.triggered.connect(lambda _a: self.set_showing(False))
         self.workspace.changed.connect(lambda _keys: self.reload())
         self._set_button_text()
+        if getattr(self.workspace, "is_loaded", False):
+            self.reload()  # what waits already (told as it comes from now on)
 
     # -- showing ----------------------------------------------------------------------------
     def _toggled(self, on: bool) -> None:
