@@ -14,7 +14,7 @@ import pytest
 
 from followup_desktop import cli
 from followup_desktop.mail import intake
-from followup_desktop.mail.match import Matcher
+from followup_desktop.mail.match import Matcher, StoreMatcher
 from followup_desktop.mail.message import MAX_TEXT, parse
 from followup_desktop.paths import DataPaths
 from followup_desktop.store import Store
@@ -301,9 +301,10 @@ def test_dismissing_keeps_only_the_message_id(mail_dir):
         con.close()
 
 
-def test_the_matcher_answers_a_header_only_look(mail_dir):
+@pytest.mark.parametrize("make", [Matcher.from_store, StoreMatcher], ids=["loaded", "looked-up"])
+def test_the_matcher_answers_a_header_only_look(mail_dir, make):
     with Store(DataPaths(mail_dir)) as store:
-        m = Matcher.from_store(store)
+        m = make(store)
         assert m.wanted("susan@acme.example", ["jordan@example.org"])
         assert m.wanted("someone@jobs.acme.example", [])           # a subdomain of acme.example
         assert m.wanted("jordan@example.org", ["priya.raman@acme.example"])  # sent by the user
@@ -311,7 +312,8 @@ def test_the_matcher_answers_a_header_only_look(mail_dir):
         assert m.wanted("bill.lumbergh@gmail.com", [])
         assert not m.seen("plain.3f2a@acme.example")
         intake.bring_in(store, (MAIL / "plain.eml").read_bytes(), folder="INBOX")
-        assert Matcher.from_store(store).seen("plain.3f2a@acme.example")
+        assert make(store).seen("plain.3f2a@acme.example")
+        assert not make(store).seen("other@acme.example")
 
 
 # -- hostile messages -------------------------------------------------------------------------------

@@ -216,9 +216,8 @@ def test_a_forged_message_says_so_beside_it(qtbot, window):
 
 def test_the_sent_thank_you_marks_the_step_done_and_undo_brings_it_back(qtbot, window, clock):
     clock.now = datetime(2026, 3, 10, 18, 0)  # half an hour after it was sent
-    window.workspace.tick()
-    settle(qtbot, window.workspace)
-    assert ("thank_you", "susan") in actions_of(window.workspace, "acme-om")
+    window.workspace.tick()  # read again at that moment, on a worker
+    qtbot.waitUntil(lambda: ("thank_you", "susan") in actions_of(window.workspace, "acme-om"), timeout=10_000)
     brought(qtbot, window, MAIL / "outbound_thank_you.eml")
     assert ("thank_you", "susan") not in actions_of(window.workspace, "acme-om")
     qtbot.mouseClick(window.inbox.view.undo, Qt.LeftButton)
@@ -255,7 +254,7 @@ def test_the_tray_counts_the_inbox_and_tells_a_reply_that_came_by_itself(qtbot, 
         with window.workspace.store.atomic():
             intake.bring_in(window.workspace.store, (MAIL / "plain.eml").read_bytes(), folder="INBOX")
         window.workspace.refresh(["acme-om"])
-        assert desk.inbox_count == 1
+        qtbot.waitUntil(lambda: desk.inbox_count == 1)
         assert "1 message waiting in the Inbox" in desk.tray.toolTip()
         [(key, title, body)] = notifier.sent
         assert key[0] == K_MAIL and title == "Acme Corp replied"

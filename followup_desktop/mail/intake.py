@@ -36,7 +36,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .match import Match, Matcher, domain_of
+from .match import Match, Matcher, StoreMatcher, domain_of
 from .message import MAX_BYTES, MAX_TEXT, Message, clean_address, one_line, parse
 from .suggest import suggest
 
@@ -280,7 +280,7 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
     ("" for a file the user chose); `outcome`: log an inbound reply at once with this outcome
     instead of keeping it for review; `matcher`: one made beforehand (a sync of many)."""
     m = parse(raw)
-    matcher = matcher or Matcher.from_store(store)
+    matcher = matcher or StoreMatcher(store)
     now = (now or datetime.now()).replace(microsecond=0)
     mid = m.message_id or fallback_id(raw)
     if matcher.seen(mid):
@@ -503,7 +503,7 @@ def read_invitation(raw: bytes):
 def bring_in_invitation(store, raw: bytes, *, dry_run: bool = False, matcher: Matcher | None = None,
                         now: datetime | None = None) -> Result:
     ev, _method = read_invitation(raw)
-    matcher = matcher or Matcher.from_store(store)
+    matcher = matcher or StoreMatcher(store)
     now = (now or datetime.now()).replace(microsecond=0)
     uid = one_line(str(ev.get("UID", "") or ""), 900)
     mid = f"ics:{uid}" if uid else fallback_id(raw)

@@ -22,7 +22,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -253,7 +253,11 @@ class Inbox(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.filter_group.triggered.connect(lambda _a: self.set_showing(False))
-        self.workspace.changed.connect(lambda _keys: self.reload())
+        # Read again after every write (one a turn of the event loop, after the window has taken
+        # it in): a message may have come or gone without any timeline changing.
+        self._reload_pending = False
+        self.workspace.changed.connect(lambda _keys: self.reload_soon())
+        self.workspace.operations.did_execute.connect(lambda _changes: self.reload_soon())
         self._set_button_text()
         if getattr(self.workspace, "is_loaded", False):
             self.reload()  # what waits already (told as it comes from now on)
@@ -263,21 +267,21 @@ class Inbox(QObject):
         if on != self.showing:
             self.set_showing(on)
 
-    def set_showing(self, on: bool) -> None:
+    def set_showing(self, on: bool, item_id: int | None = None) -> None:
+        """Show the Inbox in the list's place (with `item_id` selected), or the list again."""
+        was = self.showing
         self.showing = on
         self.button.setChecked(on)
         if on:
-            self.reload()
-        self.window._update_list_state()
-        if on:
-            self._show_current()
-        else:
+            self.reload(select=item_id)  # shows the item selected
+        if on != was:
+            self.window._update_list_state()
+        if not on and was:
             self.window.timeline.show_application(self.window.current_key())
 
     def open_item(self, item_id: int) -> None:
         """Show the Inbox with this message selected (a click on its notification)."""
-        self.set_showing(True)
-        self.select(item_id)
+        self.set_showing(True, item_id)
 
     def select(self, item_id: int) -> bool:
         lst = self.view.list
@@ -301,9 +305,18 @@ class Inbox(QObject):
             self.window.timeline.show_application(item["application"])
 
     # -- reading ----------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload_soon(self) -> None:
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_pending = False
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
         """Read the list again (a few rows of the review table: quick, on the GUI thread like
-        the timeline's reads)."""
+        the timeline's reads), keeping the selected message selected (or `select`)."""
         from ..mail.intake import review_items
 
         try:
@@ -312,18 +325,23 @@ class Inbox(QObject):
             log.info("the review list cannot be read: %s", exc)
             items = []
         current = self.current_item()
+        wanted = select if select is not None else current["id"] if current else None
         self.items = items
         lst = self.view.list
         lst.blockSignals(True)
         lst.clear()
-        for item in items:
+        row = 0
+        for n, item in enumerate(items):
             lst.addItem(self._list_item(item))
+            if item["id"] == wanted:
+                row = n
+        if items:
+            lst.setCurrentRow(row)
         lst.blockSignals(False)
         waiting = [i for i in items if i["state"] == "pending"]
         self.view.stack.setCurrentWidget(self.view.splitter if items else self.view.empty)
-        if not (current and self.select(current["id"])) and items:
-            lst.setCurrentRow(0)
-        self._show_current()
+        if self.showing:
+            self._show_current()
         ids = {i["id"] for i in waiting}
         if self._known is not None:
             for item in waiting:

@@ -52,7 +52,9 @@ class BringIn(Command):
                 records.delete_event(store, r.event_id)
 
     def changes(self) -> Changes:
-        return Changes.of([self.result.application] if self.result and self.result.application else [])
+        # a message waiting for review changes no timeline: nothing to read again but the Inbox
+        r = self.result
+        return Changes.of([r.application]) if r is not None and r.application and r.event_id is not None else Changes()
 
 
 class ConfirmReply(Command):
@@ -97,7 +99,7 @@ class DismissItem(Command):
         put_back_item(store, self.record)
 
     def changes(self) -> Changes:
-        return Changes.of([self.app_key])
+        return Changes()  # no timeline changes: the Inbox reads itself again (`done`)
 
 
 class UndoApplied(Command):
