@@ -327,7 +327,10 @@ class Inbox(QObject):
 
     def _reload_now(self) -> None:
         self._reload_pending = False
-        self.reload()
+        # Not while writes are queued: one may be putting a backup in the file's place with every
+        # connection let go; the last of them to finish asks again.
+        if self.workspace.operations.is_idle() and getattr(self.workspace, "is_loaded", True):
+            self.reload()
 
     def reload(self, select: int | None = None) -> None:
         """Read the list again (a few rows of the review table: quick, on the GUI thread like
