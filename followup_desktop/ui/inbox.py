@@ -431,23 +431,17 @@ class Inbox(QObject):
 
         def answered(button) -> None:
             if box.standardButton(button) == QMessageBox.Yes:
-                self.add_contacts(result.employer_key, result.new_people)
+                self.add_contacts(result.employer_key, result.event_id, result.new_people)
 
         box.buttonClicked.connect(answered)
         box.open()
         self.offer_box = box
 
-    def add_contacts(self, employer_key: str, people) -> None:
-        from .commands import EditContacts
+    def add_contacts(self, employer_key: str, event_id: int, people) -> None:
+        """Add the invitation's new people as contacts, on the interview (undoable)."""
+        from .inbox_commands import AddPeopleToInterview
 
-        existing = self.workspace.contacts(employer_key)
-        wanted = [{k: c.get(k) for k in ("key", "name", "role", "email", "phone")} for c in existing]
-        have = {(c.get("email") or "").lower() for c in existing}
-        for name, address in people:
-            if address not in have:
-                wanted.append({"key": None, "name": name or address.partition("@")[0], "role": "interviewer",
-                               "email": address, "phone": ""})
-        self.workspace.run(EditContacts(self.workspace, employer_key, wanted))
+        self.workspace.run(AddPeopleToInterview(self.workspace, employer_key, event_id, people))
 
     # -- the buttons ------------------------------------------------------------------------
     def confirm_current(self) -> None:

@@ -1889,6 +1889,10 @@ Add them as contacts?</source>
         <source>Take back the message to {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add the invitation&apos;s people as contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogEventDialog</name>
