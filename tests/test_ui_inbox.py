@@ -208,6 +208,28 @@ def test_dismissing_takes_the_message_off_the_list_and_logs_nothing(qtbot, windo
     assert line == "already logged"
 
 
+def test_delete_in_the_inbox_dismisses_the_message_and_archives_nothing(qtbot, window):
+    window.select_application("acme-om")
+    brought(qtbot, window, MAIL / "plain.eml")
+    window.inbox.view.list.setFocus()
+    qtbot.keyClick(window.inbox.view.list, Qt.Key_Delete)
+    settle(qtbot, window.workspace)
+    assert window.inbox.items == []
+    assert window.workspace.application("acme-om") is not None  # not archived
+
+
+def test_a_50_mb_message_dropped_is_bounded(qtbot, window, tmp_path):
+    import time
+
+    big = tmp_path / "big.eml"
+    big.write_bytes(make_mail.hostile("attachment_50mb"))
+    started = time.perf_counter()
+    [line] = brought(qtbot, window, big)
+    assert time.perf_counter() - started < 10  # a guard against a hang; the budget is the benchmark's
+    assert line.startswith("waiting for review: message from Susan Smith")
+    assert "only the first 2 MB read" in window.inbox.current_item()["warning"]
+
+
 def test_the_same_message_dropped_twice_changes_nothing(qtbot, window):
     first, second = brought(qtbot, window, MAIL / "plain.eml", MAIL / "plain.eml")
     assert first.startswith("waiting for review") and second == "already logged"

@@ -495,6 +495,11 @@ class Inbox(QObject):
                 event.acceptProposedAction()
                 self.bring_in_files(files)
                 return True
+        elif kind == QEvent.ShortcutOverride and obj in (self.view, self.view.list):
+            # Delete and Enter are the Inbox's here, not the window's (Delete archives there)
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Delete) and not event.modifiers():
+                event.accept()
+                return True
         elif kind == QEvent.KeyPress and obj in (self.view, self.view.list):
             if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
                 self.confirm_current()
