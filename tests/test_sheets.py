@@ -349,3 +349,16 @@ def test_a_large_import_that_fails_after_its_events_leaves_the_file_as_it_was(da
     code, _, err = run(capsys, "--data-dir", data_dir, "import", write_json(_many_events(jsonfile.REINDEX_AFTER)))
     assert code == 1 and "disk full" in err
     assert dump(db) == before
+
+
+@pytest.mark.parametrize("name, flags, words", [
+    ("a.json", ["--dry-run"], "--date-format and --dry-run are for spreadsheets"),
+    ("a.eml", ["--date-format", "%d/%m/%Y"], "--date-format and --dry-run are for spreadsheets"),
+    ("a.csv", ["--outcome", "rejected"], "--outcome is for a mail message"),
+])
+def test_an_option_given_to_the_wrong_kind_of_file_is_refused(name, flags, words, tmp_path, data_dir, capsys):
+    path = sheet(tmp_path, "Company,Title\nA,B\n", name)
+    code, out, err = run(capsys, "--data-dir", data_dir, "import", path, *flags)
+    assert (code, out) == (2, "")
+    assert words in err and err.count("\n") == 1
+    assert not data_dir.exists()

@@ -86,10 +86,13 @@ class ImportExport(QObject):
     # -- asking for the file ----------------------------------------------------------------
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, translate("ImportExport", "Import an exchange file or a spreadsheet"), "",
-            ";;".join((translate("ImportExport", "Follow-up Desktop file or spreadsheet (*.json *.csv)"),
+            self.window, translate("ImportExport", "Import a file"), "",
+            ";;".join((translate("ImportExport", "Follow-up Desktop file, spreadsheet, mail message or invitation "
+                                                 "(*.json *.csv *.eml *.ics)"),
                        translate("ImportExport", "Follow-up Desktop file (*.json)"),
-                       translate("ImportExport", "Spreadsheet saved as CSV (*.csv)"))))
+                       translate("ImportExport", "Spreadsheet saved as CSV (*.csv)"),
+                       translate("ImportExport", "Mail message (*.eml)"),
+                       translate("ImportExport", "Calendar invitation (*.ics)"))))
         if path:
             self.open_file(Path(path))
 
@@ -108,7 +111,10 @@ class ImportExport(QObject):
             self.start_export(export_path(Path(path), csv=chosen == csv_filter))
 
     # -- the operations ---------------------------------------------------------------------
-    def start_import(self, path: Path) -> Operation:
+    def start_import(self, path: Path) -> Operation | None:
+        if path.suffix.lower() in (".eml", ".ics"):  # a message or an invitation: the Inbox's
+            self.window.inbox.bring_in(path)
+            return None
         return self._submit_import(path, lambda store, progress: _import(store, path, progress))
 
     def _submit_import(self, path: Path, run) -> Operation:
