@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("import", help="import an exchange file (.json); all or nothing")
     p.add_argument("file", metavar="FILE")
-    p = sub.add_parser("export", help="write everything to FILE (.json)")
+    p = sub.add_parser("export", help="write everything to FILE (.json), or the follow-ups to a calendar (.ics)")
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
     p.add_argument("--at", metavar="WHEN",
@@ -181,16 +181,27 @@ def one_line(message: str, limit: int = 300) -> str:
 def cmd_export(args) -> int:
     path = Path(args.file)
     suffix = path.suffix.lower()
-    if suffix != ".json":
+    if suffix not in (".json", ".ics"):
         raise BadInput(f"{path}: cannot export to {suffix or 'a file without an extension'}; "
-                       "this version exports exchange files (.json)")
+                       "this version exports exchange files (.json) and calendars (.ics)")
     if not path.parent.exists():
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    if suffix == ".ics":
+        return export_calendar(args, path)
     from .exchange.jsonfile import export_json
 
     with _open_store(args) as store:
         doc = export_json(store, path)
     print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
+    return EXIT_OK
+
+
+def export_calendar(args, path: Path) -> int:
+    from .exchange.ics import HORIZON_DAYS, export_ics
+
+    count = export_ics(_paths(args), path)
+    print(f"exported {count} calendar event{'s' if count != 1 else ''} "
+          f"(follow-ups of the next {HORIZON_DAYS} days and planned interviews) to {path}")
     return EXIT_OK
 
 

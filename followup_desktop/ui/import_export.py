@@ -31,11 +31,15 @@ def _import(store, path: Path, progress):
     return _without_collector(lambda: import_json(store, path, progress=progress))
 
 
-def _export(store, path: Path, progress) -> Path:
-    return _without_collector(lambda: _export_now(store, path, progress))
+def _export(store, path: Path, progress, at=None) -> Path:
+    """Write `path` in the format its suffix names (`EXPORTERS`)."""
+    write = EXPORTERS.get(path.suffix.lower())
+    if write is None:
+        raise ValueError(cannot_export(path))
+    return _without_collector(lambda: write(store, path, progress, at))
 
 
-def _export_now(store, path: Path, progress) -> Path:
+def _export_json(store, path: Path, progress, at=None) -> Path:
     from ..exchange.jsonfile import export_document
     from ..paths import write_private
 
@@ -46,6 +50,37 @@ def _export_now(store, path: Path, progress) -> Path:
     progress(2, 3)  # the last moment to stop: nothing is written before it
     write_private(path, text)
     return path
+
+
+def _export_ics(store, path: Path, progress, at=None) -> Path:
+    from ..exchange.ics import export_ics
+
+    export_ics(store.paths, path, at=at, check=False, progress=progress)
+    return path
+
+
+#: what File → Export… writes, by the file's suffix
+EXPORTERS = {".json": _export_json, ".ics": _export_ics}
+
+
+def cannot_export(path: Path) -> str:
+    return translate("ImportExport", "{0}: cannot export to {1}; choose a .json or .ics file").format(
+        path.name, path.suffix or translate("ImportExport", "a file without an extension"))
+
+
+def _export_filters() -> list[tuple[str, str]]:
+    """The save dialog's formats: (filter, suffix), the first the default."""
+    return [(translate("ImportExport", "Follow-up Desktop file (*.json)"), ".json"),
+            (translate("ImportExport", "Calendar, follow-ups and interviews (*.ics)"), ".ics")]
+
+
+def chosen_path(name: str, chosen_filter: str, filters: list[tuple[str, str]]) -> Path:
+    """The file to write: a name without a suffix gets the chosen format's."""
+    path = Path(name)
+    if path.suffix:
+        return path
+    suffix = dict(filters).get(chosen_filter, filters[0][1])
+    return path.with_name(path.name + suffix)
 
 
 class ImportExport(QObject):
@@ -65,10 +100,11 @@ class ImportExport(QObject):
             self.start_import(Path(path))
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"), "followup-desktop.json",
-                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
+        filters = _export_filters()
+        path, chosen = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"),
+                                                   "followup-desktop.json", ";;".join(f for f, _ in filters))
         if path:
-            self.start_export(Path(path))
+            self.start_export(chosen_path(path, chosen, filters))
 
     # -- the operations ---------------------------------------------------------------------
     def start_import(self, path: Path) -> Operation:
@@ -98,7 +134,11 @@ class ImportExport(QObject):
         self._start(translate("ImportExport", "Importing {0}…").format(path.name))
         return self.workspace.submit(op)
 
-    def start_export(self, path: Path) -> Operation:
+    def start_export(self, path: Path) -> Operation | None:
+        if path.suffix.lower() not in EXPORTERS:  # said now: nothing is queued
+            QMessageBox.warning(self.window, translate("ImportExport", "Not exported"), cannot_export(path))
+            return None
+
         def exported(_path) -> None:
             self._finish()
             self.window.statusBar().showMessage(translate("ImportExport", "Exported to {0}").format(path), 8000)
@@ -111,7 +151,7 @@ class ImportExport(QObject):
             QMessageBox.warning(self.window, translate("ImportExport", "Not exported"), str(exc))
 
         op = Operation(translate("ImportExport", "Export to {0}").format(path.name),
-                       lambda store, progress: _export(store, path, progress),
+                       lambda store, progress, at=self.workspace.now(): _export(store, path, progress, at),
                        Changes(), done=exported, refused=refused, long=True)
         self._start(translate("ImportExport", "Exporting to {0}…").format(path.name))
         return self.workspace.submit(op)
