@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_self_test()
         if args.command == "import":
-            return cmd_import(args)
+            return kept_calendar(args, cmd_import(args))
         if args.command == "export":
             return cmd_export(args)
         if args.command == "due":
@@ -164,6 +164,19 @@ def cmd_import(args) -> int:
         marker.unlink(missing_ok=True)
     print(summary)
     return EXIT_OK
+
+
+def kept_calendar(args, code: int) -> int:
+    """After a write: the data dir's calendar.ics written again, when the setting asks for it."""
+    if code == EXIT_OK:
+        from .exchange.ics import keep_calendar_file
+
+        try:
+            keep_calendar_file(_paths(args))
+        except OSError as exc:  # the write itself succeeded: say so, and what did not
+            print(one_line(f"followup-desktop: the calendar file was not updated: {exc}"), file=sys.stderr)
+            return EXIT_ERROR
+    return code
 
 
 def _shown_path(path: Path, limit: int = 80) -> str:

@@ -310,6 +310,11 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.paths = workspace.paths
         self.edits = Edits(self)  # what the edit actions do (`edits.py`)
+        from .calendar_file import CalendarFile
+
+        self.calendar_file = CalendarFile(workspace, self)  # the setting "Keep a calendar file up to date"
+        self.calendar_file.failed.connect(lambda why: self.statusBar().showMessage(
+            self.tr("The calendar file could not be written: {0}").format(why), 8000))
         self.setObjectName("mainWindow")
         self._composers: list[QWidget] = []
         self._selected_key: str | None = None

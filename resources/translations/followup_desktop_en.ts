@@ -1626,6 +1626,14 @@ Nothing you saved is lost. The details are in the log file:
         <source>months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep a calendar file up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After every change, the follow-ups and planned interviews are written to calendar.ics in the data folder, for a calendar program subscribed to that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -1653,11 +1661,24 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>ImportExport</name>
     <message>
-        <source>Import an exchange file</source>
+        <source>{0}: cannot export to {1}; choose a .json or .ics file</source>
+        <extracomment>what File → Export… writes, by the file&apos;s suffix</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file without an extension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar, follow-ups and interviews (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an exchange file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1690,15 +1711,15 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export cancelled: no file written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2066,6 +2087,10 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Close lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar file could not be written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
