@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("export", help="write everything to FILE (.json), or the follow-ups to a calendar (.ics)")
     p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("report", help="write the activity report of a period to FILE (.csv or .pdf)")
+    p.add_argument("--from", dest="start", metavar="DATE", required=True, help="the first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="DATE", required=True, help="the last day, YYYY-MM-DD")
+    p.add_argument("--paper", choices=("A4", "Letter"), help="the PDF's paper (default: the locale's)")
+    p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
     p.add_argument("--at", metavar="WHEN",
                    help="local time YYYY-MM-DDTHH:MM[:SS] (a bare date means its start); default: now")
@@ -68,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             return kept_calendar(args, cmd_import(args))
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "due":
             return cmd_due(args)
         return cmd_gui(args)
@@ -215,6 +222,56 @@ def export_calendar(args, path: Path) -> int:
     count = export_ics(_paths(args), path)
     print(f"exported {count} calendar event{'s' if count != 1 else ''} "
           f"(follow-ups of the next {HORIZON_DAYS} days and planned interviews) to {path}")
+    return EXIT_OK
+
+
+def _report_day(option: str, text: str):
+    from .isotime import DATE_FORM, TimeFormatError, parse_date
+
+    try:
+        return parse_date(text)
+    except TimeFormatError as exc:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        raise BadInput(f"{option}: {shown!r} {exc} (a date like {DATE_FORM})") from None
+
+
+def cmd_report(args) -> int:
+    from .report import FORMATS
+
+    # Every argument is checked before the data dir is touched.
+    start, end = _report_day("--from", args.start), _report_day("--to", args.end)
+    if start > end:
+        raise BadInput(f"--from {start} is after --to {end}: the period would hold no day")
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise BadInput(f"{_shown_path(path)}: cannot write a report as {suffix or 'a file without an extension'}; "
+                       "name a .csv or .pdf file")
+    if args.paper and suffix != ".pdf":
+        raise BadInput(f"--paper: only a PDF has paper; {path.name} is a {suffix} file")
+    if not path.parent.exists():
+        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    from .report import read_report, write_csv
+    from .store.connection import open_database
+
+    paths = _paths(args)
+    con = open_database(paths.database, backups=paths.backups, reading=True)
+    try:
+        report = read_report(con, start, end, now=datetime.now().replace(microsecond=0))
+    finally:
+        con.close()
+    if suffix == ".csv":
+        write_csv(report, path)
+        pages = ""
+    else:
+        from .ui.report_pdf import write_pdf  # Qt's PDF writer, offscreen: no display needed
+
+        n = write_pdf(report, path, paper=args.paper)
+        pages = f", {n} page{'s' if n != 1 else ''}"
+    rows = len(report.rows)
+    print(f"wrote the activity report from {start} to {end} to {path}: "
+          f"{rows} contact{'s' if rows != 1 else ''} with {report.employers} "
+          f"employer{'s' if report.employers != 1 else ''}{pages}")
     return EXIT_OK
 
 
