@@ -52,15 +52,16 @@ def _who(people: str | None, employer: str) -> str:
 
 
 def follow_up_entries(agenda, at: datetime) -> list[CalendarEntry]:
-    """The agenda's follow-ups that are open at `at` or open within `HORIZON_DAYS`, of
-    applications that are not closed (archived ones the agenda never reads)."""
+    """The agenda's follow-ups that are open at `at` or open within `HORIZON_DAYS`: what the
+    list and the tray show (a closed application keeps only its courtesy steps, guard 5; an
+    archived one the agenda never reads)."""
     apps = {a.key: a for a in agenda.apps}
     horizon = at + timedelta(days=HORIZON_DAYS)
     out = []
     for actions in agenda.by_app.values():
         for a in actions:
             app = apps.get(a.application)
-            if app is None or app.stage == Stage.CLOSED or a.opens > horizon:
+            if app is None or a.opens > horizon:
                 continue
             end = a.due if a.due is not None and a.due > a.opens else a.opens + timedelta(minutes=NO_DUE_MINUTES)
             out.append(CalendarEntry(
