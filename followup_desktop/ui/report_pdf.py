@@ -209,6 +209,8 @@ def pdf_bytes(report: Report, *, paper: str | None = None,
                                      QMarginsF(left, top, right, bottom), QPageLayout.Millimeter))
     font = QFont()
     font.setPointSizeF(FONT_POINTS)
+    if hasattr(font, "setFeature"):  # Qt 6.7: no "fi" ligatures, so the PDF's text is searched as typed
+        font.setFeature(QFont.Tag("liga"), 0)
     width, height = writer.width(), writer.height()
     # One layout of the whole report; the pages are slices of it that end between two rows.
     doc, table = build_document(report, font, writer, width)
