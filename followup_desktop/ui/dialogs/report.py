@@ -71,6 +71,7 @@ class ReportDialog(FormDialog):
         layout.addWidget(self.make_form_message())
         layout.addWidget(self.buttons)
 
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)  # the intro in a few lines
         self._setting = False
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.start.textChanged.connect(self._dates_typed)
