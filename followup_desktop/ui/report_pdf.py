@@ -16,10 +16,11 @@ from typing import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextCharFormat,
                            QTextCursor, QTextDocument, QTextFrameFormat, QTextLength, QTextTableFormat, QColor,
-                           QTextBlockFormat)
+                           QTextBlockFormat, QTransform)
 
 from ..paths import write_private
 from ..report import COLUMNS, Report
+from ..vocab import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 
@@ -48,15 +49,19 @@ def default_paper() -> str:
     return "Letter" if QLocale.system().measurementSystem() == QLocale.ImperialUSSystem else "A4"
 
 
+#: the table's column titles (the CSV's, which stay in English: CONTRACT.md)
+HEADINGS = (QT_TRANSLATE_NOOP("ActivityReport", "Date"), QT_TRANSLATE_NOOP("ActivityReport", "Employer"),
+            QT_TRANSLATE_NOOP("ActivityReport", "Position"), QT_TRANSLATE_NOOP("ActivityReport", "Contact"),
+            QT_TRANSLATE_NOOP("ActivityReport", "Method"), QT_TRANSLATE_NOOP("ActivityReport", "Activity"),
+            QT_TRANSLATE_NOOP("ActivityReport", "Result"))
+assert HEADINGS == COLUMNS
+
+
 def headings() -> tuple[str, ...]:
-    """The table's column titles (the CSV's, in the user's language)."""
-    return tuple(translate("ActivityReport", c) for c in (
-        QT_TR_NOOP("Date"), QT_TR_NOOP("Employer"), QT_TR_NOOP("Position"), QT_TR_NOOP("Contact"),
-        QT_TR_NOOP("Method"), QT_TR_NOOP("Activity"), QT_TR_NOOP("Result")))
+    """The table's column titles in the user's language."""
+    from ..desktop.translations import marked
 
-
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (marks a string for pyside6-lupdate)
-    return text
+    return tuple(marked("ActivityReport", c) for c in HEADINGS)
 
 
 def title(report: Report) -> str:
@@ -249,7 +254,7 @@ def pdf_bytes(report: Report, *, paper: str | None = None,
 def _slice(painter: QPainter, doc: QTextDocument, at: float, top: float, height: float, width: float) -> None:
     """Draw the part of `doc` from `top`, `height` high, at `at` on the page."""
     painter.save()
-    painter.translate(0, at - top)
+    painter.setWorldTransform(QTransform.fromTranslate(0, at - top), True)
     doc.drawContents(painter, QRectF(0, top, width, height))
     painter.restore()
 
