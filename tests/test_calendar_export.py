@@ -249,3 +249,38 @@ def test_the_save_dialogs_format_gives_a_bare_name_its_suffix(typed, chosen, wri
     from followup_desktop.ui.import_export import _export_filters, chosen_path
 
     assert chosen_path(f"/tmp/{typed}", chosen, _export_filters()).name == written
+
+
+def test_the_calendar_export_reports_its_progress_and_cancel_writes_no_file(qtbot, seed, data_dir, tmp_path, clock):
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from followup_desktop.ui.main_window import MainWindow
+    from followup_desktop.ui.operations import Operation
+    from followup_desktop.ui.workspace import Workspace
+
+    seed(search())
+    ws = Workspace(DataPaths(data_dir), clock=clock)
+    ws.load()
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    try:
+        steps = []
+        ws.operations.progress.connect(lambda done, total: steps.append((done, total)))
+        with qtbot.waitSignal(ws.operations.drained, timeout=10_000):
+            window._import_export().start_export(tmp_path / "one.ics")
+        assert steps == [(0, 3), (1, 3), (2, 3)]
+        opened = threading.Event()
+        ws.submit(Operation("gate", lambda store, _p: opened.wait(10)))  # the worker held: Cancel comes first
+        target = tmp_path / "two.ics"
+        window._import_export().start_export(target)
+        (cancel,) = [b for b in window.import_export.dialog.findChildren(QPushButton) if b.text() == "Cancel"]
+        with qtbot.waitSignal(ws.operations.drained, timeout=10_000):
+            qtbot.mouseClick(cancel, Qt.LeftButton)
+            opened.set()
+        assert not target.exists() and list(tmp_path.glob(".two.ics*")) == []
+        assert window.statusBar().currentMessage() == "Export cancelled: no file written."
+    finally:
+        ws.close()

@@ -30,8 +30,8 @@ NO_DUE_MINUTES = 30
 UID_DOMAIN = "followup-desktop"
 #: the setting that keeps `DataPaths.calendar_file` up to date
 SETTING = "calendar_file"
-#: `export_ics` reports its steps 0 to 3 of this many to its `progress`
-STEPS = 4
+#: `export_ics` reports its steps 0 to 2 of this many to its `progress`
+STEPS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,6 @@ def export_ics(paths: DataPaths, path: Path, *, at: datetime | None = None, chec
     data = calendar_bytes(entries, at)
     step(2)  # the last moment to stop: nothing is written before it
     write_private(Path(path), data)
-    step(3)
     return len(entries)
 
 
