@@ -49,7 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outcome", metavar="OUTCOME",
                    help="for a message (.eml) from an employer: the reply's outcome (no_decision, "
                         "interview_invite, rejected, offer, other; default other)")
-    p = sub.add_parser("export", help="write everything to FILE (.json or .csv)")
+    p = sub.add_parser("export", help="write everything to FILE (.json or .csv), or the follow-ups to a calendar (.ics)")
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("report", help="write the activity report of a period to FILE (.csv or .pdf)")
+    p.add_argument("--from", dest="start", metavar="DATE", required=True, help="the first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="DATE", required=True, help="the last day, YYYY-MM-DD")
+    p.add_argument("--paper", choices=("A4", "Letter"), help="the PDF's paper (default: the locale's)")
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
     p.add_argument("--at", metavar="WHEN",
@@ -76,9 +81,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_self_test()
         if args.command == "import":
-            return cmd_import(args)
+            code = cmd_import(args)
+            return code if args.dry_run else kept_calendar(args, code)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "due":
             return cmd_due(args)
         if args.command == "stats":
@@ -311,6 +319,19 @@ def cmd_import_mail(args, path: Path, suffix: str) -> int:
     return EXIT_OK
 
 
+def kept_calendar(args, code: int) -> int:
+    """After a write: the data dir's calendar.ics written again, when the setting asks for it."""
+    if code == EXIT_OK:
+        from .exchange.ics import keep_calendar_file
+
+        try:
+            keep_calendar_file(_paths(args))
+        except OSError as exc:  # the write itself succeeded: say so, and what did not
+            print(one_line(f"followup-desktop: the calendar file was not updated: {exc}"), file=sys.stderr)
+            return EXIT_ERROR
+    return code
+
+
 def _shown_path(path: Path, limit: int = 80) -> str:
     """A path for a one-line message: a long one keeps its end (the file's name)."""
     text = str(path)
@@ -326,13 +347,15 @@ def one_line(message: str, limit: int = 300) -> str:
 def cmd_export(args) -> int:
     path = Path(args.file)
     suffix = path.suffix.lower()
-    if suffix not in (".json", ".csv"):
+    if suffix not in (".json", ".csv", ".ics"):
         raise BadInput(f"{path}: cannot export to {suffix or 'a file without an extension'}; "
-                       "this version exports exchange files (.json) and spreadsheets (.csv)")
+                       "this version exports exchange files (.json), spreadsheets (.csv) and calendars (.ics)")
     if not path.parent.exists():
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
     if suffix == ".csv":
         return cmd_export_sheet(args, path)
+    if suffix == ".ics":
+        return export_calendar(args, path)
     from .exchange.jsonfile import Reading, export_json
 
     doc = _reading(args, lambda con: export_json(Reading(con), path))
@@ -369,6 +392,65 @@ def _reading(args, read):
     finally:
         if was:
             gc.enable()
+
+
+def export_calendar(args, path: Path) -> int:
+    from .exchange.ics import HORIZON_DAYS, export_ics
+
+    count = export_ics(_paths(args), path)
+    print(f"exported {count} calendar event{'s' if count != 1 else ''} "
+          f"(follow-ups of the next {HORIZON_DAYS} days and planned interviews) to {path}")
+    return EXIT_OK
+
+
+def _report_day(option: str, text: str):
+    from .isotime import DATE_FORM, TimeFormatError, parse_date
+
+    try:
+        return parse_date(text)
+    except TimeFormatError as exc:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        raise BadInput(f"{option}: {shown!r} {exc} (a date like {DATE_FORM})") from None
+
+
+def cmd_report(args) -> int:
+    from .report import FORMATS
+
+    # Every argument is checked before the data dir is touched.
+    start, end = _report_day("--from", args.start), _report_day("--to", args.end)
+    if start > end:
+        raise BadInput(f"--from {start} is after --to {end}: the period would hold no day")
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise BadInput(f"{_shown_path(path)}: cannot write a report as {suffix or 'a file without an extension'}; "
+                       "name a .csv or .pdf file")
+    if args.paper and suffix != ".pdf":
+        raise BadInput(f"--paper: only a PDF has paper; {path.name} is a {suffix} file")
+    if not path.parent.exists():
+        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    from .report import read_report, write_csv
+    from .store.connection import open_database
+
+    paths = _paths(args)
+    con = open_database(paths.database, backups=paths.backups, reading=True)
+    try:
+        report = read_report(con, start, end, now=datetime.now().replace(microsecond=0))
+    finally:
+        con.close()
+    if suffix == ".csv":
+        write_csv(report, path)
+        pages = ""
+    else:
+        from .ui.report_pdf import write_pdf  # Qt's PDF writer, offscreen: no display needed
+
+        n = write_pdf(report, path, paper=args.paper)
+        pages = f", {n} page{'s' if n != 1 else ''}"
+    rows = len(report.rows)
+    print(f"wrote the activity report from {start} to {end} to {path}: "
+          f"{rows} contact{'s' if rows != 1 else ''} with {report.employers} "
+          f"employer{'s' if report.employers != 1 else ''}{pages}")
+    return EXIT_OK
 
 
 def parse_when(text: str) -> datetime:

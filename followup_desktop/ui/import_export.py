@@ -42,33 +42,70 @@ def _import_sheet(store, path: Path, fields, date_format, now, progress):
 
 
 def _export(store, path: Path, progress, at=None) -> Path:
-    return _without_collector(lambda: _export_now(store, path, progress, at))
+    """Write `path` in the format its suffix names (`EXPORTERS`)."""
+    write = EXPORTERS.get(path.suffix.lower())
+    if write is None:
+        raise ValueError(cannot_export(path))
+    return _without_collector(lambda: write(store, path, progress, at))
 
 
-def export_path(path: Path, *, csv: bool) -> Path:
-    """The file an export writes: the name as typed; with the spreadsheet filter chosen, a name
-    without a suffix (or with the default .json) gets `.csv`."""
-    if csv and path.suffix.lower() in ("", ".json"):
-        return path.with_suffix(".csv")
+def _export_csv(store, path: Path, progress, at=None) -> Path:
+    from ..exchange.sheet_export import export_sheet
+
+    progress(0, 2)
+    export_sheet(store.connection, store.paths, path, at=at, progress=progress)
     return path
 
 
-def _export_now(store, path: Path, progress, at=None) -> Path:
+def _export_json(store, path: Path, progress, at=None) -> Path:
     from ..exchange.jsonfile import document_text, export_document
     from ..paths import write_private
 
-    if path.suffix.lower() == ".csv":
-        from ..exchange.sheet_export import export_sheet
-
-        progress(0, 2)
-        export_sheet(store.connection, store.paths, path, at=at, progress=progress)
-        return path
     progress(0, 3)
     doc = export_document(store)
     progress(1, 3)
     text = document_text(doc)
     progress(2, 3)  # the last moment to stop: nothing is written before it
     write_private(path, text)
+    return path
+
+
+def _export_ics(store, path: Path, progress, at=None) -> Path:
+    from ..exchange.ics import export_ics
+
+    export_ics(store.paths, path, at=at, check=False, progress=progress)
+    return path
+
+
+#: what File → Export… writes, by the file's suffix
+EXPORTERS = {".json": _export_json, ".csv": _export_csv, ".ics": _export_ics}
+
+#: the name the save dialog offers
+DEFAULT_NAME = "followup-desktop.json"
+
+
+def cannot_export(path: Path) -> str:
+    return translate("ImportExport", "{0}: cannot export to {1}; choose a .json, .csv or .ics file").format(
+        path.name, path.suffix or translate("ImportExport", "a file without an extension"))
+
+
+def _export_filters() -> list[tuple[str, str]]:
+    """The save dialog's formats: (filter, suffix), the first the default."""
+    return [(translate("ImportExport", "Follow-up Desktop file (*.json)"), ".json"),
+            (translate("ImportExport", "Spreadsheet, one row per application (*.csv)"), ".csv"),
+            (translate("ImportExport", "Calendar, follow-ups and interviews (*.ics)"), ".ics")]
+
+
+def chosen_path(name: str, chosen_filter: str, filters: list[tuple[str, str]]) -> Path:
+    """The file to write: a name without a suffix gets the chosen format's, and so does the
+    offered name left as it was (`followup-desktop.json` with the calendar chosen is meant as a
+    calendar); any other suffix the user typed wins."""
+    path = Path(name)
+    suffix = dict(filters).get(chosen_filter, filters[0][1])
+    if not path.suffix:
+        return path.with_name(path.name + suffix)
+    if path.name == DEFAULT_NAME:
+        return path.with_suffix(suffix)
     return path
 
 
@@ -103,12 +140,11 @@ class ImportExport(QObject):
         return self.start_import(path)
 
     def export_file(self) -> None:
-        json_filter = translate("ImportExport", "Follow-up Desktop file (*.json)")
-        csv_filter = translate("ImportExport", "Spreadsheet, one row per application (*.csv)")
+        filters = _export_filters()
         path, chosen = QFileDialog.getSaveFileName(self.window, translate("ImportExport", "Export everything"),
-                                                   "followup-desktop.json", ";;".join((json_filter, csv_filter)))
+                                                   DEFAULT_NAME, ";;".join(f for f, _ in filters))
         if path:
-            self.start_export(export_path(Path(path), csv=chosen == csv_filter))
+            self.start_export(chosen_path(path, chosen, filters))
 
     # -- the operations ---------------------------------------------------------------------
     def start_import(self, path: Path) -> Operation | None:
@@ -166,7 +202,10 @@ class ImportExport(QObject):
         return self._submit_import(path, lambda store, progress: _import_sheet(
             store, path, fields, date_format, now, progress))
 
-    def start_export(self, path: Path) -> Operation:
+    def start_export(self, path: Path) -> Operation | None:
+        if path.suffix.lower() not in EXPORTERS:  # said now: nothing is queued
+            QMessageBox.warning(self.window, translate("ImportExport", "Not exported"), cannot_export(path))
+            return None
         at = self.workspace.now()
 
         def exported(_path) -> None:

@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityReport</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report saved to {0}: {1} contacts from {2} to {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report cancelled: no file written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the activity report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>each column&apos;s share of the table&apos;s width, in per cent (Date … Result) the page&apos;s margins in millimetres: left, top, right, bottom (the foot line sits in the bottom one) the table&apos;s column titles (the CSV&apos;s, which stay in English: CONTRACT.md)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0} to {1}, both days included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact with an employer is recorded in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} with {1}, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDialog</name>
     <message>
         <source>Save</source>
@@ -1642,6 +1742,14 @@ Nothing you saved is lost. The details are in the log file:
         <source>months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep a calendar file up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After every change, the follow-ups and planned interviews are written to calendar.ics in the data folder, for a calendar program subscribed to that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -1669,16 +1777,33 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>ImportExport</name>
     <message>
+        <source>{0}: cannot export to {1}; choose a .json, .csv or .ics file</source>
+        <extracomment>what File → Export… writes, by the file&apos;s suffix the name the save dialog offers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file without an extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet, one row per application (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar, follow-ups and interviews (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a file</source>
         <extracomment>the mapping step of a spreadsheet, while it is open</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up Desktop file, spreadsheet, mail message or invitation (*.json *.csv *.eml *.ics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-up Desktop file (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1691,10 +1816,6 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Calendar invitation (*.ics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spreadsheet, one row per application (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1727,15 +1848,15 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export cancelled: no file written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2270,6 +2391,10 @@ Add them as contacts?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The calendar file could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Applications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2380,6 +2505,14 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every contact with an employer in a period, as PDF or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2939,6 +3072,94 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>The damaged file could not be moved aside, so nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Save…</source>
+        <extracomment>the period choices: (name, label); &quot;custom&quot; is whatever the two dates say</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every contact you made with an employer in the period: each application, message, call and interview, with the answer it had. Job centres and unemployment offices ask for it as proof of a work search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1!r} {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts on {0}, after it ends on {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
