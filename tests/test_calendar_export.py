@@ -236,7 +236,7 @@ def test_file_export_refuses_a_name_it_cannot_write_before_queueing_anything(qtb
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append((title, text))))
     assert window._import_export().start_export(tmp_path / "search.xlsx") is None
-    assert shown == [("Not exported", "search.xlsx: cannot export to .xlsx; choose a .json or .ics file")]
+    assert shown == [("Not exported", "search.xlsx: cannot export to .xlsx; choose a .json, .csv or .ics file")]
     assert window.workspace.operations.is_idle() and not (tmp_path / "search.xlsx").exists()
 
 
