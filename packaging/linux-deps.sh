@@ -21,9 +21,11 @@ RUNTIME="$BUNDLE python3-venv"
 # checks the .desktop file the Linux archive installs; dbus-daemon: a private session bus for
 # the desktop-notification test; dpkg-dev (dpkg-deb), lintian and appstream build the Debian
 # package, check it and validate its AppStream metainfo; patchelf takes the build machine's
-# library search paths out of the bundled libraries.
+# library search paths out of the bundled libraries. dovecot-imapd: the real IMAP server the mail
+# tests start on 127.0.0.1 (tests/mail_server.py), openssl makes its certificate; the tests start
+# their own dovecot with a throw-away configuration and never use the system service.
 TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon
- dpkg-dev lintian appstream patchelf"
+ dpkg-dev lintian appstream patchelf dovecot-imapd openssl"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 
