@@ -1626,6 +1626,66 @@ Nothing you saved is lost. The details are in the log file:
         <source>months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example imap.example.org. Left empty, the app never reads your mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the first byte (usually port 993), or STARTTLS (usually port 143). The server&apos;s certificate is always checked; there is no unencrypted way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 means the usual port for the security chosen: 993 for TLS, 143 for STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often your whole email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only needed when the server does not mark its Sent folder, for example Sent Items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a server whose certificate your system does not trust, such as a company&apos;s own: the path of the PEM file that signed it. Empty: the system&apos;s store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the mailbox every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: never by itself. Only INBOX and Sent are read, and only messages with your contacts and employers are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
