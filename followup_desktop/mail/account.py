@@ -77,6 +77,9 @@ def _keyring():
 
 
 def _keyring_problem(exc: BaseException) -> str:
+    if type(exc).__name__ == "NoKeyringError":
+        return (f"no password: this system has no keyring to keep it in; set {ENV_PASSWORD} "
+                f"in the environment instead")
     return (f"the system keyring could not be used ({type(exc).__name__}); "
             f"store the password again in Settings → Mail, or set {ENV_PASSWORD}")
 
