@@ -24,8 +24,9 @@ RUNTIME="$BUNDLE python3-venv"
 # library search paths out of the bundled libraries. dovecot-imapd: the real IMAP server the mail
 # tests start on 127.0.0.1 (tests/mail_server.py), openssl makes its certificate; the tests start
 # their own dovecot with a throw-away configuration and never use the system service.
+# gnome-keyring: a real Secret Service on a private bus for the mail password's keyring tests.
 TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon
- dpkg-dev lintian appstream patchelf dovecot-imapd openssl"
+ dpkg-dev lintian appstream patchelf dovecot-imapd openssl gnome-keyring"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 

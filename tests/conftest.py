@@ -313,3 +313,17 @@ def mail_server():
 def mailbox(mail_server):
     """A user of the test's own on `mail_server`, with an empty INBOX and Sent."""
     return mail_server.new_mailbox()
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory):
+    """A real Secret Service (gnome-keyring on a private D-Bus bus) for the keyring tests; its
+    `env` reaches it. Missing packages are a failure that says how to install them."""
+    from mail_server import SecretService
+
+    try:
+        service = SecretService(tmp_path_factory.mktemp("keyring-home")).start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield service
+    service.stop()

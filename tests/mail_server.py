@@ -375,3 +375,61 @@ class Mailbox:
                 return []
             typ, data = imap.fetch("1:*", "(FLAGS)")
             return [d for d in data if d]
+
+
+class SecretService:
+    """A real Secret Service for the keyring tests: a private D-Bus session bus with
+    gnome-keyring-daemon on it, its keyrings in a temporary home, unlocked with a throw-away
+    password. `env` is what a process needs to reach it (keyring's SecretService backend)."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        self.bus: subprocess.Popen | None = None
+        self.daemon: subprocess.Popen | None = None
+        self.env: dict[str, str] = {}
+
+    def start(self) -> "SecretService":
+        dbus, daemon = find_program("dbus-daemon"), find_program("gnome-keyring-daemon")
+        if dbus is None or daemon is None:
+            raise RuntimeError("the keyring tests need dbus-daemon and gnome-keyring "
+                               "(install them with `bash packaging/linux-deps.sh --test`)")
+        for sub in ("data", "run", "config"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        os.chmod(self.home / "run", 0o700)
+        self.bus = subprocess.Popen([dbus, "--session", "--nofork", "--print-address=1"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        address = self.bus.stdout.readline().decode().strip()
+        if not address:
+            raise RuntimeError("dbus-daemon gave no address")
+        self.env = {"DBUS_SESSION_BUS_ADDRESS": address, "XDG_DATA_HOME": str(self.home / "data"),
+                    "XDG_RUNTIME_DIR": str(self.home / "run"), "XDG_CONFIG_HOME": str(self.home / "config"),
+                    "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"}
+        self.daemon = subprocess.Popen(
+            [daemon, "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, **self.env, "HOME": str(self.home)})
+        self.daemon.stdin.write(b"keyring-unlock-for-tests")
+        self.daemon.stdin.close()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            probe = subprocess.run(
+                [find_program("dbus-send") or "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/",
+                 "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"],
+                env={**os.environ, **self.env}, capture_output=True, text=True)
+            if "boolean true" in probe.stdout:
+                return self
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("gnome-keyring-daemon did not come up on the test bus")
+
+    def stop(self) -> None:
+        for process in (self.daemon, self.bus):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        if self.bus is not None and self.bus.stdout:
+            self.bus.stdout.close()
+        self.daemon = self.bus = None

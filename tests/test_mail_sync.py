@@ -345,3 +345,31 @@ def test_the_password_from_the_environment_is_in_no_file_of_the_data_dir(account
     secret = mailbox.password.encode()
     assert secret not in everything_in(data)
     assert secret not in (tmp_path / "out.json").read_bytes()
+
+
+def keep_in_keyring(secret_service, mailbox, password: str) -> None:
+    """What the settings page does with a typed password (mail.account.store_password), in a
+    process of its own that reaches the test's Secret Service."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from followup_desktop.mail.account import Account, store_password; "
+            "store_password(Account('127.0.0.1', 0, sys.argv[1]), sys.stdin.read())")
+    subprocess.run([sys.executable, "-c", code, mailbox.user], input=password, text=True, check=True,
+                   env={**os.environ, **secret_service.env}, timeout=60)
+
+
+def test_the_password_from_the_keyring_is_in_no_file_of_the_data_dir(account, mailbox, sync, secret_service):
+    data = account()
+    mailbox.append("INBOX", SUSANS_REPLY)
+    keep_in_keyring(secret_service, mailbox, mailbox.password)
+
+    # no password in the environment: the keyring (a real Secret Service) gives it
+    assert ok(sync(data, password="", env=secret_service.env)) == \
+        "INBOX: 1 new, 1 matched; Sent: 0 matched, 0 steps done"
+
+    assert mailbox.password.encode() not in everything_in(data)
+    keep_in_keyring(secret_service, mailbox, "an-old-password")
+    assert one_plain_line(sync(data, password="", env=secret_service.env)) == \
+        "followup-desktop: the mail server refused the user name or password"

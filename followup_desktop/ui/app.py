@@ -148,6 +148,10 @@ def watch_the_data(paths: DataPaths, workspace, window) -> None:
             timer.check()  # a fresh copy soon after start, unless one is less than an hour old
 
         QTimer.singleShot(BACKUP_FIRST_LOOK_MS, start_backups)
+        # the mailbox, every N minutes when Settings → Mail says so (off by default)
+        from .mail_check import start_mail_checks
+
+        start_mail_checks(paths, workspace, window)
 
 
 __all__ = ["make_application", "build", "cannot_start", "ErrorHook", "watch_the_data", "APPLICATION"]

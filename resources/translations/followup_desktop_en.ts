@@ -2058,6 +2058,30 @@ Nothing you saved is lost. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>MailChecker</name>
+    <message>
+        <source>Checking mail…</source>
+        <extracomment>the first look after start: the window comes first a check finished: the SyncReport, or the MailError</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked {0} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Not saved</source>
@@ -2417,6 +2441,43 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Password</source>
+        <extracomment>keeps the signals of a password being stored after its dialog has closed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type it to keep it (or change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring when you press Save or test the connection; never in your data, the exchange file or the logs. Scripts can set FOLLOWUP_DESKTOP_MAIL_PASSWORD instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in with the values on this page and look for INBOX and Sent; no message is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the mail server and the user name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail password is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail password was not kept: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,6 +2499,14 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>{label}: {number} is more than the most allowed, so it is set to {most} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (usually port 993)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 143)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
