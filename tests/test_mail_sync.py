@@ -373,3 +373,19 @@ def test_the_password_from_the_keyring_is_in_no_file_of_the_data_dir(account, ma
     keep_in_keyring(secret_service, mailbox, "an-old-password")
     assert one_plain_line(sync(data, password="", env=secret_service.env)) == \
         "followup-desktop: the mail server refused the user name or password"
+
+
+def test_headers_are_read_first_and_only_the_matching_messages_body_is_fetched(account, mailbox, sync):
+    import re
+
+    data = account()
+    mailbox.append("INBOX", NEWSLETTER, SUSANS_REPLY, FRIEND, NEWSLETTER.replace(b"sale-1", b"sale-2"))
+
+    ok(sync(data))
+
+    # dovecot counts, per session, the header and the body fetches it answered
+    sessions = [line for line in mailbox.server.log().splitlines()
+                if f"imap({mailbox.user})" in line and "Disconnected" in line]
+    counts = [tuple(int(x) for x in re.search(r"hdr_count=(\d+) .*body_count=(\d+)", line).groups())
+              for line in sessions]
+    assert (4, 1) in counts, counts
