@@ -973,7 +973,8 @@ class MainWindow(QMainWindow):
     # -- for the tray and other windows ---------------------------------------------------------
     def show_and_raise(self) -> None:
         if self.isMinimized():
-            self.showNormal()
+            # back to what it was before it was minimized: a maximized window stays maximized
+            self.setWindowState((self.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -901,7 +901,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep the draft to find it here again when you next write this step (until you quit the app), or discard your changes.</source>
+        <source>Keep the draft to find it here again when you next write this step, or discard your changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
