@@ -39,8 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check the app on a throw-away data dir and exit 0 when all is well")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("import", help="import an exchange file (.json); all or nothing")
+    p = sub.add_parser("import", help="import an exchange file (.json), all or nothing; or bring in "
+                                      "a mail message (.eml) or a calendar invitation (.ics)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--outcome", metavar="OUTCOME",
+                   help="for a message (.eml) from an employer: the reply's outcome (no_decision, "
+                        "interview_invite, rejected, offer, other; default other)")
     p = sub.add_parser("export", help="write everything to FILE (.json)")
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
@@ -140,9 +144,14 @@ def cmd_import(args) -> int:
 
     path = Path(args.file)
     suffix = path.suffix.lower()
+    if suffix in (".eml", ".ics"):
+        return cmd_import_mail(args, path, suffix)
+    if getattr(args, "outcome", None) is not None:
+        raise BadInput("--outcome is for a mail message (.eml)")
     if suffix != ".json":
         raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
-                       "this version imports exchange files (.json)")
+                       "this version imports exchange files (.json), mail messages (.eml) and "
+                       "invitations (.ics)")
     from .exchange.jsonfile import import_json
     from .exchange.validate import load_file
 
@@ -170,6 +179,58 @@ def cmd_import(args) -> int:
     finally:
         marker.unlink(missing_ok=True)
     print(summary)
+    return EXIT_OK
+
+
+def cmd_import_mail(args, path: Path, suffix: str) -> int:
+    """`import FILE.eml [--outcome OUTCOME]` and `import FILE.ics` (CONTRACT.md, Mail): one line
+    printed; no match exits 2 with nothing stored; the same message again is `already logged`."""
+    from .vocab import ReplyOutcome
+
+    outcome = getattr(args, "outcome", None)
+    if outcome is not None:
+        if suffix != ".eml":
+            raise BadInput("--outcome is for a mail message (.eml)")
+        if outcome not in {o.value for o in ReplyOutcome}:
+            shown = outcome if len(outcome) <= 40 else outcome[:39] + "…"
+            raise BadInput(f"--outcome: {shown!r} is not a reply outcome "
+                           f"({', '.join(o.value for o in ReplyOutcome)})")
+    from .mail.intake import NO_MATCH, InvitationError, bring_in, bring_in_invitation, read_bounded
+
+    try:
+        raw = read_bounded(path, ics=suffix == ".ics")
+    except FileNotFoundError:
+        raise BadInput(f"{_shown_path(path)}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{_shown_path(path)}: is a folder, not a file") from None
+    except PermissionError:
+        raise BadInput(f"{_shown_path(path)}: cannot be read (permission denied)") from None
+    except InvitationError as exc:
+        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+    paths = _paths(args)
+    problem = paths.writable_problem()
+    if problem is not None:
+        raise problem
+    marker = paths.running_marker()
+    marker.touch(mode=0o600)
+    try:
+        from .store import Store
+
+        store = Store(paths)
+        try:
+            if suffix == ".ics":
+                result = bring_in_invitation(store, raw)
+            else:
+                result = bring_in(store, raw, outcome=outcome or ReplyOutcome.OTHER.value)
+        except InvitationError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        finally:
+            store.close()
+    finally:
+        marker.unlink(missing_ok=True)
+    if result.kind == NO_MATCH:
+        raise BadInput(result.line)
+    print(result.line)
     return EXIT_OK
 
 

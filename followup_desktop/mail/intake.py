@@ -6,7 +6,7 @@
 * **already there** (its Message-ID is on an event or a review item): nothing changes,
   `already logged`;
 * **inbound** (from a contact, or from an address at an employer's domain): it waits in the
-  review list (`review_item`) with a suggested outcome (`suggest.py`), until the user confirms
+  review list (`review_item`, state `pending`) with a suggested outcome (`suggest.py`), until the user confirms
   it (`confirm`: a `reply` is logged) or dismisses it. With `outcome=` (the command line's
   `import FILE.eml`) the reply is logged at once instead;
 * **outbound** (From: the profile's email, found anywhere but INBOX) to a contact: the step
@@ -36,8 +36,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .match import Match, Matcher, domain_of
-from .message import MAX_TEXT, Message, clean_address, one_line, parse
+from .match import Match, Matcher, StoreMatcher, domain_of
+from .message import MAX_BYTES, MAX_TEXT, Message, clean_address, one_line, parse
 from .suggest import suggest
 
 REVIEW, LOGGED, DONE, FOLLOW_UP, INTERVIEW, ALREADY, NO_MATCH = (
@@ -46,7 +46,7 @@ REVIEW, LOGGED, DONE, FOLLOW_UP, INTERVIEW, ALREADY, NO_MATCH = (
 #: a review item's states: waiting for the user; an outbound match applied at once (listed
 #: with Undo until the user has seen it); seen; dismissed (only its Message-ID is kept, so the
 #: same message brought in again changes nothing)
-WAITING, APPLIED, SEEN, DISMISSED = "waiting", "applied", "seen", "dismissed"
+PENDING, APPLIED, SEEN, DISMISSED = "pending", "applied", "seen", "dismissed"
 
 MAX_ICS_BYTES = 1024 * 1024
 MAX_ATTENDEES = 100
@@ -71,9 +71,20 @@ def _stamp(at: datetime) -> str:
 
 
 def fallback_id(raw: bytes) -> str:
-    """The id of a message that has no Message-ID: its content's digest, so the same file
-    brought in twice is still the same message."""
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
+    """The id of a message that has no Message-ID: its content's digest (of what is read of
+    it), so the same file brought in twice is still the same message."""
+    return "sha256:" + hashlib.sha256(raw[:MAX_BYTES]).hexdigest()
+
+
+def read_bounded(path, *, ics: bool = False) -> bytes:
+    """A message file's bytes, at most what `message.parse` reads (a 50 MB file costs 2 MB);
+    an invitation larger than MAX_ICS_BYTES is refused (InvitationError)."""
+    limit = MAX_ICS_BYTES if ics else MAX_BYTES
+    with open(path, "rb") as f:
+        raw = f.read(limit + 1)
+    if ics and len(raw) > limit:
+        raise InvitationError(f"the calendar file is larger than {MAX_ICS_BYTES // 1024} KB")
+    return raw
 
 
 # -- choosing the application ---------------------------------------------------------------
@@ -106,9 +117,10 @@ def _employer_line(employer: str, position: str) -> str:
 
 
 # -- the review list ------------------------------------------------------------------------
-_ITEM_COLUMNS = ("id", "message_id", "state", "folder", "received", "sender_name", "sender_address",
-                 "subject", "text", "application_id", "contact", "outcome", "next_date", "encouraged",
-                 "event_id", "warning", "created")
+#: the columns of the `review_item` table (schema step 3), as `review_item` reads them
+_ITEM_COLUMNS = ("id", "message_id", "folder", "received_at", "sender_name", "sender_email", "subject", "body",
+                 "employer_id", "contact_id", "application_id", "suggested_outcome", "suggested_next_date",
+                 "state", "event_id", "created", "warning")
 
 
 def _insert_item(store, **values) -> int:
@@ -123,35 +135,42 @@ def _iso(v):
     return v.isoformat() if isinstance(v, (date, datetime)) else v
 
 
-def review_items(store, *, states=(WAITING, APPLIED)) -> list[dict]:
-    """The review list, newest first: each item with its application's key, employer and
-    position and the contact's name."""
+def _con(store_or_connection):
+    return getattr(store_or_connection, "connection", store_or_connection)
+
+
+def review_items(store, *, states=(PENDING, APPLIED)) -> list[dict]:
+    """The review list, newest first: each item's columns (dates read), with its application's
+    key and position, its employer's name and the contact's key and name. `store`: a Store, or
+    a plain sqlite3 connection."""
     marks = ",".join("?" * len(states))
-    sql = (f"SELECT r.{', r.'.join(_ITEM_COLUMNS)}, a.key, a.position, m.name, c.name"
+    sql = (f"SELECT r.{', r.'.join(_ITEM_COLUMNS)}, a.key, a.position, m.name, c.key, c.name"
            " FROM review_item r JOIN application a ON a.id = r.application_id"
-           " JOIN employer m ON m.id = a.employer_id"
-           " LEFT JOIN contact c ON c.key = r.contact"
-           f" WHERE r.state IN ({marks}) ORDER BY r.received DESC, r.id DESC")
+           " JOIN employer m ON m.id = r.employer_id"
+           " LEFT JOIN contact c ON c.id = r.contact_id"
+           f" WHERE r.state IN ({marks}) ORDER BY r.received_at DESC, r.id DESC")
     out = []
-    for row in store.connection.execute(sql, tuple(states)):
+    for row in _con(store).execute(sql, tuple(states)):
         item = dict(zip(_ITEM_COLUMNS, row[: len(_ITEM_COLUMNS)]))
-        item.update(application=row[-4], position=row[-3], employer=row[-2], contact_name=row[-1])
-        for name in ("received", "created"):
+        item.update(application=row[-5], position=row[-4], employer=row[-3], contact=row[-2],
+                    contact_name=row[-1])
+        for name in ("received_at", "created"):
             item[name] = datetime.fromisoformat(item[name]) if item[name] else None
-        item["next_date"] = date.fromisoformat(item["next_date"]) if item["next_date"] else None
-        item["encouraged"] = bool(item["encouraged"])
+        d = item["suggested_next_date"]
+        item["suggested_next_date"] = date.fromisoformat(d) if d else None
         out.append(item)
     return out
 
 
 def review_item(store, item_id: int) -> dict | None:
+    """One item's row as stored (what `put_back_item` takes)."""
     row = store.connection.execute(
         f"SELECT {', '.join(_ITEM_COLUMNS)} FROM review_item WHERE id = ?", (item_id,)).fetchone()
     return dict(zip(_ITEM_COLUMNS, row)) if row else None
 
 
 def waiting_count(store) -> int:
-    return store.connection.execute("SELECT count(*) FROM review_item WHERE state = ?", (WAITING,)).fetchone()[0]
+    return _con(store).execute("SELECT count(*) FROM review_item WHERE state = ?", (PENDING,)).fetchone()[0]
 
 
 def put_back_item(store, record: dict) -> None:
@@ -165,16 +184,16 @@ def delete_item(store, item_id: int) -> None:
     store.connection.execute("DELETE FROM review_item WHERE id = ?", (item_id,))
 
 
-def reply_event(item: dict, outcome: str, next_date: date | None = None, encouraged: bool = False) -> dict:
-    """The `reply` a confirmed review item logs."""
-    event = {"kind": "reply", "at": item["received"] if isinstance(item["received"], str) else _iso(item["received"]),
-             "outcome": outcome, "message_id": item["message_id"]}
-    if item.get("contact"):
-        event["contacts"] = [item["contact"]]
+def reply_event(item: dict, outcome: str, next_date: date | None = None, encouraged: bool = False,
+                contact_key: str | None = None) -> dict:
+    """The `reply` a confirmed review item (as stored) logs."""
+    event = {"kind": "reply", "at": _iso(item["received_at"]), "outcome": outcome, "message_id": item["message_id"]}
+    if contact_key:
+        event["contacts"] = [contact_key]
     if item.get("subject"):
         event["subject"] = item["subject"][:998]
-    if item.get("text"):
-        event["notes"] = item["text"][:MAX_TEXT]
+    if item.get("body"):
+        event["notes"] = item["body"][:MAX_TEXT]
     if next_date is not None and outcome == "no_decision":
         event["next_date"] = _iso(next_date)
     if encouraged and outcome == "rejected":
@@ -185,36 +204,32 @@ def reply_event(item: dict, outcome: str, next_date: date | None = None, encoura
 def confirm(store, item_id: int, outcome: str, next_date: date | None = None,
             encouraged: bool = False) -> tuple[dict, int]:
     """Log a waiting item's reply with this outcome and take the item off the list, in one
-    transaction. Returns (the item as it was, the new event's id)."""
+    transaction (the reply moves the clocks: guard 3). Returns (the item as it was, the new
+    event's id)."""
     with store.atomic():
         item = review_item(store, item_id)
-        if item is None or item["state"] != WAITING:
+        if item is None or item["state"] != PENDING:
             raise LookupError("this message is no longer waiting for review")
-        app = store.connection.execute("SELECT key FROM application WHERE id = ?",
-                                       (item["application_id"],)).fetchone()
-        known = {r[0] for r in store.connection.execute(
-            "SELECT c.key FROM contact c JOIN application a ON a.employer_id = c.employer_id WHERE a.id = ?",
-            (item["application_id"],))}
-        if item.get("contact") not in known:
-            item = {**item, "contact": None}
+        con = store.connection
+        app = con.execute("SELECT key FROM application WHERE id = ?", (item["application_id"],)).fetchone()
+        if app is None:
+            raise LookupError("the application this message belongs to is gone")
+        row = con.execute("SELECT key FROM contact WHERE id = ?", (item["contact_id"],)).fetchone() \
+            if item["contact_id"] else None
         delete_item(store, item_id)
-        event_id = store.log_event(app[0], reply_event(item, outcome, next_date, encouraged))
-    return review_item_record(item), event_id
-
-
-def review_item_record(item: dict) -> dict:
-    return {n: item.get(n) for n in _ITEM_COLUMNS}
+        event_id = store.log_event(app[0], reply_event(item, outcome, next_date, encouraged, row and row[0]))
+    return item, event_id
 
 
 def dismiss(store, item_id: int) -> dict:
-    """Take an item off the list; only its Message-ID stays (the same message again changes
-    nothing). Returns the item as it was."""
+    """Take an item off the list; only its Message-ID (and whom it was from) stays, so the same
+    message again changes nothing. Returns the item as it was."""
     with store.atomic():
         item = review_item(store, item_id)
         if item is None:
             raise LookupError("this message is no longer in the review list")
         store.connection.execute(
-            "UPDATE review_item SET state = ?, text = '', subject = NULL, sender_name = '', warning = ''"
+            "UPDATE review_item SET state = ?, body = '', subject = '', sender_name = '', warning = ''"
             " WHERE id = ?", (DISMISSED, item_id))
     return item
 
@@ -265,7 +280,7 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
     ("" for a file the user chose); `outcome`: log an inbound reply at once with this outcome
     instead of keeping it for review; `matcher`: one made beforehand (a sync of many)."""
     m = parse(raw)
-    matcher = matcher or Matcher.from_store(store)
+    matcher = matcher or StoreMatcher(store)
     now = (now or datetime.now()).replace(microsecond=0)
     mid = m.message_id or fallback_id(raw)
     if matcher.seen(mid):
@@ -289,12 +304,11 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
     if outcome is not None and not warning:
         if dry_run:
             return Result(LOGGED, f"would log reply from {who} at {_stamp(at)}", mid, app_key, match.employer_name)
-        item = {"received": _iso(at), "message_id": mid, "contact": contact_key, "subject": m.subject or None,
-                "text": m.text}
+        item = {"received_at": at, "message_id": mid, "subject": m.subject, "body": m.text}
         sug = suggest(m.text, m.subject, at)
         event_id = store.log_event(app_key, reply_event(
             item, outcome, sug.next_date if outcome == sug.outcome else None,
-            sug.encouraged if outcome == sug.outcome else False))
+            sug.encouraged if outcome == sug.outcome else False, contact_key))
         return Result(LOGGED, f"logged reply from {who} at {_stamp(at)}", mid, app_key, match.employer_name,
                       event_id=event_id, employer_key=match.employer_key)
     sug = suggest(m.text, m.subject, at, invitation=bool(m.calendar))
@@ -307,11 +321,11 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
         return Result(REVIEW, line, mid, app_key, match.employer_name, employer_key=match.employer_key)
     with store.atomic():
         review_id = _insert_item(
-            store, message_id=mid, state=WAITING, folder=one_line(folder, 200), received=_iso(at),
-            sender_name=one_line(_who(m, match), 200), sender_address=match.address,
-            subject=m.subject[:998] or None, text=m.text, application_id=_app_id(store, app_key),
-            contact=contact_key, outcome=sug.outcome, next_date=_iso(sug.next_date),
-            encouraged=int(sug.encouraged), event_id=None, warning=warning[:500], created=_iso(now))
+            store, message_id=mid, state=PENDING, folder=one_line(folder, 400), received_at=_iso(at),
+            sender_name=one_line(_who(m, match), 200), sender_email=match.address, subject=m.subject[:998],
+            body=m.text, employer_id=_employer_id(store, match.employer_key), contact_id=_contact_id(store, contact_key),
+            application_id=_app_id(store, app_key), suggested_outcome=sug.outcome,
+            suggested_next_date=_iso(sug.next_date), event_id=None, warning=warning[:500], created=_iso(now))
     matcher.remember(mid)
     return Result(REVIEW, line, mid, app_key, match.employer_name, review_id=review_id,
                   employer_key=match.employer_key)
@@ -319,6 +333,17 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
 
 def _app_id(store, key: str) -> int:
     return store.connection.execute("SELECT id FROM application WHERE key = ?", (key,)).fetchone()[0]
+
+
+def _employer_id(store, key: str) -> int:
+    return store.connection.execute("SELECT id FROM employer WHERE key = ?", (key,)).fetchone()[0]
+
+
+def _contact_id(store, key: str | None) -> int | None:
+    if not key:
+        return None
+    row = store.connection.execute("SELECT id FROM contact WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 def _normal_subject(text: str) -> str:
@@ -337,9 +362,8 @@ def open_steps(store, app_key: str, at: datetime):
     """The application's actions open at `at` (or opening within a day: guard 4), done and
     dismissed ones left out, most urgent first."""
     from ..agenda import compute
-    from ..playbook.engine import open_at
-    from ..store.snapshot import employer_top_outbound, employers_last_outbound, iter_applications, \
-        load_action_states, load_settings
+    from ..playbook import employer_top_outbound, open_at
+    from ..store.snapshot import employers_last_outbound, iter_applications, load_action_states, load_settings
 
     con = store.connection
     app_id = _app_id(store, app_key)
@@ -422,10 +446,11 @@ def _outbound(store, m: Message, mid: str, matcher: Matcher, *, folder: str, dry
     with store.atomic():
         event_id = store.log_event(app_key, event)
         review_id = _insert_item(
-            store, message_id=mid, state=APPLIED, folder=one_line(folder, 200), received=_iso(at),
-            sender_name=one_line(who, 200), sender_address=addr, subject=m.subject[:998] or None,
-            text="", application_id=_app_id(store, app_key), contact=contact_key, outcome=None,
-            next_date=None, encouraged=0, event_id=event_id, warning=line[:500], created=_iso(now))
+            store, message_id=mid, state=APPLIED, folder=one_line(folder, 400), received_at=_iso(at),
+            sender_name=one_line(who, 200), sender_email=addr, subject=m.subject[:998], body="",
+            employer_id=_employer_id(store, match.employer_key), contact_id=_contact_id(store, contact_key),
+            application_id=_app_id(store, app_key), suggested_outcome=None, suggested_next_date=None,
+            event_id=event_id, warning=line[:500], created=_iso(now))
     matcher.remember(mid)
     return Result(result_kind, line, mid, app_key, match.employer_name, event_id=event_id,
                   review_id=review_id, employer_key=match.employer_key)
@@ -478,7 +503,7 @@ def read_invitation(raw: bytes):
 def bring_in_invitation(store, raw: bytes, *, dry_run: bool = False, matcher: Matcher | None = None,
                         now: datetime | None = None) -> Result:
     ev, _method = read_invitation(raw)
-    matcher = matcher or Matcher.from_store(store)
+    matcher = matcher or StoreMatcher(store)
     now = (now or datetime.now()).replace(microsecond=0)
     uid = one_line(str(ev.get("UID", "") or ""), 900)
     mid = f"ics:{uid}" if uid else fallback_id(raw)
@@ -553,7 +578,7 @@ def bring_in_invitation(store, raw: bytes, *, dry_run: bool = False, matcher: Ma
 
 
 __all__ = ["Result", "bring_in", "bring_in_invitation", "read_invitation", "InvitationError",
-           "review_items", "review_item", "waiting_count", "confirm", "dismiss", "undo_applied",
+           "read_bounded", "review_items", "review_item", "waiting_count", "confirm", "dismiss", "undo_applied",
            "mark_seen", "put_back_item", "reply_event", "pick_application", "open_steps",
            "REVIEW", "LOGGED", "DONE", "FOLLOW_UP", "INTERVIEW", "ALREADY", "NO_MATCH",
-           "WAITING", "APPLIED", "SEEN", "DISMISSED"]
+           "PENDING", "APPLIED", "SEEN", "DISMISSED"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .message import clean_address
 
@@ -57,20 +56,21 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2].lower() if "@" in address else ""
 
 
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?(?://)?(?:[^@/?#]*@)?([^:/?#\s]+)", re.I)
+
+
 def website_domain(url: str) -> str:
     """acme.example from "https://www.acme.example/jobs" (or a bare "acme.example")."""
-    url = (url or "").strip()
-    if not url:
+    m = _HOST.match((url or "").strip())
+    if not m:
         return ""
-    if "//" not in url:
-        url = "//" + url
-    try:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return ""
+    host = m.group(1).lower().rstrip(".")
     if host.startswith("www."):
         host = host[4:]
-    return host if "." in host and re.fullmatch(r"[a-z0-9.-]+", host) else ""
+    return host if "." in host and _HOSTNAME.fullmatch(host) else ""
+
+
+_HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 
 
 def is_free_mail(domain: str) -> bool:
@@ -160,6 +160,75 @@ class Matcher:
             self._ids.add(message_id)
 
 
+class StoreMatcher(Matcher):
+    """The same answers as `Matcher.from_store`, looked up in the file for each address (an
+    indexed or a short scan each) instead of loading every contact first: for one message (a
+    file dropped, the command line), where loading a large search's contacts would cost more
+    than the message."""
+
+    def __init__(self, store):
+        import json
+
+        self.con = store.connection
+        row = self.con.execute("SELECT value FROM setting WHERE name = 'profile_email'").fetchone()
+        super().__init__([], {}, (json.loads(row[0]) if row else "") or "")
+        self._people: dict[str, Person | None] = {}
+        self._domain_cache: dict[str, tuple[str, str] | None] = {}
+
+    def _person(self, address: str) -> Person | None:
+        if address not in self._people:
+            row = self.con.execute(
+                "SELECT c.key, c.name, c.role, c.email, m.key, m.name FROM contact c"
+                " JOIN employer m ON m.id = c.employer_id WHERE lower(trim(c.email)) = ? ORDER BY c.id LIMIT 1",
+                (address,)).fetchone()
+            self._people[address] = Person(row[0], row[1], row[2], address, row[4], row[5]) if row else None
+        return self._people[address]
+
+    def _owner(self, domain: str) -> tuple[str, str] | None:
+        if domain not in self._domain_cache:
+            owners = {(k, n) for k, n, w in self.con.execute(
+                "SELECT key, name, website FROM employer WHERE website LIKE ?", (f"%{domain}%",))
+                if website_domain(w) == domain}
+            owners.update(self.con.execute(
+                "SELECT DISTINCT m.key, m.name FROM contact c JOIN employer m ON m.id = c.employer_id"
+                " WHERE lower(trim(c.email)) LIKE ?", (f"%@{domain}",)))
+            self._domain_cache[domain] = next(iter(owners)) if len(owners) == 1 else None
+        return self._domain_cache[domain]
+
+    def employer_by_domain(self, address: str) -> tuple[str, str] | None:
+        d = domain_of(clean_address(address))
+        if not d or is_free_mail(d):
+            return None
+        labels = d.split(".")
+        for i in range(len(labels) - 1):
+            found = self._owner(".".join(labels[i:]))
+            if found is not None:
+                return found
+        return None
+
+    def match(self, address: str) -> Match | None:
+        address = clean_address(address)
+        if not address or address == self.own:
+            return None
+        person = self._person(address)
+        if person is not None:
+            return Match(person.employer_key, person.employer_name, person, address)
+        found = self.employer_by_domain(address)
+        return Match(found[0], found[1], None, address) if found is not None else None
+
+    def known_ids(self) -> set[str]:
+        return known_message_ids(self.con) | self._ids
+
+    def seen(self, message_id: str) -> bool:
+        if not message_id:
+            return False
+        if message_id in self._ids:
+            return True
+        return self.con.execute("SELECT 1 FROM event WHERE message_id = ? UNION ALL"
+                                " SELECT 1 FROM review_item WHERE message_id = ? LIMIT 1",
+                                (message_id, message_id)).fetchone() is not None
+
+
 def known_message_ids(con) -> set[str]:
     """Every Message-ID on an event or a review item (dismissed ones included)."""
     ids: set[str] = set()
@@ -171,5 +240,5 @@ def known_message_ids(con) -> set[str]:
     return ids
 
 
-__all__ = ["Matcher", "Match", "Person", "FREE_MAIL", "website_domain", "domain_of", "is_free_mail",
+__all__ = ["Matcher", "StoreMatcher", "Match", "Person", "FREE_MAIL", "website_domain", "domain_of", "is_free_mail",
            "known_message_ids"]

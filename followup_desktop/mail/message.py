@@ -93,6 +93,34 @@ def split_head(raw: bytes) -> tuple[bytes, bytes]:
     return cut, b""
 
 
+MAX_ONE_HEADER_BYTES = 4096
+
+
+def trim_headers(head: bytes) -> tuple[bytes, bool]:
+    """The header block with each header (its folded lines together) cut to
+    MAX_ONE_HEADER_BYTES, at a space so an encoded word stays whole: the header parser's work
+    and memory grow with a header's length. True when one was cut."""
+    lines = head.splitlines(keepends=True)
+    out: list[bytes] = []
+    size = 0
+    cut = False
+    for line in lines:
+        if line[:1] in (b" ", b"\t"):
+            if size + len(line) > MAX_ONE_HEADER_BYTES:
+                cut = True
+                continue
+            size += len(line)
+        else:
+            size = len(line)
+            if size > MAX_ONE_HEADER_BYTES:
+                end = line.rfind(b" ", 0, MAX_ONE_HEADER_BYTES)
+                line = line[: end if end > 0 else MAX_ONE_HEADER_BYTES] + b"\r\n"
+                size = len(line)
+                cut = True
+        out.append(line)
+    return b"".join(out), cut
+
+
 def _header(msg, name: str) -> str:
     try:
         value = msg.get(name)
@@ -262,9 +290,14 @@ def parse(raw: bytes) -> Message:
     head, body = split_head(raw)
     if len(head) >= MAX_HEADER_BYTES:
         limits.append("headers cut")
+    head, trimmed = trim_headers(head)
+    if trimmed:
+        limits.append("a header too long was cut")
     # Every multipart level declares a boundary: far more of them than the nesting allowed is a
     # message built to make the parser work, so it is read for its headers alone.
-    headers_only = body.lower().count(b"boundary=") + head.lower().count(b"boundary=") > MAX_PARTS
+    # (a message/rfc822 part nests without a boundary: counted too)
+    lowered = raw.lower()
+    headers_only = lowered.count(b"boundary=") + lowered.count(b"message/rfc822") > MAX_PARTS
     if headers_only:
         limits.append("too many nested parts: only the headers read")
     parser = BytesParser(policy=policy.default)
@@ -311,8 +344,9 @@ def parse(raw: bytes) -> Message:
             continue
         if ctype == "text/plain" and sum(map(len, plain)) < MAX_TEXT:
             plain.append(_payload_text(part))
-        elif ctype == "text/html" and not plain and sum(map(len, html)) < MAX_TEXT * 8:
-            html.append(_payload_text(part))
+        elif ctype == "text/html":  # the plain text's alternative, or the only text there is
+            if not plain and sum(map(len, html)) < MAX_TEXT * 8:
+                html.append(_payload_text(part))
         elif not ctype.startswith("multipart/"):
             m.attachments.append(one_line(filename or ctype, 200))
     if plain:
@@ -326,6 +360,7 @@ def header_addresses(raw_headers: bytes) -> tuple[str, list[str], str]:
     """A look at the headers only (what an IMAP fetch of the header fields gives): the sender's
     address, the recipients' (To and Cc) and the Message-ID."""
     head, _ = split_head(raw_headers[:MAX_HEADER_BYTES])
+    head, _ = trim_headers(head)
     try:
         msg = BytesParser(policy=policy.default).parsebytes(head, headersonly=True)
     except Exception:

@@ -59,8 +59,12 @@ class ImportExport(QObject):
 
     # -- asking for the file ----------------------------------------------------------------
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, translate("ImportExport", "Import an exchange file"), "",
-                                              translate("ImportExport", "Follow-up Desktop file (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("ImportExport", "Import a file"), "",
+            ";;".join((translate("ImportExport", "Follow-up Desktop file, mail message or invitation (*.json *.eml *.ics)"),
+                       translate("ImportExport", "Follow-up Desktop file (*.json)"),
+                       translate("ImportExport", "Mail message (*.eml)"),
+                       translate("ImportExport", "Calendar invitation (*.ics)"))))
         if path:
             self.start_import(Path(path))
 
@@ -71,7 +75,10 @@ class ImportExport(QObject):
             self.start_export(Path(path))
 
     # -- the operations ---------------------------------------------------------------------
-    def start_import(self, path: Path) -> Operation:
+    def start_import(self, path: Path) -> Operation | None:
+        if path.suffix.lower() in (".eml", ".ics"):  # a message or an invitation: the Inbox's
+            self.window.inbox.bring_in(path)
+            return None
         def imported(summary) -> None:
             self._finish()
             # said once everything is read again (a reload clears the status line)

@@ -416,6 +416,11 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget()
         for w in (self.loading, self.empty, self.table, self.no_match, self.archived):
             self.list_stack.addWidget(w)
+        from .inbox import Inbox  # the messages brought in from mail, in the list's place
+
+        self.inbox = Inbox(self)
+        self.list_stack.addWidget(self.inbox.view)
+        filter_row.insertWidget(len(FILTERS), self.inbox.button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -758,6 +763,8 @@ class MainWindow(QMainWindow):
         if not self.workspace.is_loaded:
             # the last exit's list, if there is one, until the data is read
             self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.loading)
+        elif self.inbox.showing:
+            self.list_stack.setCurrentWidget(self.inbox.view)
         elif self.proxy.filter_name == "archived":
             self.archived.refresh(self.proxy.needle)
             self.list_stack.setCurrentWidget(self.archived)

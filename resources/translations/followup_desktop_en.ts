@@ -1040,7 +1040,7 @@
     <name>DesktopIntegration</name>
     <message>
         <source>For 1 &amp;week</source>
-        <extracomment>A click on the tray may take the focus from the window a moment before the click arrives: a window active this recently still counts as the one the user is looking at. act on this step (its id): its message to write, or for a debrief the interview&apos;s form ask whether to close the lead of this close-out step (its id) show the window&apos;s list with this filter (&quot;due&quot;)</extracomment>
+        <extracomment>A click on the tray may take the focus from the window a moment before the click arrives: a window active this recently still counts as the one the user is looking at. act on this step (its id): its message to write, or for a debrief the interview&apos;s form ask whether to close the lead of this close-out step (its id) show the window&apos;s list with this filter (&quot;due&quot;) show this message of the Inbox (its review item&apos;s id) messages waiting in the Inbox (the window says how many: `set_inbox_count`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1713,11 +1713,23 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>ImportExport</name>
     <message>
-        <source>Import an exchange file</source>
+        <source>Import a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop file, mail message or invitation (*.json *.eml *.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail message (*.eml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar invitation (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1775,6 +1787,160 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Messages brought in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the reply says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will decide by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They invited me to stay in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log this reply on the timeline with the outcome chosen (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take it off the list without logging anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back what this sent message marked on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it, and take it off this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages are waiting.
+
+Drop a saved message (.eml) or an invitation (.ics) on this window, or use File → Import…, to bring it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}) wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote to {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Careful: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {0}, a decision by {1} (from the words of the message; check before confirming).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {0} (from the words of the message; check before confirming).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestion: choose what the reply says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show: Inbox</source>
+        <extracomment>how many messages wait for review a message came in by itself: the employer&apos;s name and the review item&apos;s id a file was brought in: its one line (`mail.intake.Result.line`)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages brought in from mail, waiting for you to confirm what they say (Ctrl+6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {0} · {1} · applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was not brought in: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New people at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation also names people who are not among {0}&apos;s contacts:
+
+{1}
+
+Add them as contacts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged the reply from {0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log reply from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the message to {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3191,6 +3357,22 @@ Nothing you saved is lost. The details are in the log file:
         <source>There is no system tray to keep Follow-up Desktop running in. If you close it, you will not be told when a follow-up comes up until you start it again.
 
 Quit now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Inbox to read it and confirm what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 message waiting in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} messages waiting in the Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
