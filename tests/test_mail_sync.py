@@ -134,9 +134,9 @@ def test_a_recruiters_reply_in_the_inbox_waits_for_review_and_confirmed_opens_th
     items = review_list(data)
     assert len(items) == 1
     item = items[0]
-    assert (item["employer"], item["contact_name"], item["state"]) == ("Acme Corp", "Susan Smith", "waiting")
-    assert "not made a decision yet" in item["text"]
-    assert item["received"] == datetime(2026, 3, 12, 10, 0)
+    assert (item["employer"], item["contact_name"], item["state"]) == ("Acme Corp", "Susan Smith", intake.PENDING)
+    assert "not made a decision yet" in item["body"]
+    assert item["received_at"] == datetime(2026, 3, 12, 10, 0)
     # nothing is logged before the user says so
     assert not any(a["action"] == "reply_thanks" for a in due(run_app, data, "2026-03-12T11:00"))
 
