@@ -182,3 +182,17 @@ def test_with_the_check_off_the_window_never_asks_the_server(qtbot, window, work
     checker.tick()
 
     assert not checker.running and not checker.label.isVisible()
+
+
+def test_a_reply_the_check_brings_in_shows_in_the_windows_inbox_and_is_announced(
+        qtbot, trusted, monkeypatch, window, checker):
+    monkeypatch.setenv("FOLLOWUP_DESKTOP_MAIL_PASSWORD", trusted.password)
+    window.inbox.reload()  # the Inbox has read the (empty) review list once
+    trusted.append("INBOX", SUSANS_REPLY)
+
+    with qtbot.waitSignal(window.inbox.arrived, timeout=20000) as arrived:
+        checker.check_now()
+
+    assert arrived.args[0] == "Acme Corp"
+    assert window.inbox.count == 1
+    assert [i["contact_name"] for i in window.inbox.items] == ["Susan Smith"]
