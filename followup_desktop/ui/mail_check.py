@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..paths import DataPaths
@@ -72,6 +72,7 @@ class MailChecker(QObject):
         self.last_error: str | None = None
         self.label = QLabel("")
         self.label.setObjectName("mailStatus")
+        self.label.setContentsMargins(14, 0, 0, 0)  # apart from the counts beside it
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
         self._done = _Done(self)
@@ -137,10 +138,14 @@ class MailChecker(QObject):
             return translate("MailChecker", "Mail checked {0} min ago").format(minutes)
         return translate("MailChecker", "Mail checked at {0}").format(self.last_at.strftime("%H:%M"))
 
+    #: the most of the status bar's width the line takes; the whole of a long error is its tooltip
+    MAX_WIDTH = 460
+
     def show_status(self) -> None:
         text = self.status_text()
-        self.label.setText(text)
-        self.label.setToolTip(self.last_error or "")
+        shown = self.label.fontMetrics().elidedText(text, Qt.ElideRight, self.MAX_WIDTH)
+        self.label.setText(shown)
+        self.label.setToolTip(text if shown != text else (self.last_error or ""))
         self.label.setVisible(bool(text) and (self.minutes() > 0 or self.last_at is not None))
 
     def stop(self) -> None:

@@ -2620,6 +2620,14 @@ Add them as contacts?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the usual one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...mail.account import DEFAULT_PORTS, Account, MailError, get_password, store_password
 from .common import hint_color, message_color
@@ -72,16 +72,25 @@ class MailPasswordRows(QObject):
             "FOLLOWUP_DESKTOP_MAIL_PASSWORD instead."))
         hint.setObjectName("mail_password_help")
         hint.setWordWrap(True)
+        font = QFont(hint.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))  # as the registry's help lines
+        hint.setFont(font)
         pal = hint.palette()
         pal.setColor(QPalette.WindowText, hint_color(dialog.palette()))
         hint.setPalette(pal)
         box = QWidget()
-        column = QHBoxLayout(box)
+        column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.password, 1)
+        column.setSpacing(2)
+        column.addWidget(self.password)
+        column.addWidget(hint)
+        top = max(0, (min(self.password.sizeHint().height(), 40) - caption.fontMetrics().height()) // 2)
+        caption.setContentsMargins(0, top, 0, 0)
         grid.addWidget(caption, row, 0, Qt.AlignTop)
         grid.addWidget(box, row, 1, Qt.AlignTop)
-        grid.addWidget(hint, row + 1, 1, Qt.AlignTop)
+        # 0 on these two boxes means "the usual port" and "never": said in words
+        dialog.entries["mail_port"].editor.setSpecialValueText(translate("SettingsDialog", "the usual one"))
+        dialog.entries["mail_check_minutes"].editor.setSpecialValueText(translate("SettingsDialog", "never"))
 
         self.test_button = QPushButton(translate("SettingsDialog", "&Test connection"))
         self.test_button.setObjectName("mail_test")
@@ -98,8 +107,8 @@ class MailPasswordRows(QObject):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.test_button, 0, Qt.AlignTop)
         line.addWidget(self.result, 1)
-        grid.addWidget(tester, row + 2, 1, Qt.AlignTop)
-        self.next_row = row + 3
+        grid.addWidget(tester, row + 1, 1, Qt.AlignTop)
+        self.next_row = row + 2
 
         self._signals = _Signals(self)
         self._signals.finished.connect(self._tested)
