@@ -389,3 +389,29 @@ def test_headers_are_read_first_and_only_the_matching_messages_body_is_fetched(a
     counts = [tuple(int(x) for x in re.search(r"hdr_count=(\d+) .*body_count=(\d+)", line).groups())
               for line in sessions]
     assert (4, 1) in counts, counts
+
+
+def test_a_huge_message_from_a_contact_is_fetched_only_up_to_the_cap(account, mailbox, sync):
+    import re
+
+    from followup_desktop.mail.imap import MAX_MESSAGE_BYTES
+
+    data = account()
+    attachment = b"QUFBQUFB" * (6 * 1024 * 1024 // 8)  # a 6 MB base64 "attachment"
+    huge = (b"From: Susan Smith <susan@acme.example>\r\nTo: jordan@example.org\r\nSubject: The forms\r\n"
+            b"Date: " + mail_date("2026-03-12T10:00").encode() + b"\r\nMessage-ID: <huge@acme.example>\r\n"
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+            b"Content-Type: text/plain\r\n\r\nPlease fill in the attached forms.\r\n--b\r\n"
+            b"Content-Type: application/pdf; name=forms.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + attachment + b"\r\n--b--\r\n")
+    mailbox.append("INBOX", huge)
+
+    assert ok(sync(data)) == "INBOX: 1 new, 1 matched; Sent: 0 matched, 0 steps done"
+
+    [item] = review_list(data)
+    assert "fill in the attached forms" in item["body"]
+    sessions = [line for line in mailbox.server.log().splitlines()
+                if f"imap({mailbox.user})" in line and "Disconnected" in line]
+    fetched = max(int(re.search(r"body_bytes=(\d+)", line).group(1)) for line in sessions)
+    assert 0 < fetched <= MAX_MESSAGE_BYTES + 1024
+    assert sum(p.stat().st_size for p in Path(data).rglob("*") if p.is_file()) < 3 * 1024 * 1024
