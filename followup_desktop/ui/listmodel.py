@@ -371,6 +371,9 @@ class ApplicationsProxy(QSortFilterProxyModel):
         self._mask: bytearray | None = None
         self.filter_name = "all"
         self.needle = ""
+        #: only these applications, on top of the filter and the search (a figure's, from the
+        #: Progress view); None: no such limit
+        self.keys: frozenset | None = None
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model):
@@ -384,14 +387,30 @@ class ApplicationsProxy(QSortFilterProxyModel):
             self.needle = needle
         self._refilter()
 
+    def set_keys(self, keys) -> None:
+        """Show only the applications `keys` (None: all of them again)."""
+        self.keys = None if keys is None else frozenset(keys)
+        self._refilter()
+
+    def _matches(self, source) -> bytearray | None:
+        mask = source.matches(self.filter_name, self.needle)
+        if self.keys is None:
+            return mask
+        only = bytearray(source.rowCount())
+        for key in self.keys:
+            n = source.row_of(key)
+            if n is not None and (mask is None or mask[n]):
+                only[n] = 1
+        return only
+
     def _refilter(self, *args) -> None:
         source = self.sourceModel()
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self._mask = source.matches(self.filter_name, self.needle)
+            self._mask = self._matches(source)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # Qt before 6.9
-            self._mask = source.matches(self.filter_name, self.needle)
+            self._mask = self._matches(source)
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
