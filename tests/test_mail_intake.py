@@ -376,3 +376,27 @@ def test_broken_mime_is_read_as_far_as_it_goes(mail_dir):
 def test_the_text_kept_is_capped():
     raw = (MAIL / "plain.eml").read_bytes().replace(b"Best,", b"word " * 30_000)
     assert len(parse(raw).text) <= MAX_TEXT
+
+
+# -- the suggestion: plain cues, honest about what they do not know ---------------------------------
+
+@pytest.mark.parametrize("text, outcome, named", [
+    ("We have not made a decision yet and will decide by March 25.", "no_decision", date(2026, 3, 25)),
+    ("Still interviewing; we will get back to you by the end of next week.", "no_decision", date(2026, 3, 27)),
+    ("No decision yet; expect news on 2026-04-02.", "no_decision", date(2026, 4, 2)),
+    ("Unfortunately, we have decided to move forward with other candidates.", "rejected", None),
+    ("Unfortunately I cannot make Tuesday; could we move the interview with Raj?", "interview_invite", None),
+    ("We are pleased to offer you the position.", "offer", None),
+    ("Thanks, got it.", "other", None),
+])
+def test_the_suggestion_names_what_the_words_say_and_nothing_more(text, outcome, named):
+    from followup_desktop.mail.suggest import suggest
+
+    s = suggest(text, "", datetime(2026, 3, 18, 10, 0))  # a Wednesday
+    assert (s.outcome, s.next_date) == (outcome, named)
+
+
+def test_an_outcome_is_for_a_message_only(mail_dir, capsys):
+    code, _out, err = run(mail_dir, "import", MAIL / "google_calendar.ics", "--outcome", "offer", capsys=capsys)
+    assert code == 2 and err == "followup-desktop: --outcome is for a mail message (.eml)"
+    assert len(events(mail_dir, "interview")) == 1

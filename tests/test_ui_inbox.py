@@ -126,6 +126,12 @@ def test_an_invitations_new_person_is_offered_and_added_as_a_contact(qtbot, wind
     people = {c["name"]: c for c in window.workspace.contacts("acme")}
     assert people["Dana Whitfield"]["email"] == "dana.whitfield@acme.example"
     assert people["Dana Whitfield"]["role"] == "interviewer"
+    [panel] = [e for e in window.workspace.timeline("acme") if e["kind"] == "interview" and e["duration_minutes"] == 90]
+    # she was on the panel: a thank-you for her too, once it has happened
+    assert people["Dana Whitfield"]["key"] in panel["contacts"]
+    window.act_undo.trigger()
+    settle(qtbot, window.workspace)
+    assert "Dana Whitfield" not in {c["name"] for c in window.workspace.contacts("acme")}
 
 
 def test_file_import_takes_a_message_too(qtbot, window):
@@ -202,6 +208,28 @@ def test_dismissing_takes_the_message_off_the_list_and_logs_nothing(qtbot, windo
     assert line == "already logged"
 
 
+def test_delete_in_the_inbox_dismisses_the_message_and_archives_nothing(qtbot, window):
+    window.select_application("acme-om")
+    brought(qtbot, window, MAIL / "plain.eml")
+    window.inbox.view.list.setFocus()
+    qtbot.keyClick(window.inbox.view.list, Qt.Key_Delete)
+    settle(qtbot, window.workspace)
+    assert window.inbox.items == []
+    assert window.workspace.application("acme-om") is not None  # not archived
+
+
+def test_a_50_mb_message_dropped_is_bounded(qtbot, window, tmp_path):
+    import time
+
+    big = tmp_path / "big.eml"
+    big.write_bytes(make_mail.hostile("attachment_50mb"))
+    started = time.perf_counter()
+    [line] = brought(qtbot, window, big)
+    assert time.perf_counter() - started < 10  # a guard against a hang; the budget is the benchmark's
+    assert line.startswith("waiting for review: message from Susan Smith")
+    assert "only the first 2 MB read" in window.inbox.current_item()["warning"]
+
+
 def test_the_same_message_dropped_twice_changes_nothing(qtbot, window):
     first, second = brought(qtbot, window, MAIL / "plain.eml", MAIL / "plain.eml")
     assert first.startswith("waiting for review") and second == "already logged"
@@ -239,7 +267,7 @@ def test_a_filter_leaves_the_inbox_and_the_button_comes_back_to_it(qtbot, window
 
 # -- the tray ----------------------------------------------------------------------------------------
 
-def test_the_tray_counts_the_inbox_and_tells_a_reply_that_came_by_itself(qtbot, window, monkeypatch):
+def test_the_tray_counts_the_inbox_and_tells_a_reply_that_came_by_itself(qtbot, window, clock):
     from followup_desktop.app import connect_tray_to_window
     from followup_desktop.paths import DataPaths
     from followup_desktop.tray.controller import K_MAIL, DesktopIntegration
@@ -261,6 +289,16 @@ def test_the_tray_counts_the_inbox_and_tells_a_reply_that_came_by_itself(qtbot, 
         window.filter_group.actions()[0].trigger()
         notifier.clicked.emit(key)
         assert window.inbox.showing and window.inbox.current_item()["id"] == key[1]
+        # quiet hours: the next one is told when they end
+        clock.now = datetime(2026, 3, 18, 22, 30)
+        with window.workspace.store.atomic():
+            intake.bring_in(window.workspace.store, (MAIL / "html_only.eml").read_bytes(), folder="INBOX")
+        window.workspace.refresh(["acme-om"])
+        qtbot.waitUntil(lambda: desk.inbox_count == 2)
+        assert len(notifier.sent) == 1
+        clock.now = datetime(2026, 3, 19, 8, 0)
+        desk._tell_held_replies()
+        assert [t for _k, t, _b in notifier.sent] == ["Acme Corp replied"] * 2
     finally:
         desk.scheduler.stop()
         window.removeEventFilter(desk)

@@ -209,7 +209,9 @@ class _Text(HTMLParser):
 
     def handle_data(self, data):
         if not self.hidden:
-            self._add(" ".join(data.split()) + (" " if data[-1:].isspace() else ""))
+            words = " ".join(data.split())
+            lead = " " if data[:1].isspace() and words else ""
+            self._add(lead + words + (" " if data[-1:].isspace() else ""))
 
     def _add(self, text: str) -> None:
         if self.size < self.limit:

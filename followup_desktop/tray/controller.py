@@ -319,11 +319,30 @@ class DesktopIntegration(QObject):
 
     def tell_reply(self, employer: str, item_id: int) -> None:
         """A message from an employer came in by itself: "Acme Corp replied" (not while
-        notifications are paused); a click opens it."""
+        notifications are paused; in quiet hours it is told when they end); a click opens it."""
+        from ..playbook.calendar import in_quiet_hours, out_of_quiet_hours
+
         if self.scheduler_paused():
+            return
+        settings = self.workspace.settings()
+        now = self.workspace.now()
+        start, end = settings.quiet_hours_start, settings.quiet_hours_end
+        if in_quiet_hours(now, start, end):
+            held = getattr(self, "_held_replies", None)
+            if held is None:
+                held = self._held_replies = []
+            if not held:
+                wait_ms = max(1000, int((out_of_quiet_hours(now, start, end) - now).total_seconds() * 1000))
+                QTimer.singleShot(min(wait_ms, 2**31 - 1), self._tell_held_replies)
+            held.append((employer, item_id))
             return
         title, body = reply_arrived_text(employer)
         self.notifier.notify((K_MAIL, item_id), title, body)
+
+    def _tell_held_replies(self) -> None:
+        held, self._held_replies = getattr(self, "_held_replies", []), []
+        for employer, item_id in held:
+            self.tell_reply(employer, item_id)
 
     def respond(self, key) -> None:
         """What a click on a notification does: the step's compose window, the close-out

@@ -78,6 +78,7 @@ class InboxView(QWidget):
         self.list.setAccessibleName(translate("Inbox", "Messages brought in"))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setSpacing(3)
 
         self.title = QLabel(objectName="inboxTitle", textFormat=Qt.PlainText, wordWrap=True)
         font = self.title.font()
@@ -108,7 +109,8 @@ class InboxView(QWidget):
         self.seen.setToolTip(translate("Inbox", "Keep it, and take it off this list"))
 
         outcome_row = QHBoxLayout()
-        outcome_row.addWidget(QLabel(translate("Inbox", "Outcome:"), buddy=self.outcome))
+        self.outcome_label = QLabel(translate("Inbox", "Outcome:"), buddy=self.outcome)
+        outcome_row.addWidget(self.outcome_label)
         outcome_row.addWidget(self.outcome, 1)
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
@@ -138,7 +140,7 @@ class InboxView(QWidget):
         self.splitter = QSplitter(Qt.Vertical, objectName="inboxSplitter")
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.stack = QStackedWidget()
@@ -147,6 +149,7 @@ class InboxView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self._waiting = False
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self.has_date.toggled.connect(self.next_date.setEnabled)
 
@@ -154,7 +157,7 @@ class InboxView(QWidget):
         outcome = self.outcome.currentData()
         self.has_date.setVisible(outcome == ReplyOutcome.NO_DECISION)
         self.next_date.setVisible(outcome == ReplyOutcome.NO_DECISION)
-        self.encouraged.setVisible(outcome == ReplyOutcome.REJECTED and self.confirm.isVisible())
+        self.encouraged.setVisible(outcome == ReplyOutcome.REJECTED and self._waiting)
 
     def show_item(self, item: dict | None) -> None:
         if item is None:
@@ -165,7 +168,7 @@ class InboxView(QWidget):
                       self.next_date, self.encouraged):
                 w.setEnabled(False)
             return
-        waiting = item["state"] == "pending"
+        waiting = self._waiting = item["state"] == "pending"
         person = item["contact_name"] or item["sender_name"]
         employer = f"{item['employer']} — {item['position']}"
         if waiting:
@@ -180,11 +183,11 @@ class InboxView(QWidget):
         for w in (self.confirm, self.dismiss, self.outcome, self.has_date, self.next_date, self.encouraged):
             w.setEnabled(waiting)
             w.setVisible(waiting)
+        self.outcome_label.setVisible(waiting)
         self.undo.setVisible(not waiting)
         self.seen.setVisible(not waiting)
         self.undo.setEnabled(not waiting)
         self.seen.setEnabled(not waiting)
-        self.text.setVisible(waiting)
         if waiting:
             outcome = item["suggested_outcome"] or ReplyOutcome.OTHER.value
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
@@ -204,7 +207,10 @@ class InboxView(QWidget):
                 self.suggestion.setText(translate("Inbox", "No suggestion: choose what the reply says."))
             self._outcome_changed()
         else:
-            self.suggestion.setText(item["warning"] or "")
+            self.text.setPlainText(translate(
+                "Inbox", "You sent this from your mail program; it is on the timeline as sent, and the step it "
+                "answered is done.\n\nUndo takes it off the timeline again. OK keeps it and takes it off this list."))
+            self.suggestion.clear()
         self.suggestion.setVisible(bool(self.suggestion.text()))
 
     def chosen(self) -> tuple[str, date | None, bool]:
@@ -252,7 +258,8 @@ class Inbox(QObject):
         v.list.installEventFilter(self)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.filter_group.triggered.connect(lambda _a: self.set_showing(False))
+        window.filter_group.triggered.connect(lambda _a: self.set_showing(False, restore=False))
+        self._filter_before = None  # the filter checked before the Inbox was shown
         # Read again after every write (one a turn of the event loop, after the window has taken
         # it in): a message may have come or gone without any timeline changing.
         self._reload_pending = False
@@ -267,11 +274,19 @@ class Inbox(QObject):
         if on != self.showing:
             self.set_showing(on)
 
-    def set_showing(self, on: bool, item_id: int | None = None) -> None:
-        """Show the Inbox in the list's place (with `item_id` selected), or the list again."""
+    def set_showing(self, on: bool, item_id: int | None = None, *, restore: bool = True) -> None:
+        """Show the Inbox in the list's place (with `item_id` selected), or the list again (with
+        the filter it had, unless a filter was chosen: `restore`)."""
         was = self.showing
         self.showing = on
         self.button.setChecked(on)
+        group = self.window.filter_group
+        if on and not was:
+            self._filter_before = group.checkedAction()
+            if self._filter_before is not None:
+                self._filter_before.setChecked(False)  # one of the row pressed: the Inbox
+        elif not on and was and restore and self._filter_before is not None and group.checkedAction() is None:
+            self._filter_before.setChecked(True)
         if on:
             self.reload(select=item_id)  # shows the item selected
         if on != was:
@@ -312,7 +327,10 @@ class Inbox(QObject):
 
     def _reload_now(self) -> None:
         self._reload_pending = False
-        self.reload()
+        # Not while writes are queued: one may be putting a backup in the file's place with every
+        # connection let go; the last of them to finish asks again.
+        if self.workspace.operations.is_idle() and getattr(self.workspace, "is_loaded", True):
+            self.reload()
 
     def reload(self, select: int | None = None) -> None:
         """Read the list again (a few rows of the review table: quick, on the GUI thread like
@@ -359,7 +377,7 @@ class Inbox(QObject):
         if item["state"] == "pending":
             first = translate("Inbox", "{0} · {1}").format(person, item["employer"])
         else:
-            first = translate("Inbox", "Sent to {0} · {1} · applied").format(person, item["employer"])
+            first = translate("Inbox", "Sent to {0} · {1} · on the timeline").format(person, item["employer"])
         it = QListWidgetItem(f"{first}\n{subject} — {_when(item['received_at'])}")
         it.setData(ITEM_ROLE, item["id"])
         if item["state"] == "pending":
@@ -413,23 +431,17 @@ class Inbox(QObject):
 
         def answered(button) -> None:
             if box.standardButton(button) == QMessageBox.Yes:
-                self.add_contacts(result.employer_key, result.new_people)
+                self.add_contacts(result.employer_key, result.event_id, result.new_people)
 
         box.buttonClicked.connect(answered)
         box.open()
         self.offer_box = box
 
-    def add_contacts(self, employer_key: str, people) -> None:
-        from .commands import EditContacts
+    def add_contacts(self, employer_key: str, event_id: int, people) -> None:
+        """Add the invitation's new people as contacts, on the interview (undoable)."""
+        from .inbox_commands import AddPeopleToInterview
 
-        existing = self.workspace.contacts(employer_key)
-        wanted = [{k: c.get(k) for k in ("key", "name", "role", "email", "phone")} for c in existing]
-        have = {(c.get("email") or "").lower() for c in existing}
-        for name, address in people:
-            if address not in have:
-                wanted.append({"key": None, "name": name or address.partition("@")[0], "role": "interviewer",
-                               "email": address, "phone": ""})
-        self.workspace.run(EditContacts(self.workspace, employer_key, wanted))
+        self.workspace.run(AddPeopleToInterview(self.workspace, employer_key, event_id, people))
 
     # -- the buttons ------------------------------------------------------------------------
     def confirm_current(self) -> None:
@@ -482,6 +494,11 @@ class Inbox(QObject):
             if files:
                 event.acceptProposedAction()
                 self.bring_in_files(files)
+                return True
+        elif kind == QEvent.ShortcutOverride and obj in (self.view, self.view.list):
+            # Delete and Enter are the Inbox's here, not the window's (Delete archives there)
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Delete) and not event.modifiers():
+                event.accept()
                 return True
         elif kind == QEvent.KeyPress and obj in (self.view, self.view.list):
             if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():

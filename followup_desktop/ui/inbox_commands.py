@@ -134,4 +134,42 @@ class UndoApplied(Command):
         return Changes.of([self.app_key])
 
 
-__all__ = ["NothingNew", "BringIn", "ConfirmReply", "DismissItem", "UndoApplied"]
+class AddPeopleToInterview(Command):
+    """An invitation's people who were no contacts: added to the employer's contacts (as
+    interviewers) and put on the interview they were invited to."""
+
+    def __init__(self, workspace, employer_key: str, event_id: int, people):
+        super().__init__(workspace, translate("Inbox", "Add the invitation's people as contacts"))
+        self.employer, self.event_id, self.people = employer_key, event_id, list(people)
+        self.old: list[dict] | None = None
+        self.event: dict | None = None
+
+    def apply(self, store):
+        from ..store import records
+
+        with store.atomic():
+            self.old = records.contacts(store, self.employer)
+            self.event = records.event_record(store, self.event_id)
+            have = {(c.get("email") or "").lower() for c in self.old}
+            wanted = [dict(c) for c in self.old]
+            for name, address in self.people:
+                if address not in have:
+                    wanted.append({"key": None, "name": name or address.partition("@")[0], "role": "interviewer",
+                                   "email": address, "phone": ""})
+            stored = records.replace_contacts(store, self.employer, wanted)
+            new = [c["key"] for c in stored if (c.get("email") or "").lower() in {a for _n, a in self.people}]
+            people = list(self.event["contacts"]) + [k for k in new if k not in self.event["contacts"]]
+            records.update_event(store, self.event_id, {**self.event, "contacts": people})
+
+    def revert(self, store):
+        from ..store import records
+
+        with store.atomic():
+            records.update_event(store, self.event_id, self.event)
+            records.replace_contacts(store, self.employer, self.old)
+
+    def changes(self) -> Changes:
+        return Changes.of(employers=[self.employer])
+
+
+__all__ = ["NothingNew", "BringIn", "ConfirmReply", "DismissItem", "UndoApplied", "AddPeopleToInterview"]

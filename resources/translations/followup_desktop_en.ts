@@ -1883,6 +1883,12 @@ Drop a saved message (.eml) or an invitation (.ics) on this window, or use File 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You sent this from your mail program; it is on the timeline as sent, and the step it answered is done.
+
+Undo takes it off the timeline again. OK keeps it and takes it off this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show: Inbox</source>
         <extracomment>how many messages wait for review a message came in by itself: the employer&apos;s name and the review item&apos;s id a file was brought in: its one line (`mail.intake.Result.line`)</extracomment>
         <translation type="unfinished"></translation>
@@ -1896,7 +1902,7 @@ Drop a saved message (.eml) or an invitation (.ics) on this window, or use File 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent to {0} · {1} · applied</source>
+        <source>Sent to {0} · {1} · on the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1941,6 +1947,10 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>Take back the message to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the invitation&apos;s people as contacts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
