@@ -364,6 +364,15 @@ def test_a_hostile_message_is_bounded_and_writes_at_most_a_review_item(mail_dir,
     assert len(row) > 0
 
 
+def test_a_message_cut_by_the_bounds_waits_for_review_even_on_the_command_line(mail_dir, capsys, tmp_path):
+    big = tmp_path / "big.eml"
+    big.write_bytes(make_mail.hostile("attachment_50mb"))
+    code, out, _err = run(mail_dir, "import", big, "--outcome", "offer", capsys=capsys)
+    assert code == 0 and out.startswith("waiting for review: message from Susan Smith")
+    assert "only the first 2 MB read" in out
+    assert events(mail_dir, "reply") == []
+
+
 def test_broken_mime_is_read_as_far_as_it_goes(mail_dir):
     m = parse((MAIL / "hostile_broken_mime.eml").read_bytes())
     assert m.sender == ("Susan Smith", "susan@acme.example") and m.date is None

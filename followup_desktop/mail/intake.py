@@ -19,8 +19,8 @@
 A From: header can be forged. Nothing inbound is ever logged without the user: in the window
 it waits for review; a message the receiving server marked as failing its sender domain's
 checks (Authentication-Results), or with more than one From address, waits for review even on
-the command line. A message claiming to be from the user that arrives in INBOX is not taken as
-sent by them.
+the command line, as does one the reading bounds cut (`message.py`). A message claiming to be
+from the user that arrives in INBOX is not taken as sent by them.
 
 `bring_in_invitation(store, raw)` does the same for an `.ics` invitation (`METHOD:REQUEST` or a
 plain VEVENT): an `interview` at its start, its length from its end, its organiser and
@@ -300,7 +300,9 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
     app_key, position = chosen
     at = m.date or now
     who = f"{_who(m, match)} ({_employer_line(match.employer_name, position)})"
-    warning = _suspicion(m, match)
+    # A message that may not be from whom it says, or that the reading bounds cut (built to
+    # make the parser work), waits for the user even on the command line.
+    warning = "; ".join(filter(None, [_suspicion(m, match), *m.limits]))
     if outcome is not None and not warning:
         if dry_run:
             return Result(LOGGED, f"would log reply from {who} at {_stamp(at)}", mid, app_key, match.employer_name)
@@ -312,8 +314,6 @@ def bring_in(store, raw: bytes, *, folder: str = "", dry_run: bool = False, outc
         return Result(LOGGED, f"logged reply from {who} at {_stamp(at)}", mid, app_key, match.employer_name,
                       event_id=event_id, employer_key=match.employer_key)
     sug = suggest(m.text, m.subject, at, invitation=bool(m.calendar))
-    if m.limits:
-        warning = "; ".join(filter(None, [warning, *m.limits]))
     line = f"waiting for review: message from {who} at {_stamp(at)}"
     if warning:
         line += f" (not logged: {warning})" if outcome is not None else ""
