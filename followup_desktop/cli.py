@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", metavar="WHEN",
                    help="local time YYYY-MM-DDTHH:MM[:SS] (a bare date means its start); default: now")
     p.add_argument("--json", action="store_true", help="print a JSON array (CONTRACT.md)")
+    p = sub.add_parser("mail", help="the mailbox: `mail sync` reads the configured IMAP account once")
+    mail = p.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
+    p = mail.add_parser("sync", help="read INBOX and Sent once (new messages only) and bring in what "
+                                     "matches your contacts and employers")
+    p.add_argument("--dry-run", action="store_true", help="say what would come in, keeping nothing")
     p = sub.add_parser("stats", help="the search in figures: replies, days to reply, follow-ups")
     p.add_argument("--json", action="store_true", help="print a JSON object (CONTRACT.md)")
     p.add_argument("--at", metavar="WHEN", help="count as at local time WHEN (default: now)")
@@ -89,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "due":
             return cmd_due(args)
+        if args.command == "mail":
+            code = cmd_mail_sync(args)
+            return code if getattr(args, "dry_run", False) else kept_calendar(args, code)
         if args.command == "stats":
             return cmd_stats(args)
         return cmd_gui(args)
@@ -487,6 +495,40 @@ def cmd_due(args) -> int:
     finally:
         if was:
             gc.enable()
+
+
+def cmd_mail_sync(args) -> int:
+    """`mail sync [--dry-run]` (CONTRACT.md, Mail): one line of counts; a failure to connect or
+    log in (or no account set up) exits 1 with one plain line, never a traceback or the
+    password."""
+    from .mail.account import Account, MailError, get_password
+    from .mail.imap import sync
+
+    paths = _paths(args)
+    if not args.dry_run:
+        problem = paths.writable_problem()
+        if problem is not None:
+            raise problem
+    from .store import Store
+
+    marker = None if args.dry_run else paths.running_marker()
+    if marker is not None:
+        marker.touch(mode=0o600)  # left behind by a kill: the next open checks the file whole
+    try:
+        store = Store(paths)
+        try:
+            account = Account.from_settings(store.settings())
+            report = sync(store, account, get_password(account), dry_run=args.dry_run)
+        except MailError as exc:
+            print(one_line(f"followup-desktop: {exc}"), file=sys.stderr)
+            return EXIT_ERROR
+        finally:
+            store.close()
+    finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+    print(report.line())
+    return EXIT_OK
 
 
 def cmd_stats(args) -> int:

@@ -53,9 +53,29 @@ def _checks(root: Path):
             raise AssertionError("a restored backup did not give the same applications back")
     yield f"backups: a verified copy ({apps} applications, {events} events) taken and restored"
 
+    yield f"mail: {_mail_parts()}"
+
     from .ui.selftest import build_every_window
 
     yield f"windows: {build_every_window(second)}"
+
+
+def _mail_parts() -> str:
+    """What reading the mailbox needs is in the installation: TLS for imaplib (a bundle once
+    left ssl out) and the keyring library with its system backend."""
+    import imaplib
+    import ssl
+
+    import keyring
+
+    if not hasattr(imaplib, "IMAP4_SSL"):
+        raise AssertionError("imaplib has no TLS: the ssl module is missing")
+    ssl.create_default_context()
+    if sys.platform.startswith("linux"):
+        import secretstorage  # noqa: F401 - the Secret Service backend's library
+    from .mail import imap  # noqa: F401
+
+    return f"TLS ({ssl.OPENSSL_VERSION}) and the system keyring library ({keyring.__name__}) are there"
 
 
 def run_self_test() -> int:

@@ -18,6 +18,7 @@ BOOL = "bool"
 TEXT = "text"
 CLOCK = "clock"  # "HH:MM"  -> datetime.time
 RANGES = "ranges"  # "HH:MM-HH:MM, HH:MM-HH:MM"  -> tuple[(time, time), ...]
+CHOICE = "choice"  # one of the spec's `choices`
 
 
 class SettingError(ValueError):
@@ -36,6 +37,7 @@ class SettingSpec:
     max_length: int | None = None
     help: str = ""
     unit: str = ""
+    choices: tuple[str, ...] = ()
 
 
 def _i(name, default, label, group, lo, hi, unit, help=""):
@@ -224,6 +226,9 @@ def validate(name: str, value: Any) -> Any:
             raise SettingError(f"{where}: expected text, got {value!r}")
         if spec.max_length is not None and len(value) > spec.max_length:
             raise SettingError(f"{where}: longer than {spec.max_length} characters")
+    elif spec.kind == CHOICE:
+        if value not in spec.choices:
+            raise SettingError(f"{where}: expected one of {', '.join(spec.choices)}, got {value!r}")
     elif spec.kind in (CLOCK, RANGES):
         if not isinstance(value, str):
             raise SettingError(f"{where}: expected text, got {value!r}")
@@ -315,5 +320,29 @@ REGISTRY = REGISTRY + (
         help="After every change, the follow-ups and planned interviews are written to "
         "calendar.ics in the data folder, for a calendar program subscribed to that file.",
     ),
+)
+
+# -- mail (appended: their own group; mail/account.py reads them, the password is never here) ----
+MAIL = "Mail"
+
+REGISTRY = REGISTRY + (
+    SettingSpec("mail_host", TEXT, "", "Mail server (IMAP)", MAIL, max_length=253,
+                help="For example imap.example.org. Left empty, the app never reads your mail."),
+    SettingSpec("mail_security", CHOICE, "tls", "Security", MAIL, choices=("tls", "starttls"),
+                help="TLS from the first byte (usually port 993), or STARTTLS (usually port 143). "
+                "The server's certificate is always checked; there is no unencrypted way."),
+    _i("mail_port", 0, "Port", MAIL, 0, 65535, "",
+       help="0 means the usual port for the security chosen: 993 for TLS, 143 for STARTTLS."),
+    SettingSpec("mail_user", TEXT, "", "User name", MAIL, max_length=320,
+                help="Often your whole email address."),
+    SettingSpec("mail_sent_folder", TEXT, "", "Sent folder", MAIL, max_length=200,
+                help="Only needed when the server does not mark its Sent folder, for example "
+                "Sent Items."),
+    SettingSpec("mail_ca_file", TEXT, "", "Certificate authority file", MAIL, max_length=900,
+                help="Only for a server whose certificate your system does not trust, such as a "
+                "company's own: the path of the PEM file that signed it. Empty: the system's store."),
+    _i("mail_check_minutes", 0, "Check the mailbox every", MAIL, 0, 1440, "minutes",
+       help="0: never by itself. Only INBOX and Sent are read, and only messages with your "
+       "contacts and employers are kept."),
 )
 SPECS = {s.name: s for s in REGISTRY}

@@ -22,9 +22,12 @@ RUNTIME="$BUNDLE python3-venv"
 # the desktop-notification test; dpkg-dev (dpkg-deb), lintian and appstream build the Debian
 # package, check it and validate its AppStream metainfo; patchelf takes the build machine's
 # library search paths out of the bundled libraries; poppler-utils (pdftotext, pdfinfo, pdftoppm)
-# reads back the activity report's PDF.
+# reads back the activity report's PDF. dovecot-imapd: the real IMAP server the mail tests start
+# on 127.0.0.1 (tests/mail_server.py), openssl makes its certificate; the tests start their own
+# dovecot with a throw-away configuration and never use the system service. gnome-keyring: a
+# real Secret Service on a private bus for the mail password's keyring tests.
 TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon
- dpkg-dev lintian appstream patchelf poppler-utils"
+ dpkg-dev lintian appstream patchelf poppler-utils dovecot-imapd openssl gnome-keyring"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 

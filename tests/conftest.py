@@ -291,3 +291,39 @@ def local_zone():
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+# -- a real IMAP server ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def mail_server():
+    """Dovecot on 127.0.0.1 with a throw-away configuration (tests/mail_server.py), for the whole
+    run. No dovecot is a failure that says how to install it, never a skip."""
+    from mail_server import MailServer
+
+    try:
+        server = MailServer().start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(mail_server):
+    """A user of the test's own on `mail_server`, with an empty INBOX and Sent."""
+    return mail_server.new_mailbox()
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory):
+    """A real Secret Service (gnome-keyring on a private D-Bus bus) for the keyring tests; its
+    `env` reaches it. Missing packages are a failure that says how to install them."""
+    from mail_server import SecretService
+
+    try:
+        service = SecretService(tmp_path_factory.mktemp("keyring-home")).start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield service
+    service.stop()

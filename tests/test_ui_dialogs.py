@@ -451,7 +451,8 @@ def test_every_log_form_gives_an_event_the_store_accepts(qtbot, tmp_path, contra
 def test_the_settings_dialog_draws_every_registry_setting_on_its_groups_page(qtbot):
     dialog = shown(qtbot, SettingsDialog(Settings()))
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Profile", "Follow-up timing", "Interviews", "Persistence", "Call and quiet hours", "Desktop", "Backups"]
+        "Profile", "Follow-up timing", "Interviews", "Persistence", "Call and quiet hours", "Desktop", "Backups",
+        "Mail"]
     for spec in REGISTRY:
         entry = dialog.entries[spec.name]
         page = dialog.tabs.widget(entry.page)

@@ -147,7 +147,12 @@ def watch_the_data(paths: DataPaths, workspace, window) -> None:
             window.backup_timer = timer
             timer.check()  # a fresh copy soon after start, unless one is less than an hour old
 
-        QTimer.singleShot(BACKUP_FIRST_LOOK_MS, start_backups)
+        # bound to the window: a window closed within the minute (a test) takes the call with it
+        QTimer.singleShot(BACKUP_FIRST_LOOK_MS, window, start_backups)
+        # the mailbox, every N minutes when Settings → Mail says so (off by default)
+        from .mail_check import start_mail_checks
+
+        start_mail_checks(paths, workspace, window)
 
 
 __all__ = ["make_application", "build", "cannot_start", "ErrorHook", "watch_the_data", "APPLICATION"]

@@ -1750,6 +1750,66 @@ Nothing you saved is lost. The details are in the log file:
         <source>After every change, the follow-ups and planned interviews are written to calendar.ics in the data folder, for a calendar program subscribed to that file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example imap.example.org. Left empty, the app never reads your mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the first byte (usually port 993), or STARTTLS (usually port 143). The server&apos;s certificate is always checked; there is no unencrypted way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 means the usual port for the security chosen: 993 for TLS, 143 for STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often your whole email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only needed when the server does not mark its Sent folder, for example Sent Items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a server whose certificate your system does not trust, such as a company&apos;s own: the path of the PEM file that signed it. Empty: the system&apos;s store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the mailbox every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: never by itself. Only INBOX and Sent are read, and only messages with your contacts and employers are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -2316,6 +2376,30 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>Key point</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailChecker</name>
+    <message>
+        <source>Checking mail…</source>
+        <extracomment>the first look after start: the window comes first a check finished: the SyncReport, or the MailError</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked {0} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail checked at {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3166,6 +3250,51 @@ Add them as contacts?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Password</source>
+        <extracomment>keeps the signals of a password being stored after its dialog has closed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type it to keep it (or change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring when you press Save or test the connection; never in your data, the exchange file or the logs. Scripts can set FOLLOWUP_DESKTOP_MAIL_PASSWORD instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the usual one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in with the values on this page and look for INBOX and Sent; no message is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the mail server and the user name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail password is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail password was not kept: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,6 +3316,14 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>{label}: {number} is more than the most allowed, so it is set to {most} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (usually port 993)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 143)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

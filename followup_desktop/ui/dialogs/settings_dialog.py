@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from ...desktop.translations import marked
 from ...settings import (
     BOOL,
+    CHOICE,
     CLOCK,
     INT,
+    MAIL,
     RANGES,
     TEXT,
     SettingError,
@@ -107,6 +110,7 @@ class SettingsDialog(FormDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self.entries: dict[str, _Entry] = {}
+        self.mail = None  # the Mail page's password and Test connection rows
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -140,7 +144,13 @@ class SettingsDialog(FormDialog):
         grid.setColumnStretch(1, 1)
         for row, spec in enumerate(specs):
             self._row(grid, row, spec, page)
-        grid.setRowStretch(len(specs), 1)
+        rows = len(specs)
+        if specs and specs[0].group == MAIL:  # the password and Test connection (mail_page.py)
+            from .mail_page import MailPasswordRows
+
+            self.mail = MailPasswordRows(self, grid, rows)
+            rows = self.mail.next_row
+        grid.setRowStretch(rows, 1)
         scroll.setWidget(inner)
         return scroll
 
@@ -148,7 +158,7 @@ class SettingsDialog(FormDialog):
         value = self._settings.raw.get(spec.name, spec.default)
         label = _setting_text(spec.label)
         help_text = _setting_text(spec.help)
-        builder = {INT: self._int, BOOL: self._bool}.get(spec.kind, self._text)
+        builder = {INT: self._int, BOOL: self._bool, CHOICE: self._choice}.get(spec.kind, self._text)
         editor, get, set_, check, signals = builder(spec, value)
         editor.setObjectName(spec.name)
         editor.setAccessibleName(label)
@@ -248,6 +258,18 @@ class SettingsDialog(FormDialog):
         box.setChecked(bool(value))
         return box, box.isChecked, lambda v: box.setChecked(bool(v)), None, []
 
+    def _choice(self, spec: SettingSpec, value):
+        combo = QComboBox()
+        shown = {"tls": self.tr("TLS (usually port 993)"), "starttls": self.tr("STARTTLS (usually port 143)")}
+        for choice in spec.choices:
+            combo.addItem(shown.get(choice, choice), choice)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        combo.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+
+        def set_(v):
+            combo.setCurrentIndex(max(0, combo.findData(v)))
+        return combo, combo.currentData, set_, None, [combo.currentIndexChanged]
+
     def _text(self, spec: SettingSpec, value):
         multiline = spec.kind == TEXT and (spec.max_length or 0) >= _MULTILINE_FROM
         if multiline:
@@ -305,6 +327,8 @@ class SettingsDialog(FormDialog):
             self.tabs.setCurrentIndex(entry.page)
             entry.editor.setFocus(Qt.OtherFocusReason)
             return
+        if self.mail is not None:
+            self.mail.keep_password()  # into the system keyring, on a worker thread
         super().accept()
 
     # -- result -------------------------------------------------------------------------------
