@@ -122,6 +122,11 @@ class ApplicationsModel(QAbstractTableModel):
         self._sort = (self.WHEN, Qt.AscendingOrder)
         self._look_key = None
         self._look: tuple = ()
+        #: what the search reads, one lowercase string per row in order, and the masks made of it
+        #: by (filter, search text): both let go whenever the rows change (`_rows_changed`)
+        self._hays: list[str] | None = None
+        self._masks: dict[tuple[str, str], bytearray] = {}
+        self.refreshed.connect(self._rows_changed)
         workspace.changed.connect(self.on_changed)
         if workspace.is_loaded:
             self.on_changed(None)
@@ -212,6 +217,10 @@ class ApplicationsModel(QAbstractTableModel):
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
 
+    def _rows_changed(self, *_) -> None:
+        self._hays = None
+        self._masks.clear()
+
     def _sort_key(self, column: int):
         row = self._row
         if column == self.WHEN:
@@ -271,6 +280,7 @@ class ApplicationsModel(QAbstractTableModel):
     def _resort_moved(self) -> None:
         wanted = self._ordered(self._keys)
         if wanted != self._keys:
+            self._rows_changed()
             self.layoutAboutToBeChanged.emit()
             old = self.persistentIndexList()
             old_keys = [(self._keys[i.row()], i.column()) for i in old]
@@ -311,42 +321,90 @@ class ApplicationsModel(QAbstractTableModel):
         # Roles compared as plain ints: an enum member lookup per call costs more than the rest.
         if not index.isValid():
             return None
+        return self._value(index.row(), index.column(), role)
+
+    def multiData(self, index, roles) -> None:
+        """Every role a cell is painted with in one call (the view asks for seven per cell:
+        one call into Python each was most of a repaint)."""
+        if not index.isValid():
+            return
+        n, column, value = index.row(), index.column(), self._value
+        for item in roles:
+            data = value(n, column, item.role())
+            if data is None:
+                item.clearData()
+            else:
+                item.setData(data)
+
+    def _value(self, n: int, column: int, role: int):
         if role == _DISPLAY:
-            return self._row(self._keys[index.row()])[index.column()]
+            return self._row(self._keys[n])[column]
         if role == _FOREGROUND:
-            row = self._row(self._keys[index.row()])
-            if index.column() == self.WHEN:
+            row = self._row(self._keys[n])
+            if column == self.WHEN:
                 overdue, accent, muted, _ = self._looks()
                 return overdue if row[9] else accent if row[8] else muted
             if row[11] == Stage.CLOSED:
                 return self._looks()[2]
             return None
         if role == _FONT:
-            if index.column() == self.WHEN and self._row(self._keys[index.row()])[8]:
+            if column == self.WHEN and self._row(self._keys[n])[8]:
                 return self._looks()[3]
             return None
         if role == KEY_ROLE:
-            return self._keys[index.row()]
+            return self._keys[n]
         if role == _TOOLTIP:
-            row = self._row(self._keys[index.row()])
+            row = self._row(self._keys[n])
             action = row[12]
             if action is None:
                 return None
             # the step with its person, then why: all of it text, never markup
             return plain_tooltip(f"{row[4]}\n{action.reason}" if row[4] else action.reason)
         if role == _ACCESSIBLE:
-            return self._row(self._keys[index.row()])[index.column()]
+            return self._row(self._keys[n])[column]
         return None
 
     # -- what the filters read ------------------------------------------------------------------
     def matches(self, filter_name: str, needle: str) -> bytearray | None:
         """A row mask for a filter and a search text (case-insensitive); None when every row
-        shows."""
-        row = self._row
+        shows. Kept until the rows change: a backspace finds its mask made already, and a letter
+        typed after others looks only among the rows the shorter text matched."""
         needle = needle.casefold().strip()
         if filter_name == "all" and not needle:
             return None
+        mask = self._masks.get((filter_name, needle))
+        if mask is not None:
+            return mask
+        if len(self._masks) > 64:  # a long session of searches: start the memory afresh
+            self._masks.clear()
+        if not needle:
+            mask = self._filter_mask(filter_name)
+        else:
+            # the rows of the longest shorter text already searched (or of the filter alone)
+            base = next((m for m in (self._masks.get((filter_name, needle[:n])) for n in range(len(needle) - 1, 0, -1))
+                         if m is not None), None)
+            if base is None and filter_name != "all":
+                base = self.matches(filter_name, "")
+            hays = self._haystacks()
+            mask = bytearray(len(hays))
+            rows = range(len(hays)) if base is None else itertools.compress(range(len(hays)), base)
+            for n in rows:
+                if needle in hays[n]:
+                    mask[n] = 1
+        self._masks[(filter_name, needle)] = mask
+        return mask
+
+    def _haystacks(self) -> list[str]:
+        if self._hays is None:
+            row = self._row
+            self._hays = [row(k)[10] for k in self._keys]
+        return self._hays
+
+    def _filter_mask(self, filter_name: str) -> bytearray:
+        row = self._row
         out = bytearray(len(self._keys))
+        if filter_name == "archived":
+            return out  # the list holds no archived application: the window shows its own view
         for n, k in enumerate(self._keys):
             r = row(k)
             if filter_name == "due" and not r[8]:
@@ -354,10 +412,6 @@ class ApplicationsModel(QAbstractTableModel):
             if filter_name == "active" and r[11] == Stage.CLOSED:
                 continue
             if filter_name == "closed" and r[11] != Stage.CLOSED:
-                continue
-            if filter_name == "archived":
-                continue  # the list holds no archived application: the window shows its own view
-            if needle and needle not in r[10]:
                 continue
             out[n] = 1
         return out
@@ -393,6 +447,10 @@ class ApplicationsProxy(QSortFilterProxyModel):
         else:  # Qt before 6.9
             self._mask = source.matches(self.filter_name, self.needle)
             self.invalidateRowsFilter()
+
+    def multiData(self, index, roles) -> None:
+        # Qt's proxies ask the source one role at a time: all of a cell's at once instead
+        self.sourceModel().multiData(self.mapToSource(index), roles)
 
     def filterAcceptsRow(self, source_row, source_parent):
         mask = self._mask

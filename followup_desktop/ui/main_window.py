@@ -796,7 +796,10 @@ class MainWindow(QMainWindow):
         self._selected_key = key
         if key is not None and not self._refiltering:
             self._sticky_key = key
-        self.timeline.show_application(key)
+        # The same application on another row (a search moved it): its timeline stands as it is;
+        # a change of its data shows it again from `_workspace_changed`.
+        if key is None or key != self.timeline.application_key or self.timeline.stack.currentWidget() is not self.timeline.body:
+            self.timeline.show_application(key)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
