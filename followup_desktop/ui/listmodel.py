@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
+from ..agenda import next_step
 from ..desktop.translations import shown
 from ..playbook.engine import LAPSING
 from ..playbook.model import Action
@@ -103,10 +104,31 @@ def _urgency(action: Action | None, now: datetime) -> float:
     return 3e12 + action.opens.timestamp()
 
 
+def _haystack(app, people: str) -> str:
+    """What the search looks in for one application, lowercase."""
+    return f"{app.employer_name}\n{app.position}\n{people}\n{app.referred_by or ''}".casefold()
+
+
+#: the list's part of a full read, made where the read is made (`Workspace.prepared`)
+PREPARED = "applications list"
+
+
+def prepare_list(snap) -> tuple:
+    """The list's default order (most urgent first, as `ApplicationsModel._ordered` makes it)
+    and each row's search text, from a full read's plain data: made on the read's worker thread,
+    so that taking in thousands of rows sorts and builds nothing on the GUI thread."""
+    at, by_app, people = snap.at, snap.by_app, snap.people
+    keyed = sorted(snap.apps, key=lambda a: (_urgency(next_step(by_app.get(a.key), at), at), a.employer_name.casefold()))
+    return at, [a.key for a in keyed], [_haystack(a, people.get(a.employer_key, "")) for a in keyed]
+
+
 class ApplicationsModel(QAbstractTableModel):
     EMPLOYER, POSITION, STAGE, LAST_CONTACT, NEXT_STEP, WHEN = range(6)
     #: rows were added, removed, re-sorted or changed: filters must look again
     refreshed = Signal()
+    #: every row was replaced (sent inside the model's reset, before its end: the filters look
+    #: at the new rows once, as the views rebuild, not once more after it)
+    rows_replaced = Signal()
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -127,6 +149,7 @@ class ApplicationsModel(QAbstractTableModel):
         self._hays: list[str] | None = None
         self._masks: dict[tuple[str, str], bytearray] = {}
         self.refreshed.connect(self._rows_changed)
+        workspace.prepare_each_read(PREPARED, prepare_list)
         workspace.changed.connect(self.on_changed)
         if workspace.is_loaded:
             self.on_changed(None)
@@ -158,7 +181,7 @@ class ApplicationsModel(QAbstractTableModel):
         is_open = action is not None and action.opens <= now
         overdue = action is not None and action.is_overdue(now)
         urgency = _urgency(action, now)
-        hay = f"{app.employer_name}\n{app.position}\n{ws.people(app.employer_key)}\n{app.referred_by or ''}".casefold()
+        hay = _haystack(app, ws.people(app.employer_key))
         return (app.employer_name, app.position, stage, days_ago(last, now), step,
                 when_text(action, now), last.timestamp() if last else 0.0, urgency,
                 is_open, overdue, hay, app.stage, action)
@@ -210,12 +233,20 @@ class ApplicationsModel(QAbstractTableModel):
         self._cached = lines
         self._keys = list(lines)
         self._reindex()
+        self._rows_changed()
+        self.rows_replaced.emit()
         self.endResetModel()
-        self.refreshed.emit()
         return bool(lines)
 
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
+
+    def _prepared(self) -> tuple[list[str], list[str]] | None:
+        """The order and search texts made with the read, when they are the ones wanted now."""
+        at, keys, hays = self.ws.prepared.get(PREPARED, (None, None, None))
+        if keys is None or at != self.ws.computed_at or self._sort != (self.WHEN, Qt.AscendingOrder):
+            return None
+        return (list(keys), hays) if len(keys) == len(self.ws.applications()) else None
 
     def _rows_changed(self, *_) -> None:
         self._hays = None
@@ -245,10 +276,15 @@ class ApplicationsModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows.clear()
             self._cached = {}
-            self._keys = self._ordered(self.ws.applications().keys())
+            self._rows_changed()
+            prepared = self._prepared()
+            if prepared is not None:  # ordered where it was read
+                self._keys, self._hays = prepared
+            else:
+                self._keys = self._ordered(self.ws.applications().keys())
             self._reindex()
+            self.rows_replaced.emit()
             self.endResetModel()
-            self.refreshed.emit()
             return
         # Only these applications (and their employer's, which guard 2 links) changed.
         apps = self.ws.applications()
@@ -430,6 +466,12 @@ class ApplicationsProxy(QSortFilterProxyModel):
     def setSourceModel(self, model):
         super().setSourceModel(model)
         model.refreshed.connect(self._refilter)
+        model.rows_replaced.connect(self._new_mask)
+
+    def _new_mask(self) -> None:
+        """The source's rows are all new (it is inside its reset): the mask for them, which the
+        reset's end then filters by; no filter pass of its own."""
+        self._mask = self.sourceModel().matches(self.filter_name, self.needle)
 
     def set_filter(self, name: str | None = None, needle: str | None = None) -> None:
         if name is not None:

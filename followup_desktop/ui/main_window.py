@@ -613,8 +613,8 @@ class MainWindow(QMainWindow):
             self._user_sized_columns = True  # dragged by hand: the user's widths win from now on
 
     def _wanted_widths(self) -> dict[int, int]:
-        """How wide each column wants to be for what it holds (the first few hundred rows, as
-        the eye sees them), never less than its title. Kept until the rows change: a viewport
+        """How wide each column wants to be for what it holds (a sample of its rows, the first
+        ones most), never less than its title. Kept until the rows change: a viewport
         resizing several times over (a scroll bar coming, a dialog going) measures them once."""
         if self._wanted is None:
             self._wanted = self._measure_widths()
@@ -631,11 +631,15 @@ class MainWindow(QMainWindow):
         bold.setBold(True)
         bfm = QFontMetrics(bold)
         model = self.proxy
-        rows = min(model.rowCount(), 300)
+        # A row's texts are made when first asked for: a sample (the first rows, as the eye
+        # sees them, and some from further down), not hundreds, keeps taking in a full read of
+        # thousands of rows short on the GUI thread.
+        count, head = model.rowCount(), 60
+        rows = [*range(min(count, head)), *range(head, count, max(1, (count - head) // 20))]
         out = {}
         for col in range(model.columnCount()):
             metrics = bfm if col == ApplicationsModel.WHEN else fm
-            texts = [model.index(r, col).data() or "" for r in range(rows)]
+            texts = [model.index(r, col).data() or "" for r in rows]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             title = bfm.horizontalAdvance(self.model.headerData(col, Qt.Horizontal) or "") + 24
             out[col] = max(widest + 18, title)

@@ -16,6 +16,7 @@ can change (a window opening or falling due, midnight for "today"/"tomorrow").
 from __future__ import annotations
 
 import logging
+import threading
 import weakref
 from datetime import datetime, timedelta
 from typing import Callable, Iterable
@@ -65,15 +66,37 @@ class _Signals(QObject):
     failed_with = Signal(object)
 
 
+def _prepare(snap: Agenda, preparers=()) -> Agenda:
+    """What the windows make of a full read, made where it is read (the worker thread) from its
+    plain data, so that the GUI thread only swaps it in: every action most urgent first, those
+    open now, the next moment anything can change, and what the views registered
+    (`Workspace.prepare_each_read`: the list's order, for one). A preparer that fails is left
+    out: its view then works it out itself."""
+    actions = [a for acts in snap.by_app.values() for a in acts]
+    snap.sorted_actions = sorted(actions, key=urgency_key)
+    snap.due = open_at(snap.sorted_actions, snap.at)
+    snap.wake = next_change(actions, (t for moments in snap.ahead.values() for t in moments), snap.settings, snap.at)
+    snap.prepared = {}
+    for name, fn in preparers:
+        try:
+            snap.prepared[name] = fn(snap)
+        except Exception:
+            log.exception("preparing %s from the read failed", name)
+    return snap
+
+
 class _ReadJob(QRunnable):
-    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool):
+    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool,
+                 preparers: tuple = ()):
         super().__init__()
         self.paths, self.signals, self.at, self.generation, self.check = paths, signals, at, generation, check
+        self.preparers = preparers
 
     def run(self):
         try:
             # the collector held off: see `operations.without_collector`
-            snap = without_collector(lambda: read_snapshot(self.paths, self.at, check=self.check))
+            snap = without_collector(lambda: _prepare(read_snapshot(self.paths, self.at, check=self.check),
+                                                      self.preparers))
             snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
@@ -104,6 +127,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.paths = paths.ensure()
         self._store: Store | None = None
+        self._store_lock = threading.Lock()
         self._plain = None
         self._checked = False
         self.clock = clock or _now
@@ -137,11 +161,22 @@ class Workspace(QObject):
         self.operations.did_execute.connect(self._executed)
         self.operations.busy_changed.connect(self._writes_busy)
         self._read_when_idle = False
+        #: (name, function of a full read) run where each full read is made (`prepared`)
+        self._preparers: list[tuple[str, Callable]] = []
+        #: what the preparers made of the last full read, by name; emptied by the first change
+        #: after it (a write re-reads only its employer: the full read's answers are out of date)
+        self.prepared: dict = {}
 
     # -- loading ------------------------------------------------------------------------------
+    def prepare_each_read(self, name: str, fn: Callable) -> None:
+        """Run `fn(read)` where every full read is made (the worker thread, for a read in the
+        background); its result is `prepared[name]` when `changed(None)` comes. `fn` reads only
+        the read's plain data (no Qt)."""
+        self._preparers = [p for p in self._preparers if p[0] != name] + [(name, fn)]
+
     def load(self) -> None:
         """Read everything now (tests, and the command line's windows)."""
-        snap = read_snapshot(self.paths, self.now(), check=not self._checked)
+        snap = _prepare(read_snapshot(self.paths, self.now(), check=not self._checked), self._preparers)
         snap.generation = self._generation
         self._take(snap)
 
@@ -153,7 +188,8 @@ class Workspace(QObject):
             self._read_when_idle = True
             return
         QThreadPool.globalInstance().start(
-            _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked))
+            _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked,
+                     tuple(self._preparers)))
 
     def _take(self, snap: Snapshot) -> None:
         self._reading = False
@@ -173,18 +209,23 @@ class Workspace(QObject):
         # timer armed from snap.at fires at once and recomputes.
         self._computed_at = snap.at
         self._by_app = snap.by_app
-        self._sorted = self._by_id = self._due = None
-        self._arm_timer(snap.at)
+        self._by_id = None
+        # made with the read (`_prepare`), not here
+        self._sorted, self._due = snap.sorted_actions, snap.due
+        self.prepared = snap.prepared
+        self._arm_timer(snap.at, wake=snap.wake)
         self.loaded.emit()
         self.changed.emit(None)
 
     @property
     def store(self) -> Store:
         """The store for writes and the timeline, opened on first use: by then the load has
-        checked the file, so start-up does not wait for that twice."""
-        if self._store is None:
-            self._store = Store(self.paths, checked=self._checked)
-        return self._store
+        checked the file, so start-up does not wait for that twice. The first write opens it on
+        the write worker (`operations.py`); the GUI thread may ask at the same moment."""
+        with self._store_lock:
+            if self._store is None:
+                self._store = Store(self.paths, checked=self._checked)
+            return self._store
 
     def release(self) -> None:
         """Let go of the database file (a backup is about to take its place, or a damaged file
@@ -285,6 +326,7 @@ class Workspace(QObject):
         their actions at the current time; forget the applications `gone`. A few employers'
         applications, on the GUI thread: what one write or one passing moment touches."""
         employer_keys = set(employer_keys)
+        self.prepared = {}  # made of the full read: out of date from here
         now = self._computed_at = self.now()
         ids: list[int] = []
         if employer_keys:
@@ -316,11 +358,12 @@ class Workspace(QObject):
         if self.is_loaded and not self._reading:
             self.reload_async()
 
-    def _arm_timer(self, now: datetime) -> None:
+    def _arm_timer(self, now: datetime, wake: datetime | None = None) -> None:
         """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
-        close-out."""
-        wake = next_change((a for acts in self._by_app.values() for a in acts),
-                           (t for moments in self._ahead.values() for t in moments), self._settings, now)
+        close-out (`wake`, when the read worked it out already)."""
+        if wake is None:
+            wake = next_change((a for acts in self._by_app.values() for a in acts),
+                               (t for moments in self._ahead.values() for t in moments), self._settings, now)
         # Real time, not the clock faces' gap: across a daylight-saving change they differ.
         delay = min(seconds_until(now, wake), MAX_SLEEP.total_seconds())
         self._timer.start(max(1000, int(delay * 1000) + 500))
