@@ -205,6 +205,10 @@ class TimelinePanel(QWidget):
         self.setObjectName("timelinePanel")
         self.application_key: str | None = None
         self.employer_key: str | None = None
+        #: the application the body was last drawn for, until anything changes: a search that
+        #: hides the selected row and brings it back shows it again without reading it again
+        self._drawn_for: str | None = None
+        window.workspace.changed.connect(self._forget_drawn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         # names are text, never markup (a QLabel would read "<b>…" as rich text)
@@ -263,6 +267,9 @@ class TimelinePanel(QWidget):
         self.stack.addWidget(self.body)
         layout.addWidget(self.stack)
 
+    def _forget_drawn(self, *_) -> None:
+        self._drawn_for = None
+
     def show_archived(self, row: tuple | None) -> None:
         """An archived application (key, employer, position, stage, outcome, employer key): its
         employer's timeline as it stands, with nothing to do next until it is restored."""
@@ -273,6 +280,7 @@ class TimelinePanel(QWidget):
         ws = self.window_.workspace
         key, employer, position, _, _, employer_key = row
         self.application_key, self.employer_key = None, employer_key
+        self._drawn_for = None
         self.stack.setCurrentWidget(self.body)
         self.title.setText(employer)
         self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
@@ -291,6 +299,9 @@ class TimelinePanel(QWidget):
             return
         self.application_key, self.employer_key = key, app.employer_key
         self.stack.setCurrentWidget(self.body)
+        if key == self._drawn_for:  # drawn already, and nothing changed since
+            return
+        self._drawn_for = key
         self.title.setText(app.employer_name)
         positions = [a.position for a in ws.applications().values() if a.employer_key == app.employer_key]
         self.subtitle.setText(" · ".join(sorted(set(positions))))
@@ -800,10 +811,7 @@ class MainWindow(QMainWindow):
         self._selected_key = key
         if key is not None and not self._refiltering:
             self._sticky_key = key
-        # The same application on another row (a search moved it): its timeline stands as it is;
-        # a change of its data shows it again from `_workspace_changed`.
-        if key is None or key != self.timeline.application_key or self.timeline.stack.currentWidget() is not self.timeline.body:
-            self.timeline.show_application(key)
+        self.timeline.show_application(key)
         self._update_enabled()
 
     def _update_enabled(self) -> None:

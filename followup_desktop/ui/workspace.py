@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
+#: how long closing waits for a full read under way (a fraction of a second, as a rule)
+CLOSE_WAIT_S = 30.0
 
 
 def _now() -> datetime:
@@ -85,14 +87,44 @@ def _prepare(snap: Agenda, preparers=()) -> Agenda:
     return snap
 
 
+class _Reads:
+    """Counts the full reads running on the thread pool, so that closing can wait for them in
+    Python (the interpreter's lock let go), not in Qt's pool at exit, which waits holding it
+    while the read needs it to finish."""
+
+    def __init__(self):
+        self._running = 0
+        self._idle = threading.Condition()
+
+    def started(self) -> None:
+        with self._idle:
+            self._running += 1
+
+    def finished(self) -> None:
+        with self._idle:
+            self._running -= 1
+            self._idle.notify_all()
+
+    def wait(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, timeout)
+
+
 class _ReadJob(QRunnable):
     def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool,
-                 preparers: tuple = ()):
+                 preparers: tuple = (), reads: _Reads | None = None):
         super().__init__()
         self.paths, self.signals, self.at, self.generation, self.check = paths, signals, at, generation, check
-        self.preparers = preparers
+        self.preparers, self.reads = preparers, reads
 
     def run(self):
+        try:
+            self._run()
+        finally:
+            if self.reads is not None:
+                self.reads.finished()
+
+    def _run(self):
         try:
             # the collector held off: see `operations.without_collector`
             snap = without_collector(lambda: _prepare(read_snapshot(self.paths, self.at, check=self.check),
@@ -161,6 +193,9 @@ class Workspace(QObject):
         self.operations.did_execute.connect(self._executed)
         self.operations.busy_changed.connect(self._writes_busy)
         self._read_when_idle = False
+        #: `close` has begun: no read starts and no write's changes are read back
+        self._closing = False
+        self._reads = _Reads()
         #: (name, function of a full read) run where each full read is made (`prepared`)
         self._preparers: list[tuple[str, Callable]] = []
         #: what the preparers made of the last full read, by name; emptied by the first change
@@ -183,15 +218,20 @@ class Workspace(QObject):
     def reload_async(self) -> None:
         """Read everything again on a worker thread; `loaded` and `changed(None)` follow. With
         writes still queued, once they are in the file: a read crossing one would miss it."""
+        if self._closing:  # the store is going: nothing is read into it any more
+            return
         self._reading = True
         if not self.operations.is_idle():
             self._read_when_idle = True
             return
+        self._reads.started()
         QThreadPool.globalInstance().start(
             _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked,
-                     tuple(self._preparers)))
+                     tuple(self._preparers), self._reads))
 
     def _take(self, snap: Snapshot) -> None:
+        if self._closing:  # read before the close: nobody shows it
+            return
         self._reading = False
         if snap.generation != self._generation:
             # Something was written while it was read: read again rather than lose the write.
@@ -232,6 +272,7 @@ class Workspace(QObject):
         is moved aside): every connection closed, the undo history dropped (it speaks of the
         old file). `reload_async` opens and checks the file again."""
         self.close()
+        self._closing = False  # open again for reads: the next one opens the file afresh
         self._store = None
         self._checked = False
         self.is_loaded = False
@@ -260,8 +301,15 @@ class Workspace(QObject):
                                      uses_store=False))
 
     def close(self) -> None:
-        self.operations.drain()  # a write in flight is finished, not lost
+        """Finish the writes queued (a write in flight is finished, not lost; their callbacks
+        run) and let go of the file. Nothing is read after this: what the writes changed is not
+        read back into the views (they are closing), and a full read under way is waited for
+        here, not by Qt's thread pool at exit (`_Reads`)."""
+        self._closing = True
         self._timer.stop()
+        self.operations.drain()
+        if not self._reads.wait(CLOSE_WAIT_S):
+            log.warning("a read of the data was still running at close")
         if self._store is not None:
             self._store.close()
         if self._plain is not None:
@@ -383,13 +431,15 @@ class Workspace(QObject):
             self.refused.emit(str(exc))
 
     def _writes_busy(self, busy: bool) -> None:
-        if not busy and self._read_when_idle:
+        if not busy and self._read_when_idle and not self._closing:
             self._read_when_idle = False
             self.reload_async()
 
     def _executed(self, changes) -> None:
         """An operation has run: re-read what it changed (the views follow from `changed`)."""
         self._generation += 1  # a read that started before it was written is out of date
+        if self._closing:  # drained at close: it is in the file; the views are going
+            return
         if changes.everything:
             self.undo_stack.clear()  # an import is not undoable; older commands may refer to it
             self._generation += 1
