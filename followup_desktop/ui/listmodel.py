@@ -10,17 +10,18 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
-from ..agenda import next_step
 from ..desktop.translations import shown
-from ..playbook.engine import LAPSING
-from ..playbook.model import Action
 from ..vocab import ACTIONS, LIST_FILTERS, OUTCOMES, STAGES, Stage
 from .style import accent_color, muted_color, overdue_color, plain_tooltip
+
+if TYPE_CHECKING:
+    from ..playbook.model import Action
 
 translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
@@ -91,6 +92,20 @@ def _cached_row(line: str) -> tuple:
     return _BLANK_ROW
 
 
+_LAPSING: frozenset | None = None
+
+
+def _lapsing() -> frozenset:
+    """The steps that lapse (`playbook.engine.LAPSING`): the engine loads with the data, after
+    the window shows the last exit's list."""
+    global _LAPSING
+    if _LAPSING is None:
+        from ..playbook.engine import LAPSING
+
+        _LAPSING = LAPSING
+    return _LAPSING
+
+
 def _urgency(action: Action | None, now: datetime) -> float:
     """One number for "most urgent first": open steps by due time (a courtesy step already
     late after them, `playbook.urgency_key`; close-outs, with no due time, after those), then
@@ -100,7 +115,7 @@ def _urgency(action: Action | None, now: datetime) -> float:
     if action.opens <= now:
         if action.due is None:
             return 2e12 + action.opens.timestamp()
-        return (1e12 if action.due < now and action.name in LAPSING else 0) + action.due.timestamp()
+        return (1e12 if action.due < now and action.name in _lapsing() else 0) + action.due.timestamp()
     return 3e12 + action.opens.timestamp()
 
 
@@ -117,6 +132,8 @@ def prepare_list(snap) -> tuple:
     """The list's default order (most urgent first, as `ApplicationsModel._ordered` makes it)
     and each row's search text, from a full read's plain data: made on the read's worker thread,
     so that taking in thousands of rows sorts and builds nothing on the GUI thread."""
+    from ..agenda import next_step
+
     at, by_app, people = snap.at, snap.by_app, snap.people
     keyed = sorted(snap.apps, key=lambda a: (_urgency(next_step(by_app.get(a.key), at), at), a.employer_name.casefold()))
     return at, [a.key for a in keyed], [_haystack(a, people.get(a.employer_key, "")) for a in keyed]

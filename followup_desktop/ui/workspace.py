@@ -19,24 +19,21 @@ import logging
 import threading
 import weakref
 from datetime import datetime, timedelta
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..agenda import CONTACT_KINDS, Agenda
-from ..agenda import compute as compute_snapshot
-from ..agenda import next_change, next_step, seconds_until
-from ..agenda import read as read_snapshot
 from ..paths import DataPaths
-from ..playbook import employer_top_outbound, open_at, urgency_key
-from ..playbook.engine import employer_last_outbound
-from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
-from ..store import Store
-from ..store.connection import connect
-from ..store.snapshot import load_action_states, load_applications, load_settings
 from .operations import Operations, without_collector
+
+# The engine, the agenda and the store load with the first read of the data (on its worker
+# thread, once the window is shown), not before the window: it shows the last exit's list.
+if TYPE_CHECKING:
+    from ..agenda import Agenda
+    from ..playbook.model import Action, ActionState, ApplicationIn
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +47,21 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-#: the agenda read from disk (what the windows hold; see `agenda.Agenda`)
-Snapshot = Agenda
+def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> "Agenda":
+    """Everything read from disk and computed at `at` (`agenda.read`)."""
+    from ..agenda import read
+
+    return read(paths, at, check=check)
+
+
+def __getattr__(name: str):
+    # the agenda read from disk (what the windows hold; see `agenda.Agenda`), and the event
+    # kinds that count as contact: from the agenda, loaded when first asked for
+    if name in ("Snapshot", "CONTACT_KINDS"):
+        from .. import agenda
+
+        return agenda.Agenda if name == "Snapshot" else agenda.CONTACT_KINDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _application_ids(con, keys) -> list[int]:
@@ -74,6 +84,9 @@ def _prepare(snap: Agenda, preparers=()) -> Agenda:
     open now, the next moment anything can change, and what the views registered
     (`Workspace.prepare_each_read`: the list's order, for one). A preparer that fails is left
     out: its view then works it out itself."""
+    from ..agenda import next_change
+    from ..playbook import open_at, urgency_key
+
     actions = [a for acts in snap.by_app.values() for a in acts]
     snap.sorted_actions = sorted(actions, key=urgency_key)
     snap.due = open_at(snap.sorted_actions, snap.at)
@@ -229,7 +242,7 @@ class Workspace(QObject):
             _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked,
                      tuple(self._preparers), self._reads))
 
-    def _take(self, snap: Snapshot) -> None:
+    def _take(self, snap: "Agenda") -> None:
         if self._closing:  # read before the close: nobody shows it
             return
         self._reading = False
@@ -264,6 +277,8 @@ class Workspace(QObject):
         the write worker (`operations.py`); the GUI thread may ask at the same moment."""
         with self._store_lock:
             if self._store is None:
+                from ..store import Store
+
                 self._store = Store(self.paths, checked=self._checked)
             return self._store
 
@@ -332,12 +347,16 @@ class Workspace(QObject):
     def actions(self) -> list[Action]:
         """Every current action, most urgent first."""
         if self._sorted is None:
+            from ..playbook import urgency_key
+
             self._sorted = sorted((a for acts in self._by_app.values() for a in acts), key=urgency_key)
         return self._sorted
 
     def due_now(self, at: datetime | None = None) -> list[Action]:
         """The actions open at `at` (default now), most urgent first. Do not change the list:
         at the moment of the last computation it is shared."""
+        from ..playbook import open_at
+
         at = at or self.now()
         if at != self._computed_at:
             return open_at(self.actions(), at)
@@ -347,6 +366,8 @@ class Workspace(QObject):
 
     def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
         """The step to show for an application: the most urgent open one, else the next to open."""
+        from ..agenda import next_step
+
         return next_step(self._by_app.get(application_key), at or self.computed_at)
 
     def action(self, action_id: str) -> Action | None:
@@ -373,6 +394,11 @@ class Workspace(QObject):
         """Read every application at these employers again (guard 2 links them) and recompute
         their actions at the current time; forget the applications `gone`. A few employers'
         applications, on the GUI thread: what one write or one passing moment touches."""
+        from ..agenda import compute as compute_snapshot
+        from ..playbook import employer_top_outbound
+        from ..playbook.engine import employer_last_outbound
+        from ..store.snapshot import load_applications
+
         employer_keys = set(employer_keys)
         self.prepared = {}  # made of the full read: out of date from here
         now = self._computed_at = self.now()
@@ -409,6 +435,8 @@ class Workspace(QObject):
     def _arm_timer(self, now: datetime, wake: datetime | None = None) -> None:
         """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
         close-out (`wake`, when the read worked it out already)."""
+        from ..agenda import next_change, seconds_until
+
         if wake is None:
             wake = next_change((a for acts in self._by_app.values() for a in acts),
                                (t for moments in self._ahead.values() for t in moments), self._settings, now)
@@ -453,6 +481,8 @@ class Workspace(QObject):
                 settings: bool = False) -> None:
         """Re-read some applications (after a write) and recompute their employers' actions;
         `employers`: every application there."""
+        from ..store.snapshot import load_action_states, load_settings
+
         keys = set(application_keys)
         employers = set(employers)
         keys.update(k for k, a in self._apps.items() if a.employer_key in employers)
@@ -519,6 +549,8 @@ class Workspace(QObject):
             # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
             from .operations import Changes, Operation
 
+            from ..playbook.model import ActionState
+
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
@@ -573,10 +605,14 @@ class Workspace(QObject):
         if self._store is not None:
             return self._store.connection
         if self._plain is None:
+            from ..store.connection import connect
+
             self._plain = connect(self.paths.database)
         return self._plain
 
     def employer_actions(self, employer_key: str) -> list[Action]:
+        from ..playbook import urgency_key
+
         return sorted((a for k, acts in self._by_app.items() if self._apps[k].employer_key == employer_key
                        for a in acts), key=lambda a: (a.opens, urgency_key(a)))
 
