@@ -162,3 +162,24 @@ def test_closing_while_everything_is_read_again_waits_for_the_read_and_takes_not
     ws.reload_async()  # closed: nothing starts
     qtbot.wait(100)
     assert loaded == []
+
+
+def test_telling_of_many_steps_at_once_reads_nothing_back_and_they_stay_told(qtbot, window, write_json):
+    """A first start tells of every open step: recording that is the notifier's bookkeeping,
+    not a change a view shows, so nothing is read again for it, and a read of everything made
+    across those writes still finds them told."""
+    with qtbot.waitSignal(window.workspace.loaded, timeout=20_000):
+        window._import_export().start_import(write_json(search()))
+    ws = window.workspace
+    due = list(ws.due_now())
+    assert len(due) >= 10
+    changes = []
+    ws.changed.connect(changes.append)
+    ws.reload_async()  # a read of everything crossing the writes
+    with qtbot.waitSignal(ws.operations.drained, timeout=20_000):
+        for action in due:
+            ws.set_action_state(action, notified_at=NOW)
+    assert all(c is None for c in changes)  # no re-read per write: at most the full read's result
+    with qtbot.waitSignal(ws.loaded, timeout=20_000):
+        ws.reload_async()
+    assert all(ws.action_state(a.id).notified_at == NOW for a in due)

@@ -554,10 +554,12 @@ class Workspace(QObject):
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
-            # Its application is read again once written: a read of everything that crossed the
-            # write (the clock moving on) would otherwise bring back "not told yet".
+            # Nothing shown changes, so nothing is read back (a first start tells of hundreds of
+            # steps at once: one re-read each held the GUI thread for seconds). A read of
+            # everything that crossed the write would bring back "not told yet": it is dropped
+            # and made again, as after any write (`_executed` counts the writes).
             self.submit(Operation("notified", lambda store, _p: store.set_action_state(
-                action.id, action.application, **fields), Changes.of([action.application]),
+                action.id, action.application, **fields), Changes(),
                 done=done, refused=refused or (lambda exc: log.warning(
                     "could not record the notification of %s: %s", action.id, exc))))
             return
