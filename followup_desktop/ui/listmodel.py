@@ -383,7 +383,9 @@ class ApplicationsModel(QAbstractTableModel):
             return
         n, column, value = index.row(), index.column(), self._value
         for item in roles:
-            data = value(n, column, item.role())
+            role = item.role()
+            # the text, said first: the cell's other roles are mostly empty
+            data = self._row(self._keys[n])[column] if role == _DISPLAY else value(n, column, role)
             if data is None:
                 item.clearData()
             else:
@@ -495,10 +497,12 @@ class ApplicationsProxy(QSortFilterProxyModel):
             self.filter_name = name
         if needle is not None:
             self.needle = needle
-        self._refilter()
+        self._refilter(same_rows_too=False)
 
-    def _refilter(self, *args) -> None:
+    def _refilter(self, *args, same_rows_too: bool = True) -> None:
         source = self.sourceModel()
+        if not same_rows_too and self._mask is not None and source.matches(self.filter_name, self.needle) == self._mask:
+            return  # a letter that changes nothing shown (the same rows match): no filter pass
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             self._mask = source.matches(self.filter_name, self.needle)
