@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", metavar="WHEN",
                    help="local time YYYY-MM-DDTHH:MM[:SS] (a bare date means its start); default: now")
     p.add_argument("--json", action="store_true", help="print a JSON array (CONTRACT.md)")
+    p = sub.add_parser("stats", help="the search in figures: replies, days to reply, follow-ups")
+    p.add_argument("--json", action="store_true", help="print a JSON object (CONTRACT.md)")
+    p.add_argument("--at", metavar="WHEN", help="count as at local time WHEN (default: now)")
     return parser
 
 
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "due":
             return cmd_due(args)
+        if args.command == "stats":
+            return cmd_stats(args)
         return cmd_gui(args)
     except BadInput as exc:
         print(one_line(f"followup-desktop: {exc}"), file=sys.stderr)
@@ -228,6 +233,23 @@ def cmd_due(args) -> int:
     finally:
         if was:
             gc.enable()
+
+
+def cmd_stats(args) -> int:
+    """`stats [--json] [--at WHEN]`: the figures of the whole search (stats.py), read through
+    the same safe open as `due` (a full or read-only disk still reads)."""
+    at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
+    from . import stats
+    from .store.connection import open_database
+
+    paths = _paths(args)
+    con = open_database(paths.database, backups=paths.backups, reading=True)
+    try:
+        figures = stats.read(con, at)
+    finally:
+        con.close()
+    sys.stdout.write(figures.as_json_text() if args.json else figures.as_text())
+    return EXIT_OK
 
 
 def cmd_gui(args) -> int:

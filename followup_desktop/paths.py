@@ -27,6 +27,7 @@ RUNNING_PREFIX = "running-"
 LOG_FILENAME = "followup-desktop.log"
 WINDOW_STATE_FILENAME = "window-state.ini"
 LIST_CACHE_FILENAME = "list-cache.json"
+DRAFTS_FILENAME = "drafts.json"
 LOCK_FILENAME = "instance.lock"
 #: a regular backup: "followup-<stamp>.sqlite3" (a second one in the same second: "-2", …)
 BACKUP_PREFIX, BACKUP_SUFFIX = "followup-", ".sqlite3"
@@ -192,6 +193,11 @@ class DataPaths:
     def list_cache(self) -> Path:
         """The applications list as it was at the last exit, shown while the data loads."""
         return self.root / LIST_CACHE_FILENAME
+
+    @property
+    def drafts(self) -> Path:
+        """The unsent compose drafts the user kept (or that were open when the app quit)."""
+        return self.root / DRAFTS_FILENAME
 
     @property
     def instance_lock(self) -> Path:

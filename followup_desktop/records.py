@@ -37,6 +37,7 @@ PHONE_MAX = 60
 SUBJECT_MAX = 998  # RFC 5322's longest line
 ACTION_ID_MAX = 1000
 SIGNATURE_MAX = 2000
+MESSAGE_ID_MAX = 998  # a header line's longest
 
 # Field types. How each is checked lives in `exchange.validate`, how each is stored in
 # `store.models`; a new type needs both.
@@ -189,6 +190,7 @@ APPLICATION = Record("application", "application", (
     Field("outcome", CHOICE, choices=Outcome, omit_empty=False),
     Field("created", DATETIME),
     Field("archived", BOOLEAN, null=False, default=False),
+    _notes(),
 ), section="applications", model="Application")
 
 EVENT = Record("event", "event", (
@@ -207,6 +209,8 @@ EVENT = Record("event", "event", (
     Field("encouraged", BOOLEAN, null=False, default=False),
     _text("subject", SUBJECT_MAX),
     _notes(),
+    # the Message-ID of the mail it was brought in from: each message makes at most one event
+    _text("message_id", MESSAGE_ID_MAX),
 ), section="events", model="Event")
 
 EVENT_CONTACT = Record("event contact", "event_contact", (
@@ -233,7 +237,36 @@ SETTING = Record("setting", "setting", (
     Field("value", TEXT, single_line=False, null=False),
 ), model="Setting", row_id=False)
 
-RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE)
+MAIL_FOLDER = Record("mail folder", "mail_folder", (
+    # how far one folder of the configured account has been read (the account is user@host)
+    _text("account", 400, required=True, null=False),
+    _text("folder", 400, required=True, null=False),
+    Field("uidvalidity", INTEGER, lo=0, limit=2**32),
+    Field("last_uid", INTEGER, lo=0, limit=2**32, null=False, default=0),
+    Field("checked_at", DATETIME),
+), model="MailFolder", row_id=False, composite_key=("account", "folder"))
+
+REVIEW_ITEM = Record("review item", "review_item", (
+    # an inbound message that matched a contact or employer, waiting for the user to confirm
+    _text("message_id", MESSAGE_ID_MAX, required=True, null=False),
+    _text("folder", 400, null=False, default=""),
+    Field("received_at", DATETIME, required=True, null=False),
+    _text("sender_name", NAME_MAX, null=False, default=""),
+    Field("sender_email", EMAIL, limit=EMAIL_MAX, null=False, default=""),
+    _text("subject", SUBJECT_MAX, null=False, default=""),
+    _notes("body"),
+    Field("employer", REF, refers="employer", required=True, null=False),
+    Field("contact", REF, refers="contact"),
+    Field("application", REF, refers="application"),
+    _text("suggested_outcome", 40),
+    Field("suggested_next_date", DATE),
+    _text("state", 20, null=False, default="pending"),
+    Field("event", REF, refers="event"),
+    Field("created", DATETIME),
+), model="ReviewItem")
+
+RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE,
+                               MAIL_FOLDER, REVIEW_ITEM)
 """Every record, parents before the records that refer to them."""
 BY_NAME = {r.name: r for r in RECORDS}
 

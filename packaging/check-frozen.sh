@@ -119,29 +119,6 @@ json.dump({
                 "contacts": ["susan"], "decision_expected": (end + timedelta(days=3)).date().isoformat()}],
 }, open(sys.argv[1], "w", encoding="utf-8"))
 EOF
-cat > "$work/notifications.py" <<'EOF'
-# org.freedesktop.Notifications, standing in for a desktop's: prints each Notify call it gets.
-import sys
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtDBus import QDBusConnection, QDBusVirtualObject
-app = QCoreApplication(sys.argv)
-bus = QDBusConnection.sessionBus()
-class Service(QDBusVirtualObject):
-    def introspect(self, path):
-        return ""
-    def handleMessage(self, msg, conn):
-        if msg.member() != "Notify":
-            return False
-        args = msg.arguments()
-        print("NOTIFY", msg.signature(), args[3], "|", args[4], flush=True)
-        conn.send(msg.createReply(7))
-        return True
-service = Service()
-assert bus.registerService("org.freedesktop.Notifications")
-assert bus.registerVirtualObject("/org/freedesktop/Notifications", service)
-print("READY", flush=True)
-app.exec()
-EOF
 notify_data=$work/notify-data
 run "$exe" --data-dir "$notify_data" import "$work/susan.json" > /dev/null || fail "importing the notification test's data failed"
 dbus-daemon --session --nofork --print-address=1 > "$work/bus.address" 2> "$work/bus.log" &
@@ -149,7 +126,7 @@ bus_pid=$!
 for _ in $(seq 50); do [ -s "$work/bus.address" ] && break; sleep 0.1; done
 bus_address=$(head -1 "$work/bus.address")
 [ -n "$bus_address" ] || fail "dbus-daemon did not start: $(cat "$work/bus.log")"
-DBUS_SESSION_BUS_ADDRESS=$bus_address QT_QPA_PLATFORM=offscreen "$PYTHON" "$work/notifications.py" \
+DBUS_SESSION_BUS_ADDRESS=$bus_address QT_QPA_PLATFORM=offscreen "$PYTHON" tests/fixtures/notification_service.py \
     > "$work/notifications.out" 2>&1 &
 service_pid=$!
 for _ in $(seq 100); do grep -q READY "$work/notifications.out" && break; sleep 0.1; done

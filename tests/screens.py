@@ -23,8 +23,13 @@ def dark_palette() -> QPalette:
                         (QPalette.AlternateBase, window), (QPalette.ToolTipBase, window),
                         (QPalette.ToolTipText, text), (QPalette.Text, text), (QPalette.Button, window),
                         (QPalette.ButtonText, text), (QPalette.Highlight, QColor(42, 130, 218)),
-                        (QPalette.HighlightedText, QColor(0, 0, 0)),
-                        (QPalette.PlaceholderText, QColor(150, 150, 150))):
+                        (QPalette.HighlightedText, QColor(255, 255, 255)),
+                        (QPalette.PlaceholderText, QColor(150, 150, 150)),
+                        # the bevels: without them Fusion draws unticked boxes and frames nearly
+                        # invisible (a desktop's dark theme sets them too)
+                        (QPalette.Light, QColor(90, 90, 96)), (QPalette.Midlight, QColor(70, 70, 75)),
+                        (QPalette.Mid, QColor(110, 110, 118)), (QPalette.Dark, QColor(20, 20, 22)),
+                        (QPalette.Shadow, QColor(0, 0, 0))):
         p.setColor(role, color)
     for role in (QPalette.Text, QPalette.ButtonText, QPalette.WindowText):
         p.setColor(QPalette.Disabled, role, QColor(120, 120, 120))

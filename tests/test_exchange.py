@@ -324,6 +324,11 @@ BAD = [
     ("action state for an unknown application",
      _append("action_states", {"id": "x", "application": "nope"}),
      ["action_states[1]", 'field "application"', '"nope"']),
+    ("the same mail message logged twice in the file",
+     edit(lambda doc: doc["events"].extend(
+         {"application": "globex-dispatcher", "kind": "note", "at": f"2026-03-0{day}T10:00:00",
+          "message_id": "<m1@globex.example>"} for day in (5, 6))),
+     ["events[", 'field "message_id"', '"<m1@globex.example>"', "earlier in the file"]),
     ("action state repeated in the file",
      _append("action_states", {"id": "globex-dispatcher|thank_you|2026-03-12T10:00:00|mei",
                                "application": "globex-dispatcher"}),

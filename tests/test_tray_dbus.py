@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 import sys
 import time
 
@@ -19,44 +20,7 @@ def _dbus_daemon_installed():
     if shutil.which("dbus-daemon") is None:
         pytest.fail("dbus-daemon is missing: bash packaging/linux-deps.sh --test installs it")
 
-SERVICE = r'''
-import sys
-from PySide6.QtCore import QCoreApplication, QMetaType, QTimer
-from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage, QDBusVirtualObject
-app = QCoreApplication(sys.argv)
-bus = QDBusConnection.sessionBus()
-class Service(QDBusVirtualObject):
-    def introspect(self, path):
-        return ""
-    def handleMessage(self, msg, conn):
-        if msg.member() == "GetCapabilities" and len(sys.argv) > 1:
-            caps = QDBusArgument()  # "as", as the specification has it
-            caps.beginArray(QMetaType(QMetaType.Type.QString))
-            for cap in sys.argv[1].split(","):
-                caps.appendVariant(cap)
-            caps.endArray()
-            reply = msg.createReply()
-            reply.setArguments([caps])
-            conn.send(reply)
-            return True
-        if msg.member() != "Notify":
-            return False
-        args = msg.arguments()
-        print("NOTIFY", msg.signature(), args[3], "|", args[4], "|", list(args[5]), flush=True)
-        conn.send(msg.createReply(42))  # an int32 here: a stand-in may be lenient
-        def click():
-            signal = QDBusMessage.createSignal("/org/freedesktop/Notifications",
-                                               "org.freedesktop.Notifications", "ActionInvoked")
-            signal.setArguments([42, "default"])
-            bus.send(signal)
-        QTimer.singleShot(300, click)
-        return True
-service = Service()
-assert bus.registerService("org.freedesktop.Notifications")
-assert bus.registerVirtualObject("/org/freedesktop/Notifications", service)
-print("READY", flush=True)
-app.exec()
-'''
+SERVICE = str(Path(__file__).resolve().parent / "fixtures" / "notification_service.py")
 
 
 @pytest.fixture
@@ -82,7 +46,7 @@ def test_no_service_on_the_bus_means_no_dbus_notifier(qapp, session_bus):
 
 
 def test_a_desktop_notification_is_sent_with_the_right_signature_and_its_click_comes_back(session_bus, tmp_path):
-    service = subprocess.Popen([sys.executable, "-c", SERVICE], stdout=subprocess.PIPE, text=True,
+    service = subprocess.Popen([sys.executable, SERVICE], stdout=subprocess.PIPE, text=True,
                                env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus})
     try:
         assert service.stdout.readline().strip() == "READY"
@@ -113,7 +77,7 @@ def test_a_desktop_notification_is_sent_with_the_right_signature_and_its_click_c
 
 def _notify_through_stand_in(session_bus, capabilities, title, body):
     """What a stand-in server with `capabilities` receives for one notification."""
-    service = subprocess.Popen([sys.executable, "-c", SERVICE, capabilities], stdout=subprocess.PIPE, text=True,
+    service = subprocess.Popen([sys.executable, SERVICE, capabilities], stdout=subprocess.PIPE, text=True,
                                env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus})
     try:
         assert service.stdout.readline().strip() == "READY"
@@ -189,7 +153,7 @@ def test_a_tray_shown_over_dbus_has_its_balloon_names_escaped_and_an_xembed_tray
     assert _tray_balloons_are_markup(session_bus) == "False"
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus}
     started = [subprocess.Popen([sys.executable, "-c", WATCHER], stdout=subprocess.PIPE, text=True, env=env),
-               subprocess.Popen([sys.executable, "-c", SERVICE, "body,body-markup"], stdout=subprocess.PIPE,
+               subprocess.Popen([sys.executable, SERVICE, "body,body-markup"], stdout=subprocess.PIPE,
                                 text=True, env=env)]
     try:
         for p in started:

@@ -6,15 +6,19 @@ for the profile can be kept there."""
 from __future__ import annotations
 
 import copy
+import json
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
+from followup_desktop.paths import DataPaths
 from followup_desktop.settings import Settings  # noqa: F401  (the profile's fields are settings)
+from followup_desktop.ui.workspace import Workspace
 from followup_desktop.ui.compose import ComposeWindow
 from test_ui_compose import (  # noqa: F401  (fixtures)
+    INTERVIEW_DAY,
     MailtoCatcher,
     action_named,
     compose,
@@ -81,6 +85,62 @@ def test_a_kept_draft_comes_back_when_the_step_is_written_again(qtbot, make_work
     qtbot.waitUntil(lambda: closed(again), timeout=2000)
     fresh = compose(ws, action=action)
     assert fresh.body() != "Dear Susan, half a thought"
+
+
+def test_a_kept_draft_comes_back_after_the_app_is_started_again(qtbot, make_workspace, compose, jordans_search,
+                                                              data_dir, clock_at):
+    ws = make_workspace(jordans_search())
+    action = action_named(ws, "thank_you", "susan")
+    w = compose(ws, action=action)
+    type_into_body(qtbot, w, "Dear Susan, kept over night")
+    w.close()
+    answer(qtbot, w, "keepDraftButton")
+    qtbot.waitUntil(lambda: closed(w), timeout=2000)
+    drafts = DataPaths(data_dir).drafts
+    assert drafts.stat().st_mode & 0o777 == 0o600
+    ws.close()
+
+    restarted = Workspace(DataPaths(data_dir), clock=clock_at(INTERVIEW_DAY))
+    restarted.load()
+    try:
+        again = compose(restarted, action=action_named(restarted, "thank_you", "susan"))
+        assert again.body() == "Dear Susan, kept over night"
+        assert "draft" in again.status_label.text()
+    finally:
+        restarted.close()
+
+
+def test_quitting_keeps_an_unsent_draft_for_the_next_start(qtbot, make_workspace, compose, jordans_search,
+                                                          data_dir, clock_at):
+    ws = make_workspace(jordans_search())
+    w = compose(ws, action=action_named(ws, "thank_you", "susan"))
+    type_into_body(qtbot, w, "Dear Susan, typed just before quitting")
+    untouched = compose(ws, action=action_named(ws, "post_interview_follow_up"))
+
+    QCoreApplication.instance().aboutToQuit.emit()  # what the tray's Quit and a logout end in
+
+    kept = json.loads(DataPaths(data_dir).drafts.read_text(encoding="utf-8"))
+    assert [d["body"] for rec in kept.values() for d in rec["drafts"]] == ["Dear Susan, typed just before quitting"]
+    assert untouched.isVisible()
+    restarted = Workspace(DataPaths(data_dir), clock=clock_at(INTERVIEW_DAY))
+    restarted.load()
+    try:
+        again = compose(restarted, action=action_named(restarted, "thank_you", "susan"))
+        assert again.body() == "Dear Susan, typed just before quitting"
+    finally:
+        restarted.close()
+
+
+def test_an_unreadable_drafts_file_is_set_aside_and_writing_goes_on(qtbot, make_workspace, compose, jordans_search,
+                                                                    data_dir):
+    drafts = DataPaths(data_dir).drafts
+    data_dir.mkdir(parents=True, exist_ok=True)
+    drafts.write_text('{"thank_you": {"drafts": [', encoding="utf-8")
+    ws = make_workspace(jordans_search())
+    w = compose(ws, action=action_named(ws, "thank_you", "susan"))
+    assert "Susan" in w.body()
+    assert not w.model.restored
+    assert drafts.with_name("drafts.json.unreadable").read_text(encoding="utf-8") == '{"thank_you": {"drafts": ['
 
 
 def test_an_untouched_draft_closes_without_a_question(qtbot, make_workspace, compose, jordans_search):

@@ -326,3 +326,15 @@ def test_enter_on_a_row_opens_the_message_for_its_next_step(qtbot, window, works
     assert [w.windowTitle() for w in composers] == ["Status check — Susan Smith, Acme Corp"]
     for w in composers:
         w.close()
+
+
+def test_a_second_launch_brings_a_minimized_maximized_window_back_maximized(qtbot, window):
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized, timeout=2000)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=2000)
+
+    window.show_and_raise()  # what a second launch (or the tray's Open) asks for
+
+    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=2000)
+    assert window.isMaximized() and window.isVisible()

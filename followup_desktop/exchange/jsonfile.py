@@ -63,6 +63,7 @@ def _existing(store) -> ExistingKeys:
         {k: employers[e] for k, e in con.execute("SELECT key, employer_id FROM application")},
         [aid for (aid,) in con.execute("SELECT action_id FROM action_state")],
         names=names,
+        message_ids=[m for (m,) in con.execute("SELECT message_id FROM event WHERE message_id IS NOT NULL")],
     )
 
 

@@ -491,6 +491,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         file_apps.add(k)
         out.applications.append(rec)
 
+    message_ids: set[str] = set()
     for i, raw in enumerate(section("events")):
         where = f"events[{i}]"
         rec = _record(raw, EVENT_FIELDS, where)
@@ -499,6 +500,13 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             raise ExchangeError(f'{where}: field "application": no application with key {_show(app)}')
         label = f"{where} ({rec['kind']} for {_show(app)})"
         _check_event(rec, label, app_employer[app], contact_employer)
+        mid = rec["message_id"]
+        if mid:
+            if mid in message_ids or mid in existing.message_ids:
+                place = "earlier in the file" if mid in message_ids else "already in your data"
+                raise ExchangeError(f'{label}: field "message_id": the message {_show(mid)} is logged '
+                                    f'once already ({place})')
+            message_ids.add(mid)
         out.events.append(rec)
 
     raw_settings = doc.get("settings")
@@ -581,11 +589,13 @@ def check_event(raw: Any, employer: str, contact_employer: Mapping[str, str], wh
 
 class ExistingKeys:
     """Keys already stored: employers, contact -> employer, application -> employer, the ids of
-    action states. `names` may give, for ("employer" | "contact" | "application", key), what a
+    action states, the Message-IDs of events brought in from mail. `names` may give, for ("employer" | "contact" | "application", key), what a
     person calls that record ("Acme Corp — Office Manager"), for the message when a file brings
     a record that is already there."""
 
-    def __init__(self, employers=(), contacts=None, applications=None, action_states=(), names=None):
+    def __init__(self, employers=(), contacts=None, applications=None, action_states=(), names=None,
+                 message_ids=()):
+        self.message_ids = set(message_ids)
         self.employers = set(employers)
         self.contacts = dict(contacts or {})
         self.applications = dict(applications or {})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+from contextlib import contextmanager
 import sqlite3
 import stat
 from datetime import datetime
@@ -129,7 +130,29 @@ def pragma_list() -> list[tuple[str, object]]:
 
 def apply_pragmas(con: sqlite3.Connection) -> None:
     for name, value in pragma_list():
-        con.execute(f"PRAGMA {name} = {value}")
+        if name == "journal_mode":
+            _switch_journal_mode(con, value)
+        else:
+            con.execute(f"PRAGMA {name} = {value}")
+
+
+def _switch_journal_mode(con: sqlite3.Connection, mode) -> None:
+    """Switch the file to `mode`. Two launches switching an old file at the same moment both
+    hold a read lock and want the exclusive one; SQLite answers one of them "database is
+    locked" at once, without waiting (it would deadlock). That one tries again, within the
+    same patience as any other lock."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            con.execute(f"PRAGMA journal_mode = {mode}")
+            return
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF != sqlite3.SQLITE_BUSY \
+                    or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _create_private(path: Path) -> None:
@@ -474,7 +497,36 @@ def backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> P
     launches never push the real backups out.
     """
     ensure_private_dir(folder)
-    mine = fingerprint(con)
+    with _backups_locked(folder):
+        return _backup(con, path, folder, version)
+
+
+@contextmanager
+def _backups_locked(folder: Path):
+    """Hold the backups folder's lock: two launches upgrading the same file at once take their
+    copies one after the other. Without it, one launch's tidying of older copies removed the
+    copy the other was still writing (SQLite: "disk I/O error")."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one launch at a time is the single-instance rule
+        yield
+        return
+    fd = os.open(folder / ".lock", os.O_CREAT | os.O_RDWR | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _backup(con: sqlite3.Connection, path: Path, folder: Path, version: int) -> Path | None:
+    con.execute("BEGIN")  # one consistent view: another launch may be upgrading the file meanwhile
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != version:
+            return None  # it did, after its own backup, while this one waited for the lock
+        mine = fingerprint(con)
+    finally:
+        con.execute("COMMIT")
     for old in sorted(folder.glob(f"{path.stem}-schema{version}-*.sqlite3")):
         try:
             same_as_old = fingerprint_file(old) == mine

@@ -110,5 +110,44 @@ def step_2_actions_and_settings(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
-STEPS = (step_1_records, step_2_actions_and_settings)
+def step_3_notes_and_mail(con: sqlite3.Connection) -> None:
+    """Schema 3: an application's notes (spreadsheets bring them), the Message-ID of an event
+    brought in from mail (each one at most once), and the mail tables: how far each folder of
+    the configured account has been read, and the inbound messages waiting for review."""
+    for sql in (
+        "ALTER TABLE application ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE event ADD COLUMN message_id TEXT",
+        "CREATE UNIQUE INDEX event_message_id ON event(message_id) WHERE message_id IS NOT NULL",
+        """CREATE TABLE mail_folder (
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uidvalidity INTEGER,
+            last_uid INTEGER NOT NULL DEFAULT 0,
+            checked_at TEXT,
+            PRIMARY KEY (account, folder)
+        )""",
+        """CREATE TABLE review_item (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE,
+            folder TEXT NOT NULL DEFAULT '',
+            received_at TEXT NOT NULL,
+            sender_name TEXT NOT NULL DEFAULT '',
+            sender_email TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            employer_id INTEGER NOT NULL REFERENCES employer(id) ON DELETE CASCADE,
+            contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+            application_id INTEGER REFERENCES application(id) ON DELETE CASCADE,
+            suggested_outcome TEXT,
+            suggested_next_date TEXT,
+            state TEXT NOT NULL DEFAULT 'pending',
+            event_id INTEGER REFERENCES event(id) ON DELETE SET NULL,
+            created TEXT
+        )""",
+        "CREATE INDEX review_item_state ON review_item(state, received_at)",
+    ):
+        con.execute(sql)
+
+
+STEPS = (step_1_records, step_2_actions_and_settings, step_3_notes_and_mail)
 LATEST = len(STEPS)

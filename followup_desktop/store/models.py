@@ -37,6 +37,14 @@ class StoreDatabase(SqliteDatabase):
         super().__init__(database, **kwargs)
 
 
+class OptionalTextField(TextField):
+    """A text that may be absent: an empty one is stored as NULL, so "no value" is one thing
+    (and a unique column such as an event's Message-ID holds each value at most once)."""
+
+    def db_value(self, value):
+        return None if value == "" else super().db_value(value)
+
+
 class IsoDateTimeField(TextField):
     def db_value(self, value):
         if value is None:
@@ -68,7 +76,7 @@ def _field(f: R.Field, models: dict):
         kw["primary_key"] = True
     if f.type == R.REF:
         return ForeignKeyField(models[R.BY_NAME[f.refers].model], backref="+", on_delete="CASCADE",
-                               column_name=f.sql)
+                               column_name=f.sql, null=f.null)
     if f.type == R.KEY:
         return TextField(unique=True)
     if f.null:
@@ -77,6 +85,8 @@ def _field(f: R.Field, models: dict):
         kw["default"] = f.default
     if f.sql != f.attr:
         kw["column_name"] = f.sql
+    if f.type == R.TEXT and f.null:
+        return OptionalTextField(**kw)
     cls = {R.TEXT: TextField, R.EMAIL: TextField, R.CHOICE: TextField, R.DATE: IsoDateField,
            R.DATETIME: IsoDateTimeField, R.INTEGER: IntegerField, R.BOOLEAN: BooleanField}[f.type]
     return cls(**kw)

@@ -128,6 +128,15 @@ class ComposeWindow(QWidget):
         if self.model.restored:
             self.show_info(translate("ComposeWindow", "Your unsent draft from earlier is back."))
         self.resize(960, 640)
+        # Quitting (from the tray, or the session ending) closes no window: what was typed and
+        # not sent is kept, as if the user had chosen "Keep the draft".
+        QCoreApplication.instance().aboutToQuit.connect(self.keep_unsent)
+
+    def keep_unsent(self) -> None:
+        """Keep the text the user changed and has not sent, for the next time this step is
+        written (the app is quitting)."""
+        if self.model.edited and not self.model.logged and not self._may_close:
+            self.model.keep()
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -955,8 +964,8 @@ class ComposeWindow(QWidget):
         box = QMessageBox(QMessageBox.Question, translate("ComposeWindow", "Close without sending?"),
                           translate("ComposeWindow", "You changed this message and have not sent it."), QMessageBox.NoButton, self)
         box.setObjectName("closeQuestion")
-        box.setInformativeText(translate("ComposeWindow", "Keep the draft to find it here again when you next write this step "
-                                  "(until you quit the app), or discard your changes."))
+        box.setInformativeText(translate("ComposeWindow", "Keep the draft to find it here again when you next write this step, "
+                                  "or discard your changes."))
         stay = box.addButton(translate("ComposeWindow", "Keep editing"), QMessageBox.RejectRole)
         stay.setObjectName("keepEditingButton")
         keep = box.addButton(translate("ComposeWindow", "Keep the draft"), QMessageBox.AcceptRole)

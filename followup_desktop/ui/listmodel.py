@@ -480,6 +480,9 @@ class ApplicationsProxy(QSortFilterProxyModel):
         self._mask: bytearray | None = None
         self.filter_name = "all"
         self.needle = ""
+        #: only these applications, on top of the filter and the search (a figure's, from the
+        #: Progress view); None: no such limit
+        self.keys: frozenset | None = None
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model):
@@ -490,7 +493,7 @@ class ApplicationsProxy(QSortFilterProxyModel):
     def _new_mask(self) -> None:
         """The source's rows are all new (it is inside its reset): the mask for them, which the
         reset's end then filters by; no filter pass of its own."""
-        self._mask = self.sourceModel().matches(self.filter_name, self.needle)
+        self._mask = self._matches(self.sourceModel())
 
     def set_filter(self, name: str | None = None, needle: str | None = None) -> None:
         if name is not None:
@@ -499,16 +502,32 @@ class ApplicationsProxy(QSortFilterProxyModel):
             self.needle = needle
         self._refilter(same_rows_too=False)
 
+    def set_keys(self, keys) -> None:
+        """Show only the applications `keys` (None: all of them again)."""
+        self.keys = None if keys is None else frozenset(keys)
+        self._refilter()
+
+    def _matches(self, source) -> bytearray | None:
+        mask = source.matches(self.filter_name, self.needle)
+        if self.keys is None:
+            return mask
+        only = bytearray(source.rowCount())
+        for key in self.keys:
+            n = source.row_of(key)
+            if n is not None and (mask is None or mask[n]):
+                only[n] = 1
+        return only
+
     def _refilter(self, *args, same_rows_too: bool = True) -> None:
         source = self.sourceModel()
-        if not same_rows_too and self._mask is not None and source.matches(self.filter_name, self.needle) == self._mask:
+        if not same_rows_too and self._mask is not None and self._matches(source) == self._mask:
             return  # a letter that changes nothing shown (the same rows match): no filter pass
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self._mask = source.matches(self.filter_name, self.needle)
+            self._mask = self._matches(source)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # Qt before 6.9
-            self._mask = source.matches(self.filter_name, self.needle)
+            self._mask = self._matches(source)
             self.invalidateRowsFilter()
 
     def multiData(self, index, roles) -> None:

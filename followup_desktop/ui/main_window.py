@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.list_stack, 1)
+        self._left_layout = left_layout  # (the Progress view's "filtered" line goes above the list)
 
         self.timeline = TimelinePanel(self)
         self.splitter = QSplitter(Qt.Horizontal, objectName="mainSplitter")
@@ -522,6 +523,8 @@ class MainWindow(QMainWindow):
         self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
         self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
         self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
+        self.act_progress = A(self.tr("&Progress…"), self.open_progress, "Ctrl+Shift+P", "actProgress",
+                              self.tr("Your search in figures: replies, days to a reply, follow-ups (Ctrl+Shift+P)"))
         self.act_help = A(self.tr("&Getting started"), self.open_help, QKeySequence.HelpContents, "actHelp",
                           self.tr("What the app does, its keys, where your data is and the rules in force (F1)"))
         if not any(not k.isEmpty() for k in self.act_help.shortcuts()):
@@ -551,6 +554,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_find)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addActions(self.filter_group.actions())
+        menu.addSeparator()
+        menu.addAction(self.act_progress)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.act_templates, self.act_settings])
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -969,6 +974,41 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_progress(self) -> QWidget:
+        """View → Progress: the search in figures (`progress.py`), one window, brought forward."""
+        from .progress import ProgressWindow
+
+        window = getattr(self, "progress_window", None)
+        if window is None:  # kept when closed: opened again as it was, counted afresh
+            window = self.progress_window = ProgressWindow(self.workspace, self)
+            window.show_applications.connect(self.show_only)
+        elif not window.isVisible():
+            window.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def show_only(self, keys, what: str = "") -> None:
+        """Show only the applications `keys` in the list (a bar of the Progress view), under a
+        line that says so and clears it; None shows every application again."""
+        from .progress import FilteredLine
+
+        line = getattr(self, "filtered_line", None)
+        if line is None:
+            line = self.filtered_line = FilteredLine(self)
+            line.cleared.connect(lambda: self.show_only(None))
+            line.watch(self.proxy)
+            self._left_layout.insertWidget(1, line)
+        if keys is not None:
+            self.search.clear()
+            self.show_filter("all")
+        self.proxy.set_keys(keys)
+        self._refilter()
+        line.show_for(None if keys is None else self.proxy.rowCount(), what)
+        if keys is not None:
+            self.show_and_raise()
+
     def about(self) -> None:
         from .. import __version__
 
@@ -988,7 +1028,8 @@ class MainWindow(QMainWindow):
     # -- for the tray and other windows ---------------------------------------------------------
     def show_and_raise(self) -> None:
         if self.isMinimized():
-            self.showNormal()
+            # back to what it was before it was minimized: a maximized window stays maximized
+            self.setWindowState((self.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
         self.show()
         self.raise_()
         self.activateWindow()

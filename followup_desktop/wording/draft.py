@@ -4,8 +4,9 @@ A `DraftModel` holds, for one application (and the step it answers, when there i
 situation and channel being written, one text per (situation, channel) that the user's edits
 survive in, the values typed for what the app did not know, the facts the wording was filled
 from (`Context`), the checks, the gaps still in the text, and the event to log on *Mark as sent*
-or *Log call*. Drafts the user chose to keep on closing are kept per owner (the workspace) and
-step, until the owner goes away (`kept_drafts`). The window (`ui/compose.py`) only shows this
+or *Log call*. Drafts the user chose to keep on closing (or that were open when the app quit)
+are kept per owner (the workspace) and step (`kept_drafts`), in the owner's data dir
+(`drafts.json`), so they come back after a restart too. The window (`ui/compose.py`) only shows this
 model and forwards the user's edits to it; every write goes through the workspace.
 """
 
@@ -31,13 +32,100 @@ GAP_RE = re.compile(r"\[[^\[\]\n]{1,80}\?\]")
 PROFILE_FIELDS = {"my_name": "profile_name", "my_email": "profile_email", "my_phone": "profile_phone"}
 
 #: drafts the user chose to keep on closing, per owner (the workspace), per step: they come
-#: back when the same step is written again in this session
+#: back when the same step is written again
 _KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+#: the most a drafts file is read: far more than anyone keeps unsent
+DRAFTS_FILE_MAX = 8 * 1024 * 1024
 
 
 def kept_drafts(owner) -> dict:
-    """The kept drafts of `owner` (step key -> what was kept), gone with the owner."""
-    return _KEPT.setdefault(owner, {})
+    """The kept drafts of `owner` (step key -> what was kept). An owner with a data dir
+    (`owner.paths`, a DataPaths) keeps them in its `drafts.json`, read on first use and written
+    at every change; any other owner keeps them in memory, gone with it."""
+    kept = _KEPT.get(owner)
+    if kept is None:
+        paths = getattr(owner, "paths", None)
+        kept = KeptDrafts(paths.drafts) if paths is not None else {}
+        _KEPT[owner] = kept
+    return kept
+
+
+class KeptDrafts(dict):
+    """Step key -> kept draft, saved to `path` (0600, whole or not at all) at every change.
+
+    A file that cannot be read (cut short, edited by hand, too big) is left where it is under a
+    `.unreadable` name and logged; the drafts start empty rather than stop the window."""
+
+    def __init__(self, path):
+        super().__init__()
+        from pathlib import Path
+
+        self.path = Path(path)
+        self._load()
+
+    def _load(self) -> None:
+        import json
+
+        try:
+            if not self.path.is_file():
+                return
+            if self.path.stat().st_size > DRAFTS_FILE_MAX:
+                raise ValueError(f"larger than {DRAFTS_FILE_MAX:,} bytes")
+            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            for step, rec in doc.items():
+                super().__setitem__(step, _kept_from_json(rec))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("the kept drafts in %s could not be read (%s); "
+                                                "starting without them", self.path, exc)
+            super().clear()
+            try:
+                self.path.replace(self.path.with_name(self.path.name + ".unreadable"))
+            except OSError:
+                pass
+
+    def _save(self) -> None:
+        import json
+
+        from ..paths import write_private
+
+        if not self and not self.path.exists():
+            return
+        write_private(self.path, json.dumps({k: _kept_to_json(v) for k, v in self.items()},
+                                            ensure_ascii=False, indent=1))
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self._save()
+
+    def pop(self, key, *default):
+        had = key in self
+        value = super().pop(key, *default)
+        if had:
+            self._save()
+        return value
+
+
+def _kept_to_json(rec: dict) -> dict:
+    return {
+        "drafts": [{"situation": sit, "channel": ch, "template_id": d.template_id, "subject": d.subject,
+                    "body": d.body, "rendered_subject": d.rendered_subject,
+                    "rendered_body": d.rendered_body, "missing": list(d.missing)}
+                   for (sit, ch), d in rec["drafts"].items()],
+        "overrides": dict(rec["overrides"]), "situation": rec["situation"], "channel": rec["channel"],
+        "contact_key": rec["contact_key"],
+    }
+
+
+def _kept_from_json(doc: dict) -> dict:
+    drafts = {}
+    for d in doc["drafts"]:
+        draft = ChannelDraft(d["template_id"], d["subject"], str(d["body"]), d["missing"])
+        draft.rendered_subject, draft.rendered_body = d["rendered_subject"], d["rendered_body"]
+        drafts[(str(d["situation"]), str(d["channel"]))] = draft
+    return {"drafts": drafts, "overrides": {str(k): str(v) for k, v in doc["overrides"].items()},
+            "situation": doc["situation"], "channel": doc["channel"], "contact_key": doc["contact_key"]}
 
 
 def gaps_in(text: str) -> list[str]:
@@ -382,5 +470,5 @@ class DraftModel:
         self._kept.pop(self.step_key, None)
 
 
-__all__ = ["DraftModel", "ChannelDraft", "kept_drafts", "gaps_in", "clipboard_text", "GAP_RE",
+__all__ = ["DraftModel", "ChannelDraft", "KeptDrafts", "kept_drafts", "gaps_in", "clipboard_text", "GAP_RE",
            "PROFILE_FIELDS", "PHONE", "EMAIL", "NOTE"]

@@ -901,7 +901,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep the draft to find it here again when you next write this step (until you quit the app), or discard your changes.</source>
+        <source>Keep the draft to find it here again when you next write this step, or discard your changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2194,6 +2194,14 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your search in figures: replies, days to a reply, follow-ups (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Getting started</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,6 +2308,385 @@ Nothing you saved is lost. The details are in the log file:
     <message>
         <source>Your applications could not be loaded:
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} · not enough data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress — Follow-up Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the applications begun in this period (the weekly activity is always the last 12 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put these charts on the clipboard as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications not archived; applied to: with a message sent; answered: a reply after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From lead to hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many applications reached each stage, ever, and the share of the step before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered, by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the applications applied to from each source, how many had a reply after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered, by the first follow-up&apos;s channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First follow-ups (status check or follow-up) at least 14 days old or answered, by how they went: how many had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following up: does it pay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups answered within 14 days, against applications never followed up that had a reply within 14 days of applying (both once their 14 days are over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to the first reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar days from applying to the first reply after it, over the applications answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity, last 12 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages sent (not by phone), calls and interviews per week, Monday to Sunday; the period does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employers by the median days from applying to their first reply, over the applications they answered (those that answered at least twice, when there are any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered within 14 days: each follow-up, against each application never followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications applied to, and how many had a reply after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First follow-ups, and how many had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applications yet: the figures come with your first ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application was begun in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applied to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered after applying: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median {0} days to a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications, every one a lead first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None reached the step before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of the {1} at the step before reached {2} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of the {1} at the step before reached {2}: too few for a share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applications yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of the {1} applied to through “{2}” had a reply after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied to, source “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application applied to yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} first follow-ups by {2} had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first follow-up by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up 14 days old yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} follow-ups had a reply within 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} applications never followed up had a reply within 14 days of applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({0} more are still within their 14 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: no follow-up or application is 14 days old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}–{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications had their first reply {1} days after applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first reply after {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median {0} days, over {1} applications answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply after an application yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} in the week of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} in the week of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: {0} sent, {1} calls, {2} interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing sent, called or met in the last 12 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days from applying to {0}&apos;s first reply, over {1} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No employer has answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the charts as a picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every application again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered: 1 application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered: {0} applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filter: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

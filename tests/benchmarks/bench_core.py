@@ -11,6 +11,8 @@ temporary data dir with `followup-desktop import`, then checks:
   3x as long as a plain Python script, same interpreter, that opens the same database file with
   `sqlite3` and fetches every event row (medians of the same number of runs, after a warm-up,
   run alternately so that machine noise hits both alike).
+* Budget C: `followup-desktop --data-dir D stats --json --at NOW`, as a whole process, in at
+  most 300 ms (median), printed with its ratio to the same plain script.
 
 For information it also prints the import time, the snapshot load time and where the time of an
 in-process `due` goes. Exit status: 0 within budget, 1 a budget exceeded, 2 the set-up failed.
@@ -35,6 +37,7 @@ from generate import DEFAULT_NOW, DEFAULT_SEED, generate  # noqa: E402
 
 BUDGET_A_MS = 150.0
 BUDGET_B_RATIO = 3.0
+BUDGET_C_MS = 300.0
 COMPUTE_RUNS = 15
 
 BASELINE = """\
@@ -242,6 +245,22 @@ def bench(root: Path, args, now: datetime, at: str) -> int:
     print(f"    {'the rest':22s}{ms(d_med - inside)}  {(d_med - inside) / d_med:4.0%}  "
           f"(interpreter start, imports, writing {json_mb:.1f} MB, exit)")
 
+    # -- budget C: `stats --json` as a process (the figures of the whole search)
+    stats_cmd = cli + ["--data-dir", str(data_dir), "stats", "--json", "--at", at]
+    _, proc = run(stats_cmd, env, root)  # warm-up
+    stats_apps = json.loads(proc.stdout)["applications"]
+    stats_times, base2_times = [], []
+    for _ in range(args.runs):
+        stats_times.append(run(stats_cmd, env, root)[0])
+        base2_times.append(run(base_cmd, env, root)[0])
+    c_med, c_base = statistics.median(stats_times), statistics.median(base2_times)
+    c_ok = c_med * 1000 <= BUDGET_C_MS
+    print(f"\nBudget C: stats --json, process wall time, median of {args.runs} after a warm-up")
+    print(f"  stats --json        {ms(c_med)}  (min {ms(min(stats_times)).strip()}; {stats_apps:,} applications)"
+          f"   budget {BUDGET_C_MS:.0f} ms  {'OK' if c_ok else 'EXCEEDED'}")
+    print(f"  sqlite3 read events {ms(c_base)}  ratio {c_med / c_base:.2f} x (for the machine's speed)")
+    b_ok = b_ok and c_ok
+
     if args.profile or (not (a_ok and b_ok) and not args.no_profile):
         # The full snapshot was let go above (memory); read it again for the profile.
         again = open_database(database)
@@ -250,6 +269,9 @@ def bench(root: Path, args, now: datetime, at: str) -> int:
         profile("compute_all", lambda: compute_all(full, settings, now))
         profile("due_report + JSON (in process)",
                 lambda: due_report(paths, now).as_json_text())
+        from followup_desktop import stats
+
+        profile("stats.read (in process)", lambda: stats.read_file(database, now))
 
     print(f"\n{'all budgets met' if a_ok and b_ok else 'BUDGET EXCEEDED'}")
     return 0 if a_ok and b_ok else 1
