@@ -144,6 +144,13 @@ def connect_tray_to_window(desk, window, workspace) -> None:
     desk.step_requested.connect(act_on_step)
     desk.close_out_requested.connect(ask_close_out)
     desk.filter_requested.connect(window.show_filter)
+    # the Inbox (messages brought in from mail): its count on the badge, "Acme Corp replied"
+    inbox = getattr(window, "inbox", None)
+    if inbox is not None:
+        inbox.count_changed.connect(desk.set_inbox_count)
+        inbox.arrived.connect(desk.tell_reply)
+        desk.message_requested.connect(inbox.open_item)
+        desk.set_inbox_count(inbox.count)
 
 
 def run(args) -> int:

@@ -39,9 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check the app on a throw-away data dir and exit 0 when all is well")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("import", help="import an exchange file (.json); all or nothing")
+    p = sub.add_parser("import", help="import an exchange file (.json) or a spreadsheet (.csv), all or "
+                                      "nothing; or bring in a mail message (.eml) or a calendar invitation (.ics)")
     p.add_argument("file", metavar="FILE")
-    p = sub.add_parser("export", help="write everything to FILE (.json)")
+    p.add_argument("--date-format", metavar="FMT",
+                   help="a spreadsheet's dates as a strftime pattern, e.g. %%d/%%m/%%Y")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check a spreadsheet and say what it would add and skip; write nothing")
+    p.add_argument("--outcome", metavar="OUTCOME",
+                   help="for a message (.eml) from an employer: the reply's outcome (no_decision, "
+                        "interview_invite, rejected, offer, other; default other)")
+    p = sub.add_parser("export", help="write everything to FILE (.json or .csv), or the follow-ups to a calendar (.ics)")
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("report", help="write the activity report of a period to FILE (.csv or .pdf)")
+    p.add_argument("--from", dest="start", metavar="DATE", required=True, help="the first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="DATE", required=True, help="the last day, YYYY-MM-DD")
+    p.add_argument("--paper", choices=("A4", "Letter"), help="the PDF's paper (default: the locale's)")
     p.add_argument("file", metavar="FILE")
     p = sub.add_parser("due", help="list the follow-ups whose window is open, most urgent first")
     p.add_argument("--at", metavar="WHEN",
@@ -68,9 +81,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_self_test()
         if args.command == "import":
-            return cmd_import(args)
+            code = cmd_import(args)
+            return code if args.dry_run else kept_calendar(args, code)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "due":
             return cmd_due(args)
         if args.command == "stats":
@@ -138,9 +154,20 @@ def cmd_import(args) -> int:
 
     path = Path(args.file)
     suffix = path.suffix.lower()
+    if suffix in (".eml", ".ics"):
+        if args.date_format is not None or args.dry_run:
+            raise BadInput("--date-format and --dry-run are for spreadsheets (.csv)")
+        return cmd_import_mail(args, path, suffix)
+    if getattr(args, "outcome", None) is not None:
+        raise BadInput("--outcome is for a mail message (.eml)")
+    if suffix == ".csv":
+        return cmd_import_sheet(args, path)
     if suffix != ".json":
         raise BadInput(f"{path}: cannot import {suffix or 'a file without an extension'}; "
-                       "this version imports exchange files (.json)")
+                       "this version imports exchange files (.json), spreadsheets (.csv), mail "
+                       "messages (.eml) and invitations (.ics)")
+    if args.date_format is not None or args.dry_run:
+        raise BadInput("--date-format and --dry-run are for spreadsheets (.csv)")
     from .exchange.jsonfile import import_json
     from .exchange.validate import load_file
 
@@ -171,6 +198,140 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_sheet(args, path: Path) -> int:
+    """`import FILE.csv [--date-format FMT] [--dry-run]`: read and check the whole sheet before
+    the data dir is touched, then add its rows in one transaction."""
+    import gc
+
+    from .exchange.sheet import dry_run, import_sheet, read_sheet
+    from .exchange.validate import ExchangeError
+
+    if args.date_format is not None:
+        _check_date_format(args.date_format)
+    was = gc.isenabled()
+    gc.disable()  # tens of thousands of small acyclic objects, as in `due`
+    try:
+        try:
+            sheet = read_sheet(path, date_format=args.date_format)
+        except ExchangeError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        if sheet.ignored:
+            print(one_line(f"ignored columns: {', '.join(sheet.ignored)}"), file=sys.stderr)
+        paths = _paths(args) if not args.dry_run else _resolved(args)
+        if args.dry_run:
+            try:
+                summary = dry_run(paths, sheet)
+            except ExchangeError as exc:
+                raise BadInput(f"{_shown_path(path)}: {exc}") from None
+            print(summary)
+            return EXIT_OK
+        problem = paths.writable_problem()
+        if problem is not None:
+            raise problem
+        marker = paths.running_marker()
+        marker.touch(mode=0o600)
+        try:
+            from .store import Store
+
+            store = Store(paths)
+            try:
+                summary = import_sheet(store, sheet)
+            except ExchangeError as exc:
+                raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+            finally:
+                store.close()
+        finally:
+            marker.unlink(missing_ok=True)
+        print(summary)
+        return EXIT_OK
+    finally:
+        if was:
+            gc.enable()
+
+
+def _check_date_format(fmt: str) -> None:
+    """A --date-format that reads back what it writes, with a day, a month and a year."""
+    sample = datetime(2026, 11, 28, 14, 30)
+    try:
+        ok = datetime.strptime(sample.strftime(fmt), fmt).date() == sample.date()
+    except ValueError:
+        ok = False
+    if not ok or not fmt.strip():
+        raise BadInput(f"--date-format: {fmt!r} is not a date pattern with a day, a month and a year "
+                       "(such as %d/%m/%Y or %m/%d/%y)")
+
+
+def _resolved(args):
+    from .paths import DataPaths
+
+    return DataPaths.resolve(args.data_dir)
+
+
+def cmd_import_mail(args, path: Path, suffix: str) -> int:
+    """`import FILE.eml [--outcome OUTCOME]` and `import FILE.ics` (CONTRACT.md, Mail): one line
+    printed; no match exits 2 with nothing stored; the same message again is `already logged`."""
+    from .vocab import ReplyOutcome
+
+    outcome = getattr(args, "outcome", None)
+    if outcome is not None:
+        if suffix != ".eml":
+            raise BadInput("--outcome is for a mail message (.eml)")
+        if outcome not in {o.value for o in ReplyOutcome}:
+            shown = outcome if len(outcome) <= 40 else outcome[:39] + "…"
+            raise BadInput(f"--outcome: {shown!r} is not a reply outcome "
+                           f"({', '.join(o.value for o in ReplyOutcome)})")
+    from .mail.intake import NO_MATCH, InvitationError, bring_in, bring_in_invitation, read_bounded
+
+    try:
+        raw = read_bounded(path, ics=suffix == ".ics")
+    except FileNotFoundError:
+        raise BadInput(f"{_shown_path(path)}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{_shown_path(path)}: is a folder, not a file") from None
+    except PermissionError:
+        raise BadInput(f"{_shown_path(path)}: cannot be read (permission denied)") from None
+    except InvitationError as exc:
+        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+    paths = _paths(args)
+    problem = paths.writable_problem()
+    if problem is not None:
+        raise problem
+    marker = paths.running_marker()
+    marker.touch(mode=0o600)
+    try:
+        from .store import Store
+
+        store = Store(paths)
+        try:
+            if suffix == ".ics":
+                result = bring_in_invitation(store, raw)
+            else:
+                result = bring_in(store, raw, outcome=outcome or ReplyOutcome.OTHER.value)
+        except InvitationError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        finally:
+            store.close()
+    finally:
+        marker.unlink(missing_ok=True)
+    if result.kind == NO_MATCH:
+        raise BadInput(result.line)
+    print(result.line)
+    return EXIT_OK
+
+
+def kept_calendar(args, code: int) -> int:
+    """After a write: the data dir's calendar.ics written again, when the setting asks for it."""
+    if code == EXIT_OK:
+        from .exchange.ics import keep_calendar_file
+
+        try:
+            keep_calendar_file(_paths(args))
+        except OSError as exc:  # the write itself succeeded: say so, and what did not
+            print(one_line(f"followup-desktop: the calendar file was not updated: {exc}"), file=sys.stderr)
+            return EXIT_ERROR
+    return code
+
+
 def _shown_path(path: Path, limit: int = 80) -> str:
     """A path for a one-line message: a long one keeps its end (the file's name)."""
     text = str(path)
@@ -186,16 +347,109 @@ def one_line(message: str, limit: int = 300) -> str:
 def cmd_export(args) -> int:
     path = Path(args.file)
     suffix = path.suffix.lower()
-    if suffix != ".json":
+    if suffix not in (".json", ".csv", ".ics"):
         raise BadInput(f"{path}: cannot export to {suffix or 'a file without an extension'}; "
-                       "this version exports exchange files (.json)")
+                       "this version exports exchange files (.json), spreadsheets (.csv) and calendars (.ics)")
     if not path.parent.exists():
         raise BadInput(f"{path}: the folder {path.parent} does not exist")
-    from .exchange.jsonfile import export_json
+    if suffix == ".csv":
+        return cmd_export_sheet(args, path)
+    if suffix == ".ics":
+        return export_calendar(args, path)
+    from .exchange.jsonfile import Reading, export_json
 
-    with _open_store(args) as store:
-        doc = export_json(store, path)
+    doc = _reading(args, lambda con: export_json(Reading(con), path))
     print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
+    return EXIT_OK
+
+
+def cmd_export_sheet(args, path: Path) -> int:
+    """`export FILE.csv`: read like `due` (plain SQL, no ORM, the collector off), then write."""
+    from .exchange.sheet_export import export_sheet
+
+    paths = _paths(args)
+    count = _reading(args, lambda con: export_sheet(con, paths, path))
+    print(f"exported {count} applications to {path}")
+    return EXIT_OK
+
+
+def _reading(args, read):
+    """`read(con)` over a checked plain connection to the data dir's file (no ORM), with the
+    collector off meanwhile (as in `due`: many small acyclic objects)."""
+    import gc
+
+    from .store.connection import open_database
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        paths = _paths(args)
+        con = open_database(paths.database, backups=paths.backups, reading=True)
+        try:
+            return read(con)
+        finally:
+            con.close()
+    finally:
+        if was:
+            gc.enable()
+
+
+def export_calendar(args, path: Path) -> int:
+    from .exchange.ics import HORIZON_DAYS, export_ics
+
+    count = export_ics(_paths(args), path)
+    print(f"exported {count} calendar event{'s' if count != 1 else ''} "
+          f"(follow-ups of the next {HORIZON_DAYS} days and planned interviews) to {path}")
+    return EXIT_OK
+
+
+def _report_day(option: str, text: str):
+    from .isotime import DATE_FORM, TimeFormatError, parse_date
+
+    try:
+        return parse_date(text)
+    except TimeFormatError as exc:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        raise BadInput(f"{option}: {shown!r} {exc} (a date like {DATE_FORM})") from None
+
+
+def cmd_report(args) -> int:
+    from .report import FORMATS
+
+    # Every argument is checked before the data dir is touched.
+    start, end = _report_day("--from", args.start), _report_day("--to", args.end)
+    if start > end:
+        raise BadInput(f"--from {start} is after --to {end}: the period would hold no day")
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise BadInput(f"{_shown_path(path)}: cannot write a report as {suffix or 'a file without an extension'}; "
+                       "name a .csv or .pdf file")
+    if args.paper and suffix != ".pdf":
+        raise BadInput(f"--paper: only a PDF has paper; {path.name} is a {suffix} file")
+    if not path.parent.exists():
+        raise BadInput(f"{path}: the folder {path.parent} does not exist")
+    from .report import read_report, write_csv
+    from .store.connection import open_database
+
+    paths = _paths(args)
+    con = open_database(paths.database, backups=paths.backups, reading=True)
+    try:
+        report = read_report(con, start, end, now=datetime.now().replace(microsecond=0))
+    finally:
+        con.close()
+    if suffix == ".csv":
+        write_csv(report, path)
+        pages = ""
+    else:
+        from .ui.report_pdf import write_pdf  # Qt's PDF writer, offscreen: no display needed
+
+        n = write_pdf(report, path, paper=args.paper)
+        pages = f", {n} page{'s' if n != 1 else ''}"
+    rows = len(report.rows)
+    print(f"wrote the activity report from {start} to {end} to {path}: "
+          f"{rows} contact{'s' if rows != 1 else ''} with {report.employers} "
+          f"employer{'s' if report.employers != 1 else ''}{pages}")
     return EXIT_OK
 
 

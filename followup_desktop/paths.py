@@ -29,6 +29,7 @@ WINDOW_STATE_FILENAME = "window-state.ini"
 LIST_CACHE_FILENAME = "list-cache.json"
 DRAFTS_FILENAME = "drafts.json"
 LOCK_FILENAME = "instance.lock"
+CALENDAR_FILENAME = "calendar.ics"
 #: a regular backup: "followup-<stamp>.sqlite3" (a second one in the same second: "-2", …)
 BACKUP_PREFIX, BACKUP_SUFFIX = "followup-", ".sqlite3"
 
@@ -203,6 +204,11 @@ class DataPaths:
     def instance_lock(self) -> Path:
         """Held by the one running copy of the app for this data dir."""
         return self.root / LOCK_FILENAME
+
+    @property
+    def calendar_file(self) -> Path:
+        """The calendar kept up to date for a calendar program subscribed to it (a setting)."""
+        return self.root / CALENDAR_FILENAME
 
     def backup_file(self, stamp: str, n: int = 1) -> Path:
         """A regular backup taken at `stamp`; `n` > 1 for another one in the same second."""

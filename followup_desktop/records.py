@@ -247,7 +247,10 @@ MAIL_FOLDER = Record("mail folder", "mail_folder", (
 ), model="MailFolder", row_id=False, composite_key=("account", "folder"))
 
 REVIEW_ITEM = Record("review item", "review_item", (
-    # an inbound message that matched a contact or employer, waiting for the user to confirm
+    # a message brought in from mail (mail/intake.py) that matched a contact or employer: an
+    # inbound one waiting for the user to confirm what it says (`pending`), an outbound one
+    # applied at once (`applied`, listed with Undo until `seen`), or `dismissed` (only its
+    # Message-ID kept, so the same message again changes nothing)
     _text("message_id", MESSAGE_ID_MAX, required=True, null=False),
     _text("folder", 400, null=False, default=""),
     Field("received_at", DATETIME, required=True, null=False),
@@ -263,6 +266,8 @@ REVIEW_ITEM = Record("review item", "review_item", (
     _text("state", 20, null=False, default="pending"),
     Field("event", REF, refers="event"),
     Field("created", DATETIME),
+    # why the message may not be from whom it says, or what the reading bounds cut (mail/intake.py)
+    _text("warning", 500, null=False, default=""),
 ), model="ReviewItem")
 
 RECORDS: tuple[Record, ...] = (EMPLOYER, CONTACT, APPLICATION, EVENT, EVENT_CONTACT, SETTING, ACTION_STATE,

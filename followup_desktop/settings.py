@@ -307,3 +307,13 @@ REGISTRY = REGISTRY + (
     _i("backups_keep_monthly", 12, "…and of each of the last", BACKUPS, 0, 120, "months"),
 )
 SPECS = {s.name: s for s in REGISTRY}
+
+# -- the calendar file (appended: shown with the desktop settings) -----------------------------
+REGISTRY = REGISTRY + (
+    SettingSpec(
+        "calendar_file", BOOL, False, "Keep a calendar file up to date", DESKTOP,
+        help="After every change, the follow-ups and planned interviews are written to "
+        "calendar.ics in the data folder, for a calendar program subscribed to that file.",
+    ),
+)
+SPECS = {s.name: s for s in REGISTRY}

@@ -6,7 +6,8 @@
 #      virtual X server (xcb); there, with no tray, a due thank-you comes as a desktop
 #      notification over D-Bus (a private bus, a stand-in service run with PYTHON, default
 #      .venv/bin/python);
-#   3. the command line works from it: import the sample, `due --json`, export, a bad file
+#   3. the command line works from it: import the sample, `due --json`, export (JSON and ICS),
+#      the activity report as a PDF (offscreen), a bad file
 #      refused with exit 2;
 #   4. nothing of that wrote into the bundle;
 #   5. the archive's install.sh installs into a throw-away HOME, the installed program runs, and
@@ -150,7 +151,7 @@ wait "$xvfb_pid" 2>/dev/null || true
 xvfb_pid=""
 
 # 3. the command line
-step "command line: import, due --json, export, a bad file"
+step "command line: import, due --json, export (.json, .ics), report (.pdf), a bad file"
 data=$work/data
 out=$(run "$exe" --data-dir "$data" import resources/sample.json) || fail "import exited non-zero: $out"
 grep -q "^imported " <<<"$out" || fail "import printed nothing useful: $out"
@@ -169,6 +170,12 @@ doc = json.load(open(sys.argv[1], encoding="utf-8"))
 assert [a["key"] for a in doc["applications"]] == ["acme-office-manager"], doc["applications"]
 assert len(doc["events"]) == 4, doc["events"]
 EOF
+out=$(run "$exe" --data-dir "$data" export "$work/followups.ics") || fail "export to .ics exited non-zero: $out"
+head -c 15 "$work/followups.ics" | grep -q "BEGIN:VCALENDAR" || fail "the .ics export is not a calendar"
+grep -q "^PRODID:.*followup-desktop" "$work/followups.ics" || fail "the calendar does not name the app"
+out=$(run "$exe" --data-dir "$data" report --from 2026-03-01 --to 2026-03-31 "$work/march.pdf") \
+    || fail "report to .pdf exited non-zero (offscreen, no display): $out"
+head -c 5 "$work/march.pdf" | grep -q "%PDF-" || fail "the report is not a PDF: $out"
 echo "not json" > "$work/bad.txt"
 set +e
 run "$exe" --data-dir "$data" import "$work/bad.txt" 2>"$work/bad.err"

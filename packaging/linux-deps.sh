@@ -21,9 +21,10 @@ RUNTIME="$BUNDLE python3-venv"
 # checks the .desktop file the Linux archive installs; dbus-daemon: a private session bus for
 # the desktop-notification test; dpkg-dev (dpkg-deb), lintian and appstream build the Debian
 # package, check it and validate its AppStream metainfo; patchelf takes the build machine's
-# library search paths out of the bundled libraries.
+# library search paths out of the bundled libraries; poppler-utils (pdftotext, pdfinfo, pdftoppm)
+# reads back the activity report's PDF.
 TEST="xvfb xauth trayer xdotool imagemagick x11-utils binutils desktop-file-utils dbus-daemon
- dpkg-dev lintian appstream patchelf"
+ dpkg-dev lintian appstream patchelf poppler-utils"
 PKGS="$RUNTIME"
 [ "${1:-}" = "--test" ] && PKGS="$RUNTIME $TEST"
 

@@ -451,10 +451,10 @@ def test_a_crash_half_way_through_writing_an_import_leaves_nothing_behind(
     from followup_desktop.exchange import jsonfile
     real_insert = jsonfile._insert
 
-    def insert_then_fail_on_events(model, rows):
-        if model.__name__ == "Event":
+    def insert_then_fail_on_events(con, record, rows, **kw):
+        if record.name == "event":
             raise OSError("disk full")  # employers, contacts and applications are written by now
-        real_insert(model, rows)
+        real_insert(con, record, rows, **kw)
 
     monkeypatch.setattr(jsonfile, "_insert", insert_then_fail_on_events)
     db = DataPaths(stocked).database

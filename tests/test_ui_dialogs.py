@@ -136,7 +136,7 @@ def test_an_application_without_a_position_is_refused_and_the_position_gets_the_
 def test_the_outcome_is_asked_only_once_the_application_is_closed(qtbot):
     initial = {"employer_key": "acme", "employer_name": "Acme Corp", "position": "Office Manager",
                "source": "posting", "referred_by": "", "posting_url": "https://acme.example/jobs/7",
-               "posting_closes": date(2026, 3, 20), "stage": "applied", "outcome": None}
+               "posting_closes": date(2026, 3, 20), "stage": "applied", "outcome": None, "notes": ""}
     dialog = shown(qtbot, ApplicationDialog(EMPLOYERS, initial, now=NOW))
     assert dialog.windowTitle() == "Edit application"
     assert not dialog.outcome.isVisible()

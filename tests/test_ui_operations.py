@@ -105,9 +105,9 @@ def test_cancel_halfway_through_an_import_rolls_every_row_back(qtbot, window, wr
     before = dump(window.workspace.paths.database)
     insert = jsonfile._insert
 
-    def insert_then_cancel(model, rows):
-        insert(model, rows)
-        if model.__name__ == "Event":  # the events are in (inside the transaction): the user cancels now
+    def insert_then_cancel(con, record, rows, **kw):
+        insert(con, record, rows, **kw)
+        if record.name == "event":  # the events are in (inside the transaction): the user cancels now
             window.workspace.operations.cancel()
     monkeypatch.setattr(jsonfile, "_insert", insert_then_cancel)
     with qtbot.waitSignal(window.workspace.operations.drained, timeout=10_000):

@@ -8,8 +8,10 @@ a temporary file, so a crash mid-export never leaves a half-written file behind.
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
-from datetime import datetime
+from functools import lru_cache
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from .. import records as R
 from ..paths import write_private
 from ..playbook.stages import event_for_stage, says_more, stage_of
 from ..settings import SPECS
-from .validate import FORMAT, VERSION, ExistingKeys, check_event, load_file, validate
+from .validate import FORMAT, VERSION, ExchangeError, ExistingKeys, check_event, load_file, validate
 
 PROFILE_SETTINGS = {
     "name": "profile_name",
@@ -27,7 +29,6 @@ PROFILE_SETTINGS = {
     "signature": "profile_signature",
 }
 STATE_FIELDS = R.STATE_FIELDS
-_CHUNK = 200
 
 
 @dataclass
@@ -67,19 +68,76 @@ def _existing(store) -> ExistingKeys:
     )
 
 
-def _insert(model, rows: list[dict]) -> None:
-    for start in range(0, len(rows), _CHUNK):
-        model.insert_many(rows[start:start + _CHUNK]).execute()
+def _sql_value(value):
+    """A value as the models store it (`store.models`): times and dates as ISO text."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
-def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> dict:
-    """A validated record as the model's row: each stored field under its model attribute, a
-    REF turned into the row id of the record it names (`refs`: record name -> key -> id)."""
-    out = {}
-    for f in record.stored:
-        value = rec[f.name]
-        out[f.attr] = refs[f.refers][value] if f.type == R.REF else value
-    return out
+def _insert(con, record: R.Record, rows: list[tuple], *, row_id: bool = False) -> None:
+    """Insert rows (tuples in the order of `record.stored`, with an explicit `id` first when
+    `row_id`) with one prepared statement: plain SQL inside the import's transaction, as the
+    models would write them (an import of thousands of records spent most of its time having
+    peewee build its INSERT statements)."""
+    if not rows:
+        return
+    columns = (["id"] if row_id else []) + [f.sql for f in record.stored]
+    sql = (f"INSERT INTO {record.table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    indexes = []
+    if len(rows) >= REINDEX_AFTER:
+        there = con.execute(f"SELECT count(*) FROM {record.table}").fetchone()[0]
+        if there <= len(rows):
+            # Many rows into a table that holds fewer: its indexes are made again once, after
+            # them, rather than grown row by row (the same statements, in the same transaction).
+            indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                  "tbl_name = ? AND sql IS NOT NULL", (record.table,)).fetchall()
+            for name, _ in indexes:
+                con.execute(f'DROP INDEX "{name}"')
+    con.executemany(sql, rows)
+    for _, create in indexes:
+        con.execute(create)
+
+
+#: a table given at least this many rows has its indexes made again after them
+REINDEX_AFTER = 10_000
+
+
+def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> tuple:
+    """A validated record as its table's row, in the order of `record.stored`: a REF turned into
+    the row id of the record it names (`refs`: record name -> key -> id)."""
+    take, refs_at, times_at, optional_at = _columns(record)
+    out = list(take(rec))
+    for i, refers in refs_at:
+        out[i] = refs[refers][out[i]]
+    for i in times_at:
+        value = out[i]
+        if value is not None:
+            out[i] = value.isoformat() if not getattr(value, "microsecond", 0) else _sql_value(value)
+    for i in optional_at:
+        if out[i] == "":
+            out[i] = None
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _columns(record: R.Record) -> tuple:
+    """How a record's stored fields become its row: a getter of their values in column order,
+    and the positions of the REFs (with the record each names), of the dates and times (stored
+    as ISO text) and of the texts that may be absent (empty is stored as NULL, as the models
+    store it)."""
+    fields = record.stored
+    take = operator.itemgetter(*(f.name for f in fields))
+    if len(fields) == 1:
+        single = take
+        take = lambda rec: (single(rec),)  # noqa: E731
+    refs_at = tuple((i, f.refers) for i, f in enumerate(fields) if f.type == R.REF)
+    times_at = tuple(i for i, f in enumerate(fields) if f.type in (R.DATE, R.DATETIME))
+    optional_at = tuple(i for i, f in enumerate(fields) if f.type == R.TEXT and f.null)
+    return take, refs_at, times_at, optional_at
 
 
 class _Ev:
@@ -123,16 +181,30 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
                 progress=None) -> ImportSummary:
     """Import the exchange file at `path` (or its already-read document `doc`), all or nothing.
     `progress(done, total)` is called between the steps; what it raises rolls everything back."""
-    M = store.models
     step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     step(0)
     doc = load_file(Path(path)) if doc is None else doc
     step(1)
+    return write_document(store, doc, now=now, progress=progress)
+
+
+def write_document(store, doc: Any, *, now: datetime | None = None, progress=None,
+                   where=None) -> ImportSummary:
+    """Validate an exchange document against the contract and the store, then write it, in one
+    transaction (or inside the caller's): the one write path of every import (the JSON file,
+    a spreadsheet). `where(message)` may restate a validation message in the caller's terms
+    (a sheet's row); `progress` is reported steps 2 to 7 of IMPORT_STEPS."""
+    step = (lambda n: progress(n, IMPORT_STEPS)) if progress is not None else (lambda n: None)
     con = store.connection
     # The write lock is taken first and the stored keys are read under it: a second import of
     # the same file, started at the same moment, waits here and then finds the keys there.
     with store.db.atomic("IMMEDIATE"):
-        checked = validate(doc, _existing(store))
+        try:
+            checked = validate(doc, _existing(store))
+        except ExchangeError as exc:
+            if where is None:
+                raise
+            raise ExchangeError(where(str(exc))) from None
         step(2)
         file_events = len(checked.events)
         checked.events.extend(complete_timelines(checked.applications, checked.events,
@@ -146,12 +218,12 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
 
         step(3)
         refs: dict[str, dict] = {}
-        _insert(M.Employer, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
+        _insert(con, R.EMPLOYER, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
         refs["employer"] = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
-        _insert(M.Contact, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
+        _insert(con, R.CONTACT, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
         refs["contact"] = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
         step(4)
-        _insert(M.Application, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
+        _insert(con, R.APPLICATION, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
         refs["application"] = app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
         contact_id = refs["contact"]
 
@@ -162,16 +234,13 @@ def import_json(store, path: Path, doc: Any = None, *, now: datetime | None = No
         for offset, r in enumerate(checked.events):
             eid = next_id + offset
             people, points = r["contacts"], r["key_points"]
-            events.append({**_stored(R.EVENT, r, refs), "id": eid})
-            links.extend(
-                {"event": eid, "contact": contact_id[c], "position": pos, "key_point": points.get(c, "")}
-                for pos, c in enumerate(people)
-            )
+            events.append((eid, *_stored(R.EVENT, r, refs)))
+            links.extend((eid, contact_id[c], pos, points.get(c, "")) for pos, c in enumerate(people))
         step(5)
-        _insert(M.Event, events)
+        _insert(con, R.EVENT, events, row_id=True)
         step(6)
-        _insert(M.EventContact, links)
-        _insert(M.ActionStateRow, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
+        _insert(con, R.EVENT_CONTACT, links)
+        _insert(con, R.ACTION_STATE, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
         step(7)  # the last moment to stop: after it, the transaction commits
     return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                          file_events)
@@ -191,17 +260,78 @@ def _exported(record: R.Record, row, keys: dict[str, dict], extra: dict | None =
     fields in order, a REF as the key of what it names, the fields an export leaves out when
     empty left out. `extra` gives the fields that are not columns (an event's people)."""
     out: dict[str, Any] = {}
-    for f in record.fields:
-        if f.stored:
-            value = getattr(row, f.sql)
-            if f.type == R.REF:
-                value = keys[f.refers][value]
+    for name, sql, refers, omit, timed in _export_plan(record):
+        if sql is not None:
+            value = getattr(row, sql)
+            if refers is not None:
+                value = keys[refers][value]
         else:
-            value = (extra or {}).get(f.name)
-        if f.omit_empty and _empty(value):
-            continue
-        out[f.name] = _exchanged(value)
+            value = (extra or {}).get(name)
+        if omit and (value is None or value is False or value == "" or value == [] or value == {}):
+            continue  # as `_empty`, inline: it is asked of every field of every row
+        out[name] = value.isoformat() if timed and value is not None else value
     return out
+
+
+@lru_cache(maxsize=None)
+def _export_plan(record: R.Record) -> tuple:
+    """(name, column or None, the record a REF names or None, left out when empty, a date or
+    time) of each declared field, in the file's order: worked out once, not per row."""
+    return tuple((f.name, f.sql if f.stored else None, f.refers if f.type == R.REF else None,
+                  f.omit_empty, f.type in (R.DATE, R.DATETIME)) for f in record.fields)
+
+
+class Reading:
+    """What an export reads through when no store is open: a plain sqlite3 connection (no ORM,
+    as `due` reads), with the store's `connection` and `settings()`."""
+
+    def __init__(self, con):
+        self.connection = con
+
+    def settings(self):
+        from ..store.snapshot import load_settings
+
+        return load_settings(self.connection)
+
+
+def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, people=None):
+    """(row id, the exchange file's record) of every row of a record's table, as `_exported`
+    makes them from `reads.table_rows` rows, read straight from the cursor (a search has tens of
+    thousands of events: no named row, no attribute look-up per field). `people`: event id ->
+    [(contact key, key point)], for the fields that are not columns."""
+    from ..store.reads import _TO_PYTHON
+
+    offset = 1 if record.row_id else 0
+    plan = []
+    index = offset
+    for f in record.fields:
+        at = None
+        if f.stored:
+            at, index = index, index + 1
+        plan.append((f.name, at, f.refers if f.type == R.REF else None, f.omit_empty,
+                     _TO_PYTHON.get(f.type), f.type))
+    columns = ("id, " if record.row_id else "") + record.columns()
+    for raw in con.execute(f"SELECT {columns} FROM {record.table} ORDER BY {order_by}"):
+        row_id = raw[0] if offset else None
+        out: dict[str, Any] = {}
+        for name, at, refers, omit, to_python, kind in plan:
+            if at is not None:
+                value = raw[at]
+                if value is not None:
+                    if refers is not None:
+                        value = keys[refers][value]
+                    elif to_python is not None:
+                        value = to_python(value)
+                        if kind != R.BOOLEAN:
+                            value = value.isoformat()
+            else:
+                who = people.get(row_id, ()) if people is not None else ()
+                value = ([k for k, _ in who] if kind == R.KEYS
+                         else {k: p for k, p in who if p} if kind == R.POINTS else None)
+            if omit and (value is None or value is False or value == "" or value == [] or value == {}):
+                continue
+            out[name] = value
+        yield row_id, out
 
 
 def export_document(store) -> dict[str, Any]:
@@ -217,19 +347,17 @@ def export_document(store) -> dict[str, Any]:
 
     keys: dict[str, dict] = {}
     for record in (R.EMPLOYER, R.CONTACT, R.APPLICATION):
-        rows = list(table_rows(con, record, order_by="id"))
-        keys[record.name] = {row.id: row.key for row in rows}
-        doc[record.section] = [_exported(record, row, keys) for row in rows]
+        keys[record.name] = ids = {}
+        doc[record.section] = out = []
+        for row_id, rec in _exported_rows(con, record, keys, "id"):
+            ids[row_id] = rec["key"]
+            out.append(rec)
 
     people: dict[int, list] = {}
     for link in table_rows(con, R.EVENT_CONTACT, order_by="event_id, position"):
         people.setdefault(link.event_id, []).append((keys["contact"][link.contact_id], link.key_point))
 
-    doc[R.EVENT.section] = []
-    for ev in table_rows(con, R.EVENT, order_by="application_id, at, id"):
-        who = people.get(ev.id, [])
-        extra = {"contacts": [k for k, _ in who], "key_points": {k: p for k, p in who if p}}
-        doc[R.EVENT.section].append(_exported(R.EVENT, ev, keys, extra))
+    doc[R.EVENT.section] = [rec for _, rec in _exported_rows(con, R.EVENT, keys, "application_id, at, id", people)]
 
     others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
     if others:
@@ -241,7 +369,22 @@ def export_document(store) -> dict[str, Any]:
     return doc
 
 
+def document_text(doc: dict[str, Any]) -> str:
+    """The exchange file's text: the top level laid out, one record a line. Each record is
+    written by the json module's C encoder (an indented dump goes through its pure-Python one,
+    which took most of an export's time)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    parts = []
+    for name, value in doc.items():
+        if isinstance(value, list) and value:
+            records = ",\n".join("    " + encode(item) for item in value)
+            parts.append(f"  {encode(name)}: [\n{records}\n  ]")
+        else:
+            parts.append(f"  {encode(name)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def export_json(store, path: Path) -> dict:
     doc = export_document(store)
-    write_private(Path(path), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    write_private(Path(path), document_text(doc))
     return doc

@@ -81,6 +81,9 @@ def _plain(value: str, limit: int = 50) -> str:
 
 
 def _no_duplicate_fields(pairs: list) -> dict:
+    seen = dict(pairs)
+    if len(seen) == len(pairs):
+        return seen
     seen = {}
     for name, value in pairs:
         if name in seen:
@@ -118,6 +121,8 @@ def check_characters(value: str, where: str, *, single_line: bool = True) -> Non
     """Refuse what no text field may hold: a lone surrogate (not a character at all: it cannot
     be written as UTF-8), NUL, ESC and other control characters, and line breaks in one-line
     text."""
+    if value.isprintable():  # no control character and no surrogate: nearly every text
+        return
     bad = _SURROGATE_RE.search(value)
     if bad:
         _fail(where, f"holds a lone surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1:,}, "
@@ -311,9 +316,17 @@ _REPLY_ONLY = ("next_date", "encouraged")
 def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
     if not isinstance(raw, dict):
         _fail(where, f"expected an object, got {_type_name(raw)}")
-    unknown = [k for k in raw if k not in fields]
+    unknown = [k for k in raw if k not in fields] if not raw.keys() <= fields.keys() else None
     if unknown:
         _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
+    try:
+        return _record_quickly(raw, fields, where)
+    except ExchangeError:
+        return _record_in_order(raw, fields, where)  # raises the first problem in the fields' order
+
+
+def _record_in_order(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
+    """Check every field in the file's order (the message names the first bad one)."""
     out = {}
     for name, check in fields.items():
         value = raw.get(name)
@@ -321,6 +334,52 @@ def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
             _fail(where, f'field "{name}" is missing')
         out[name] = check(value, f'{where}: field "{name}"')
     return out
+
+
+def _record_quickly(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
+    """The same result for a valid record, doing work only for the fields it holds: the absent
+    ones take what their check makes of nothing, worked out once (`_plan`). A problem raises;
+    `_record` then asks `_record_in_order` for the message."""
+    defaults, fresh, must, slow = _plan(fields)
+    out = defaults.copy()
+    for name in fresh:
+        out[name] = out[name].copy()
+    for name in must:
+        if raw.get(name) is None:
+            raise ExchangeError(name)
+    for name in slow:
+        if raw.get(name) is None:
+            out[name] = fields[name](None, f'{where}: field "{name}"')
+    for name, value in raw.items():
+        if value is not None:
+            out[name] = fields[name](value, f'{where}: field "{name}"')
+    return out
+
+
+_PLANS: dict = {}
+
+
+def _plan(fields: Mapping[str, Callable]) -> tuple:
+    """For a table of checks, worked out once: every field with what its check makes of nothing
+    (in the fields' order), the fields whose nothing is a list or dict of their own, the
+    required fields, and those whose check must see even nothing (it may refuse it)."""
+    entry = _PLANS.get(id(fields))
+    if entry is None or entry[0] is not fields:
+        defaults, fresh, must, slow = {}, [], [], []
+        for name, check in fields.items():
+            defaults[name] = None
+            if getattr(check, "required", False):
+                must.append(name)
+                continue
+            try:
+                defaults[name] = check(None, "")
+            except ExchangeError:
+                slow.append(name)
+                continue
+            if isinstance(defaults[name], (list, dict)):
+                fresh.append(name)
+        entry = _PLANS[id(fields)] = (fields, (defaults, tuple(fresh), tuple(must), tuple(slow)))
+    return entry[1]
 
 
 class Validated:
@@ -476,7 +535,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         where = f"applications[{i}]"
         rec = _record(raw, APPLICATION_FIELDS, where)
         k = rec["key"]
-        label = f"{where} ({_show(k)})"
+        label = _Label(where, "", k)
         if k in app_employer:
             if k not in file_apps:
                 existing.already_there(doc, "application", k, where)
@@ -498,7 +557,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         app = rec["application"]
         if app not in app_employer:
             raise ExchangeError(f'{where}: field "application": no application with key {_show(app)}')
-        label = f"{where} ({rec['kind']} for {_show(app)})"
+        label = _Label(where, f"{rec['kind']} for ", app)
         _check_event(rec, label, app_employer[app], contact_employer)
         mid = rec["message_id"]
         if mid:
@@ -536,6 +595,22 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         state_ids.add(rec["id"])
         out.action_states.append(rec)
     return out
+
+
+class _Label:
+    """A record's name in a message ("events[3] (reply for "acme-om")"), made only when a
+    message needs it: a large file's records are nearly all valid."""
+
+    __slots__ = ("where", "what", "key")
+
+    def __init__(self, where: str, what: str, key: str):
+        self.where, self.what, self.key = where, what, key
+
+    def __str__(self) -> str:
+        return f"{self.where} ({self.what}{_show(self.key)})"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping[str, str]) -> None:

@@ -142,7 +142,8 @@ def step_3_notes_and_mail(con: sqlite3.Connection) -> None:
             suggested_next_date TEXT,
             state TEXT NOT NULL DEFAULT 'pending',
             event_id INTEGER REFERENCES event(id) ON DELETE SET NULL,
-            created TEXT
+            created TEXT,
+            warning TEXT NOT NULL DEFAULT ''
         )""",
         "CREATE INDEX review_item_state ON review_item(state, received_at)",
     ):

@@ -117,7 +117,7 @@ def application_record(store, key: str) -> dict:
         "position": row.position, "source": row.source, "referred_by": row.referred_by or "",
         "posting_url": row.posting_url or "", "posting_closes": row.posting_closes,
         "stage": row.stage, "outcome": row.outcome, "archived": bool(row.archived),
-        "created": row.created,
+        "created": row.created, "notes": row.notes or "",
     }
 
 

@@ -27,7 +27,8 @@ from .menu import MENU_ACTIONS, TrayMenu  # noqa: F401 (MENU_ACTIONS: also said 
 from .notifier import BannerNotifier, CompositeNotifier, Notifier, NullNotifier, TrayNotifier, shown_as_is
 from .schedule import CLOSE_OUT
 from .scheduler import Batch, NotificationScheduler
-from .texts import close_hint, no_tray_banner, notice_text, paused_tooltip, quit_question, summary_text, tooltip_text
+from .texts import (close_hint, inbox_count_text, no_tray_banner, notice_text, paused_tooltip, quit_question,
+                    reply_arrived_text, summary_text, tooltip_text)
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 CLICK_TAKES_FOCUS_S = 0.5
 
 # Keys of what a notification is about; a click answers by kind.
-K_ACTION, K_CLOSE_OUT, K_SUMMARY = "action", "close_out", "summary"
+K_ACTION, K_CLOSE_OUT, K_SUMMARY, K_MAIL = "action", "close_out", "summary", "mail"
 
 _CLOSE_HINT = "tray/closeHintShown"
 _NO_TRAY_TOLD = "tray/noTrayTold"
@@ -94,6 +95,8 @@ class DesktopIntegration(QObject):
     close_out_requested = Signal(str)
     #: show the window's list with this filter ("due")
     filter_requested = Signal(str)
+    #: show this message of the Inbox (its review item's id)
+    message_requested = Signal(int)
 
     def __init__(self, app: QApplication, window: QWidget, workspace, paths: DataPaths, *, icon: QIcon | None = None,
                  minimized: bool = False, tray_available: bool | None = None, notifier: Notifier | None = None,
@@ -105,6 +108,8 @@ class DesktopIntegration(QObject):
         self.quitting = False
         self._base_icon = icon if icon is not None else QIcon()
         self._badge_count = -1
+        #: messages waiting in the Inbox (the window says how many: `set_inbox_count`)
+        self.inbox_count = 0
         self.autostart = autostart or Autostart(launch_command(paths))
         self._start_at_login: bool | None = None
         self._deactivated_at = float("-inf")
@@ -187,10 +192,13 @@ class DesktopIntegration(QObject):
         if self.tray is None:
             return
         due = self.workspace.due_now() if self._loaded() else []
-        if len(due) != self._badge_count:
-            self._badge_count = len(due)
-            self.tray.setIcon(badge_icon(self._base_icon, len(due)))
+        count = len(due) + self.inbox_count  # what needs the user: steps due and messages waiting
+        if count != self._badge_count:
+            self._badge_count = count
+            self.tray.setIcon(badge_icon(self._base_icon, count))
         text = tooltip_text(due, self.workspace.applications())
+        if self.inbox_count:
+            text += "\n" + inbox_count_text(self.inbox_count)
         if self.scheduler_paused():
             text += "\n" + paused_tooltip(self.scheduler.paused_until)
         self.tray.setToolTip(shown_as_is(text))
@@ -304,11 +312,46 @@ class DesktopIntegration(QObject):
             kind = K_CLOSE_OUT if n.kind == CLOSE_OUT else K_ACTION
             self.notifier.notify((kind, n.action.id), title, body)
 
+    def set_inbox_count(self, n: int) -> None:
+        """The Inbox's count of messages waiting: on the badge with what is due."""
+        self.inbox_count = max(0, int(n))
+        self.refresh()
+
+    def tell_reply(self, employer: str, item_id: int) -> None:
+        """A message from an employer came in by itself: "Acme Corp replied" (not while
+        notifications are paused; in quiet hours it is told when they end); a click opens it."""
+        from ..playbook.calendar import in_quiet_hours, out_of_quiet_hours
+
+        if self.scheduler_paused():
+            return
+        settings = self.workspace.settings()
+        now = self.workspace.now()
+        start, end = settings.quiet_hours_start, settings.quiet_hours_end
+        if in_quiet_hours(now, start, end):
+            held = getattr(self, "_held_replies", None)
+            if held is None:
+                held = self._held_replies = []
+            if not held:
+                wait_ms = max(1000, int((out_of_quiet_hours(now, start, end) - now).total_seconds() * 1000))
+                QTimer.singleShot(min(wait_ms, 2**31 - 1), self._tell_held_replies)
+            held.append((employer, item_id))
+            return
+        title, body = reply_arrived_text(employer)
+        self.notifier.notify((K_MAIL, item_id), title, body)
+
+    def _tell_held_replies(self) -> None:
+        held, self._held_replies = getattr(self, "_held_replies", []), []
+        for employer, item_id in held:
+            self.tell_reply(employer, item_id)
+
     def respond(self, key) -> None:
         """What a click on a notification does: the step's compose window, the close-out
-        question, or the list of what is due."""
+        question, the message waiting in the Inbox, or the list of what is due."""
         kind, action_id = key
-        if kind == K_SUMMARY or action_id is None:
+        if kind == K_MAIL:
+            self.show_window()
+            self.message_requested.emit(int(action_id))
+        elif kind == K_SUMMARY or action_id is None:
             self.show_due()
         elif kind == K_CLOSE_OUT:
             self.ask_close_out(action_id)
@@ -382,5 +425,5 @@ class DesktopIntegration(QObject):
                           self.autostart.location)
 
 
-__all__ = ["DesktopIntegration", "choose_notifier", "CLICK_TAKES_FOCUS_S", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY",
+__all__ = ["DesktopIntegration", "choose_notifier", "CLICK_TAKES_FOCUS_S", "K_ACTION", "K_CLOSE_OUT", "K_SUMMARY", "K_MAIL",
            "MENU_ACTIONS"]

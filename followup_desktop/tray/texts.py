@@ -129,6 +129,19 @@ def quit_question() -> tuple[str, str]:
                 "you will not be told when a follow-up comes up until you start it again.\n\nQuit now?"))
 
 
+def reply_arrived_text(employer: str) -> tuple[str, str]:
+    """A message from an employer is waiting in the Inbox: "Acme Corp replied"."""
+    return (QCoreApplication.translate("Tray", "{0} replied").format(employer),
+            QCoreApplication.translate("Tray", "Open the Inbox to read it and confirm what it says."))
+
+
+def inbox_count_text(n: int) -> str:
+    """The line the tooltip adds for the messages waiting in the Inbox."""
+    if n == 1:
+        return QCoreApplication.translate("Tray", "1 message waiting in the Inbox")
+    return QCoreApplication.translate("Tray", "{0} messages waiting in the Inbox").format(n)
+
+
 def no_tray_banner() -> str:
     return QCoreApplication.translate(
         "Tray", "This desktop has no system tray, so Follow-up Desktop lives in this window: "
@@ -136,4 +149,5 @@ def no_tray_banner() -> str:
 
 
 __all__ = ["SUMMARY_LINES", "describe", "when", "notice_text", "summary_text", "due_count_text", "due_now_header",
-           "tooltip_text", "paused_tooltip", "menu_text", "snooze_text", "close_hint", "quit_question", "no_tray_banner"]
+           "tooltip_text", "paused_tooltip", "menu_text", "snooze_text", "close_hint", "quit_question", "no_tray_banner",
+           "reply_arrived_text", "inbox_count_text"]

@@ -321,6 +321,11 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.paths = workspace.paths
         self.edits = Edits(self)  # what the edit actions do (`edits.py`)
+        from .calendar_file import CalendarFile
+
+        self.calendar_file = CalendarFile(workspace, self)  # the setting "Keep a calendar file up to date"
+        self.calendar_file.failed.connect(lambda why: self.statusBar().showMessage(
+            self.tr("The calendar file could not be written: {0}").format(why), 8000))
         self.setObjectName("mainWindow")
         self._composers: list[QWidget] = []
         self._selected_key: str | None = None
@@ -427,6 +432,11 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget()
         for w in (self.loading, self.empty, self.table, self.no_match, self.archived):
             self.list_stack.addWidget(w)
+        from .inbox import Inbox  # the messages brought in from mail, in the list's place
+
+        self.inbox = Inbox(self)
+        self.list_stack.addWidget(self.inbox.view)
+        filter_row.insertWidget(len(FILTERS), self.inbox.button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -520,6 +530,8 @@ class MainWindow(QMainWindow):
         self.act_import = A(self.tr("&Import…"), self.import_file, "Ctrl+I", "actImport")
         self.act_export = A(self.tr("E&xport…"), self.export_file, "Ctrl+Shift+S", "actExport")
         self.act_backups = A(self.tr("&Backups…"), self.open_backups, None, "actBackups")
+        self.act_report = A(self.tr("Activity &report…"), self.activity_report, None, "actReport",
+                            self.tr("Every contact with an employer in a period, as PDF or CSV"))
         self.act_refresh = A(self.tr("&Reload from disk"), self.workspace.reload_async, QKeySequence.Refresh, "actRefresh")
         self.act_quit = A(self.tr("&Quit"), QApplication.quit, QKeySequence.Quit, "actQuit")
         self.act_about = A(self.tr("&About Follow-up Desktop"), self.about, None, "actAbout")
@@ -541,7 +553,7 @@ class MainWindow(QMainWindow):
         self.act_previous_pane = A(self.tr("Previous pane"), lambda: self.cycle_pane(-1), "Shift+F6", "actPreviousPane")
 
         menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addActions([self.act_new, self.act_import, self.act_export, self.act_backups])
+        menu.addActions([self.act_new, self.act_import, self.act_export, self.act_report, self.act_backups])
         menu.addSeparator()
         menu.addAction(self.act_refresh)
         menu.addSeparator()
@@ -778,6 +790,8 @@ class MainWindow(QMainWindow):
         if not self.workspace.is_loaded:
             # the last exit's list, if there is one, until the data is read
             self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.loading)
+        elif self.inbox.showing:
+            self.list_stack.setCurrentWidget(self.inbox.view)
         elif self.proxy.filter_name == "archived":
             self.archived.refresh(self.proxy.needle)
             self.list_stack.setCurrentWidget(self.archived)
@@ -951,6 +965,12 @@ class MainWindow(QMainWindow):
 
     def export_file(self) -> None:
         self._import_export().export_file()
+
+    def activity_report(self) -> None:
+        """File → Activity report…: the period and format, then the file (`activity_report.py`)."""
+        from .activity_report import ActivityReport
+
+        ActivityReport(self).ask()
 
     def _import_export(self):
         if getattr(self, "import_export", None) is None:

@@ -46,6 +46,9 @@ def _other_windows(window, workspace):
     for form in ("applied", "interview", "thank_you", "call", "email", "reply", "note", "closed"):
         yield f"log {form}", lambda f=form: LogEventDialog(f, [], now=workspace.now(), parent=window)
     yield "settings", lambda: SettingsDialog(workspace.settings(), window)
+    from .dialogs.report import ReportDialog
+
+    yield "activity report", lambda: ReportDialog(workspace.now().date(), "A4", window)
     try:
         from .compose import ComposeWindow
         from .template_editor import TemplateEditor

@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityReport</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report saved to {0}: {1} contacts from {2} to {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report cancelled: no file written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the activity report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>each column&apos;s share of the table&apos;s width, in per cent (Date … Result) the page&apos;s margins in millimetres: left, top, right, bottom (the foot line sits in the bottom one) the table&apos;s column titles (the CSV&apos;s, which stay in English: CONTRACT.md)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0} to {1}, both days included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact with an employer is recorded in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} with {1}, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDialog</name>
     <message>
         <source>Save</source>
@@ -88,6 +188,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Anything to remember about this application (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,6 +221,14 @@
     </message>
     <message>
         <source>Outcome: say how it ended; a closed application needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes are {length:,} characters long; the limit is {limit:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1040,7 +1156,7 @@
     <name>DesktopIntegration</name>
     <message>
         <source>For 1 &amp;week</source>
-        <extracomment>A click on the tray may take the focus from the window a moment before the click arrives: a window active this recently still counts as the one the user is looking at. act on this step (its id): its message to write, or for a debrief the interview&apos;s form ask whether to close the lead of this close-out step (its id) show the window&apos;s list with this filter (&quot;due&quot;)</extracomment>
+        <extracomment>A click on the tray may take the focus from the window a moment before the click arrives: a window active this recently still counts as the one the user is looking at. act on this step (its id): its message to write, or for a debrief the interview&apos;s form ask whether to close the lead of this close-out step (its id) show the window&apos;s list with this filter (&quot;due&quot;) show this message of the Inbox (its review item&apos;s id) messages waiting in the Inbox (the window says how many: `set_inbox_count`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1626,6 +1742,14 @@ Nothing you saved is lost. The details are in the log file:
         <source>months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep a calendar file up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After every change, the follow-ups and planned interviews are written to calendar.ics in the data folder, for a calendar program subscribed to that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -1653,11 +1777,45 @@ Nothing you saved is lost. The details are in the log file:
 <context>
     <name>ImportExport</name>
     <message>
-        <source>Import an exchange file</source>
+        <source>{0}: cannot export to {1}; choose a .json, .csv or .ics file</source>
+        <extracomment>what File → Export… writes, by the file&apos;s suffix the name the save dialog offers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file without an extension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up Desktop file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet, one row per application (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar, follow-ups and interviews (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <extracomment>the mapping step of a spreadsheet, while it is open</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up Desktop file, spreadsheet, mail message or invitation (*.json *.csv *.eml *.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet saved as CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail message (*.eml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar invitation (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1690,15 +1848,15 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export cancelled: no file written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1715,6 +1873,170 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Messages brought in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the reply says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will decide by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They invited me to stay in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log this reply on the timeline with the outcome chosen (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take it off the list without logging anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back what this sent message marked on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it, and take it off this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages are waiting.
+
+Drop a saved message (.eml) or an invitation (.ics) on this window, or use File → Import…, to bring it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}) wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote to {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Careful: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {0}, a decision by {1} (from the words of the message; check before confirming).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {0} (from the words of the message; check before confirming).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestion: choose what the reply says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sent this from your mail program; it is on the timeline as sent, and the step it answered is done.
+
+Undo takes it off the timeline again. OK keeps it and takes it off this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show: Inbox</source>
+        <extracomment>how many messages wait for review a message came in by itself: the employer&apos;s name and the review item&apos;s id a file was brought in: its one line (`mail.intake.Result.line`)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages brought in from mail, waiting for you to confirm what they say (Ctrl+6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {0} · {1} · on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was not brought in: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New people at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation also names people who are not among {0}&apos;s contacts:
+
+{1}
+
+Add them as contacts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged the reply from {0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log reply from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the message to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the invitation&apos;s people as contacts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2069,6 +2391,10 @@ Nothing you saved is lost. The details are in the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The calendar file could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Applications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2179,6 +2505,14 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every contact with an employer in a period, as PDF or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2742,6 +3076,94 @@ Nothing you saved is lost. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Save…</source>
+        <extracomment>the period choices: (name, label); &quot;custom&quot; is whatever the two dates say</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every contact you made with an employer in the period: each application, message, call and interview, with the answer it had. Job centres and unemployment offices ask for it as proof of a work search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1!r} {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts on {0}, after it ends on {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Save</source>
@@ -2773,6 +3195,138 @@ Nothing you saved is lost. The details are in the log file:
     </message>
     <message>
         <source>e.g. 09:30-11:30, 14:30-16:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetImport</name>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <extracomment>the date orders offered when a sheet&apos;s slashed dates could be read either way a check has been shown (the newest one)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check how the columns of {0} are read before anything is added. Change a column&apos;s field in the row of boxes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the sheet writes them (ISO, or month first with a time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first: 3/4/2026 is March 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first: 3/4/2026 is 4 March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sheet cannot be imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field of column {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; choose the order of the dates above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns are read as {0}: set one of them to Ignore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: {0}. Choose the column that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}{1} rows cannot be imported (below); nothing is imported until they are fixed in the sheet or read differently here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the order of the dates to read the ambiguous ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new: all {0} rows are already in your data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} applications will be added, {1} skipped as already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored columns: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3449,6 +4003,22 @@ Nothing you saved is lost. The details are in the log file:
         <source>There is no system tray to keep Follow-up Desktop running in. If you close it, you will not be told when a follow-up comes up until you start it again.
 
 Quit now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Inbox to read it and confirm what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 message waiting in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} messages waiting in the Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

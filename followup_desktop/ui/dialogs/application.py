@@ -23,6 +23,7 @@ from .common import (
     FormDialog,
     Invalid,
     Note,
+    NotesEdit,
     combo_value,
     enum_combo,
     exchange_rule,
@@ -132,6 +133,14 @@ class ApplicationDialog(FormDialog):
         self.outcome.currentIndexChanged.connect(self._stage_changed)
         self._stage_changed()
 
+        # what the user keeps about it: a spreadsheet's Notes column comes in here
+        self.notes = NotesEdit(initial.get("notes") or "", limit=limit("application", "notes"), name="notes")
+        self.notes.setPlaceholderText(self.tr("Anything to remember about this application (optional)"))
+        self.notes.setMinimumHeight(80)
+        self._notes_field = self.add_field(form, self.tr("N&otes:"), self.notes, self._check_notes,
+                                           signals=[self.notes.textChanged])
+        self.notes.refused.connect(lambda message: self._notes_field.show_message(message, "error"))
+
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
@@ -202,6 +211,15 @@ class ApplicationDialog(FormDialog):
             raise Invalid(self.tr("Outcome: say how it ended; a closed application needs one."))
         return None
 
+    def _check_notes(self):
+        # length first: no copy of a long text on every keystroke
+        most = limit("application", "notes")
+        if self.notes.length() > most:
+            raise Invalid(self.tr("Notes are {length:,} characters long; the limit is {limit:,}.")
+                          .format(length=self.notes.length(), limit=most))
+        exchange_rule(APPLICATION_FIELDS["notes"], self.tr("Notes"))(self.notes.toPlainText())
+        return None
+
     # -- result -----------------------------------------------------------------------------
 
     def values(self) -> dict:
@@ -222,6 +240,7 @@ class ApplicationDialog(FormDialog):
             "posting_closes": parse_optional_date(self.posting_closes.text(), "posting_closes"),
             "stage": stage,
             "outcome": combo_value(self.outcome) if stage == Stage.CLOSED else None,
+            "notes": self.notes.toPlainText(),
             **({"stage_at": self.stage_at.dateTime().toPython().replace(second=0, microsecond=0)}
                if self._moves() else {}),
         }
