@@ -589,3 +589,35 @@ def test_a_lead_with_no_date_at_all_is_told_its_first_step(data_dir, write_json,
     assert cli.main(["--data-dir", str(data_dir), "due", "--json"]) == 0
     due = json.loads(capsys.readouterr().out)
     assert [(d["application"], d["action"]) for d in due] == [("initech-analyst", "introduce")]
+
+
+def test_a_moment_another_program_stored_its_own_way_is_exported_as_the_app_writes_it(
+        tmp_path, write_json, capsys):
+    # The export reads rows as SQLite hands them; a stored moment that is not already in the
+    # file's form (a space for the T, no seconds) is made the way the app writes it.
+    data = tmp_path / "d"
+    assert import_file(data, write_json(RICH), capsys)[0] == 0
+    expected = json.loads(export_file(data, tmp_path / "before.json", capsys))
+    con = sqlite3.connect(data / "followup.sqlite3")
+    with con:
+        con.execute("UPDATE event SET at = replace(substr(at, 1, 16), 'T', ' ') WHERE id = 1")
+        con.execute("UPDATE application SET created = replace(created, 'T', ' ') WHERE id = 1")
+    con.close()
+    after = json.loads(export_file(data, tmp_path / "after.json", capsys))
+    assert after == expected
+    assert after["applications"][0]["created"] == expected["applications"][0]["created"]
+    assert "T" in after["events"][0]["at"]
+
+
+def test_an_export_with_quotes_braces_and_line_breaks_in_a_note_reads_back_the_same(
+        tmp_path, write_json, capsys):
+    tricky = json.loads(json.dumps(RICH))
+    tricky["employers"][0]["notes"] = 'a "quote"}, {"key": "x"}\ttab\nnew line, ünïcode'
+    data = tmp_path / "d"
+    assert import_file(data, write_json(tricky), capsys)[0] == 0
+    text = export_file(data, tmp_path / "out.json", capsys).decode("utf-8")
+    assert json.loads(text)["employers"][0]["notes"] == tricky["employers"][0]["notes"]
+    assert "\x00" not in text
+    lines = text.splitlines()
+    employers = lines[lines.index('  "employers": [') + 1:]
+    assert employers[0].startswith('    {"key": ') and employers[0].endswith("},")

@@ -17,7 +17,6 @@ from typing import Any
 
 from .. import records as R
 from ..paths import write_private
-from ..playbook.stages import event_for_stage, says_more, stage_of
 from ..settings import SPECS
 from .validate import FORMAT, VERSION, ExchangeError, ExistingKeys, check_event, load_file, validate
 
@@ -155,6 +154,9 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     none); where the events say more, the events win. An application with neither events nor a
     `created` moment is created `now`. Sets each record's stage and outcome and returns the added
     events, as validated records."""
+    # Imported here: an export never needs the playbook (its import is a tenth of a second).
+    from ..playbook.stages import event_for_stage, says_more, stage_of
+
     by_app: dict[str, list[dict]] = {}
     for rec in events:
         by_app.setdefault(rec["application"], []).append(rec)
@@ -299,7 +301,8 @@ class Reading:
         return load_settings(self.connection)
 
 
-def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, people=None):
+def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, people=None,
+                   where: str = "", args: tuple = ()):
     """(row id, the exchange file's record) of every row of a record's table, as `_exported`
     makes them from `reads.table_rows` rows, read straight from the cursor (a search has tens of
     thousands of events: no named row, no attribute look-up per field). `people`: event id ->
@@ -316,7 +319,7 @@ def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, 
         plan.append((f.name, at, f.refers if f.type == R.REF else None, f.omit_empty,
                      _TO_PYTHON.get(f.type), f.type))
     columns = ("id, " if record.row_id else "") + record.columns()
-    for raw in con.execute(f"SELECT {columns} FROM {record.table} ORDER BY {order_by}"):
+    for raw in con.execute(f"SELECT {columns} FROM {record.table} {where} ORDER BY {order_by}", args):
         row_id = raw[0] if offset else None
         out: dict[str, Any] = {}
         for name, at, refers, omit, to_python, kind in plan:
@@ -339,6 +342,79 @@ def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, 
         yield row_id, out
 
 
+@lru_cache(maxsize=None)
+def _record_query(record: R.Record, order_by: str) -> tuple:
+    """The SQL that reads a record's rows already as the exchange file writes them, and how to
+    finish each in Python: (sql, field names, kept-when-empty flags, the positions of the
+    true/false fields, of the people's fields). SQLite looks up each REF's key (a join), turns
+    the texts and flags an export leaves out when empty into NULL, and says of each row whether
+    its dates and times are stored exactly as the file writes them (`strftime` of a stored
+    moment gives it back only then) and its REFs found their record: a row that is not so (a
+    value another program stored) is made by `_exported_rows`, the field-by-field way."""
+    t = record.table
+    select, ok, joins = [], [], []
+    names, keeps, flags, people_at = [], [], [], {}
+    for f in record.fields:
+        names.append(f.name)
+        keeps.append(not f.omit_empty)
+        if not f.stored:
+            select.append("NULL")
+            people_at[f.type] = len(select) - 1
+            continue
+        col = f"r.{f.sql}"
+        if f.type == R.REF:
+            alias = f"j{len(joins)}"
+            joins.append(f" LEFT JOIN {f.refers} {alias} ON {alias}.id = {col}")
+            value = f"{alias}.key"
+            ok.append(f"({col} IS NULL OR {value} IS NOT NULL)")
+        elif f.type == R.DATETIME:
+            value = col
+            ok.append(f"strftime('%Y-%m-%dT%H:%M:%S', {col}) IS {col}")
+        elif f.type == R.DATE:
+            value = col
+            ok.append(f"date({col}) IS {col}")
+        elif f.type == R.BOOLEAN:
+            value = f"NULLIF({col}, 0)" if f.omit_empty else col
+            flags.append(len(select))
+        elif f.omit_empty:
+            value = f"NULLIF({col}, '')"
+        else:
+            value = col
+        select.append(value)
+    select += ["r.id", " AND ".join(ok) or "1"]
+    sql = (f"SELECT {', '.join(select)} FROM {t} r{''.join(joins)} "
+           f"ORDER BY {', '.join('r.' + c.strip() for c in order_by.split(','))}")
+    return sql, tuple(names), tuple(keeps), tuple(flags), people_at.get(R.KEYS), people_at.get(R.POINTS)
+
+
+def _exported_records(con, record: R.Record, order_by: str, people=None) -> list[dict]:
+    """Every row of a record's table as the exchange file's record, in `order_by` order: the
+    same records `_exported_rows` makes, with SQLite doing the per-field work (a search has
+    tens of thousands of events; each is one dict made in one expression here)."""
+    sql, names, keeps, flags, keys_at, points_at = _record_query(record, order_by)
+    out = []
+    append = out.append
+    slow = None
+    for raw in con.execute(sql):
+        if not raw[-1]:
+            if slow is None:
+                slow = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}"))
+                        for r in (R.EMPLOYER, R.CONTACT, R.APPLICATION)}
+            append(next(_exported_rows(con, record, slow, "id", people, "WHERE id = ?", (raw[-2],)))[1])
+            continue
+        if flags or (people is not None and raw[-2] in people):
+            raw = list(raw)
+            for i in flags:
+                if raw[i] is not None:
+                    raw[i] = bool(raw[i])
+            who = people.get(raw[-2]) if people is not None else None
+            if who:
+                raw[keys_at] = [k for k, _ in who]
+                raw[points_at] = {k: p for k, p in who if p} or None
+        append({n: v for n, v, keep in zip(names, raw, keeps) if keep or v is not None})
+    return out
+
+
 def export_document(store) -> dict[str, Any]:
     """Everything in the store as an exchange document (the same keys come back out)."""
     from ..store.reads import table_rows
@@ -349,41 +425,41 @@ def export_document(store) -> dict[str, Any]:
     if not profile["signature"]:
         del profile["signature"]
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "profile": profile}
-
-    keys: dict[str, dict] = {}
     for record in (R.EMPLOYER, R.CONTACT, R.APPLICATION):
-        keys[record.name] = ids = {}
-        doc[record.section] = out = []
-        for row_id, rec in _exported_rows(con, record, keys, "id"):
-            ids[row_id] = rec["key"]
-            out.append(rec)
+        doc[record.section] = _exported_records(con, record, "id")
 
     people: dict[int, list] = {}
-    for link in table_rows(con, R.EVENT_CONTACT, order_by="event_id, position"):
-        people.setdefault(link.event_id, []).append((keys["contact"][link.contact_id], link.key_point))
-
-    doc[R.EVENT.section] = [rec for _, rec in _exported_rows(con, R.EVENT, keys, "application_id, at, id", people)]
+    for event_id, key, point in con.execute(
+            "SELECT l.event_id, c.key, l.key_point FROM event_contact l "
+            "JOIN contact c ON c.id = l.contact_id ORDER BY l.event_id, l.position"):
+        people.setdefault(event_id, []).append((key, point))
+    doc[R.EVENT.section] = _exported_records(con, R.EVENT, "application_id, at, id", people)
 
     others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
     if others:
         doc["settings"] = dict(sorted(others.items(), key=lambda kv: list(SPECS).index(kv[0])))
-    states = [_exported(R.ACTION_STATE, s, keys)
-              for s in table_rows(con, R.ACTION_STATE, order_by="action_id")]
+    states = list(table_rows(con, R.ACTION_STATE, order_by="action_id"))
     if states:
-        doc[R.ACTION_STATE.section] = states
+        keys = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}")) for r in (R.APPLICATION,)}
+        doc[R.ACTION_STATE.section] = [_exported(R.ACTION_STATE, s, keys) for s in states]
     return doc
 
 
 def document_text(doc: dict[str, Any]) -> str:
-    """The exchange file's text: the top level laid out, one record a line. Each record is
-    written by the json module's C encoder (an indented dump goes through its pure-Python one,
-    which took most of an export's time)."""
+    """The exchange file's text: the top level laid out, one record a line. Each section is
+    written by one call of the json module's C encoder (an indented dump goes through its
+    pure-Python one, which took most of an export's time; a call per record paid the
+    encoder's set-up tens of thousands of times). The call separates items by a NUL, which the
+    encoder never writes itself (it escapes every control character inside a string): between
+    two records of a section it stands between `}` and `{`, which nowhere else follows a
+    separator, as a record's values are plain values, lists of keys and texts by key."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    section = json.JSONEncoder(ensure_ascii=False, separators=("\0", ": ")).encode
     parts = []
     for name, value in doc.items():
         if isinstance(value, list) and value:
-            records = ",\n".join("    " + encode(item) for item in value)
-            parts.append(f"  {encode(name)}: [\n{records}\n  ]")
+            records = section(value)[1:-1].replace("}\0{", "},\n    {").replace("\0", ", ")
+            parts.append(f"  {encode(name)}: [\n    {records}\n  ]")
         else:
             parts.append(f"  {encode(name)}: {encode(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
