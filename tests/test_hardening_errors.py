@@ -312,3 +312,34 @@ def test_an_import_killed_midway_leaves_its_marker_and_the_next_open_clears_it(s
 
 def test_a_clean_import_leaves_no_running_marker(stocked):
     assert not [p for p in stocked.iterdir() if p.name.startswith("running-")]
+
+
+def test_a_read_after_a_clean_exit_still_says_damaged_pages_are_damaged_and_changes_nothing(stocked, capsys):
+    # A read of a file every copy closed cleanly does not check it whole first; the pages it
+    # reads are checked as they are read.
+    db = db_of(stocked)
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = db.read_bytes()
+    db.write_bytes(data[:4096] + bytes(len(data) - 4096))  # every page after the first wiped
+    before = db.read_bytes()
+    for command in (["due", *AT], ["stats", "--json"], ["export", str(stocked.parent / "out.json")]):
+        code, out, err = run(capsys, "--data-dir", stocked, *command)
+        assert code == 1 and out == "", command
+        assert "damaged" in one_line(err) and err.count("\n") == 1, (command, err)
+    assert db.read_bytes() == before
+    assert not (stocked.parent / "out.json").exists()
+
+
+def test_a_write_after_a_clean_exit_checks_the_pages_first(stocked, another_file, capsys):
+    db = db_of(stocked)
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = db.read_bytes()
+    db.write_bytes(data[:4096] + bytes(len(data) - 4096))
+    before = db.read_bytes()
+    code, out, err = run(capsys, "--data-dir", stocked, "import", another_file)
+    assert code == 1 and "damaged" in one_line(err)
+    assert db.read_bytes() == before

@@ -162,9 +162,11 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def _check_read_only(path: Path, latest: int, *, integrity: bool = False) -> int:
-    """Read `user_version` and, for a file this version can read, run `quick_check`: all on a
-    read-only connection, before anything could change the file. Returns the version."""
+def _check_read_only(path: Path, latest: int, *, integrity: bool = False, pages: bool = True) -> int:
+    """Read `user_version` and, for a file this version can read, run `quick_check` (with
+    `pages` or when the file needs an upgrade; `integrity_check` with `integrity`) and check
+    its tables: all on a read-only connection, before anything could change the file. Returns
+    the version."""
     uri = read_only_uri(path)
     try:
         con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -189,7 +191,7 @@ def _check_read_only(path: Path, latest: int, *, integrity: bool = False) -> int
         if version <= latest:
             if integrity:
                 integrity_check(con, path)
-            else:
+            elif pages or version < latest:  # an upgrade writes: never onto damage
                 quick_check(con, path)
             if version == latest:
                 check_schema(con, path)
@@ -205,7 +207,9 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     """Open (creating if needed) and migrate the database at `path`; return a ready connection.
 
     A file the user made read-only is opened read-only (never chmod-ed). `reading`: the caller
-    only reads (`due`); on a full or read-only disk it still gets a connection.
+    only reads (`due`); on a full or read-only disk it still gets a connection, and a file
+    every copy of the app closed cleanly is not read whole by `quick_check` first (a tenth of
+    a `due`; what is read is checked by SQLite as it reads, a damaged page is an error).
     Every failure is a StoreError saying in words what is wrong."""
     from .migrations import LATEST, STEPS
 
@@ -230,9 +234,11 @@ def open_database(path: Path | str, *, backups: Path | None = None,
     read_only = is_read_only(path)
     unclean = stale_markers(path.parent)
     # Checked read-only, before `connect` switches the file to WAL: a newer or damaged file must
-    # be refused exactly as it was found. After an unclean exit the thorough check runs.
+    # be refused exactly as it was found. After an unclean exit the thorough check runs, for a
+    # read too. A write checks the pages first in any case: it must not build on damage.
     try:
-        version = _check_read_only(path, LATEST, integrity=bool(unclean)) if existed else 0
+        version = (_check_read_only(path, LATEST, integrity=bool(unclean), pages=not reading)
+                   if existed else 0)
     except (DiskFull, DatabaseReadOnly, StoreError) as exc:
         if reading and exc.kind in ("full", "read_only", "other") and existed:
             return _reading_fallback(path, LATEST, exc)
