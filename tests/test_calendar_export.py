@@ -288,3 +288,26 @@ def test_the_calendar_export_reports_its_progress_and_cancel_writes_no_file(qtbo
         assert window.statusBar().currentMessage() == "Export cancelled: no file written."
     finally:
         ws.close()
+
+
+def test_long_lines_with_escapes_and_accents_are_folded_exactly_as_icalendar_folds_them():
+    import random
+
+    from followup_desktop.exchange import ics
+
+    at = datetime(2026, 3, 10, 9, 0)
+    pick = random.Random(7)
+    texts = ["", "short", "x" * 74, "x" * 75, "y" * 73 + "\\n", "z" * 72 + ";;" + "z" * 80,
+             "Thank-you note — Susan Smith (Acme Corp) " * 3, "é" * 40, "€" * 30 + "a\\b^c" * 20,
+             "😀" * 25, "line one\nline two, with a comma; and a semicolon " * 4]
+    texts += ["".join(pick.choice("ab ^\\;,:\"\n—éü€😀") for _ in range(pick.randint(0, 250)))
+              for _ in range(300)]
+    entries = [ics.CalendarEntry(f"app-{i}|step|2026-03-0{i % 9 + 1}T10:00:00@followup-desktop",
+                                 at + timedelta(hours=i), at + timedelta(hours=i, minutes=30),
+                                 text, texts[-1 - i], busy=i % 2 == 0)
+               for i, text in enumerate(texts)]
+    data = ics.calendar_bytes(entries, at)
+    assert data == ics.build_calendar(entries, at).to_ical()
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    read = Calendar.from_ical(data).walk("VEVENT")
+    assert [str(c["SUMMARY"]) for c in read] == [e.summary.replace("\r\n", "\n") for e in entries]
