@@ -250,11 +250,11 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
         step(7)  # the last moment to stop: after it, the transaction commits
     summary = ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                             file_events)
-    _let_go(events, links, checked.events, checked.applications, checked.contacts)
+    let_go(events, links, checked.events, checked.applications, checked.contacts)
     return summary
 
 
-def _let_go(*lists: list) -> None:
+def let_go(*lists: list) -> None:
     """Empty big lists a slice at a time, letting other threads run between slices: a search's
     records freed all at once when the import returns hold the interpreter's lock for tens of
     milliseconds, and the window (run beside the import) stands still that long."""
