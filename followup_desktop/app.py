@@ -53,20 +53,63 @@ def log_handler(path: str, *, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG
     return handler
 
 
-def setup_logging(paths: DataPaths) -> str:
-    """A rotating log file in the data dir: a windowed build has no terminal to print to."""
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class _HeldRecords(logging.Handler):
+    """The log's records until its rotating file handler is set up (`write_out`: once the window is
+    shown, as `logging.handlers` brings in sockets, pickle and queues the first paint does not
+    need). A warning or worse sets it up at once, so what goes wrong at start is in the file."""
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.baseFilename = path  # one handler per log file, as `setup_logging` looks
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        if record.levelno >= logging.WARNING:
+            self.write_out()
+
+    def write_out(self) -> None:
+        root = logging.getLogger()
+        if self not in root.handlers:
+            return
+        handler = log_handler(self.baseFilename)
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+        root.removeHandler(self)
+        for record in self.records:
+            handler.handle(record)
+        self.records.clear()
+
+
+def setup_logging(paths: DataPaths, *, hold: bool = False) -> str:
+    """A rotating log file in the data dir: a windowed build has no terminal to print to.
+    `hold`: the records wait in memory until `release_logging()` (or the first warning)."""
     from .paths import ensure_private_dir
 
     ensure_private_dir(paths.logs)
     path = paths.log_file
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        handler = log_handler(str(path))
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+        if hold:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+            root.addHandler(_HeldRecords(str(path)))
+        else:
+            handler = log_handler(str(path))
+            handler.setFormatter(logging.Formatter(LOG_FORMAT))
+            root.addHandler(handler)
     root.setLevel(logging.INFO)
     os.chmod(path, 0o600)
     return str(path)
+
+
+def release_logging() -> None:
+    """Write the records held since start-up to the log file, and every one after them."""
+    for handler in list(logging.getLogger().handlers):
+        if isinstance(handler, _HeldRecords):
+            handler.write_out()
 
 
 def install_desktop_integration(app, window, workspace, paths: DataPaths, *, minimized: bool = False, **kw):
@@ -121,7 +164,7 @@ def run(args) -> int:
         return cannot_start(QCoreApplication.translate(
             "run", "Follow-up Desktop cannot use its data folder:\n{0}").format(exc))
     try:
-        log_file = setup_logging(paths)
+        log_file = setup_logging(paths, hold=True)
     except OSError as exc:
         from .store.connection import describe
 
@@ -154,7 +197,6 @@ def run(args) -> int:
         marker.touch(mode=0o600)
     except OSError:
         marker = None
-    watch_the_data(paths, workspace, window)
     desktop = []
 
     def integrate():
@@ -181,6 +223,12 @@ def run(args) -> int:
             ready()
         else:
             workspace.loaded.connect(ready)
+    def after_shown():
+        """What the window's first paint does not need (the last exit's list stands in for the
+        data): the log file proper, the data checks and backups, and the read of everything."""
+        release_logging()
+        watch_the_data(paths, workspace, window)
+        workspace.reload_async()
     if args.minimized:
         integrate()
     else:  # paint the window first; the tray joins on the next turn of the event loop
@@ -188,9 +236,10 @@ def run(args) -> int:
         QTimer.singleShot(0, integrate)
     if not quit_when:  # the first start asks for the profile once the data is read (once only)
         workspace.loaded.connect(window.offer_first_run)
-    workspace.reload_async()
+    QTimer.singleShot(0, after_shown)
     app.aboutToQuit.connect(window.save_state)
     code = app.exec()
+    release_logging()
     workspace.close()
     from .ui.backups import backup_at_exit
 
@@ -200,4 +249,4 @@ def run(args) -> int:
     return code
 
 
-__all__ = ["run", "setup_logging", "log_handler", "install_desktop_integration", "connect_tray_to_window"]
+__all__ = ["run", "setup_logging", "release_logging", "log_handler", "install_desktop_integration", "connect_tray_to_window"]

@@ -55,3 +55,59 @@ def shoot(widget, path: Path) -> Path:
     w, h, x, y = (round(v * r) for v in (g.width(), g.height(), g.x(), g.y()))
     subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(path)], check=True)
     return path
+
+
+def start(argv, *, fill=None, clock=None, after=None):
+    """What every screenshot script starts with: the output folder (argv[1], default /tmp/shots)
+    and the flags after it ("dark", "empty"), the app (Fusion and `dark_palette()` when dark), a
+    throw-away data dir, the workspace and the main window over it, filled by `fill(path)` (an
+    exchange file written to `path`, imported unless "empty"), then `after(workspace)` (more to
+    bring in), read and shown. Returns a namespace: app, out, dark, empty, suffix, workspace, window."""
+    import tempfile
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from followup_desktop.exchange.jsonfile import import_json
+    from followup_desktop.paths import DataPaths
+    from followup_desktop.ui.app import build, make_application
+
+    out = Path(argv[1] if len(argv) > 1 else "/tmp/shots")
+    flags = set(argv[2:])
+    dark, empty = "dark" in flags, "empty" in flags
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    tmp = Path(tempfile.mkdtemp())
+    workspace, window = build(DataPaths(tmp / "data").ensure(), clock=clock)
+    if fill is not None and not empty:
+        f = tmp / "s.json"
+        fill(f)
+        import_json(workspace.store, f)
+    if after is not None:
+        after(workspace)
+    workspace.load()
+    window.show()
+    suffix = ("-dark" if dark else "") + ("-empty" if empty else "")
+    return SimpleNamespace(app=app, out=out, dark=dark, empty=empty, suffix=suffix,
+                           workspace=workspace, window=window)
+
+
+def run(app, step, ms: int = 600) -> None:
+    """Run the event loop, calling `step()` once after `ms` (it ends with `app.quit()`)."""
+    QTimer.singleShot(ms, step)
+    app.exec()
+
+
+def fit(app, window) -> None:
+    """The main window at a laptop's size, at the top left of the screen."""
+    screen = app.primaryScreen().availableGeometry()
+    window.resize(min(1366, screen.width()), min(740, screen.height() - 28))
+    window.move(0, 0)
+
+
+def shoot_root(path) -> None:
+    """The whole screen, after the window had time to paint."""
+    wait(400)
+    subprocess.run(["import", "-window", "root", str(path)], check=True)

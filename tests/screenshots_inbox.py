@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import screens  # noqa: E402
 
-from followup_desktop.exchange.jsonfile import import_json  # noqa: E402
 from followup_desktop.mail.intake import bring_in  # noqa: E402
-from followup_desktop.paths import DataPaths  # noqa: E402
-from followup_desktop.ui.app import build, make_application  # noqa: E402
 
 MAIL = HERE / "fixtures" / "mail"
 spec = importlib.util.spec_from_file_location("make_mail", MAIL / "make_mail.py")
@@ -35,31 +29,18 @@ spec.loader.exec_module(make_mail)
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
-    dark = "dark" in sys.argv[2:]
-    out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    if dark:
-        app.setStyle("Fusion")
-        app.setPalette(screens.dark_palette())
-    tmp = Path(tempfile.mkdtemp())
-    paths = DataPaths(tmp / "data").ensure()
-    workspace, window = build(paths, clock=lambda: datetime(2026, 3, 21, 11, 0))
-    f = tmp / "s.json"
-    f.write_text(json.dumps(make_mail.dataset()))
-    import_json(workspace.store, f)
-    for name in ("outbound_thank_you.eml", "hostile_forged_from.eml", "html_only.eml", "non_ascii.eml", "plain.eml"):
-        bring_in(workspace.store, (MAIL / name).read_bytes())
-    workspace.load()
-    window.show()
-    screen = app.primaryScreen().availableGeometry()
-    window.resize(min(1366, screen.width()), min(740, screen.height() - 28))
-    window.move(0, 0)
-    suffix = "-dark" if dark else ""
+    def bring_mail_in(workspace):
+        for name in ("outbound_thank_you.eml", "hostile_forged_from.eml", "html_only.eml", "non_ascii.eml", "plain.eml"):
+            bring_in(workspace.store, (MAIL / name).read_bytes())
+
+    shots = screens.start(sys.argv[:2] + [a for a in sys.argv[2:] if a != "empty"],
+                          fill=lambda f: f.write_text(json.dumps(make_mail.dataset())), after=bring_mail_in,
+                          clock=lambda: datetime(2026, 3, 21, 11, 0))
+    app, window = shots.app, shots.window
+    screens.fit(app, window)
 
     def shoot(name):
-        screens.wait(400)
-        subprocess.run(["import", "-window", "root", str(out / f"{name}{suffix}.png")], check=True)
+        screens.shoot_root(shots.out / f"{name}{shots.suffix}.png")
 
     def step():
         inbox = window.inbox
@@ -77,8 +58,7 @@ def main() -> None:
         shoot("inbox-sent")
         app.quit()
 
-    QTimer.singleShot(800, step)
-    app.exec()
+    screens.run(app, step, 800)
 
 
 if __name__ == "__main__":

@@ -7,20 +7,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import screens  # noqa: E402
-
-from followup_desktop.exchange.jsonfile import import_json  # noqa: E402
-from followup_desktop.paths import DataPaths  # noqa: E402
-from followup_desktop.ui.app import build, make_application  # noqa: E402
 
 
 def sample(now: datetime) -> dict:
@@ -60,31 +52,12 @@ def sample(now: datetime) -> dict:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
-    dark = "dark" in sys.argv[2:]
-    empty = "empty" in sys.argv[2:]
-    out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    if dark:
-        app.setStyle("Fusion")
-        app.setPalette(screens.dark_palette())
-    tmp = Path(tempfile.mkdtemp())
-    paths = DataPaths(tmp / "data").ensure()
-    workspace, window = build(paths)
-    if not empty:
-        f = tmp / "s.json"
-        f.write_text(json.dumps(sample(datetime.now())))
-        import_json(workspace.store, f)
-    workspace.load()
-    window.show()
-    screen = app.primaryScreen().availableGeometry()
-    window.resize(min(1366, screen.width()), min(740, screen.height() - 28))
-    window.move(0, 0)
-    suffix = ("-dark" if dark else "") + ("-empty" if empty else "")
+    shots = screens.start(sys.argv, fill=lambda f: f.write_text(json.dumps(sample(datetime.now()))))
+    app, window, empty = shots.app, shots.window, shots.empty
+    screens.fit(app, window)
 
     def shoot(name):
-        screens.wait(400)
-        subprocess.run(["import", "-window", "root", str(out / f"{name}{suffix}.png")], check=True)
+        screens.shoot_root(shots.out / f"{name}{shots.suffix}.png")
 
     def step():
         shoot("main")
@@ -107,8 +80,7 @@ def main() -> None:
             shoot("main-help")
         app.quit()
 
-    QTimer.singleShot(600, step)
-    app.exec()
+    screens.run(app, step, 600)
 
 
 if __name__ == "__main__":

@@ -11,41 +11,19 @@ ending now.
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 import screens  # noqa: E402
 from generate import DEFAULT_SEED, generate  # noqa: E402
 
-from followup_desktop.exchange.jsonfile import import_json  # noqa: E402
-from followup_desktop.paths import DataPaths  # noqa: E402
-from followup_desktop.ui.app import build, make_application  # noqa: E402
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
-    dark = "dark" in sys.argv[2:]
-    empty = "empty" in sys.argv[2:]
-    out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    if dark:
-        app.setStyle("Fusion")
-        app.setPalette(screens.dark_palette())
-    tmp = Path(tempfile.mkdtemp())
-    paths = DataPaths(tmp / "data").ensure()
-    workspace, window = build(paths)
-    if not empty:
-        f = tmp / "s.json"
-        generate(f, 400, DEFAULT_SEED, datetime.now().replace(microsecond=0))
-        import_json(workspace.store, f)
-    workspace.load()
-    window.show()
-    suffix = ("-dark" if dark else "") + ("-empty" if empty else "")
+    shots = screens.start(sys.argv, fill=lambda f: generate(f, 400, DEFAULT_SEED, datetime.now().replace(microsecond=0)))
+    app, window, empty, out, suffix = shots.app, shots.window, shots.empty, shots.out, shots.suffix
 
     def step():
         progress = window.open_progress()
@@ -62,8 +40,7 @@ def main() -> None:
             screens.shoot(window, out / f"progress-filtered{suffix}.png")
         app.quit()
 
-    QTimer.singleShot(600, step)
-    app.exec()
+    screens.run(app, step, 600)
 
 
 if __name__ == "__main__":

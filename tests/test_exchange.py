@@ -575,3 +575,17 @@ def test_an_interviewing_application_with_no_interview_on_file_gets_the_invitati
     stage, events = _stored(tmp_path / "d")
     assert stage == ("interviewing", None)
     assert events[-1] == ("reply", "2026-03-02T09:00:00", "interview_invite", None)
+
+
+def test_a_lead_with_no_date_at_all_is_told_its_first_step(data_dir, write_json, capsys):
+    """A file may bring a lead with no events and no creation time: it came in now, so its
+    first step (introduce yourself) is due from now, not never."""
+    path = write_json({"format": "followup-desktop", "version": 1,
+                       "employers": [{"key": "initech", "name": "Initech"}],
+                       "applications": [{"key": "initech-analyst", "employer": "initech",
+                                         "position": "Analyst", "stage": "lead"}]})
+    assert cli.main(["--data-dir", str(data_dir), "import", str(path)]) == 0
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data_dir), "due", "--json"]) == 0
+    due = json.loads(capsys.readouterr().out)
+    assert [(d["application"], d["action"]) for d in due] == [("initech-analyst", "introduce")]

@@ -152,14 +152,19 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     the store. Where the file's `stage`/`outcome` says more than the events (a closed application
     with no closing on its timeline, an "applied" lead with nothing sent), the event that makes
     it so is added, at the application's latest event (its `created` moment, or `now`, when it has
-    none); where the events say more, the events win. Sets each record's stage and outcome and
-    returns the added events, as validated records."""
+    none); where the events say more, the events win. An application with neither events nor a
+    `created` moment is created `now`. Sets each record's stage and outcome and returns the added
+    events, as validated records."""
     by_app: dict[str, list[dict]] = {}
     for rec in events:
         by_app.setdefault(rec["application"], []).append(rec)
     added = []
     for app in applications:
         timeline = sorted(by_app.get(app["key"], []), key=lambda r: r["at"])  # stable: file order
+        if not timeline and app.get("created") is None:
+            # Nothing dates it: it came into the app now, and its clocks start there (a lead
+            # with no moment at all would never be told its next step).
+            app["created"] = now
         earned = stage_of([_Ev(r) for r in timeline])
         if says_more(app["stage"], app["outcome"], earned):
             at = timeline[-1]["at"] if timeline else (app.get("created") or now)

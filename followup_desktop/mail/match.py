@@ -124,7 +124,7 @@ class Matcher:
             return None
         labels = d.split(".")
         for i in range(len(labels) - 1):
-            found = self.domains.get(".".join(labels[i:]))
+            found = self._owner(".".join(labels[i:]))
             if found is not None:
                 return found
         return None
@@ -133,13 +133,20 @@ class Matcher:
         address = clean_address(address)
         if not address or address == self.own:
             return None
-        person = self.by_address.get(address)
+        person = self._person(address)
         if person is not None:
             return Match(person.employer_key, person.employer_name, person, address)
         found = self.employer_by_domain(address)
         if found is not None:
             return Match(found[0], found[1], None, address)
         return None
+
+    # the two lookups, from what was loaded (`StoreMatcher` asks the file instead)
+    def _person(self, address: str) -> Person | None:
+        return self.by_address.get(address)
+
+    def _owner(self, domain: str) -> tuple[str, str] | None:
+        return self.domains.get(domain)
 
     def wanted(self, sender_address: str, recipient_addresses) -> bool:
         """Would this message's body be worth fetching: from a contact or an employer, or from
@@ -194,27 +201,6 @@ class StoreMatcher(Matcher):
                 " WHERE lower(trim(c.email)) LIKE ?", (f"%@{domain}",)))
             self._domain_cache[domain] = next(iter(owners)) if len(owners) == 1 else None
         return self._domain_cache[domain]
-
-    def employer_by_domain(self, address: str) -> tuple[str, str] | None:
-        d = domain_of(clean_address(address))
-        if not d or is_free_mail(d):
-            return None
-        labels = d.split(".")
-        for i in range(len(labels) - 1):
-            found = self._owner(".".join(labels[i:]))
-            if found is not None:
-                return found
-        return None
-
-    def match(self, address: str) -> Match | None:
-        address = clean_address(address)
-        if not address or address == self.own:
-            return None
-        person = self._person(address)
-        if person is not None:
-            return Match(person.employer_key, person.employer_name, person, address)
-        found = self.employer_by_domain(address)
-        return Match(found[0], found[1], None, address) if found is not None else None
 
     def known_ids(self) -> set[str]:
         return known_message_ids(self.con) | self._ids

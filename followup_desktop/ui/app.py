@@ -90,7 +90,16 @@ def _from_storage(exc: BaseException) -> bool:
     return False
 
 
+#: how long a thread holds the interpreter while another waits for it (Python's default: 5 ms).
+#: The write worker and the full reads run Python for seconds beside the window; each turn of
+#: the GUI thread's event loop calls into Python several times and waited up to 5 ms each time
+#: for its turn (a 5,000-application import stalled the window ~100 ms at a time). 1 ms halves
+#: that at a few per cent of the worker's speed.
+SWITCH_INTERVAL_S = 0.001
+
+
 def make_application(argv=None) -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -323,7 +323,7 @@ class Inbox(QObject):
     def reload_soon(self) -> None:
         if not self._reload_pending:
             self._reload_pending = True
-            QTimer.singleShot(0, self._reload_now)
+            QTimer.singleShot(0, self, self._reload_now)  # not after the pane is gone
 
     def _reload_now(self) -> None:
         self._reload_pending = False

@@ -10,16 +10,18 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
 from ..desktop.translations import shown
-from ..playbook.engine import LAPSING
-from ..playbook.model import Action
 from ..vocab import ACTIONS, LIST_FILTERS, OUTCOMES, STAGES, Stage
 from .style import accent_color, muted_color, overdue_color, plain_tooltip
+
+if TYPE_CHECKING:
+    from ..playbook.model import Action
 
 translate = QCoreApplication.translate  # translate("Context", "…"): what pyside6-lupdate reads
 
@@ -90,6 +92,20 @@ def _cached_row(line: str) -> tuple:
     return _BLANK_ROW
 
 
+_LAPSING: frozenset | None = None
+
+
+def _lapsing() -> frozenset:
+    """The steps that lapse (`playbook.engine.LAPSING`): the engine loads with the data, after
+    the window shows the last exit's list."""
+    global _LAPSING
+    if _LAPSING is None:
+        from ..playbook.engine import LAPSING
+
+        _LAPSING = LAPSING
+    return _LAPSING
+
+
 def _urgency(action: Action | None, now: datetime) -> float:
     """One number for "most urgent first": open steps by due time (a courtesy step already
     late after them, `playbook.urgency_key`; close-outs, with no due time, after those), then
@@ -99,14 +115,37 @@ def _urgency(action: Action | None, now: datetime) -> float:
     if action.opens <= now:
         if action.due is None:
             return 2e12 + action.opens.timestamp()
-        return (1e12 if action.due < now and action.name in LAPSING else 0) + action.due.timestamp()
+        return (1e12 if action.due < now and action.name in _lapsing() else 0) + action.due.timestamp()
     return 3e12 + action.opens.timestamp()
+
+
+def _haystack(app, people: str) -> str:
+    """What the search looks in for one application, lowercase."""
+    return f"{app.employer_name}\n{app.position}\n{people}\n{app.referred_by or ''}".casefold()
+
+
+#: the list's part of a full read, made where the read is made (`Workspace.prepared`)
+PREPARED = "applications list"
+
+
+def prepare_list(snap) -> tuple:
+    """The list's default order (most urgent first, as `ApplicationsModel._ordered` makes it)
+    and each row's search text, from a full read's plain data: made on the read's worker thread,
+    so that taking in thousands of rows sorts and builds nothing on the GUI thread."""
+    from ..agenda import next_step
+
+    at, by_app, people = snap.at, snap.by_app, snap.people
+    keyed = sorted(snap.apps, key=lambda a: (_urgency(next_step(by_app.get(a.key), at), at), a.employer_name.casefold()))
+    return at, [a.key for a in keyed], [_haystack(a, people.get(a.employer_key, "")) for a in keyed]
 
 
 class ApplicationsModel(QAbstractTableModel):
     EMPLOYER, POSITION, STAGE, LAST_CONTACT, NEXT_STEP, WHEN = range(6)
     #: rows were added, removed, re-sorted or changed: filters must look again
     refreshed = Signal()
+    #: every row was replaced (sent inside the model's reset, before its end: the filters look
+    #: at the new rows once, as the views rebuild, not once more after it)
+    rows_replaced = Signal()
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -122,6 +161,12 @@ class ApplicationsModel(QAbstractTableModel):
         self._sort = (self.WHEN, Qt.AscendingOrder)
         self._look_key = None
         self._look: tuple = ()
+        #: what the search reads, one lowercase string per row in order, and the masks made of it
+        #: by (filter, search text): both let go whenever the rows change (`_rows_changed`)
+        self._hays: list[str] | None = None
+        self._masks: dict[tuple[str, str], bytearray] = {}
+        self.refreshed.connect(self._rows_changed)
+        workspace.prepare_each_read(PREPARED, prepare_list)
         workspace.changed.connect(self.on_changed)
         if workspace.is_loaded:
             self.on_changed(None)
@@ -153,7 +198,7 @@ class ApplicationsModel(QAbstractTableModel):
         is_open = action is not None and action.opens <= now
         overdue = action is not None and action.is_overdue(now)
         urgency = _urgency(action, now)
-        hay = f"{app.employer_name}\n{app.position}\n{ws.people(app.employer_key)}\n{app.referred_by or ''}".casefold()
+        hay = _haystack(app, ws.people(app.employer_key))
         return (app.employer_name, app.position, stage, days_ago(last, now), step,
                 when_text(action, now), last.timestamp() if last else 0.0, urgency,
                 is_open, overdue, hay, app.stage, action)
@@ -205,12 +250,24 @@ class ApplicationsModel(QAbstractTableModel):
         self._cached = lines
         self._keys = list(lines)
         self._reindex()
+        self._rows_changed()
+        self.rows_replaced.emit()
         self.endResetModel()
-        self.refreshed.emit()
         return bool(lines)
 
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
+
+    def _prepared(self) -> tuple[list[str], list[str]] | None:
+        """The order and search texts made with the read, when they are the ones wanted now."""
+        at, keys, hays = self.ws.prepared.get(PREPARED, (None, None, None))
+        if keys is None or at != self.ws.computed_at or self._sort != (self.WHEN, Qt.AscendingOrder):
+            return None
+        return (list(keys), hays) if len(keys) == len(self.ws.applications()) else None
+
+    def _rows_changed(self, *_) -> None:
+        self._hays = None
+        self._masks.clear()
 
     def _sort_key(self, column: int):
         row = self._row
@@ -236,10 +293,15 @@ class ApplicationsModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows.clear()
             self._cached = {}
-            self._keys = self._ordered(self.ws.applications().keys())
+            self._rows_changed()
+            prepared = self._prepared()
+            if prepared is not None:  # ordered where it was read
+                self._keys, self._hays = prepared
+            else:
+                self._keys = self._ordered(self.ws.applications().keys())
             self._reindex()
+            self.rows_replaced.emit()
             self.endResetModel()
-            self.refreshed.emit()
             return
         # Only these applications (and their employer's, which guard 2 links) changed.
         apps = self.ws.applications()
@@ -271,6 +333,7 @@ class ApplicationsModel(QAbstractTableModel):
     def _resort_moved(self) -> None:
         wanted = self._ordered(self._keys)
         if wanted != self._keys:
+            self._rows_changed()
             self.layoutAboutToBeChanged.emit()
             old = self.persistentIndexList()
             old_keys = [(self._keys[i.row()], i.column()) for i in old]
@@ -311,42 +374,92 @@ class ApplicationsModel(QAbstractTableModel):
         # Roles compared as plain ints: an enum member lookup per call costs more than the rest.
         if not index.isValid():
             return None
+        return self._value(index.row(), index.column(), role)
+
+    def multiData(self, index, roles) -> None:
+        """Every role a cell is painted with in one call (the view asks for seven per cell:
+        one call into Python each was most of a repaint)."""
+        if not index.isValid():
+            return
+        n, column, value = index.row(), index.column(), self._value
+        for item in roles:
+            role = item.role()
+            # the text, said first: the cell's other roles are mostly empty
+            data = self._row(self._keys[n])[column] if role == _DISPLAY else value(n, column, role)
+            if data is None:
+                item.clearData()
+            else:
+                item.setData(data)
+
+    def _value(self, n: int, column: int, role: int):
         if role == _DISPLAY:
-            return self._row(self._keys[index.row()])[index.column()]
+            return self._row(self._keys[n])[column]
         if role == _FOREGROUND:
-            row = self._row(self._keys[index.row()])
-            if index.column() == self.WHEN:
+            row = self._row(self._keys[n])
+            if column == self.WHEN:
                 overdue, accent, muted, _ = self._looks()
                 return overdue if row[9] else accent if row[8] else muted
             if row[11] == Stage.CLOSED:
                 return self._looks()[2]
             return None
         if role == _FONT:
-            if index.column() == self.WHEN and self._row(self._keys[index.row()])[8]:
+            if column == self.WHEN and self._row(self._keys[n])[8]:
                 return self._looks()[3]
             return None
         if role == KEY_ROLE:
-            return self._keys[index.row()]
+            return self._keys[n]
         if role == _TOOLTIP:
-            row = self._row(self._keys[index.row()])
+            row = self._row(self._keys[n])
             action = row[12]
             if action is None:
                 return None
             # the step with its person, then why: all of it text, never markup
             return plain_tooltip(f"{row[4]}\n{action.reason}" if row[4] else action.reason)
         if role == _ACCESSIBLE:
-            return self._row(self._keys[index.row()])[index.column()]
+            return self._row(self._keys[n])[column]
         return None
 
     # -- what the filters read ------------------------------------------------------------------
     def matches(self, filter_name: str, needle: str) -> bytearray | None:
         """A row mask for a filter and a search text (case-insensitive); None when every row
-        shows."""
-        row = self._row
+        shows. Kept until the rows change: a backspace finds its mask made already, and a letter
+        typed after others looks only among the rows the shorter text matched."""
         needle = needle.casefold().strip()
         if filter_name == "all" and not needle:
             return None
+        mask = self._masks.get((filter_name, needle))
+        if mask is not None:
+            return mask
+        if len(self._masks) > 64:  # a long session of searches: start the memory afresh
+            self._masks.clear()
+        if not needle:
+            mask = self._filter_mask(filter_name)
+        else:
+            # the rows of the longest shorter text already searched (or of the filter alone)
+            base = next((m for m in (self._masks.get((filter_name, needle[:n])) for n in range(len(needle) - 1, 0, -1))
+                         if m is not None), None)
+            if base is None and filter_name != "all":
+                base = self.matches(filter_name, "")
+            hays = self._haystacks()
+            mask = bytearray(len(hays))
+            rows = range(len(hays)) if base is None else itertools.compress(range(len(hays)), base)
+            for n in rows:
+                if needle in hays[n]:
+                    mask[n] = 1
+        self._masks[(filter_name, needle)] = mask
+        return mask
+
+    def _haystacks(self) -> list[str]:
+        if self._hays is None:
+            row = self._row
+            self._hays = [row(k)[10] for k in self._keys]
+        return self._hays
+
+    def _filter_mask(self, filter_name: str) -> bytearray:
+        row = self._row
         out = bytearray(len(self._keys))
+        if filter_name == "archived":
+            return out  # the list holds no archived application: the window shows its own view
         for n, k in enumerate(self._keys):
             r = row(k)
             if filter_name == "due" and not r[8]:
@@ -354,10 +467,6 @@ class ApplicationsModel(QAbstractTableModel):
             if filter_name == "active" and r[11] == Stage.CLOSED:
                 continue
             if filter_name == "closed" and r[11] != Stage.CLOSED:
-                continue
-            if filter_name == "archived":
-                continue  # the list holds no archived application: the window shows its own view
-            if needle and needle not in r[10]:
                 continue
             out[n] = 1
         return out
@@ -379,13 +488,19 @@ class ApplicationsProxy(QSortFilterProxyModel):
     def setSourceModel(self, model):
         super().setSourceModel(model)
         model.refreshed.connect(self._refilter)
+        model.rows_replaced.connect(self._new_mask)
+
+    def _new_mask(self) -> None:
+        """The source's rows are all new (it is inside its reset): the mask for them, which the
+        reset's end then filters by; no filter pass of its own."""
+        self._mask = self._matches(self.sourceModel())
 
     def set_filter(self, name: str | None = None, needle: str | None = None) -> None:
         if name is not None:
             self.filter_name = name
         if needle is not None:
             self.needle = needle
-        self._refilter()
+        self._refilter(same_rows_too=False)
 
     def set_keys(self, keys) -> None:
         """Show only the applications `keys` (None: all of them again)."""
@@ -403,8 +518,10 @@ class ApplicationsProxy(QSortFilterProxyModel):
                 only[n] = 1
         return only
 
-    def _refilter(self, *args) -> None:
+    def _refilter(self, *args, same_rows_too: bool = True) -> None:
         source = self.sourceModel()
+        if not same_rows_too and self._mask is not None and self._matches(source) == self._mask:
+            return  # a letter that changes nothing shown (the same rows match): no filter pass
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             self._mask = self._matches(source)
@@ -412,6 +529,10 @@ class ApplicationsProxy(QSortFilterProxyModel):
         else:  # Qt before 6.9
             self._mask = self._matches(source)
             self.invalidateRowsFilter()
+
+    def multiData(self, index, roles) -> None:
+        # Qt's proxies ask the source one role at a time: all of a cell's at once instead
+        self.sourceModel().multiData(self.mapToSource(index), roles)
 
     def filterAcceptsRow(self, source_row, source_parent):
         mask = self._mask

@@ -205,6 +205,10 @@ class TimelinePanel(QWidget):
         self.setObjectName("timelinePanel")
         self.application_key: str | None = None
         self.employer_key: str | None = None
+        #: the application the body was last drawn for, until anything changes: a search that
+        #: hides the selected row and brings it back shows it again without reading it again
+        self._drawn_for: str | None = None
+        window.workspace.changed.connect(self._forget_drawn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         # names are text, never markup (a QLabel would read "<b>…" as rich text)
@@ -263,6 +267,9 @@ class TimelinePanel(QWidget):
         self.stack.addWidget(self.body)
         layout.addWidget(self.stack)
 
+    def _forget_drawn(self, *_) -> None:
+        self._drawn_for = None
+
     def show_archived(self, row: tuple | None) -> None:
         """An archived application (key, employer, position, stage, outcome, employer key): its
         employer's timeline as it stands, with nothing to do next until it is restored."""
@@ -273,6 +280,7 @@ class TimelinePanel(QWidget):
         ws = self.window_.workspace
         key, employer, position, _, _, employer_key = row
         self.application_key, self.employer_key = None, employer_key
+        self._drawn_for = None
         self.stack.setCurrentWidget(self.body)
         self.title.setText(employer)
         self.subtitle.setText(self.tr("{0} · archived: restore it to follow it up").format(position))
@@ -291,6 +299,9 @@ class TimelinePanel(QWidget):
             return
         self.application_key, self.employer_key = key, app.employer_key
         self.stack.setCurrentWidget(self.body)
+        if key == self._drawn_for:  # drawn already, and nothing changed since
+            return
+        self._drawn_for = key
         self.title.setText(app.employer_name)
         positions = [a.position for a in ws.applications().values() if a.employer_key == app.employer_key]
         self.subtitle.setText(" · ".join(sorted(set(positions))))
@@ -630,8 +641,8 @@ class MainWindow(QMainWindow):
             self._user_sized_columns = True  # dragged by hand: the user's widths win from now on
 
     def _wanted_widths(self) -> dict[int, int]:
-        """How wide each column wants to be for what it holds (the first few hundred rows, as
-        the eye sees them), never less than its title. Kept until the rows change: a viewport
+        """How wide each column wants to be for what it holds (a sample of its rows, the first
+        ones most), never less than its title. Kept until the rows change: a viewport
         resizing several times over (a scroll bar coming, a dialog going) measures them once."""
         if self._wanted is None:
             self._wanted = self._measure_widths()
@@ -648,11 +659,15 @@ class MainWindow(QMainWindow):
         bold.setBold(True)
         bfm = QFontMetrics(bold)
         model = self.proxy
-        rows = min(model.rowCount(), 300)
+        # A row's texts are made when first asked for: a sample (the first rows, as the eye
+        # sees them, and some from further down), not hundreds, keeps taking in a full read of
+        # thousands of rows short on the GUI thread.
+        count, head = model.rowCount(), 60
+        rows = [*range(min(count, head)), *range(head, count, max(1, (count - head) // 20))]
         out = {}
         for col in range(model.columnCount()):
             metrics = bfm if col == ApplicationsModel.WHEN else fm
-            texts = [model.index(r, col).data() or "" for r in range(rows)]
+            texts = [model.index(r, col).data() or "" for r in rows]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             title = bfm.horizontalAdvance(self.model.headerData(col, Qt.Horizontal) or "") + 24
             out[col] = max(widest + 18, title)

@@ -148,8 +148,12 @@ class _Worker:
             item = self.queue.get()
             if item is None:
                 return
-            op, store = item
+            op, open_store = item
+            store = None
             try:
+                # opened here, not on the GUI thread: the first write loads the ORM (and may
+                # check the file), tens of milliseconds the window would otherwise stand still
+                store = open_store() if open_store is not None else None
                 result = op.run(store, op.progress)
             except BaseException as exc:  # reported to the GUI thread: refused, nothing stored
                 if not isinstance(exc, Cancelled):
@@ -197,8 +201,8 @@ class Operations(QObject):
 
     # -- submitting -------------------------------------------------------------------------
     def submit(self, op: Operation) -> Operation:
-        """Queue `op`; returns at once. The store is opened here, on the GUI thread, if needed."""
-        store = self._store() if op.uses_store else None
+        """Queue `op`; returns at once. The store is opened on the worker thread when the
+        operation runs, if it needs one."""
         if self._worker is None:
             self._worker = _Worker(self._relay)
             self._worker.start()
@@ -210,7 +214,7 @@ class Operations(QObject):
             self._current_long = op
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._worker.queue.put((op, store))
+        self._worker.queue.put((op, self._store if op.uses_store else None))
         return op
 
     def is_idle(self) -> bool:

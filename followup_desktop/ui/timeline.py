@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionButton
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate
 
 from ..desktop.translations import marked, shown
 from ..vocab import (
@@ -312,6 +312,10 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.Antialiasing)
         pal = option.palette
         rect = option.rect
+        # QStyle here, not at the top: making its Python type costs the start-up ~15 ms, and the
+        # timeline is first painted after the window is shown
+        from PySide6.QtWidgets import QStyle
+
         selected = bool(option.state & QStyle.State_Selected)
         if selected:
             painter.fillRect(rect, pal.color(QPalette.Highlight).lighter(100) if kind == EVENT else pal.color(QPalette.AlternateBase))
@@ -428,6 +432,8 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(rect.left() + 4, card.top() + 6, self.DATE_W - 8, fm.lineSpacing()),
                          Qt.AlignRight | Qt.AlignTop, _day(a.opens))
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         opt = QStyleOptionButton()
         opt.rect = button
         opt.text = act_label(a)

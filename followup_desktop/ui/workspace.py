@@ -16,39 +16,52 @@ can change (a window opening or falling due, midnight for "today"/"tomorrow").
 from __future__ import annotations
 
 import logging
+import threading
 import weakref
 from datetime import datetime, timedelta
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..agenda import CONTACT_KINDS, Agenda
-from ..agenda import compute as compute_snapshot
-from ..agenda import next_change, next_step, seconds_until
-from ..agenda import read as read_snapshot
 from ..paths import DataPaths
-from ..playbook import employer_top_outbound, open_at, urgency_key
-from ..playbook.engine import employer_last_outbound
-from ..playbook.model import Action, ActionState, ApplicationIn
 from ..settings import Settings
-from ..store import Store
-from ..store.connection import connect
-from ..store.snapshot import load_action_states, load_applications, load_settings
 from .operations import Operations, without_collector
+
+# The engine, the agenda and the store load with the first read of the data (on its worker
+# thread, once the window is shown), not before the window: it shows the last exit's list.
+if TYPE_CHECKING:
+    from ..agenda import Agenda
+    from ..playbook.model import Action, ActionState, ApplicationIn
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 
 #: the longest the workspace sleeps before looking at the clock again
 MAX_SLEEP = timedelta(hours=1)
+#: how long closing waits for a full read under way (a fraction of a second, as a rule)
+CLOSE_WAIT_S = 30.0
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-#: the agenda read from disk (what the windows hold; see `agenda.Agenda`)
-Snapshot = Agenda
+def read_snapshot(paths: DataPaths, at: datetime, *, check: bool = True) -> "Agenda":
+    """Everything read from disk and computed at `at` (`agenda.read`)."""
+    from ..agenda import read
+
+    return read(paths, at, check=check)
+
+
+def __getattr__(name: str):
+    # the agenda read from disk (what the windows hold; see `agenda.Agenda`), and the event
+    # kinds that count as contact: from the agenda, loaded when first asked for
+    if name in ("Snapshot", "CONTACT_KINDS"):
+        from .. import agenda
+
+        return agenda.Agenda if name == "Snapshot" else agenda.CONTACT_KINDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _application_ids(con, keys) -> list[int]:
@@ -65,15 +78,70 @@ class _Signals(QObject):
     failed_with = Signal(object)
 
 
+def _prepare(snap: Agenda, preparers=()) -> Agenda:
+    """What the windows make of a full read, made where it is read (the worker thread) from its
+    plain data, so that the GUI thread only swaps it in: every action most urgent first, those
+    open now, the next moment anything can change, and what the views registered
+    (`Workspace.prepare_each_read`: the list's order, for one). A preparer that fails is left
+    out: its view then works it out itself."""
+    from ..agenda import next_change
+    from ..playbook import open_at, urgency_key
+
+    actions = [a for acts in snap.by_app.values() for a in acts]
+    snap.sorted_actions = sorted(actions, key=urgency_key)
+    snap.due = open_at(snap.sorted_actions, snap.at)
+    snap.wake = next_change(actions, (t for moments in snap.ahead.values() for t in moments), snap.settings, snap.at)
+    snap.prepared = {}
+    for name, fn in preparers:
+        try:
+            snap.prepared[name] = fn(snap)
+        except Exception:
+            log.exception("preparing %s from the read failed", name)
+    return snap
+
+
+class _Reads:
+    """Counts the full reads running on the thread pool, so that closing can wait for them in
+    Python (the interpreter's lock let go), not in Qt's pool at exit, which waits holding it
+    while the read needs it to finish."""
+
+    def __init__(self):
+        self._running = 0
+        self._idle = threading.Condition()
+
+    def started(self) -> None:
+        with self._idle:
+            self._running += 1
+
+    def finished(self) -> None:
+        with self._idle:
+            self._running -= 1
+            self._idle.notify_all()
+
+    def wait(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, timeout)
+
+
 class _ReadJob(QRunnable):
-    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool):
+    def __init__(self, paths: DataPaths, signals: _Signals, at: datetime, generation: int, check: bool,
+                 preparers: tuple = (), reads: _Reads | None = None):
         super().__init__()
         self.paths, self.signals, self.at, self.generation, self.check = paths, signals, at, generation, check
+        self.preparers, self.reads = preparers, reads
 
     def run(self):
         try:
+            self._run()
+        finally:
+            if self.reads is not None:
+                self.reads.finished()
+
+    def _run(self):
+        try:
             # the collector held off: see `operations.without_collector`
-            snap = without_collector(lambda: read_snapshot(self.paths, self.at, check=self.check))
+            snap = without_collector(lambda: _prepare(read_snapshot(self.paths, self.at, check=self.check),
+                                                      self.preparers))
             snap.generation = self.generation
         except Exception as exc:  # shown in the window; the traceback goes to the log
             log.exception("reading the data dir failed")
@@ -104,6 +172,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.paths = paths.ensure()
         self._store: Store | None = None
+        self._store_lock = threading.Lock()
         self._plain = None
         self._checked = False
         self.clock = clock or _now
@@ -137,25 +206,45 @@ class Workspace(QObject):
         self.operations.did_execute.connect(self._executed)
         self.operations.busy_changed.connect(self._writes_busy)
         self._read_when_idle = False
+        #: `close` has begun: no read starts and no write's changes are read back
+        self._closing = False
+        self._reads = _Reads()
+        #: (name, function of a full read) run where each full read is made (`prepared`)
+        self._preparers: list[tuple[str, Callable]] = []
+        #: what the preparers made of the last full read, by name; emptied by the first change
+        #: after it (a write re-reads only its employer: the full read's answers are out of date)
+        self.prepared: dict = {}
 
     # -- loading ------------------------------------------------------------------------------
+    def prepare_each_read(self, name: str, fn: Callable) -> None:
+        """Run `fn(read)` where every full read is made (the worker thread, for a read in the
+        background); its result is `prepared[name]` when `changed(None)` comes. `fn` reads only
+        the read's plain data (no Qt)."""
+        self._preparers = [p for p in self._preparers if p[0] != name] + [(name, fn)]
+
     def load(self) -> None:
         """Read everything now (tests, and the command line's windows)."""
-        snap = read_snapshot(self.paths, self.now(), check=not self._checked)
+        snap = _prepare(read_snapshot(self.paths, self.now(), check=not self._checked), self._preparers)
         snap.generation = self._generation
         self._take(snap)
 
     def reload_async(self) -> None:
         """Read everything again on a worker thread; `loaded` and `changed(None)` follow. With
         writes still queued, once they are in the file: a read crossing one would miss it."""
+        if self._closing:  # the store is going: nothing is read into it any more
+            return
         self._reading = True
         if not self.operations.is_idle():
             self._read_when_idle = True
             return
+        self._reads.started()
         QThreadPool.globalInstance().start(
-            _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked))
+            _ReadJob(self.paths, self._signals, self.now(), self._generation, not self._checked,
+                     tuple(self._preparers), self._reads))
 
-    def _take(self, snap: Snapshot) -> None:
+    def _take(self, snap: "Agenda") -> None:
+        if self._closing:  # read before the close: nobody shows it
+            return
         self._reading = False
         if snap.generation != self._generation:
             # Something was written while it was read: read again rather than lose the write.
@@ -173,24 +262,32 @@ class Workspace(QObject):
         # timer armed from snap.at fires at once and recomputes.
         self._computed_at = snap.at
         self._by_app = snap.by_app
-        self._sorted = self._by_id = self._due = None
-        self._arm_timer(snap.at)
+        self._by_id = None
+        # made with the read (`_prepare`), not here
+        self._sorted, self._due = snap.sorted_actions, snap.due
+        self.prepared = snap.prepared
+        self._arm_timer(snap.at, wake=snap.wake)
         self.loaded.emit()
         self.changed.emit(None)
 
     @property
     def store(self) -> Store:
         """The store for writes and the timeline, opened on first use: by then the load has
-        checked the file, so start-up does not wait for that twice."""
-        if self._store is None:
-            self._store = Store(self.paths, checked=self._checked)
-        return self._store
+        checked the file, so start-up does not wait for that twice. The first write opens it on
+        the write worker (`operations.py`); the GUI thread may ask at the same moment."""
+        with self._store_lock:
+            if self._store is None:
+                from ..store import Store
+
+                self._store = Store(self.paths, checked=self._checked)
+            return self._store
 
     def release(self) -> None:
         """Let go of the database file (a backup is about to take its place, or a damaged file
         is moved aside): every connection closed, the undo history dropped (it speaks of the
         old file). `reload_async` opens and checks the file again."""
         self.close()
+        self._closing = False  # open again for reads: the next one opens the file afresh
         self._store = None
         self._checked = False
         self.is_loaded = False
@@ -219,8 +316,15 @@ class Workspace(QObject):
                                      uses_store=False))
 
     def close(self) -> None:
-        self.operations.drain()  # a write in flight is finished, not lost
+        """Finish the writes queued (a write in flight is finished, not lost; their callbacks
+        run) and let go of the file. Nothing is read after this: what the writes changed is not
+        read back into the views (they are closing), and a full read under way is waited for
+        here, not by Qt's thread pool at exit (`_Reads`)."""
+        self._closing = True
         self._timer.stop()
+        self.operations.drain()
+        if not self._reads.wait(CLOSE_WAIT_S):
+            log.warning("a read of the data was still running at close")
         if self._store is not None:
             self._store.close()
         if self._plain is not None:
@@ -243,12 +347,16 @@ class Workspace(QObject):
     def actions(self) -> list[Action]:
         """Every current action, most urgent first."""
         if self._sorted is None:
+            from ..playbook import urgency_key
+
             self._sorted = sorted((a for acts in self._by_app.values() for a in acts), key=urgency_key)
         return self._sorted
 
     def due_now(self, at: datetime | None = None) -> list[Action]:
         """The actions open at `at` (default now), most urgent first. Do not change the list:
         at the moment of the last computation it is shared."""
+        from ..playbook import open_at
+
         at = at or self.now()
         if at != self._computed_at:
             return open_at(self.actions(), at)
@@ -258,6 +366,8 @@ class Workspace(QObject):
 
     def next_action(self, application_key: str, at: datetime | None = None) -> Action | None:
         """The step to show for an application: the most urgent open one, else the next to open."""
+        from ..agenda import next_step
+
         return next_step(self._by_app.get(application_key), at or self.computed_at)
 
     def action(self, action_id: str) -> Action | None:
@@ -284,7 +394,13 @@ class Workspace(QObject):
         """Read every application at these employers again (guard 2 links them) and recompute
         their actions at the current time; forget the applications `gone`. A few employers'
         applications, on the GUI thread: what one write or one passing moment touches."""
+        from ..agenda import compute as compute_snapshot
+        from ..playbook import employer_top_outbound
+        from ..playbook.engine import employer_last_outbound
+        from ..store.snapshot import load_applications
+
         employer_keys = set(employer_keys)
+        self.prepared = {}  # made of the full read: out of date from here
         now = self._computed_at = self.now()
         ids: list[int] = []
         if employer_keys:
@@ -316,11 +432,14 @@ class Workspace(QObject):
         if self.is_loaded and not self._reading:
             self.reload_async()
 
-    def _arm_timer(self, now: datetime) -> None:
+    def _arm_timer(self, now: datetime, wake: datetime | None = None) -> None:
         """Sleep until the next moment an action can appear, open, fall due, lapse or turn into a
-        close-out."""
-        wake = next_change((a for acts in self._by_app.values() for a in acts),
-                           (t for moments in self._ahead.values() for t in moments), self._settings, now)
+        close-out (`wake`, when the read worked it out already)."""
+        from ..agenda import next_change, seconds_until
+
+        if wake is None:
+            wake = next_change((a for acts in self._by_app.values() for a in acts),
+                               (t for moments in self._ahead.values() for t in moments), self._settings, now)
         # Real time, not the clock faces' gap: across a daylight-saving change they differ.
         delay = min(seconds_until(now, wake), MAX_SLEEP.total_seconds())
         self._timer.start(max(1000, int(delay * 1000) + 500))
@@ -340,13 +459,15 @@ class Workspace(QObject):
             self.refused.emit(str(exc))
 
     def _writes_busy(self, busy: bool) -> None:
-        if not busy and self._read_when_idle:
+        if not busy and self._read_when_idle and not self._closing:
             self._read_when_idle = False
             self.reload_async()
 
     def _executed(self, changes) -> None:
         """An operation has run: re-read what it changed (the views follow from `changed`)."""
         self._generation += 1  # a read that started before it was written is out of date
+        if self._closing:  # drained at close: it is in the file; the views are going
+            return
         if changes.everything:
             self.undo_stack.clear()  # an import is not undoable; older commands may refer to it
             self._generation += 1
@@ -360,6 +481,8 @@ class Workspace(QObject):
                 settings: bool = False) -> None:
         """Re-read some applications (after a write) and recompute their employers' actions;
         `employers`: every application there."""
+        from ..store.snapshot import load_action_states, load_settings
+
         keys = set(application_keys)
         employers = set(employers)
         keys.update(k for k, a in self._apps.items() if a.employer_key in employers)
@@ -426,13 +549,17 @@ class Workspace(QObject):
             # Bookkeeping of the notifier, not the user's doing: not undoable, and nothing moves.
             from .operations import Changes, Operation
 
+            from ..playbook.model import ActionState
+
             state = self._states.setdefault(action.id, ActionState())
             for name, value in fields.items():
                 setattr(state, name, value)
-            # Its application is read again once written: a read of everything that crossed the
-            # write (the clock moving on) would otherwise bring back "not told yet".
+            # Nothing shown changes, so nothing is read back (a first start tells of hundreds of
+            # steps at once: one re-read each held the GUI thread for seconds). A read of
+            # everything that crossed the write would bring back "not told yet": it is dropped
+            # and made again, as after any write (`_executed` counts the writes).
             self.submit(Operation("notified", lambda store, _p: store.set_action_state(
-                action.id, action.application, **fields), Changes.of([action.application]),
+                action.id, action.application, **fields), Changes(),
                 done=done, refused=refused or (lambda exc: log.warning(
                     "could not record the notification of %s: %s", action.id, exc))))
             return
@@ -480,10 +607,14 @@ class Workspace(QObject):
         if self._store is not None:
             return self._store.connection
         if self._plain is None:
+            from ..store.connection import connect
+
             self._plain = connect(self.paths.database)
         return self._plain
 
     def employer_actions(self, employer_key: str) -> list[Action]:
+        from ..playbook import urgency_key
+
         return sorted((a for k, acts in self._by_app.items() if self._apps[k].employer_key == employer_key
                        for a in acts), key=lambda a: (a.opens, urgency_key(a)))
 
