@@ -144,5 +144,10 @@ def test_a_locked_keyring_whose_prompt_is_dismissed_is_one_plain_line_without_th
         mail_account.get_password(acct)
 
     line = str(raised.value)
-    assert "\n" not in line and "stayed locked" in line and "FOLLOWUP_DESKTOP_MAIL_PASSWORD" in line
-    assert "locked-away" not in line
+    assert line == ("the system keyring stayed locked: its prompt to unlock it was dismissed "
+                    "(or set FOLLOWUP_DESKTOP_MAIL_PASSWORD in the environment)")
+
+    with pytest.raises(mail_account.MailError) as raised:
+        mail_account.store_password(acct, "a-new-one")
+    assert str(raised.value) == ("the password was not kept: the system keyring stayed locked: "
+                                 "its prompt to unlock it was dismissed")

@@ -148,7 +148,7 @@ def store_password(account: Account, password: str) -> None:
         from .secret_service import SecretServiceError
 
         if isinstance(exc, SecretServiceError):
-            raise MailError(f"the system keyring did not keep the password: {exc}") from None
+            raise MailError(f"the password was not kept: {exc}") from None
         raise MailError(f"the system keyring did not keep the password ({type(exc).__name__}); "
                         f"set {ENV_PASSWORD} instead") from None
 
