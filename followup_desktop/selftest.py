@@ -62,8 +62,13 @@ def _checks(root: Path):
 
 def _mail_parts() -> str:
     """What reading the mailbox needs is in the installation: TLS for imaplib (a bundle once
-    left ssl out) and the keyring library with its system backend."""
+    left ssl out) and the keyring library with its system backend: on Linux the app's own
+    Secret Service backend (mail/secret_service.py; the bundle has no SecretStorage). With
+    FOLLOWUP_DESKTOP_SELFTEST_KEYRING=1 it also keeps a throw-away password in the keyring, reads
+    it back and deletes it (packaging/check-frozen.sh does, against a private GNOME Keyring):
+    never by default, so that a self-test does not touch the user's own keyring."""
     import imaplib
+    import os
     import ssl
 
     import keyring
@@ -71,11 +76,27 @@ def _mail_parts() -> str:
     if not hasattr(imaplib, "IMAP4_SSL"):
         raise AssertionError("imaplib has no TLS: the ssl module is missing")
     ssl.create_default_context()
-    if sys.platform.startswith("linux"):
-        import secretstorage  # noqa: F401 - the Secret Service backend's library
-    from .mail import imap  # noqa: F401
+    from .mail import account, imap  # noqa: F401
 
-    return f"TLS ({ssl.OPENSSL_VERSION}) and the system keyring library ({keyring.__name__}) are there"
+    backend = account._backend(keyring)
+    if sys.platform.startswith("linux"):
+        from .mail.secret_service import Keyring
+
+        Keyring.priority  # noqa: B018 - raises when the backend cannot work here (no jeepney)
+    said = f"the keyring backend {type(backend).__module__}.{type(backend).__name__}"
+    if os.environ.get("FOLLOWUP_DESKTOP_SELFTEST_KEYRING") == "1":
+        service, user = "followup-desktop-self-test", f"self-test-{os.getpid()}"
+        secret = os.urandom(12).hex()
+        backend.set_password(service, user, secret)
+        try:
+            if backend.get_password(service, user) != secret:
+                raise AssertionError("the keyring gave back another password than the one it was given")
+        finally:
+            backend.delete_password(service, user)
+        if backend.get_password(service, user) is not None:
+            raise AssertionError("the keyring kept a password it was told to delete")
+        said += " kept, read back and deleted a password"
+    return f"TLS ({ssl.OPENSSL_VERSION}) and {said}"
 
 
 def run_self_test() -> int:

@@ -6,6 +6,9 @@
 #      virtual X server (xcb); there, with no tray, a due thank-you comes as a desktop
 #      notification over D-Bus (a private bus, a stand-in service run with PYTHON, default
 #      .venv/bin/python);
+#      A password is kept, read back and deleted by the frozen app through the real Secret
+#      Service (GNOME Keyring on a private bus) with the app's own backend (the bundle has no
+#      SecretStorage, no cryptography);
 #   3. the command line works from it: import the sample, `due --json`, export (JSON and ICS),
 #      the activity report as a PDF (offscreen), a bad file
 #      refused with exit 2;
@@ -149,6 +152,40 @@ $(cat "$work/notify-app.log")"
 kill "$xvfb_pid" 2>/dev/null || true
 wait "$xvfb_pid" 2>/dev/null || true
 xvfb_pid=""
+
+step "a password kept, read back and deleted through the Secret Service (GNOME Keyring on a private bus)"
+command -v gnome-keyring-daemon > /dev/null || fail "gnome-keyring-daemon is missing (bash packaging/linux-deps.sh --test)"
+keyring_home=$work/keyring-home
+mkdir -p "$keyring_home/data" "$keyring_home/config" "$keyring_home/run"
+chmod 700 "$keyring_home/run"
+dbus-daemon --session --nofork --print-address=1 > "$work/bus.address" 2> "$work/bus.log" &
+bus_pid=$!
+for _ in $(seq 50); do [ -s "$work/bus.address" ] && break; sleep 0.1; done
+bus_address=$(head -1 "$work/bus.address")
+[ -n "$bus_address" ] || fail "dbus-daemon did not start: $(cat "$work/bus.log")"
+keyring_env=(DBUS_SESSION_BUS_ADDRESS="$bus_address" XDG_DATA_HOME="$keyring_home/data"
+             XDG_CONFIG_HOME="$keyring_home/config" XDG_RUNTIME_DIR="$keyring_home/run")
+printf 'frozen-check-unlock' | env -u PYTHON_KEYRING_BACKEND "${keyring_env[@]}" HOME="$keyring_home" \
+    gnome-keyring-daemon --foreground --unlock --components=secrets > "$work/keyring.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 100); do
+    dbus-send --bus="$bus_address" --print-reply --dest=org.freedesktop.DBus / \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
+    sleep 0.1
+done
+out=$(run env -u PYTHON_KEYRING_BACKEND "${keyring_env[@]}" FOLLOWUP_DESKTOP_SELFTEST_KEYRING=1 "$exe" --self-test 2>&1) \
+    || fail "--self-test with the Secret Service exited non-zero:
+$out"
+grep -q "keyring backend followup_desktop.mail.secret_service.Keyring kept, read back and deleted a password" <<<"$out" \
+    || fail "the frozen app did not keep a password through its own Secret Service backend:
+$out"
+for module in secretstorage cryptography; do
+    [ ! -e "$bundle/_internal/$module" ] || fail "the bundle has $module, which the app does not use"
+done
+kill "$service_pid" "$bus_pid" 2>/dev/null || true
+wait "$service_pid" "$bus_pid" 2>/dev/null || true
+service_pid=""
+bus_pid=""
 
 # 3. the command line
 step "command line: import, due --json, export (.json, .ics), report (.pdf), a bad file"

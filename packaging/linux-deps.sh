@@ -11,7 +11,7 @@ BUNDLE="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreety
  libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libwayland-client0
  libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
- libstdc++6 libgcc-s1 zlib1g libbz2-1.0 liblzma5 libzstd1 libexpat1"
+ libstdc++6 libgcc-s1 zlib1g libbz2-1.0 liblzma5 libzstd1 libexpat1 libssl3 libsqlite3-0"
 if [ "${1:-}" = "--bundle" ]; then
     echo $BUNDLE
     exit 0

@@ -67,3 +67,60 @@ def test_the_window_and_its_list_load_neither_the_engine_nor_the_store(tmp_path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_start_that_reads_the_data_counts_the_inbox_without_the_mail_reader_or_the_orm(
+        tmp_path, seed, local_zone):
+    """A start that reads everything, with a reply waiting in the Inbox, shows "Inbox (1)" from
+    one plain read: the mail reader (`email`), the ORM and OpenSSL load when the Inbox is opened,
+    the calendar file's keeper only with its setting on, the mailbox's checks (IMAP, TLS, the
+    keyring) only once an account is set up."""
+    import importlib.util
+    from pathlib import Path
+
+    from followup_desktop.mail.intake import bring_in
+    from followup_desktop.store import Store
+
+    local_zone("UTC")
+    mail = Path(__file__).resolve().parent / "fixtures" / "mail"
+    spec = importlib.util.spec_from_file_location("make_mail", mail / "make_mail.py")
+    make_mail = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_mail)
+    data = seed(make_mail.dataset(), into=tmp_path / "data")
+    store = Store(DataPaths(data))
+    try:
+        assert bring_in(store, (mail / "plain.eml").read_bytes()).line.startswith("waiting for review")
+    finally:
+        store.close()
+    code = (
+        "import sys, time\n"
+        "from followup_desktop.ui.app import build, make_application, watch_the_data\n"
+        "from followup_desktop.paths import DataPaths\n"
+        "from followup_desktop.app import setup_logging\n"
+        f"paths = DataPaths({str(data)!r}).ensure()\n"
+        "setup_logging(paths, hold=True)\n"
+        "app = make_application()\n"
+        "workspace, window = build(paths)\n"
+        "window.show()\n"
+        "watch_the_data(paths, workspace, window)\n"
+        "workspace.reload_async()\n"
+        "end = time.monotonic() + 60\n"
+        "while not workspace.is_loaded and time.monotonic() < end:\n"
+        "    app.processEvents(); time.sleep(0.005)\n"
+        "for _ in range(20):\n"
+        "    app.processEvents(); time.sleep(0.005)\n"
+        "print(window.inbox.button.text(), window.model.rowCount())\n"
+        "heavy = ('peewee', 'followup_desktop.store.models', 'followup_desktop.mail.intake', 'email',\n"
+        "         'hashlib', 'followup_desktop.ui.calendar_file', 'followup_desktop.exchange.ics',\n"
+        "         'followup_desktop.ui.mail_check', 'followup_desktop.mail.imap', 'imaplib', 'ssl', 'keyring')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "window.inbox.set_showing(True)\n"
+        "print(window.inbox.current_item()['sender_name'], 'email' in sys.modules)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TZ="UTC")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    shown, loaded, opened = out.stdout.strip().splitlines()[-3:]
+    assert shown == "Inbox (1) 3"  # the three applications listed, one reply waiting
+    assert loaded == "[]"
+    assert opened == "Susan Smith True"  # the Inbox opened: the message read whole

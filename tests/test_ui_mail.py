@@ -196,3 +196,22 @@ def test_a_reply_the_check_brings_in_shows_in_the_windows_inbox_and_is_announced
     assert arrived.args[0] == "Acme Corp"
     assert window.inbox.count == 1
     assert [i["contact_name"] for i in window.inbox.items] == ["Susan Smith"]
+
+
+def test_the_mailbox_checks_start_once_an_account_is_set_up_and_not_before(qtbot, window, workspace):
+    from followup_desktop.ui.app import watch_the_data
+
+    host = workspace.settings().mail_host
+    with qtbot.waitSignal(workspace.operations.drained, timeout=10_000):
+        workspace.save_settings({"mail_host": ""})  # no account
+    watch_the_data(workspace.paths, workspace, window)
+    assert getattr(window, "mail_checker", None) is None
+    with qtbot.waitSignal(workspace.operations.drained, timeout=10_000):
+        workspace.log_event("acme-om", {"kind": "note", "at": workspace.now(), "notes": "Called reception"})
+    assert getattr(window, "mail_checker", None) is None  # another change: still none set up
+    with qtbot.waitSignal(workspace.operations.drained, timeout=10_000):
+        workspace.save_settings({"mail_host": host})  # Settings → Mail filled in
+    qtbot.waitUntil(lambda: getattr(window, "mail_checker", None) is not None, timeout=5_000)
+    checker = window.mail_checker
+    assert checker.minutes() == 5 and checker.due()
+    checker.stop()

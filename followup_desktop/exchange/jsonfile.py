@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import operator
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
@@ -249,8 +250,20 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
         _insert(con, R.EVENT_CONTACT, links)
         _insert(con, R.ACTION_STATE, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
         step(7)  # the last moment to stop: after it, the transaction commits
-    return ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
-                         file_events)
+    summary = ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
+                            file_events)
+    let_go(events, links, checked.events, checked.applications, checked.contacts)
+    return summary
+
+
+def let_go(*lists: list) -> None:
+    """Empty big lists a slice at a time, letting other threads run between slices: a search's
+    records freed all at once when the import returns hold the interpreter's lock for tens of
+    milliseconds, and the window (run beside the import) stands still that long."""
+    for items in lists:
+        while items:
+            del items[-2000:]
+            time.sleep(0)
 
 
 def _exchanged(value):

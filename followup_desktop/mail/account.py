@@ -7,7 +7,11 @@ one, are settings (settings.py, group *Mail*); the exchange file carries them li
 The password is never in the database, the exchange file, a log or a crash report. It is read
 from the environment variable `FOLLOWUP_DESKTOP_MAIL_PASSWORD` (for scripts) or else from the
 system keyring through the `keyring` library, under the service `followup-desktop` and the
-user `mail_user@mail_host`; only the settings page writes it there.
+user `mail_user@mail_host`; only the settings page writes it there. On Linux the keyring is the
+Secret Service reached with the app's own backend (mail/secret_service.py: jeepney, no
+SecretStorage and no `cryptography` in the bundle), unless the user named a keyring backend
+(`PYTHON_KEYRING_BACKEND`, or keyring's keyringrc.cfg); elsewhere it is keyring's own choice
+(the macOS Keychain, the Windows Credential Locker).
 
 Plain Python, no Qt.
 """
@@ -15,6 +19,7 @@ Plain Python, no Qt.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 
 ENV_PASSWORD = "FOLLOWUP_DESKTOP_MAIL_PASSWORD"
@@ -76,7 +81,28 @@ def _keyring():
     return keyring
 
 
+def _backend(keyring):
+    """The keyring backend the app's calls go to: the one the user named (PYTHON_KEYRING_BACKEND
+    or keyringrc.cfg, as keyring reads them), else on Linux the app's own Secret Service
+    backend, else keyring's choice."""
+    if sys.platform.startswith("linux"):
+        import keyring.core
+
+        named = keyring.core.load_env() or keyring.core.load_config()
+        if named is not None:
+            return named
+        from .secret_service import Keyring
+
+        return Keyring()
+    return keyring.get_keyring()
+
+
 def _keyring_problem(exc: BaseException) -> str:
+    from .secret_service import SecretServiceError
+
+    if isinstance(exc, SecretServiceError):
+        # the app's own backend says what went wrong in one plain line, never with a secret
+        return f"{exc} (or set {ENV_PASSWORD} in the environment)"
     if type(exc).__name__ == "NoKeyringError":
         return (f"no password: this system has no keyring to keep it in; set {ENV_PASSWORD} "
                 f"in the environment instead")
@@ -94,7 +120,7 @@ def get_password(account: Account) -> str:
     if keyring is None:
         raise MailError(f"no password for {account.key}: the keyring library is missing; set {ENV_PASSWORD}")
     try:
-        password = keyring.get_password(KEYRING_SERVICE, account.key)
+        password = _backend(keyring).get_password(KEYRING_SERVICE, account.key)
     except Exception as exc:  # noqa: BLE001 - any backend failure is said in one line
         raise MailError(_keyring_problem(exc)) from None
     if not password:
@@ -117,8 +143,12 @@ def store_password(account: Account, password: str) -> None:
     if keyring is None:
         raise MailError("the keyring library is missing: the password cannot be kept")
     try:
-        keyring.set_password(KEYRING_SERVICE, account.key, password)
+        _backend(keyring).set_password(KEYRING_SERVICE, account.key, password)
     except Exception as exc:  # noqa: BLE001
+        from .secret_service import SecretServiceError
+
+        if isinstance(exc, SecretServiceError):
+            raise MailError(f"the password was not kept: {exc}") from None
         raise MailError(f"the system keyring did not keep the password ({type(exc).__name__}); "
                         f"set {ENV_PASSWORD} instead") from None
 
@@ -128,7 +158,7 @@ def forget_password(account: Account) -> None:
     if keyring is None:
         return
     try:
-        keyring.delete_password(KEYRING_SERVICE, account.key)
+        _backend(keyring).delete_password(KEYRING_SERVICE, account.key)
     except Exception:  # noqa: BLE001 - nothing kept is nothing to forget
         pass
 

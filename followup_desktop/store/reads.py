@@ -99,3 +99,16 @@ def employer_timeline(con: sqlite3.Connection, employer_key: str) -> list[dict]:
         rec["key_points"] = {p.key: p.key_point for p in who if p.key_point}
         out.append(rec)
     return out
+
+
+_WaitingRow = R.row_type("WaitingRow", ("id", "employer"))
+
+
+def waiting_messages(con: sqlite3.Connection) -> list:
+    """The messages brought in that wait for review (`review_item` rows still "pending", the
+    state `mail.intake` gives a new one), newest first, each its id and its employer's name:
+    what the Inbox's count and its "a reply came" need while its pane is not shown, read without
+    the mail modules (the `email` package) or the ORM."""
+    return list(map(_WaitingRow.make, con.execute(
+        "SELECT r.id, m.name FROM review_item r JOIN employer m ON m.id = r.employer_id"
+        " WHERE r.state = 'pending' ORDER BY r.received_at DESC, r.id DESC")))

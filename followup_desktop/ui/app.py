@@ -10,7 +10,7 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 
 def _skip_pyside_source_scan() -> None:
@@ -132,6 +132,26 @@ def cannot_start(message: str) -> int:
 BACKUP_FIRST_LOOK_MS = 60_000
 
 
+class _MailChecksOnceConfigured(QObject):
+    """Starts the mailbox checks (`mail_check.py`) once an account is set up: until then no
+    IMAP, TLS or keyring is loaded. Looks again after every change (a settings save)."""
+
+    def __init__(self, paths: DataPaths, workspace, window):
+        super().__init__(window)  # goes with the window, and its connection with it
+        self.paths, self.workspace, self.window = paths, workspace, window
+        workspace.operations.did_execute.connect(self.look)
+
+    def look(self, *_) -> None:
+        from ..mail.account import configured
+
+        if configured(self.workspace.settings()):
+            self.workspace.operations.did_execute.disconnect(self.look)
+            from .mail_check import start_mail_checks
+
+            start_mail_checks(self.paths, self.workspace, self.window)
+            self.deleteLater()
+
+
 def watch_the_data(paths: DataPaths, workspace, window) -> None:
     """The damaged-file dialog on a failed load, the banner for a file or folder that cannot be
     written, and the hourly backup."""
@@ -159,9 +179,7 @@ def watch_the_data(paths: DataPaths, workspace, window) -> None:
         # bound to the window: a window closed within the minute (a test) takes the call with it
         QTimer.singleShot(BACKUP_FIRST_LOOK_MS, window, start_backups)
         # the mailbox, every N minutes when Settings → Mail says so (off by default)
-        from .mail_check import start_mail_checks
-
-        start_mail_checks(paths, workspace, window)
+        _MailChecksOnceConfigured(paths, workspace, window).look()
 
 
 __all__ = ["make_application", "build", "cannot_start", "ErrorHook", "watch_the_data", "APPLICATION"]

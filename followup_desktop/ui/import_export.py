@@ -25,9 +25,18 @@ SHOW_AFTER_MS = 300
 
 
 def _import(store, path: Path, progress):
-    from ..exchange.jsonfile import import_json
+    from ..exchange.jsonfile import IMPORT_STEPS, import_json, let_go
+    from ..exchange.validate import load_file
 
-    return _without_collector(lambda: import_json(store, path, progress=progress))
+    def run():
+        progress(0, IMPORT_STEPS)
+        doc = load_file(path)
+        try:
+            return import_json(store, path, doc, progress=progress)
+        finally:  # the file's records let go a slice at a time, the window running between
+            if isinstance(doc, dict):
+                let_go(*(v for v in doc.values() if isinstance(v, list)))
+    return _without_collector(run)
 
 
 def _import_sheet(store, path: Path, fields, date_format, now, progress):

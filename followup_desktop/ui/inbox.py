@@ -334,7 +334,11 @@ class Inbox(QObject):
 
     def reload(self, select: int | None = None) -> None:
         """Read the list again (a few rows of the review table: quick, on the GUI thread like
-        the timeline's reads), keeping the selected message selected (or `select`)."""
+        the timeline's reads), keeping the selected message selected (or `select`). While the
+        pane is not shown only the waiting messages' ids are read (`store.reads`, plain SQL: a
+        start loads no mail module), the whole list when one has come in since."""
+        if not self.showing and select is None and self._count_only():
+            return
         from ..mail.intake import review_items
 
         try:
@@ -370,6 +374,25 @@ class Inbox(QObject):
             self.count = len(waiting)
             self._set_button_text()
             self.count_changed.emit(self.count)
+
+    def _count_only(self) -> bool:
+        """The count from the waiting messages' ids; False when one came in that is not known
+        yet (the whole list is read, to tell of it) or the list cannot be read that way."""
+        from ..store.reads import waiting_messages
+
+        try:
+            waiting = waiting_messages(self.workspace._reader())
+        except Exception:  # a file from before the review list: the whole read says so
+            return False
+        ids = {w.id for w in waiting}
+        if self._known is not None and ids - self._known - self._ours:
+            return False  # a message arrived by itself
+        self._known = ids
+        if len(ids) != self.count:
+            self.count = len(ids)
+            self._set_button_text()
+            self.count_changed.emit(self.count)
+        return True
 
     def _list_item(self, item: dict) -> QListWidgetItem:
         person = item["contact_name"] or item["sender_name"]

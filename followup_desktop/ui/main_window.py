@@ -321,11 +321,9 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.paths = workspace.paths
         self.edits = Edits(self)  # what the edit actions do (`edits.py`)
-        from .calendar_file import CalendarFile
-
-        self.calendar_file = CalendarFile(workspace, self)  # the setting "Keep a calendar file up to date"
-        self.calendar_file.failed.connect(lambda why: self.statusBar().showMessage(
-            self.tr("The calendar file could not be written: {0}").format(why), 8000))
+        # the setting "Keep a calendar file up to date": its keeper loads once the setting is on
+        self._calendar_file = None
+        workspace.operations.did_execute.connect(self._keep_calendar_file)
         self.setObjectName("mainWindow")
         self._composers: list[QWidget] = []
         self._selected_key: str | None = None
@@ -496,6 +494,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Updating…"))
 
     # -- actions ------------------------------------------------------------------------------
+
+    @property
+    def calendar_file(self):
+        """What keeps `calendar.ics` up to date (`calendar_file.py`), made when first wanted."""
+        if self._calendar_file is None:
+            from .calendar_file import CalendarFile
+
+            self._calendar_file = CalendarFile(self.workspace, self)
+            self._calendar_file.failed.connect(lambda why: self.statusBar().showMessage(
+                self.tr("The calendar file could not be written: {0}").format(why), 8000))
+        return self._calendar_file
+
+    def _keep_calendar_file(self, changes) -> None:
+        """The first change with the setting on brings in the keeper, which follows every
+        change after it itself (a start with the setting off loads none of it)."""
+        if self._calendar_file is None and changes and self.workspace.settings().calendar_file:
+            self.calendar_file._changed(changes)  # twice in this turn is once: one is queued
     def _action(self, text, slot, shortcut=None, name=None, tip=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
