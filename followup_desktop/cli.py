@@ -9,6 +9,7 @@ Exit codes: 0 success, 2 bad input (one line on stderr), 1 anything else.
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -184,26 +185,35 @@ def cmd_import(args) -> int:
         doc = load_file(path)
     except ExchangeError as exc:
         raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
-    paths = _paths(args)
+    with _writing(_paths(args)) as store:
+        try:
+            summary = import_json(store, path, doc)
+        except ExchangeError as exc:
+            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+    print(summary)
+    return EXIT_OK
+
+
+@contextmanager
+def _writing(paths):
+    """The store of `paths` for one command that writes: refused first when the data dir cannot
+    be written, and marked as running meanwhile (a marker a kill leaves behind makes the next
+    open check the file whole)."""
     problem = paths.writable_problem()
     if problem is not None:
         raise problem
     marker = paths.running_marker()
-    marker.touch(mode=0o600)  # left behind by a kill: the next open checks the file whole
+    marker.touch(mode=0o600)
     try:
         from .store import Store
 
         store = Store(paths)
         try:
-            summary = import_json(store, path, doc)
-        except ExchangeError as exc:
-            raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+            yield store
         finally:
             store.close()
     finally:
         marker.unlink(missing_ok=True)
-    print(summary)
-    return EXIT_OK
 
 
 def cmd_import_sheet(args, path: Path) -> int:
@@ -233,23 +243,11 @@ def cmd_import_sheet(args, path: Path) -> int:
                 raise BadInput(f"{_shown_path(path)}: {exc}") from None
             print(summary)
             return EXIT_OK
-        problem = paths.writable_problem()
-        if problem is not None:
-            raise problem
-        marker = paths.running_marker()
-        marker.touch(mode=0o600)
-        try:
-            from .store import Store
-
-            store = Store(paths)
+        with _writing(paths) as store:
             try:
                 summary = import_sheet(store, sheet)
             except ExchangeError as exc:
                 raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
-            finally:
-                store.close()
-        finally:
-            marker.unlink(missing_ok=True)
         print(summary)
         return EXIT_OK
     finally:
@@ -300,16 +298,7 @@ def cmd_import_mail(args, path: Path, suffix: str) -> int:
         raise BadInput(f"{_shown_path(path)}: cannot be read (permission denied)") from None
     except InvitationError as exc:
         raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
-    paths = _paths(args)
-    problem = paths.writable_problem()
-    if problem is not None:
-        raise problem
-    marker = paths.running_marker()
-    marker.touch(mode=0o600)
-    try:
-        from .store import Store
-
-        store = Store(paths)
+    with _writing(_paths(args)) as store:
         try:
             if suffix == ".ics":
                 result = bring_in_invitation(store, raw)
@@ -317,10 +306,6 @@ def cmd_import_mail(args, path: Path, suffix: str) -> int:
                 result = bring_in(store, raw, outcome=outcome or ReplyOutcome.OTHER.value)
         except InvitationError as exc:
             raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
-        finally:
-            store.close()
-    finally:
-        marker.unlink(missing_ok=True)
     if result.kind == NO_MATCH:
         raise BadInput(result.line)
     print(result.line)
