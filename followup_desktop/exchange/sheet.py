@@ -34,7 +34,7 @@ from typing import Iterator
 from .. import records as R
 from ..vocab import Outcome, Source, Stage
 from .sheet_export import FORMULA_STARTS
-from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError, checker
+from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError, checker, kind_of_file
 
 #: the largest sheet read, in bytes (a 50 MB sheet is refused)
 MAX_BYTES = 32 * 1024 * 1024
@@ -320,10 +320,7 @@ def _open(path: Path):
     except OSError as exc:
         raise SheetError(f"cannot read the file ({exc.strerror or exc})") from None
     if not stat.S_ISREG(info.st_mode):
-        what = ("a folder" if stat.S_ISDIR(info.st_mode) else "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                else "not a regular file")
-        raise SheetError(f"is {what}, not a file; give the path of a sheet saved as CSV")
+        raise SheetError(f"is {kind_of_file(info.st_mode)}, not a file; give the path of a sheet saved as CSV")
     if info.st_size > MAX_BYTES:
         raise SheetError(f"{info.st_size:,} bytes is larger than the {MAX_BYTES:,} bytes a sheet may be")
     try:

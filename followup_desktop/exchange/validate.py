@@ -409,6 +409,17 @@ def _parse_int(digits: str) -> int:
     return int(digits)
 
 
+def kind_of_file(mode: int) -> str:
+    """What a path that is not a regular file is, in words ("a pipe (FIFO)")."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of a regular file, refusing anything else (a FIFO would wait for a writer
     forever, /dev/zero never ends) and reading at most `limit` + 1 bytes, so a file that grows
@@ -418,10 +429,7 @@ def read_limited(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
     if not stat.S_ISREG(info.st_mode):
-        what = ("a folder" if stat.S_ISDIR(info.st_mode) else "a pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
-        raise ExchangeError(f"is {what}, not a file; give the path of an exchange file")
+        raise ExchangeError(f"is {kind_of_file(info.st_mode)}, not a file; give the path of an exchange file")
     if info.st_size > limit:
         raise ExchangeError(f"{info.st_size:,} bytes is larger than the {limit:,} bytes an exchange file may be")
     try:
