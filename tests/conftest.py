@@ -327,3 +327,14 @@ def secret_service(tmp_path_factory):
         pytest.fail(str(exc), pytrace=False)
     yield service
     service.stop()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """The warning boxes the window shows, recorded (title, text) instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a, **kw: shown.append((title, text))))
+    return shown

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.ui.main_window import MainWindow
@@ -32,15 +32,6 @@ def search(n: int = 12) -> dict:
         "events": [{"application": f"a{i}", "kind": "applied", "at": "2026-03-02T09:00:00", "contacts": [f"c{i}"]}
                    for i in range(n)],
     }
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    """The message boxes the window shows, recorded instead of waiting for a click."""
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **kw: shown.append((title, text))))
-    return shown
 
 
 @pytest.fixture

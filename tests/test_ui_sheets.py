@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
 
 import sheets as generator
 from followup_desktop.exchange.jsonfile import export_document
@@ -22,14 +22,6 @@ from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.workspace import Workspace
 
 NOW = datetime(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **kw: shown.append((title, text))))
-    return shown
 
 
 @pytest.fixture
