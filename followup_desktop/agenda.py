@@ -32,7 +32,7 @@ from .playbook.engine import expires_at
 from .playbook.model import Action, ActionState, ApplicationIn
 from .settings import Settings
 from .store.connection import connect, open_database
-from .store.snapshot import employers_last_outbound, iter_applications, load_action_states, load_settings
+from .store.snapshot import load_action_states, load_settings, read_at
 from .vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
 
 #: events that count as contact with the employer ("last contact" in the list)
@@ -177,8 +177,8 @@ def read(paths: DataPaths, at: datetime, *, check: bool = True) -> Agenda:
     con.execute("PRAGMA cache_size = -256")
     try:
         settings, states = load_settings(con), load_action_states(con)
-        top = employer_top_outbound(employers_last_outbound(con, at))
-        return compute(iter_applications(con, as_of=at), top, settings, states, at)
+        last_outbound, apps = read_at(con, at)
+        return compute(apps, employer_top_outbound(last_outbound), settings, states, at)
     finally:
         con.close()
 
