@@ -34,7 +34,7 @@ _APP_COLUMNS = ("id", "key", "employer_id", "position", "stage", "outcome", "sou
 #: what the engine reads of an event (EventRow): its stored fields, in its order
 _ENGINE_EVENT = tuple(name for name in EventRow._fields if R.EVENT[name].stored)
 _make_event = partial(tuple.__new__, EventRow)
-_LINK_COLUMNS = ("key_point", "position")
+_LINK_COLUMNS = ("contact_id", "key_point", "position")
 _first = itemgetter(0)
 for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_COLUMNS[1:]),
                         (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LINK_COLUMNS)):
@@ -101,35 +101,37 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
 
 
 _OUTBOUND_SQL = ", ".join(f"'{k}'" for k in sorted(OUTBOUND_KINDS))
-#: an application's last reply at or before the moment `:at` (one look into event_kind_application_at)
-_LAST_REPLY = ("(SELECT max(r.at) FROM event r WHERE r.kind = 'reply' AND r.application_id = a.id"
-               " AND r.at <= :at)")
 #: what the engine reads of an application (ApplicationIn), after its row id
-_APP_SQL = f"SELECT {', '.join('a.' + name for name in _APP_COLUMNS)}{{last_reply}} FROM application a"
-#: what the engine reads of an event (EventRow) and of each of its people; an event with
-#: several people comes as one row per person, an event with none as one row with no person
-_EVENT_SQL = (
-    f"SELECT a.id, e.id, {R.EVENT.columns(*_ENGINE_EVENT, alias='e')}, c.key,"
-    f" {', '.join('ec.' + name for name in _LINK_COLUMNS)}"
-    " FROM application a CROSS JOIN event e ON e.application_id = a.id{from_reply}"
-    " LEFT JOIN event_contact ec ON ec.event_id = e.id LEFT JOIN contact c ON c.id = ec.contact_id"
-    "{chosen} ORDER BY a.id, e.at, e.id, ec.contact_id")
-#: from an application's last reply on (everything, with none: every moment is >= '')
-_FROM_LAST_REPLY = f" AND e.at >= ifnull({_LAST_REPLY}, '')"
-#: by application: the latest outbound contact at or before `:at`
-_LATEST_OUTBOUND_SQL = (f"SELECT application_id, max(at) FROM event WHERE kind IN ({_OUTBOUND_SQL})"
-                        " AND at <= :at{chosen} GROUP BY application_id")
-#: by application with a reply by `:at`: the outcome of the latest closing before its last reply,
-#: a `closed` event's reason or `rejected` for a rejecting reply (what decides whether the last
-#: reply finds the application closed, `playbook.stages`); ties go to the one logged last
-_CLOSED_BEFORE_SQL = (
-    "WITH lr AS (SELECT application_id, max(at) AS at FROM event WHERE kind = 'reply' AND at <= :at{chosen}"
-    " GROUP BY application_id)"
-    " SELECT application_id, outcome FROM (SELECT c.application_id,"
+_APP_SQL = f"SELECT {', '.join('a.' + name for name in _APP_COLUMNS)} FROM application a{{chosen}} ORDER BY a.id"
+#: The same for the moment `:at`, with three facts after the columns: the last reply's moment
+#: (`lr`, from which on the events are read); the outcome of the latest closing before it, a
+#: `closed` event's reason or `rejected` for a rejecting reply, the one logged last of a tie
+#: (what decides whether the last reply finds the application closed, `playbook.stages`); and
+#: the latest outbound contact (found walking back from `:at`).
+_APP_AT_SQL = (
+    "WITH lr AS (SELECT application_id, max(at) AS at FROM event WHERE kind = 'reply' AND at <= :at{few}"
+    " GROUP BY application_id),"
+    " closing AS (SELECT application_id, outcome FROM (SELECT c.application_id,"
     " CASE c.kind WHEN 'closed' THEN c.reason ELSE 'rejected' END AS outcome,"
     " row_number() OVER (PARTITION BY c.application_id ORDER BY c.at DESC, c.id DESC) AS latest"
     " FROM lr CROSS JOIN event c ON c.kind IN ('closed', 'reply') AND c.application_id = lr.application_id"
-    " AND c.at < lr.at WHERE c.kind = 'closed' OR c.outcome = 'rejected') WHERE latest = 1")
+    " AND c.at < lr.at WHERE c.kind = 'closed' OR c.outcome = 'rejected') WHERE latest = 1)"
+    f" SELECT {', '.join('a.' + name for name in _APP_COLUMNS)}, lr.at, closing.outcome,"
+    " (SELECT o.at FROM event o WHERE o.application_id = a.id AND o.at <= :at"
+    f" AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
+    " FROM application a LEFT JOIN lr ON lr.application_id = a.id"
+    " LEFT JOIN closing ON closing.application_id = a.id{chosen} ORDER BY a.id")
+#: what the engine reads of an event (EventRow) and of each of its people; an event with
+#: several people comes as one row per person, an event with none as one row with no person
+_EVENT_SQL = (
+    f"SELECT a.id, e.id, {R.EVENT.columns(*_ENGINE_EVENT, alias='e')},"
+    f" {', '.join('ec.' + name for name in _LINK_COLUMNS)}"
+    " FROM application a CROSS JOIN event e ON e.application_id = a.id{from_reply}"
+    " LEFT JOIN event_contact ec ON ec.event_id = e.id{chosen} ORDER BY a.id, e.at, e.id, ec.contact_id")
+#: from an application's last reply at or before `:at` on (everything, with none: every moment
+#: is >= ''), found with one look into event_kind_application_at
+_FROM_LAST_REPLY = (" AND e.at >= ifnull((SELECT max(r.at) FROM event r WHERE r.kind = 'reply'"
+                    " AND r.application_id = a.id AND r.at <= :at), '')")
 
 
 def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[str, list]:
@@ -153,11 +155,10 @@ def read_at(con: sqlite3.Connection, as_of: datetime) -> tuple[dict[str, list], 
     the iterator is walked; the first part is whole already."""
     read = _Read(con, as_of=as_of)
     per: dict[str, list] = {}
-    employers, latest = read.employers, read.latest_outbound
+    employers = read.employers
     for a in read.apps:
-        last = latest.get(a[0])
-        if last is not None:
-            per.setdefault(employers[a[2]][0], []).append((a[1], last))
+        if a[12] is not None:
+            per.setdefault(employers[a[2]][0], []).append((a[1], _dt(a[12])))
     return per, read.applications()
 
 
@@ -196,29 +197,25 @@ class _Read:
         self.chosen = f" WHERE {' AND '.join(where)}" if where else ""
         few = f" AND application_id IN ({marks})" if application_ids is not None else ""
         self.employers = {eid: (key, name) for eid, key, name in con.execute("SELECT id, key, name FROM employer")}
-        self.latest_outbound: dict[int, datetime] = {}
-        self.closed_before: dict[int, str] = {}
         if as_of is not None:
             params["at"] = as_of.isoformat()
-            self.latest_outbound = {aid: _dt(at) for aid, at in con.execute(
-                _LATEST_OUTBOUND_SQL.format(chosen=few), params)}
-            self.closed_before = dict(con.execute(_CLOSED_BEFORE_SQL.format(chosen=few), params))
         self.params = params
-        #: the applications' rows, with their last reply's moment last when reading for a moment
-        self.apps = con.execute(_APP_SQL.format(last_reply=f", {_LAST_REPLY}" if as_of is not None else "")
-                                + self.chosen + " ORDER BY a.id", params).fetchall()
+        #: the applications' rows; for a moment, with its facts after the columns (_APP_AT_SQL)
+        self.apps = con.execute((_APP_SQL if as_of is None else _APP_AT_SQL).format(chosen=self.chosen, few=few),
+                                params).fetchall()
 
     def applications(self) -> Iterator[ApplicationIn]:
         con, employers, as_of = self.con, self.employers, self.as_of
         contacts_by_employer: dict[int, dict[str, ContactIn]] = {}
+        contact_key: dict[int, str] = {}
         for c in map(_ContactRow.make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
+            contact_key[c.id] = c.key
             contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
         # How many of the applications read work for each employer: its contacts are let go with
         # its last one (a caller that keeps none holds one employer's people at a time, nearly).
         remaining: dict[int, int] = {}
         for a in self.apps:
             remaining[a[2]] = remaining.get(a[2], 0) + 1
-        latest, closed_before = self.latest_outbound, self.closed_before
         sql = _EVENT_SQL.format(from_reply=_FROM_LAST_REPLY if as_of is not None else "", chosen=self.chosen)
         # Each application's events in time order, merged with the applications as they come
         # (both in row-id order; the indexes give that order, nothing is sorted).
@@ -236,15 +233,16 @@ class _Read:
                 key, ekey, ename, once(position, position), intern(stage), outcome and once(outcome, outcome),
                 source and once(source, source), referred_by or None, closes and _d(closes),
                 created and _dt(created), events, contacts_by_employer.get(eid, empty),
-                # guard 2's outbound contact: of the whole timeline, where events were left out
-                latest.get(aid) if as_of is not None and a[10] is not None else None,
-                closed_before.get(aid),
+                # the facts about the events left out, where there is a last reply: guard 2's
+                # outbound contact (of the whole timeline) and the closing before it
+                *((None, None) if as_of is None or a[10] is None else (a[12] and _dt(a[12]), a[11])),
             )
             if group_id == aid:
                 append = events.append
                 last_id = None
                 for (_, event_id, at, kind, channel, said, reason, minutes, decision, next_date,
-                     encouraged, subject, who, point, place) in rows:
+                     encouraged, subject, person, point, place) in rows:
+                    who = person and contact_key[person]
                     if event_id == last_id:  # one more person on the event just read (rare)
                         if who is not None:
                             people.append((place, who, point))
