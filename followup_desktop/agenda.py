@@ -142,7 +142,9 @@ class Agenda:
         return sorted((a for acts in self.by_app.values() for a in acts), key=urgency_key)
 
     def open_at(self, at: datetime | None = None) -> list[Action]:
-        return open_at(self.actions(), at or self.at)
+        # not sorted first: what urgency at a moment does not tell apart, urgency alone does not
+        # either, so both orders keep such steps as they were computed
+        return open_at((a for acts in self.by_app.values() for a in acts), at or self.at)
 
     def upcoming(self, at: datetime | None = None) -> Action | None:
         return upcoming((a for acts in self.by_app.values() for a in acts), at or self.at)

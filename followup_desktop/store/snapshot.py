@@ -228,14 +228,18 @@ class _Read:
         for a in self.apps:
             aid, key, eid, position, stage, outcome, source, referred_by, closes, created = a[:10]
             ekey, ename = employers[eid]
+            # the facts about the events left out, where there is a last reply: guard 2's outbound
+            # contact (of the whole timeline) and the closing before it
+            if as_of is None or a[10] is None:
+                earlier_outbound = earlier_closed = None
+            else:
+                earlier_outbound, earlier_closed = a[12] and _dt(a[12]), a[11]
             events: list = []
             app = ApplicationIn(
                 key, ekey, ename, once(position, position), intern(stage), outcome and once(outcome, outcome),
                 source and once(source, source), referred_by or None, closes and _d(closes),
-                created and _dt(created), events, contacts_by_employer.get(eid, empty),
-                # the facts about the events left out, where there is a last reply: guard 2's
-                # outbound contact (of the whole timeline) and the closing before it
-                *((None, None) if as_of is None or a[10] is None else (a[12] and _dt(a[12]), a[11])),
+                created and _dt(created), events, contacts_by_employer.get(eid, empty), earlier_outbound,
+                earlier_closed,
             )
             if group_id == aid:
                 append = events.append
