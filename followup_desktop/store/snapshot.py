@@ -31,6 +31,9 @@ _ContactRow = R.row_type("ContactRow", _CONTACT_COLUMNS)
 #: what the engine reads of an application (ApplicationIn)
 _APP_COLUMNS = ("id", "key", "employer_id", "position", "stage", "outcome", "source", "referred_by",
                 "posting_closes", "created")
+_AppRow = R.row_type("AppRow", _APP_COLUMNS)
+#: ... and, for a moment, the facts about the events before the last reply (_APP_AT_SQL)
+_AppAtRow = R.row_type("AppAtRow", (*_APP_COLUMNS, "last_reply", "closed_before", "latest_outbound"))
 #: what the engine reads of an event (EventRow): its stored fields, in its order
 _ENGINE_EVENT = tuple(name for name in EventRow._fields if R.EVENT[name].stored)
 _make_event = partial(tuple.__new__, EventRow)
@@ -157,8 +160,8 @@ def read_at(con: sqlite3.Connection, as_of: datetime) -> tuple[dict[str, list], 
     per: dict[str, list] = {}
     employers = read.employers
     for a in read.apps:
-        if a[12] is not None:
-            per.setdefault(employers[a[2]][0], []).append((a[1], _dt(a[12])))
+        if a.latest_outbound is not None:
+            per.setdefault(employers[a.employer_id][0], []).append((a.key, _dt(a.latest_outbound)))
     return per, read.applications()
 
 
@@ -200,9 +203,9 @@ class _Read:
         if as_of is not None:
             params["at"] = as_of.isoformat()
         self.params = params
-        #: the applications' rows; for a moment, with its facts after the columns (_APP_AT_SQL)
-        self.apps = con.execute((_APP_SQL if as_of is None else _APP_AT_SQL).format(chosen=self.chosen, few=few),
-                                params).fetchall()
+        #: the applications' rows (AppRow; for a moment, AppAtRow)
+        sql, row = (_APP_SQL, _AppRow) if as_of is None else (_APP_AT_SQL, _AppAtRow)
+        self.apps = list(map(row.make, con.execute(sql.format(chosen=self.chosen, few=few), params)))
 
     def applications(self) -> Iterator[ApplicationIn]:
         con, employers, as_of = self.con, self.employers, self.as_of
@@ -215,7 +218,7 @@ class _Read:
         # its last one (a caller that keeps none holds one employer's people at a time, nearly).
         remaining: dict[int, int] = {}
         for a in self.apps:
-            remaining[a[2]] = remaining.get(a[2], 0) + 1
+            remaining[a.employer_id] = remaining.get(a.employer_id, 0) + 1
         sql = _EVENT_SQL.format(from_reply=_FROM_LAST_REPLY if as_of is not None else "", chosen=self.chosen)
         # Each application's events in time order, merged with the applications as they come
         # (both in row-id order; the indexes give that order, nothing is sorted).
@@ -226,24 +229,26 @@ class _Read:
         # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
         once = {}.setdefault
         for a in self.apps:
-            aid, key, eid, position, stage, outcome, source, referred_by, closes, created = a[:10]
+            aid, eid, position, outcome, source, closes, created = (
+                a.id, a.employer_id, a.position, a.outcome, a.source, a.posting_closes, a.created)
             ekey, ename = employers[eid]
             # the facts about the events left out, where there is a last reply: guard 2's outbound
             # contact (of the whole timeline) and the closing before it
-            if as_of is None or a[10] is None:
+            if as_of is None or a.last_reply is None:
                 earlier_outbound = earlier_closed = None
             else:
-                earlier_outbound, earlier_closed = a[12] and _dt(a[12]), a[11]
+                earlier_outbound, earlier_closed = a.latest_outbound and _dt(a.latest_outbound), a.closed_before
             events: list = []
             app = ApplicationIn(
-                key, ekey, ename, once(position, position), intern(stage), outcome and once(outcome, outcome),
-                source and once(source, source), referred_by or None, closes and _d(closes),
+                a.key, ekey, ename, once(position, position), intern(a.stage), outcome and once(outcome, outcome),
+                source and once(source, source), a.referred_by or None, closes and _d(closes),
                 created and _dt(created), events, contacts_by_employer.get(eid, empty), earlier_outbound,
                 earlier_closed,
             )
             if group_id == aid:
                 append = events.append
                 last_id = None
+                # positional, in _EVENT_SQL's order: tens of thousands of rows
                 for (_, event_id, at, kind, channel, said, reason, minutes, decision, next_date,
                      encouraged, subject, person, point, place) in rows:
                     who = person and contact_key[person]
