@@ -13,6 +13,9 @@ from typing import Iterator
 
 #: what a spreadsheet reads as a formula at the start of a cell (OWASP CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: the same, as the one first character each of them is
+_FIRST_OF_FORMULA = frozenset(FORMULA_STARTS)
+assert all(len(start) == 1 for start in FORMULA_STARTS)
 
 
 def inert(text: str) -> str:
@@ -75,11 +78,11 @@ def export_sheet(con, paths, path: Path, *, at: datetime | None = None, progress
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(EXPORT_COLUMNS)
-    count = 0
-    starts = FORMULA_STARTS
-    for row in sheet_rows(con, paths, at):
-        writer.writerow([("'" + cell) if cell.startswith(starts) else cell for cell in row])  # inert()
-        count += 1
+    starts = _FIRST_OF_FORMULA
+    rows = [[("'" + cell) if cell[:1] in starts else cell for cell in row]  # inert(), cell by cell
+            for row in sheet_rows(con, paths, at)]
+    writer.writerows(rows)
+    count = len(rows)
     if progress is not None:
         progress(1, 2)  # the last moment to stop: nothing is written before it
     write_private(Path(path), out.getvalue())
