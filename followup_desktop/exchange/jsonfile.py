@@ -108,6 +108,8 @@ def _column_value(f: R.Field) -> str:
     record), dates and times as ISO text (a time to the second), true/false as 1/0, and NULL as
     "" for a column that may hold it (`_insert`)."""
     value = f"r[{f.name!r}]"
+    if f.null:
+        value = f"(v := {value})"
     if f.type == R.REF:
         made = f"{f.refers}_ids[{value}]"
     elif f.type == R.DATETIME:
@@ -120,7 +122,7 @@ def _column_value(f: R.Field) -> str:
         made = value
     if not f.null:
         return made
-    return f"('' if {value} is None else {made})" if made != value else f"('' if {value} is None else {value})"
+    return f"('' if {value} is None else {made.replace(value, 'v')})"
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -291,16 +292,24 @@ def checker(f: R.Field) -> Callable:
 
 class Checks(dict):
     """A record's fields with their checks (field name -> check), in the exchange file's order,
-    and `quick`: the same checks of a whole record as one function (`quick_check`)."""
+    and `quick`: the same checks of a whole record as one function (`quick_check`), written
+    when first asked for (the windows and the other commands check a record at a time)."""
 
-    quick: Callable[[Any], "dict | None"] | None = None
+    def __init__(self, record: R.Record):
+        super().__init__((f.name, checker(f)) for f in record.fields)
+        self.record = record
+        self._quick = None
+
+    @property
+    def quick(self) -> Callable[[Any], "dict | None"]:
+        if self._quick is None:
+            self._quick = quick_check(self.record)
+        return self._quick
 
 
 def checkers(record: R.Record) -> Checks:
     """Every field of a record with its check, in the exchange file's order."""
-    checks = Checks((f.name, checker(f)) for f in record.fields)
-    checks.quick = quick_check(record)
-    return checks
+    return Checks(record)
 
 
 # -- the quick check of a whole record ------------------------------------------------------------
@@ -308,23 +317,28 @@ def checkers(record: R.Record) -> Checks:
 # A search has tens of thousands of records, nearly all of them valid, and one Python call per
 # field of each (with the calls each check makes) was most of an import's checking. The quick
 # check of a record is one function, written out from the record's declarations below: every
-# check of every field inline, each the same test as its field check above. It answers only
-# "valid, and this is the cleaned record" (the very dict `_record_in_order` returns) or None,
-# "not sure": the record then goes through the field checks one by one, which say what is wrong
-# (or accept what the quick check was too strict for, such as a text with a character that
-# is not printable but allowed). So every message stays the field checks' own.
+# check of every field inline, each the same test as its field check above, or a stricter one.
+# It answers only "valid, and this is the cleaned record" (the very dict `_record_in_order`
+# returns) or None, "not sure": the record then goes through the field checks one by one, which
+# say what is wrong (or accept what the quick check was too strict for, such as a text with a
+# character that is not printable but allowed, or a date with digits of another script). So
+# every message stays the field checks' own.
+#
+# It starts from a copy of what every field is when absent and looks only at the fields the
+# record holds (a dict built field by field, and a look-up of every absent field, were each as
+# costly as the checks); it counts them, so that a field it does not know is noticed.
 
 _QUICK_GLOBALS = {
     "_line_bad": re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]").search,
     "_text_bad": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]").search,
     "_email_ok": _EMAIL_RE.fullmatch,
-    # the forms of `isotime` with ASCII digits only (anything else: the field check decides)
+    # the forms of `isotime` in ASCII digits (other digits: the field check decides)
     "_date_form": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch,
     "_datetime_form": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?").fullmatch,
     "_date": date.fromisoformat,
     "_datetime": datetime.fromisoformat,
     "_str": str, "_list": list, "_dict": dict, "_int": int, "_bool": bool, "_set": set,
-    "_isinstance": isinstance, "_len": len,
+    "_isinstance": isinstance, "_len": len, "_ValueError": ValueError,
 }
 
 
@@ -341,80 +355,93 @@ def _key_test(v: str) -> str:
             + _text_test(v, KEY_MAX, required=True))
 
 
+def _absent(f: R.Field):
+    """What `checker(f)` makes of nothing (None for a required field: it refuses nothing), and
+    whether that is a list or dict each record needs its own of."""
+    if f.required and f.type not in (R.EMAIL,):
+        return None
+    return {R.TEXT: "", R.EMAIL: "", R.BOOLEAN: False, R.KEYS: [], R.POINTS: {}}.get(f.type)
+
+
 def _quick_lines(f: R.Field, out: str) -> list[str]:
-    """The lines that check one field's value `v` as `checker(f)` does and set `out` to what it
-    returns, or return None from the quick check."""
-    t, req = f.type, f.required
-    absent = "return None" if req else None
+    """The lines that check one field's value `v` (not None) as `checker(f)` does and store what
+    it returns in `out`, or return None from the quick check."""
+    t = f.type
     if t in (R.KEY, R.REF):
         return [f"if {_key_test('v')}: return None", f"{out} = v"]
     if t in (R.TEXT, R.EMAIL):
         single = f.single_line if t == R.TEXT else True
-        if t == R.EMAIL:  # `email()`: one line, never required
-            req, absent = False, None
-        lines = [f"if v is None: {absent or out + ' = ' + repr('')}",
-                 f"elif not _isinstance(v, _str) or {_text_test('v', f.limit, single_line=single, required=req)}: return None"]
+        req = f.required and t == R.TEXT  # `email()`: one line, never required
+        lines = [f"if not _isinstance(v, _str) or {_text_test('v', f.limit, single_line=single, required=req)}: "
+                 "return None"]
         if t == R.EMAIL:
-            lines.append("elif v and not _email_ok(v): return None")
-        return lines + [f"else: {out} = v"]
+            lines.append("if v and not _email_ok(v): return None")
+        return lines + [f"{out} = v"]
     if t == R.CHOICE:
         values = "{" + ", ".join(repr(m.value) for m in f.choices) + "}"
-        return [f"if v is None: {absent or out + ' = None'}",
-                f"elif not _isinstance(v, _str) or v not in {values}: return None",
-                f"else: {out} = v"]
+        return [f"if not _isinstance(v, _str) or v not in {values}: return None", f"{out} = v"]
     if t in (R.DATE, R.DATETIME):
         form, make = ("_date_form", "_date") if t == R.DATE else ("_datetime_form", "_datetime")
-        return [f"if v is None: {absent or out + ' = None'}",
-                f"elif not _isinstance(v, _str) or not {form}(v): return None",
-                "else:",
-                f"    try: {out} = {make}(v)",
-                "    except ValueError: return None",
-                f"    if {out}.year > {MAX_YEAR}: return None"]
+        return [f"if not _isinstance(v, _str) or not {form}(v): return None",
+                "try:",
+                f"    d = {make}(v)",
+                "except _ValueError:",
+                "    return None",
+                f"if d.year > {MAX_YEAR}: return None",
+                f"{out} = d"]
     if t == R.INTEGER:
-        return [f"if v is None: {out} = None",
-                f"elif v.__class__ is not _int or not {f.lo} <= v <= {f.limit}: return None",
-                f"else: {out} = v"]
+        return [f"if v.__class__ is not _int or not {f.lo} <= v <= {f.limit}: return None", f"{out} = v"]
     if t == R.BOOLEAN:
-        return [f"if v is None: {out} = False",
-                "elif v.__class__ is not _bool: return None",
-                f"else: {out} = v"]
+        return ["if v.__class__ is not _bool: return None", f"{out} = v"]
     if t == R.KEYS:
-        return [f"if v is None: {out} = []",
-                "elif not _isinstance(v, _list): return None",
-                "else:",
-                "    for k in v:",
-                f"        if {_key_test('k')}: return None",
-                "    if _len(_set(v)) != _len(v): return None",
-                f"    {out} = _list(v)"]
+        return ["if not _isinstance(v, _list): return None",
+                "for k in v:",
+                f"    if {_key_test('k')}: return None",
+                "if _len(v) > 1 and _len(_set(v)) != _len(v): return None",
+                f"{out} = _list(v)"]
     if t == R.POINTS:
-        return [f"if v is None: {out} = {{}}",
-                "elif not _isinstance(v, _dict): return None",
-                "else:",
-                f"    {out} = {{}}",
-                "    for k, x in v.items():",
-                f"        if {_key_test('k')}: return None",
-                "        if x is None: x = ''",
-                f"        elif not _isinstance(x, _str) or {_text_test('x', NOTES_MAX, single_line=False)}: return None",
-                f"        {out}[k] = x"]
+        return ["if not _isinstance(v, _dict): return None",
+                "p = {}",
+                "for k, x in v.items():",
+                f"    if {_key_test('k')}: return None",
+                "    if x is None: x = ''",
+                f"    elif not _isinstance(x, _str) or {_text_test('x', NOTES_MAX, single_line=False)}: return None",
+                "    p[k] = x",
+                f"{out} = p"]
     raise ValueError(f"no check for field type {t!r}")
 
 
 def quick_source(record: R.Record) -> str:
-    """The source of `record`'s quick check (`quick_check`)."""
+    """The source of `record`'s quick check (`quick_check`); it reads `_absent_values`, each
+    field's value when absent, in the fields' order."""
     lines = ["def quick(raw):",
-             "    if not _isinstance(raw, _dict) or not raw.keys() <= _known: return None",
-             "    get = raw.get"]
-    for i, f in enumerate(record.fields):
-        lines.append(f"    v = get({f.name!r})")
-        lines += ["    " + line for line in _quick_lines(f, f"o{i}")]
-    lines.append("    return {" + ", ".join(f"{f.name!r}: o{i}" for i, f in enumerate(record.fields)) + "}")
+             "    if not _isinstance(raw, _dict): return None",
+             "    out = _absent_values.copy()",
+             "    n = 0"]
+    for f in record.fields:
+        name, absent = repr(f.name), _absent(f)
+        out = f"out[{name}]"
+        fresh = f"{out} = {absent!r}" if isinstance(absent, (list, dict)) else None
+        lines += [f"    if {name} in raw:",
+                  f"        v = raw[{name}]",
+                  "        n += 1"]
+        if f.required and f.type != R.EMAIL:
+            lines.append("        if v is None: return None")
+            lines += ["        " + line for line in _quick_lines(f, out)]
+            lines.append("    else: return None")
+        else:
+            lines.append("        if v is not None:")
+            lines += ["            " + line for line in _quick_lines(f, out)]
+            if fresh:
+                lines += ["        else: " + fresh, "    else: " + fresh]
+    lines += ["    if n != _len(raw): return None  # a field it does not know", "    return out"]
     return "\n".join(lines) + "\n"
 
 
 def quick_check(record: R.Record) -> Callable[[Any], "dict | None"]:
     """One function that checks a whole record of `record`'s kind as its field checks do: the
     cleaned record when it is valid, None when it may not be (ask the field checks)."""
-    space = {**_QUICK_GLOBALS, "_known": frozenset(record.names)}
+    space = {**_QUICK_GLOBALS, "_absent_values": {f.name: _absent(f) for f in record.fields}}
     exec(compile(quick_source(record), f"<quick check of {record.name}>", "exec"), space)
     return space["quick"]
 
@@ -620,7 +647,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
         employer = rec["employer"]
         if employer not in employer_keys:
-            employer_ref(employer, _Label("contacts", i, k))
+            employer_ref(employer, _label(("contacts", i, k, None)))
         contact_employer[k] = employer
         file_contacts.add(k)
         out.contacts.append(rec)
@@ -638,12 +665,12 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
         employer = rec["employer"]
         if employer not in employer_keys:
-            employer_ref(employer, _Label("applications", i, k))
+            employer_ref(employer, _label(("applications", i, k, None)))
         if rec["outcome"] is not None and rec["stage"] != Stage.CLOSED:
-            raise ExchangeError(f'{_Label("applications", i, k)}: field "outcome": only a closed application '
+            raise ExchangeError(f'{_label(("applications", i, k, None))}: field "outcome": only a closed application '
                                 f'has an outcome (stage is "{rec["stage"]}")')
         if rec["outcome"] is None and rec["stage"] == Stage.CLOSED:
-            raise ExchangeError(f'{_Label("applications", i, k)}: field "outcome": a closed application needs '
+            raise ExchangeError(f'{_label(("applications", i, k, None))}: field "outcome": a closed application needs '
                                 f'an outcome ({", ".join(m.value for m in Outcome)})')
         app_employer[k] = employer
         file_apps.add(k)
@@ -657,7 +684,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         employer = app_employer.get(app)
         if employer is None:
             raise ExchangeError(f'events[{i}]: field "application": no application with key {_show(app)}')
-        label = _Label("events", i, app, rec["kind"])
+        label = _label(("events", i, app, rec["kind"]))
         _check_event(rec, label, employer, contact_employer)
         mid = rec["message_id"]
         if mid:
@@ -697,21 +724,23 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
     return out
 
 
-class _Label:
-    """A record's name in a message ("events[3] (reply for "acme-om")"), made only when a
-    message needs it: a large file's records are nearly all valid. `kind`: an event's."""
+class _Label(tuple):
+    """A record's name in a message ("events[3] (reply for "acme-om")"), made into words only
+    when a message needs it: a large file's records are nearly all valid. A tuple (section,
+    index, key, an event's kind or None), made without a Python call (`_label`)."""
 
-    __slots__ = ("section", "index", "key", "kind")
-
-    def __init__(self, section: str, index: int, key: str, kind: str | None = None):
-        self.section, self.index, self.key, self.kind = section, index, key, kind
+    __slots__ = ()
 
     def __str__(self) -> str:
-        what = f"{self.kind} for " if self.kind is not None else ""
-        return f"{self.section}[{self.index}] ({what}{_show(self.key)})"
+        section, index, key, kind = self
+        what = f"{kind} for " if kind is not None else ""
+        return f"{section}[{index}] ({what}{_show(key)})"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
+
+
+_label = partial(tuple.__new__, _Label)
 
 
 # The values `_check_event` compares with, as plain text (it is asked of every event).
