@@ -103,19 +103,23 @@ REINDEX_AFTER = 10_000
 
 
 def _column_value(f: R.Field) -> str:
-    """The expression that makes one stored field's value from a validated record `r`, as the
-    models store it: a REF as the row id of the record it names (from the map named after that
-    record), dates and times as ISO text (a time to the second), true/false as 1/0, and NULL as
-    "" for a column that may hold it (`_insert`)."""
+    """The expression that makes one stored field's value from a validated record `r` (and the
+    record as given, `w`), as the models store it: a REF as the row id of the record it names
+    (from the map named after that record), dates and times as ISO text (a time to the second),
+    true/false as 1/0, and NULL as "" for a column that may hold it (`_insert`).
+
+    A date or time given already in the stored form (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`: it was
+    checked, so its length and ASCII say so) is stored as given: writing the text again from
+    the date was a tenth of making the rows."""
     value = f"r[{f.name!r}]"
     if f.null:
         value = f"(v := {value})"
     if f.type == R.REF:
         made = f"{f.refers}_ids[{value}]"
-    elif f.type == R.DATETIME:
-        made = f"{value}.isoformat(timespec='seconds')"
-    elif f.type == R.DATE:
-        made = f"{value}.isoformat()"
+    elif f.type in (R.DATE, R.DATETIME):
+        size, again = (10, "isoformat()") if f.type == R.DATE else (19, "isoformat(timespec='seconds')")
+        made = (f"(t if (t := w.get({f.name!r})).__class__ is _str and _len(t) == {size} and t.isascii() "
+                f"else {value}.{again})")
     elif f.type == R.BOOLEAN:
         made = f"(1 if {value} else 0)"
     else:
@@ -127,20 +131,24 @@ def _column_value(f: R.Field) -> str:
 
 @lru_cache(maxsize=None)
 def _row_maker(record: R.Record, row_id: bool):
-    """`rows(records, ids, first)`: the validated records of `record`'s kind as its table's rows
-    for `_insert`, in the order of `record.stored` (with the row id first when `row_id`: the
-    first record gets `first`, the next `first + 1`…); `ids`: record name -> key -> row id, for
-    the REFs. Written out from the declarations as one list display, so that making tens of
-    thousands of rows costs no Python call per field."""
+    """`rows(records, given, ids, first)`: the validated records of `record`'s kind as its
+    table's rows for `_insert`, in the order of `record.stored` (with the row id first when
+    `row_id`: the first record gets `first`, the next `first + 1`…). `given`: the records as
+    they were given to `validate`, in the same order (those after them, such as the events an
+    import adds, have none); `ids`: record name -> key -> row id, for the REFs. Written out from
+    the declarations as one list display, so that making tens of thousands of rows costs no
+    Python call per field."""
     refers = sorted({f.refers for f in record.stored if f.type == R.REF})
     row = (["i"] if row_id else []) + [_column_value(f) for f in record.stored]
     source = "\n".join([
-        "def rows(records, ids, first):",
+        "def rows(records, given, ids, first):",
         *(f"    {name}_ids = ids[{name!r}]" for name in refers),
-        f"    return [({', '.join(row)},) for i, r in zip(_count(first), records)]"
-        if row_id else f"    return [({', '.join(row)},) for r in records]",
+        "    given = _chain(given, _repeat(_NOTHING))",
+        f"    return [({', '.join(row)},) for i, r, w in zip(_count(first), records, given)]"
+        if row_id else f"    return [({', '.join(row)},) for r, w in zip(records, given)]",
     ])
-    space = {"_count": itertools.count}
+    space = {"_count": itertools.count, "_chain": itertools.chain, "_repeat": itertools.repeat,
+             "_NOTHING": {}, "_str": str, "_len": len}
     exec(compile(source, f"<rows of {record.name}>", "exec"), space)
     return space["rows"]
 
@@ -243,14 +251,17 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
             if record is not R.EVENT:
                 ids[record.name] = dict(con.execute(f"SELECT key, id FROM {record.table}"))
             first[record.name] = (con.execute(f"SELECT max(id) FROM {record.table}").fetchone()[0] or 0) + 1
+        def rows(record: R.Record, recs: list[dict], row_id: bool = True) -> list[tuple]:
+            given = doc.get(record.section) or []  # as `validate` read them, in its order
+            return _row_maker(record, row_id)(recs, given, ids, first.get(record.name))
+
         for record, recs in ((R.EMPLOYER, checked.employers), (R.CONTACT, checked.contacts)):
             ids[record.name].update(zip(map(_KEY, recs), itertools.count(first[record.name])))
-            _insert(con, record, _row_maker(record, True)(recs, ids, first[record.name]), row_id=True)
+            _insert(con, record, rows(record, recs), row_id=True)
         step(4)
         ids["application"].update(zip(map(_KEY, checked.applications), itertools.count(first["application"])))
-        _insert(con, R.APPLICATION, _row_maker(R.APPLICATION, True)(checked.applications, ids, first["application"]),
-                row_id=True)
-        events = _row_maker(R.EVENT, True)(checked.events, ids, first["event"])
+        _insert(con, R.APPLICATION, rows(R.APPLICATION, checked.applications), row_id=True)
+        events = rows(R.EVENT, checked.events)
         contact_id, links = ids["contact"], []
         link = links.append
         for eid, r in zip(itertools.count(first["event"]), checked.events):
@@ -263,7 +274,7 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
         _insert(con, R.EVENT, events, row_id=True)
         step(6)
         _insert(con, R.EVENT_CONTACT, links)
-        _insert(con, R.ACTION_STATE, _row_maker(R.ACTION_STATE, False)(checked.action_states, ids, None))
+        _insert(con, R.ACTION_STATE, rows(R.ACTION_STATE, checked.action_states, row_id=False))
         step(7)  # the last moment to stop: after it, the transaction commits
     summary = ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                             file_events)
