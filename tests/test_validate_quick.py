@@ -69,6 +69,10 @@ def candidates(f: R.Field) -> list:
     return values + ODD_VALUES
 
 
+#: keys that pass `key()`, as `validate` gives the quick checks those of the file's records
+KNOWN = {"employer": {"acme", "globex"}, "application": {"acme-office"}, "contact": {"susan", "omar"}}
+
+
 def field_checks(raw, checks) -> tuple:
     """What the field checks alone make of a record: ("ok", record) or ("refused", message)."""
     try:
@@ -106,7 +110,8 @@ def test_the_quick_check_of_a_record_agrees_with_its_field_checks(record):
     for _ in range(4000):
         raw = sample(record, rng)
         verdict, result = field_checks(raw, checks)
-        quick = checks.quick(raw)
+        # the keys of the file's own records, checked already, are not checked again
+        quick = checks.quick(raw, KNOWN if rng.random() < 0.5 else {})
         if quick is not None:
             quick_valid += 1
             assert verdict == "ok", f"the quick check took {raw!r}, which the field checks refuse: {result}"

@@ -338,7 +338,7 @@ _QUICK_GLOBALS = {
     "_date": date.fromisoformat,
     "_datetime": datetime.fromisoformat,
     "_str": str, "_list": list, "_dict": dict, "_int": int, "_bool": bool, "_set": set,
-    "_isinstance": isinstance, "_len": len, "_ValueError": ValueError,
+    "_isinstance": isinstance, "_len": len, "_ValueError": ValueError, "_NO_KEYS": {},
 }
 
 
@@ -349,10 +349,13 @@ def _text_test(v: str, limit: int, *, single_line: bool = True, required: bool =
     return test + (f" or not {v}.strip()" if required else "")
 
 
-def _key_test(v: str) -> str:
-    """The condition under which `v` fails `key()`."""
-    return (f"not _isinstance({v}, _str) or not {v} or "
-            + _text_test(v, KEY_MAX, required=True))
+def _key_test(v: str, known: str | None = None) -> str:
+    """The condition under which `v` fails `key()`; with `known`, the name of a collection of
+    keys that have passed it, one of those is not checked again."""
+    rest = f"not {v} or " + _text_test(v, KEY_MAX, required=True)
+    if known is not None:
+        rest = f"{v} not in {known} and ({rest})"
+    return f"not _isinstance({v}, _str) or {rest}"
 
 
 def _absent(f: R.Field):
@@ -367,8 +370,10 @@ def _quick_lines(f: R.Field, out: str) -> list[str]:
     """The lines that check one field's value `v` (not None) as `checker(f)` does and store what
     it returns in `out`, or return None from the quick check."""
     t = f.type
-    if t in (R.KEY, R.REF):
+    if t == R.KEY:
         return [f"if {_key_test('v')}: return None", f"{out} = v"]
+    if t == R.REF:  # a key of this file's own records has passed `key()` already
+        return [f"if {_key_test('v', f'known_{f.refers}')}: return None", f"{out} = v"]
     if t in (R.TEXT, R.EMAIL):
         single = f.single_line if t == R.TEXT else True
         req = f.required and t == R.TEXT  # `email()`: one line, never required
@@ -396,7 +401,7 @@ def _quick_lines(f: R.Field, out: str) -> list[str]:
     if t == R.KEYS:
         return ["if not _isinstance(v, _list): return None",
                 "for k in v:",
-                f"    if {_key_test('k')}: return None",
+                f"    if {_key_test('k', 'known_contact')}: return None",
                 "if _len(v) > 1 and _len(_set(v)) != _len(v): return None",
                 f"{out} = _list(v)"]
     if t == R.POINTS:
@@ -413,9 +418,14 @@ def _quick_lines(f: R.Field, out: str) -> list[str]:
 
 def quick_source(record: R.Record) -> str:
     """The source of `record`'s quick check (`quick_check`); it reads `_absent_values`, each
-    field's value when absent, in the fields' order."""
-    lines = ["def quick(raw):",
+    field's value when absent, in the fields' order. `known`: record name -> keys of that
+    record already checked as keys (a file's own, as `validate` reads them), which a REF or
+    a list of contacts may name without being checked again."""
+    known = sorted({f.refers for f in record.fields if f.type == R.REF}
+                   | ({"contact"} if any(f.type == R.KEYS for f in record.fields) else set()))
+    lines = ["def quick(raw, known=_NO_KEYS):",
              "    if not _isinstance(raw, _dict): return None",
+             *(f"    known_{name} = known.get({name!r}, _NO_KEYS)" for name in known),
              "    out = _absent_values.copy()",
              "    n = 0"]
     for f in record.fields:
@@ -438,9 +448,10 @@ def quick_source(record: R.Record) -> str:
     return "\n".join(lines) + "\n"
 
 
-def quick_check(record: R.Record) -> Callable[[Any], "dict | None"]:
-    """One function that checks a whole record of `record`'s kind as its field checks do: the
-    cleaned record when it is valid, None when it may not be (ask the field checks)."""
+def quick_check(record: R.Record) -> Callable[..., "dict | None"]:
+    """One function, `quick(raw, known={})`, that checks a whole record of `record`'s kind as
+    its field checks do: the cleaned record when it is valid, None when it may not be (ask the
+    field checks). `known`: see `quick_source`."""
     space = {**_QUICK_GLOBALS, "_absent_values": {f.name: _absent(f) for f in record.fields}}
     exec(compile(quick_source(record), f"<quick check of {record.name}>", "exec"), space)
     return space["quick"]
@@ -636,9 +647,9 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
 
     contact_employer: dict[str, str] = dict(existing.contacts)
     file_contacts: set[str] = set()
-    quick = CONTACT_FIELDS.quick
+    quick, known = CONTACT_FIELDS.quick, {"employer": employer_keys}
     for i, raw in enumerate(section("contacts")):
-        rec = quick(raw) or _record(raw, CONTACT_FIELDS, f"contacts[{i}]")
+        rec = quick(raw, known) or _record(raw, CONTACT_FIELDS, f"contacts[{i}]")
         k = rec["key"]
         if k in contact_employer:
             where = f"contacts[{i}]"
@@ -656,7 +667,7 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
     file_apps: set[str] = set()
     quick = APPLICATION_FIELDS.quick
     for i, raw in enumerate(section("applications")):
-        rec = quick(raw) or _record(raw, APPLICATION_FIELDS, f"applications[{i}]")
+        rec = quick(raw, known) or _record(raw, APPLICATION_FIELDS, f"applications[{i}]")
         k = rec["key"]
         if k in app_employer:
             where = f"applications[{i}]"
@@ -677,9 +688,9 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         out.applications.append(rec)
 
     message_ids: set[str] = set()
-    quick = EVENT_FIELDS.quick
+    quick, known = EVENT_FIELDS.quick, {"application": file_apps, "contact": file_contacts}
     for i, raw in enumerate(section("events")):
-        rec = quick(raw) or _record(raw, EVENT_FIELDS, f"events[{i}]")
+        rec = quick(raw, known) or _record(raw, EVENT_FIELDS, f"events[{i}]")
         app = rec["application"]
         employer = app_employer.get(app)
         if employer is None:
