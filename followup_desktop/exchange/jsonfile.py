@@ -185,7 +185,7 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
             # Nothing dates it: it came into the app now, and its clocks start there (a lead
             # with no moment at all would never be told its next step).
             app["created"] = now
-        earned = stage_of(list(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline))))
+        earned = stage_of(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline)))
         if says_more(app["stage"], app["outcome"], earned):
             at = timeline[-1]["at"] if timeline else (app.get("created") or now)
             raw = event_for_stage(app["stage"], app["outcome"], at, implied=True)
@@ -193,7 +193,7 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
             rec = check_event(raw, app["employer"], {}, f'application "{app["key"]}": its stage')
             added.append(rec)
             timeline.append(rec)
-            earned = stage_of(list(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline))))
+            earned = stage_of(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline)))
         app["stage"], app["outcome"] = earned
     return added
 

@@ -472,7 +472,7 @@ SETTING_CHECKS = {
 TOP_LEVEL = ("format", "version", "profile", "employers", "contacts", "applications", "events",
              "settings", "action_states")
 
-# Fields only some event kinds may carry.
+# Fields only some event kinds may carry (`_check_event` names them in one expression too).
 _INTERVIEW_ONLY = ("duration_minutes", "decision_expected", "key_points")
 _REPLY_ONLY = ("next_date", "encouraged")
 
@@ -764,14 +764,13 @@ _OUTBOUND = frozenset(k.value for k in OUTBOUND_KINDS)
 
 def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping[str, str]) -> None:
     kind = rec["kind"]
-    if kind != _INTERVIEW:
-        for name in _INTERVIEW_ONLY:
-            if rec[name]:
-                _fail(f'{label}: field "{name}"', "only an interview has this field")
-    if kind != _REPLY:
-        for name in _REPLY_ONLY:
-            if rec[name]:
-                _fail(f'{label}: field "{name}"', "only a reply has this field")
+    # (the fields an event of another kind may not have, one expression: asked of every event)
+    if kind != _INTERVIEW and (rec["duration_minutes"] or rec["decision_expected"] or rec["key_points"]):
+        name = next(n for n in _INTERVIEW_ONLY if rec[n])
+        _fail(f'{label}: field "{name}"', "only an interview has this field")
+    if kind != _REPLY and (rec["next_date"] or rec["encouraged"]):
+        name = next(n for n in _REPLY_ONLY if rec[n])
+        _fail(f'{label}: field "{name}"', "only a reply has this field")
     outcome = rec["outcome"] or None
     rec["outcome"] = outcome
     if kind == _REPLY:
