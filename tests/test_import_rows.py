@@ -5,13 +5,17 @@ the same values of the same SQLite types, NULL where the models leave NULL."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import sqlite3
+from pathlib import Path
 
 from followup_desktop import records as R
 from followup_desktop.paths import DataPaths
 from followup_desktop.store import Store
 
-from conftest import read_only
+
+def read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
 
 EVENTS = [
     {"kind": "applied", "at": "2026-03-02T09:00", "channel": "portal"},
