@@ -359,8 +359,8 @@ def cmd_export(args) -> int:
         return export_calendar(args, path)
     from .exchange.jsonfile import Reading, export_json
 
-    doc = _reading(args, lambda con: export_json(Reading(con), path))
-    print(f"exported {len(doc['applications'])} applications and {len(doc['events'])} events to {path}")
+    counts = _reading(args, lambda con: export_json(Reading(con), path))
+    print(f"exported {counts['applications']} applications and {counts['events']} events to {path}")
     return EXIT_OK
 
 

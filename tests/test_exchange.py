@@ -621,3 +621,51 @@ def test_an_export_with_quotes_braces_and_line_breaks_in_a_note_reads_back_the_s
     lines = text.splitlines()
     employers = lines[lines.index('  "employers": [') + 1:]
     assert employers[0].startswith('    {"key": ') and employers[0].endswith("},")
+
+
+def test_text_another_program_stored_is_exported_exactly_as_the_json_module_writes_it(
+        tmp_path, write_json, capsys):
+    # SQLite writes each record's line of the file: every character a stored text can hold
+    # (control characters, quotes, backslashes, line separators, emoji, the word null) comes out
+    # as Python's json module writes it, and reads back as it was stored.
+    data = tmp_path / "d"
+    assert import_file(data, write_json(RICH), capsys)[0] == 0
+    hostile = ("".join(chr(c) for c in range(0x20)) + '\x7f "quoted" \\ back\\slash {"key": 1}, '
+               "\u2028\u2029 \U0001F600 null \ufeff end")
+    con = sqlite3.connect(data / "followup.sqlite3")
+    with con:
+        con.execute("UPDATE employer SET notes = ? WHERE key = 'globex'", (hostile,))
+        con.execute("UPDATE contact SET phone = 'null' WHERE key = 'raj'")
+        con.execute("UPDATE event SET notes = ?, subject = '0' WHERE id = 1", (hostile,))
+        con.execute("UPDATE event_contact SET key_point = ? WHERE key_point <> ''", (hostile,))
+    con.close()
+    text = export_file(data, tmp_path / "out.json", capsys).decode("utf-8")
+    doc = json.loads(text)
+    globex = next(e for e in doc["employers"] if e["key"] == "globex")
+    assert globex["notes"] == hostile
+    assert next(c for c in doc["contacts"] if c["key"] == "raj")["phone"] == "null"
+    assert doc["events"][0]["notes"] == hostile and doc["events"][0]["subject"] == "0"
+    interview = next(e for e in doc["events"] if e["kind"] == "interview")
+    assert interview["contacts"] == ["raj", "susan"]
+    assert interview["key_points"] == {"raj": hostile, "susan": hostile}
+    # (split at line feeds only: U+2028 stands unescaped in the file, as the json module leaves it)
+    lines = [line.strip().rstrip(",") for line in text.split("\n") if line.startswith("    {")]
+    records = [r for section in ("employers", "contacts", "applications", "events", "action_states")
+               for r in doc[section]]
+    assert lines == [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+def test_an_event_lists_its_people_in_the_order_it_names_them(tmp_path, write_json, capsys):
+    # Contacts stored in one order (susan, raj, mei) and named by an event in another: the
+    # export keeps the event's order, and the key points of only those who have one.
+    doc = json.loads(json.dumps(RICH))
+    doc["contacts"].append({"key": "lee", "employer": "acme", "name": "Lee Wong", "role": "interviewer"})
+    interview = doc["events"][1]
+    interview["contacts"] = ["lee", "susan", "raj"]
+    interview["key_points"] = {"raj": "Asked about rotas.", "lee": "Runs the night team."}
+    data = tmp_path / "d"
+    assert import_file(data, write_json(doc), capsys)[0] == 0
+    out = json.loads(export_file(data, tmp_path / "out.json", capsys))
+    exported = next(e for e in out["events"] if e["kind"] == "interview")
+    assert exported["contacts"] == ["lee", "susan", "raj"]
+    assert list(exported["key_points"].items()) == [("lee", "Runs the night team."), ("raj", "Asked about rotas.")]

@@ -292,41 +292,6 @@ def let_go(*lists: list) -> None:
             time.sleep(0)
 
 
-def _exchanged(value):
-    """A stored value as the exchange file writes it."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def _empty(value) -> bool:
-    return value is None or value is False or value == "" or value == [] or value == {}
-
-
-def _exported(record: R.Record, row, keys: dict[str, dict], extra: dict | None = None) -> dict:
-    """One stored row (a `reads.table_rows` row) as the exchange file's record: the declared
-    fields in order, a REF as the key of what it names, the fields an export leaves out when
-    empty left out. `extra` gives the fields that are not columns (an event's people)."""
-    out: dict[str, Any] = {}
-    for name, sql, refers, omit, timed in _export_plan(record):
-        if sql is not None:
-            value = getattr(row, sql)
-            if refers is not None:
-                value = keys[refers][value]
-        else:
-            value = (extra or {}).get(name)
-        if omit and (value is None or value is False or value == "" or value == [] or value == {}):
-            continue  # as `_empty`, inline: it is asked of every field of every row
-        out[name] = value.isoformat() if timed and value is not None else value
-    return out
-
-
-@lru_cache(maxsize=None)
-def _export_plan(record: R.Record) -> tuple:
-    """(name, column or None, the record a REF names or None, left out when empty, a date or
-    time) of each declared field, in the file's order: worked out once, not per row."""
-    return tuple((f.name, f.sql if f.stored else None, f.refers if f.type == R.REF else None,
-                  f.omit_empty, f.type in (R.DATE, R.DATETIME)) for f in record.fields)
-
-
 class Reading:
     """What an export reads through when no store is open: a plain sqlite3 connection (no ORM,
     as `due` reads), with the store's `connection` and `settings()`."""
@@ -342,10 +307,10 @@ class Reading:
 
 def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, people=None,
                    where: str = "", args: tuple = ()):
-    """(row id, the exchange file's record) of every row of a record's table, as `_exported`
-    makes them from `reads.table_rows` rows, read straight from the cursor (a search has tens of
-    thousands of events: no named row, no attribute look-up per field). `people`: event id ->
-    [(contact key, key point)], for the fields that are not columns."""
+    """(row id, the exchange file's record) of every row of a record's table, field by field in
+    Python: what `_record_lines` falls back on for a row SQLite cannot write as the file does
+    (a value another program stored). `people`: event id -> [(contact key, key point)], for
+    the fields that are not columns."""
     from ..store.reads import _TO_PYTHON
 
     offset = 1 if record.row_id else 0
@@ -382,129 +347,165 @@ def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, 
 
 
 @lru_cache(maxsize=None)
-def _record_query(record: R.Record, order_by: str) -> tuple:
-    """The SQL that reads a record's rows already as the exchange file writes them, and how to
-    finish each in Python: (sql, field names, kept-when-empty flags, the positions of the
-    true/false fields, of the people's fields). SQLite looks up each REF's key (a join), turns
-    the texts and flags an export leaves out when empty into NULL, and says of each row whether
-    its dates and times are stored exactly as the file writes them (`strftime` of a stored
-    moment gives it back only then) and its REFs found their record: a row that is not so (a
-    value another program stored) is made by `_exported_rows`, the field-by-field way."""
+def _record_query(record: R.Record, order_by: str) -> tuple[str, bool]:
+    """The SQL that writes each row of a record's table as the exchange file's line for it, and
+    whether the record has the fields that are not columns (an event's people).
+
+    Each row gives (text, rest, row id, ok). SQLite does all of a row's work: `json_quote`
+    writes each value exactly as the json module does (the same escapes: a test holds them
+    to it), a REF becomes the key it names (a join), a field left out when empty is left out
+    (`', "name": ' || NULL` is NULL), and the separators are the file's (`", "`, `": "`).
+    Where the people go, the text stops: `rest` is what follows them (NULL if nothing can
+    follow). `ok` says the row's dates and times are stored exactly as the file writes them
+    (`strftime` of a stored moment gives it back only then) and its REFs found their record;
+    a row that is not so (a value another program stored) is made by `_exported_rows`."""
     t = record.table
-    select, ok, joins = [], [], []
-    names, keeps, flags, people_at = [], [], [], {}
+    first = record.fields[0]
+    assert first.stored and not first.omit_empty, "a record's line starts with a field it always has"
+    pieces: list[list[str]] = [[]]
+    ok, joins = [], []
+    people = False
     for f in record.fields:
-        names.append(f.name)
-        keeps.append(not f.omit_empty)
+        name = json.dumps(f.name)
         if not f.stored:
-            select.append("NULL")
-            people_at[f.type] = len(select) - 1
+            people = True
+            if pieces[-1]:
+                pieces.append([])
             continue
         col = f"r.{f.sql}"
+        label = "'{" + name + ": '" if f is first else "', " + name + ": '"
         if f.type == R.REF:
             alias = f"j{len(joins)}"
             joins.append(f" LEFT JOIN {f.refers} {alias} ON {alias}.id = {col}")
-            value = f"{alias}.key"
-            ok.append(f"({col} IS NULL OR {value} IS NOT NULL)")
-        elif f.type == R.DATETIME:
-            value = col
+            ok.append(f"({col} IS NULL OR {alias}.key IS NOT NULL)")
+            col = f"{alias}.key"
+        if f.type == R.DATETIME:
             ok.append(f"strftime('%Y-%m-%dT%H:%M:%S', {col}) IS {col}")
         elif f.type == R.DATE:
-            value = col
             ok.append(f"date({col}) IS {col}")
-        elif f.type == R.BOOLEAN:
-            value = f"NULLIF({col}, 0)" if f.omit_empty else col
-            flags.append(len(select))
-        elif f.omit_empty:
-            value = f"NULLIF({col}, '')"
+        if f.type == R.BOOLEAN:
+            piece = (f"CASE WHEN {col} THEN {label} || 'true' ELSE '' END" if f.omit_empty else
+                     f"{label} || CASE WHEN {col} IS NULL THEN 'null' WHEN {col} THEN 'true' ELSE 'false' END")
+        elif f.omit_empty:  # NULL and '' are left out (`<>` is NULL of a NULL)
+            piece = f"CASE WHEN {col} <> '' THEN {label} || json_quote({col}) ELSE '' END"
         else:
-            value = col
-        select.append(value)
-    select += ["r.id", " AND ".join(ok) or "1"]
-    sql = (f"SELECT {', '.join(select)} FROM {t} r{''.join(joins)} "
+            piece = f"{label} || json_quote({col})"
+        pieces[-1].append(piece)
+    text = " || ".join(pieces[0])
+    rest = " || ".join(pieces[1]) if len(pieces) > 1 else ""
+    if people:
+        rest = f"{rest} || '}}'" if rest else "'}'"
+    else:
+        text += " || '}'"
+    row_id = "r.id" if record.row_id else "r.rowid"
+    sql = (f"SELECT {text}, {rest or 'NULL'}, {row_id}, {' AND '.join(ok) or '1'} "
+           f"FROM {t} r{''.join(joins)} "
            f"ORDER BY {', '.join('r.' + c.strip() for c in order_by.split(','))}")
-    return sql, tuple(names), tuple(keeps), tuple(flags), people_at.get(R.KEYS), people_at.get(R.POINTS)
+    return sql, people
 
 
-def _exported_records(con, record: R.Record, order_by: str, people=None) -> list[dict]:
-    """Every row of a record's table as the exchange file's record, in `order_by` order: the
-    same records `_exported_rows` makes, with SQLite doing the per-field work (a search has
-    tens of thousands of events; each is one dict made in one expression here)."""
-    sql, names, keeps, flags, keys_at, points_at = _record_query(record, order_by)
-    out = []
-    append = out.append
+def _record_lines(con, record: R.Record, order_by: str, people: dict | None = None) -> list[str]:
+    """Every row of a record's table as its line of the exchange file (without the indent and
+    the comma), in `order_by` order. `people`: event id -> the text of its people's fields
+    (`, "contacts": [...]` and the key points), for the events that have any."""
+    sql, has_people = _record_query(record, order_by)
+    lines: list[str] = []
+    append = lines.append
     slow = None
-    for raw in con.execute(sql):
-        if not raw[-1]:
+    for text, rest, row_id, ok in con.execute(sql):
+        if not ok:
             if slow is None:
                 slow = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}"))
                         for r in (R.EMPLOYER, R.CONTACT, R.APPLICATION)}
-            append(next(_exported_rows(con, record, slow, "id", people, "WHERE id = ?", (raw[-2],)))[1])
-            continue
-        if flags or (people is not None and raw[-2] in people):
-            raw = list(raw)
-            for i in flags:
-                if raw[i] is not None:
-                    raw[i] = bool(raw[i])
-            who = people.get(raw[-2]) if people is not None else None
-            if who:
-                raw[keys_at] = [k for k, _ in who]
-                raw[points_at] = {k: p for k, p in who if p} or None
-        append({n: v for n, v, keep in zip(names, raw, keeps) if keep or v is not None})
-    return out
+            where = "WHERE id = ?" if record.row_id else "WHERE rowid = ?"
+            append(_ENCODE(next(_exported_rows(con, record, slow, "rowid", _people_lists(con, row_id) if has_people else None,
+                                               where, (row_id,)))[1]))
+        elif has_people:
+            append(text + people.get(row_id, "") + rest if people else text + rest)
+        else:
+            append(text)
+    return lines
 
 
-def export_document(store) -> dict[str, Any]:
-    """Everything in the store as an exchange document (the same keys come back out)."""
-    from ..store.reads import table_rows
+#: the json module's encoder, as the file writes a value: `", "` and `": "`, text as it is
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
+
+def _people_lists(con, event_id: int) -> dict[int, list[tuple[str, str]]]:
+    """{event id: [(contact key, key point)]} in the order the event names them, of one event."""
+    return {event_id: [(key, point) for key, point in con.execute(
+        "SELECT c.key, l.key_point FROM event_contact l JOIN contact c ON c.id = l.contact_id "
+        "WHERE l.event_id = ? ORDER BY l.position", (event_id,))]}
+
+
+def _people_texts(con) -> dict[int, str]:
+    """Event id -> its people as its line writes them, of every event that names anyone: the
+    contacts' keys in the event's order, then the key points by contact (left out when there
+    are none). SQLite quotes the keys and points; Python only strings them together."""
+    texts: dict[int, str] = {}
+    current, keys, points = None, [], []
+
+    def done():
+        text = ', "contacts": [' + ", ".join(keys) + "]"
+        texts[current] = text + (', "key_points": {' + ", ".join(points) + "}" if points else "")
+
+    for event_id, key, point in con.execute(
+            "SELECT l.event_id, json_quote(c.key), "
+            "CASE WHEN l.key_point <> '' THEN json_quote(c.key) || ': ' || json_quote(l.key_point) END "
+            "FROM event_contact l JOIN contact c ON c.id = l.contact_id "
+            "ORDER BY l.event_id, l.position"):
+        if event_id != current:
+            if current is not None:
+                done()
+            current, keys, points = event_id, [], []
+        keys.append(key)
+        if point is not None:
+            points.append(point)
+    if current is not None:
+        done()
+    return texts
+
+
+def export_text(store) -> tuple[str, dict[str, int]]:
+    """Everything in the store as the exchange file's text, and how many records of each
+    section it holds. The top level is laid out a key a line and each record is one line;
+    SQLite writes the records' lines (`_record_lines`), as a search has tens of thousands."""
     con = store.connection
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
         del profile["signature"]
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "profile": profile}
-    for record in (R.EMPLOYER, R.CONTACT, R.APPLICATION):
-        doc[record.section] = _exported_records(con, record, "id")
-
-    people: dict[int, list] = {}
-    for event_id, key, point in con.execute(
-            "SELECT l.event_id, c.key, l.key_point FROM event_contact l "
-            "JOIN contact c ON c.id = l.contact_id ORDER BY l.event_id, l.position"):
-        people.setdefault(event_id, []).append((key, point))
-    doc[R.EVENT.section] = _exported_records(con, R.EVENT, "application_id, at, id", people)
-
+    people = _people_texts(con)
+    sections: list[tuple[str, Any]] = [("format", FORMAT), ("version", VERSION), ("profile", profile)]
+    for record, order_by in ((R.EMPLOYER, "id"), (R.CONTACT, "id"), (R.APPLICATION, "id"),
+                             (R.EVENT, "application_id, at, id")):
+        sections.append((record.section, _record_lines(con, record, order_by, people)))
     others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
     if others:
-        doc["settings"] = dict(sorted(others.items(), key=lambda kv: list(SPECS).index(kv[0])))
-    states = list(table_rows(con, R.ACTION_STATE, order_by="action_id"))
+        order = list(SPECS)
+        sections.append(("settings", dict(sorted(others.items(), key=lambda kv: order.index(kv[0])))))
+    states = _record_lines(con, R.ACTION_STATE, "action_id")
     if states:
-        keys = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}")) for r in (R.APPLICATION,)}
-        doc[R.ACTION_STATE.section] = [_exported(R.ACTION_STATE, s, keys) for s in states]
-    return doc
-
-
-def document_text(doc: dict[str, Any]) -> str:
-    """The exchange file's text: the top level laid out, one record a line. Each section is
-    written by one call of the json module's C encoder (an indented dump goes through its
-    pure-Python one, which took most of an export's time; a call per record paid the
-    encoder's set-up tens of thousands of times). The call separates items by a NUL, which the
-    encoder never writes itself (it escapes every control character inside a string): between
-    two records of a section it stands between `}` and `{`, which nowhere else follows a
-    separator, as a record's values are plain values, lists of keys and texts by key."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    section = json.JSONEncoder(ensure_ascii=False, separators=("\0", ": ")).encode
-    parts = []
-    for name, value in doc.items():
-        if isinstance(value, list) and value:
-            records = section(value)[1:-1].replace("}\0{", "},\n    {").replace("\0", ", ")
-            parts.append(f"  {encode(name)}: [\n    {records}\n  ]")
+        sections.append((R.ACTION_STATE.section, states))
+    parts, counts = [], {}
+    for name, value in sections:
+        if isinstance(value, list):
+            counts[name] = len(value)
+            value = "[\n    " + ",\n    ".join(value) + "\n  ]" if value else "[]"
         else:
-            parts.append(f"  {encode(name)}: {encode(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            value = _ENCODE(value)
+        parts.append(f"  {_ENCODE(name)}: {value}")
+    return "{\n" + ",\n".join(parts) + "\n}\n", counts
 
 
-def export_json(store, path: Path) -> dict:
-    doc = export_document(store)
-    write_private(Path(path), document_text(doc))
-    return doc
+def export_document(store) -> dict[str, Any]:
+    """Everything in the store as an exchange document: what the file says, read back."""
+    return json.loads(export_text(store)[0])
+
+
+def export_json(store, path: Path) -> dict[str, int]:
+    """Write the exchange file to `path` (whole or not at all); how many records of each section
+    it holds."""
+    text, counts = export_text(store)
+    write_private(Path(path), text)
+    return counts

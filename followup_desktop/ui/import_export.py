@@ -67,14 +67,12 @@ def _export_csv(store, path: Path, progress, at=None) -> Path:
 
 
 def _export_json(store, path: Path, progress, at=None) -> Path:
-    from ..exchange.jsonfile import document_text, export_document
+    from ..exchange.jsonfile import export_text
     from ..paths import write_private
 
-    progress(0, 3)
-    doc = export_document(store)
-    progress(1, 3)
-    text = document_text(doc)
-    progress(2, 3)  # the last moment to stop: nothing is written before it
+    progress(0, 2)
+    text, _counts = export_text(store)
+    progress(1, 2)  # the last moment to stop: nothing is written before it
     write_private(path, text)
     return path
 
