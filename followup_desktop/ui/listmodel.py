@@ -377,15 +377,43 @@ class ApplicationsModel(QAbstractTableModel):
         if index.isValid():
             self._fill(index.row(), index.column(), roles)
 
+    def forget_looks(self) -> None:
+        """The palette changed (light to dark, say): the colours are made again when next painted."""
+        self._look_key = None
+        self._look = ()
+
     def _fill(self, n: int, column: int, roles) -> None:
-        """Every role a cell is painted with in one call (the view asks for seven per cell: one
-        call into Python each was most of a repaint); the ones the list has nothing for are
-        left empty."""
+        """Every role a cell is painted with, in one call (one call into Python per role was
+        most of a repaint)."""
+        row = self._row(self._keys[n])
+        # the colours as the palette was when last painted (`forget_looks` when it changes):
+        # asking Qt for the palette per cell was a tenth of a repaint
+        overdue, accent, muted, bold = self._look or self._looks()
+        if column == self.WHEN:
+            brush, font = overdue if row[9] else accent if row[8] else muted, bold if row[8] else None
+        else:
+            brush, font = muted if row[11] == Stage.CLOSED else None, None
+        if len(roles) == 7:
+            font_item, brush_item, text_item = roles[0], roles[2], roles[5]
+            if font_item.role() == _FONT and brush_item.role() == _FOREGROUND and text_item.role() == _DISPLAY:
+                # The item delegate's seven (font, alignment, foreground, check state, icon,
+                # text, background), in one array it keeps from cell to cell: the three the
+                # list has are set or cleared each time; the other four it never sets stay empty.
+                text_item.setData(row[column])
+                if brush is None:
+                    brush_item.clearData()
+                else:
+                    brush_item.setData(brush)
+                if font is None:
+                    font_item.clearData()
+                else:
+                    font_item.setData(font)
+                return
         value = self._value
         for item in roles:
             role = item.role()
-            # the text, said first: the cell's other roles are mostly empty
-            data = self._row(self._keys[n])[column] if role == _DISPLAY else value(n, column, role)
+            data = (row[column] if role == _DISPLAY else brush if role == _FOREGROUND else font if role == _FONT
+                    else value(n, column, role))
             if data is None:
                 item.clearData()
             else:

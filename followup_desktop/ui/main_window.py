@@ -651,8 +651,12 @@ class MainWindow(QMainWindow):
 
     # -- columns ------------------------------------------------------------------------------
     def eventFilter(self, watched, event):
-        if watched is self.table.viewport() and event.type() == event.Type.Resize:
-            QTimer.singleShot(0, self.fit_columns)
+        if watched is self.table.viewport():
+            kind = event.type()
+            if kind == event.Type.Resize:
+                QTimer.singleShot(0, self.fit_columns)
+            elif kind in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):
+                self.model.forget_looks()  # the list's colours follow the palette
         return super().eventFilter(watched, event)
 
     def _column_resized(self, *_):
