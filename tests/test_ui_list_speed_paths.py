@@ -258,6 +258,9 @@ def test_a_letter_is_one_change_of_the_list_and_a_letter_that_changes_no_row_is_
     one = rows(window)
     window.search.setText("12")
     assert told == ["layoutChanged", "layoutChanged"] and rows(window) != one
+    header = window.table.verticalHeader()  # the view has as many rows as the list, in place
+    assert header.count() == window.proxy.rowCount() == len(rows(window))
+    assert header.sectionViewportPosition(header.count() - 1) == (header.count() - 1) * header.defaultSectionSize()
     told.clear()
     window.search.setText("12 ")  # a space at the end is no part of the search
     assert told == []

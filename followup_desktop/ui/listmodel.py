@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +31,9 @@ FILTERS = tuple(LIST_FILTERS)  # ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
+#: a layout change of the rows alone (Qt's hint for rows sorted: the column headers stay as they are)
+_ROWS_CHANGE = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 #: the role that carries an application's key
 KEY_ROLE = int(Qt.UserRole) + 1
 _DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ACCESSIBLE = (
@@ -577,9 +580,10 @@ class ApplicationsProxy(QAbstractTableModel):
     def _refilter(self, *_) -> None:
         wanted = self._wanted()
         if wanted != self._shown:  # a letter that changes nothing shown: nothing to tell
-            self.layoutAboutToBeChanged.emit()
+            # only rows change (the columns' header has nothing to do)
+            self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_CHANGE)
             self._relayout(wanted)
-            self.layoutChanged.emit()
+            self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_CHANGE)
 
     def _relayout(self, wanted: list[int], moved: dict[int, int] | None = None) -> None:
         """Show the model's rows `wanted`; `moved` says where each row shown so far went in the
