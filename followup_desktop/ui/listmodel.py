@@ -686,6 +686,14 @@ class ApplicationsProxy(QAbstractTableModel):
         return None
 
     # -- Qt model -----------------------------------------------------------------------------
+    def index(self, row, column, parent=QModelIndex()):
+        # One call into Python per cell painted instead of two (rowCount and columnCount, from
+        # QAbstractTableModel.index): each takes the interpreter's lock, which a worker thread
+        # may be holding
+        if 0 <= row < len(self._shown) and 0 <= column <= ApplicationsModel.WHEN and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._shown)
 
