@@ -177,19 +177,27 @@ def cmd_import(args) -> int:
                        "messages (.eml) and invitations (.ics)")
     if args.date_format is not None or args.dry_run:
         raise BadInput("--date-format and --dry-run are for spreadsheets (.csv)")
+    import gc
+
     from .exchange.jsonfile import import_json
     from .exchange.validate import load_file
 
-    # Read first: a file that is missing or unreadable leaves no data dir behind.
+    was = gc.isenabled()
+    gc.disable()  # a search is a million small acyclic objects, as in a sheet's import
     try:
-        doc = load_file(path)
-    except ExchangeError as exc:
-        raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
-    with _writing(_paths(args)) as store:
+        # Read first: a file that is missing or unreadable leaves no data dir behind.
         try:
-            summary = import_json(store, path, doc)
+            doc = load_file(path)
         except ExchangeError as exc:
             raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+        with _writing(_paths(args)) as store:
+            try:
+                summary = import_json(store, path, doc)
+            except ExchangeError as exc:
+                raise BadInput(f"{_shown_path(path)}: nothing imported: {exc}") from None
+    finally:
+        if was:
+            gc.enable()
     print(summary)
     return EXIT_OK
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.ui.listmodel import ApplicationsModel as M
@@ -151,3 +151,40 @@ def test_a_step_late_by_hours_reads_in_hours_not_as_a_day_overdue():
     assert when_text(debrief, due + timedelta(hours=9)) == "9 hours overdue"  # next morning, 06:00
     assert when_text(debrief, due + timedelta(hours=25)) == "1 day overdue"
     assert when_text(debrief, due + timedelta(days=3, hours=1)) == "3 days overdue"
+
+
+def _pixels_near(image, color, within: int = 24) -> int:
+    """How many pixels of `image` are about `color` (the text's own colour, not its edges)."""
+    count = 0
+    for y in range(0, image.height(), 1):
+        for x in range(0, image.width(), 1):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - color.red()) + abs(c.green() - color.green()) + abs(c.blue() - color.blue()) < within:
+                count += 1
+    return count
+
+
+def test_the_list_paints_in_the_new_palettes_colours_when_the_palette_changes(qtbot, window):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from screens import dark_palette
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.table.clearSelection()  # a selected row reads in the selection's colours
+    app = QApplication.instance()
+    header = window.table.horizontalHeader()
+    when = lambda: window.table.viewport().grab(  # noqa: E731  (the When column's cells)
+        QRect(header.sectionViewportPosition(M.WHEN), 0, header.sectionSize(M.WHEN),
+              window.table.rowHeight(0) * 2)).toImage()
+    light_red, dark_red = QColor("#b3261e"), QColor("#ff7b72")  # style.overdue_color()
+    assert _pixels_near(when(), light_red) > 10 and _pixels_near(when(), dark_red) == 0
+    before = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        qtbot.wait(50)
+        assert _pixels_near(when(), dark_red) > 10 and _pixels_near(when(), light_red) == 0
+    finally:
+        app.setPalette(before)
+    qtbot.wait(50)
+    assert _pixels_near(when(), light_red) > 10

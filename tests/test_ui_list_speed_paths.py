@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from followup_desktop.paths import DataPaths
 from followup_desktop.ui.listmodel import KEY_ROLE
@@ -183,3 +184,114 @@ def test_telling_of_many_steps_at_once_reads_nothing_back_and_they_stay_told(qtb
     with qtbot.waitSignal(ws.loaded, timeout=20_000):
         ws.reload_async()
     assert all(ws.action_state(a.id).notified_at == NOW for a in due)
+
+
+def _load(qtbot, window, write_json):
+    with qtbot.waitSignal(window.workspace.loaded, timeout=20_000):
+        window._import_export().start_import(write_json(search()))
+    return [r[0] for r in rows(window)]
+
+
+def _selected_rows(window) -> list[str]:
+    return [window.proxy.index(i.row(), 0).data(KEY_ROLE) for i in window.table.selectionModel().selectedRows()]
+
+
+def test_typing_a_search_the_selected_application_matches_keeps_it_selected_and_reads_no_timeline(
+        qtbot, window, write_json, monkeypatch):
+    order = _load(qtbot, window, write_json)
+    key = next(k for k in order[20:] if window.workspace.application(k).employer_name.startswith("Hooli"))
+    window.select_application(key)
+    ws = window.workspace
+    reads = []
+    timeline = ws.timeline
+    monkeypatch.setattr(ws, "timeline", lambda employer_key: reads.append(employer_key) or timeline(employer_key))
+    word = ws.application(key).employer_name.casefold()  # "hooli 14": its row moves up as others go
+    at = []
+    for text in [word[:n] for n in range(1, len(word) + 1)] + [word[:n] for n in range(len(word) - 1, -1, -1)]:
+        window.search.setText(text)
+        assert window.current_key() == key and _selected_rows(window) == [key], text
+        at.append(window.table.currentIndex().row())
+    assert len(set(at)) > 2  # its row moved as the search narrowed and widened
+    assert window.timeline.application_key == key
+    assert reads == []  # the same application all along: its timeline was not read again
+
+
+def test_a_search_that_hides_the_selected_row_makes_the_nearest_row_above_it_current_until_it_is_back(
+        qtbot, window, write_json):
+    order = _load(qtbot, window, write_json)
+    ws = window.workspace
+    key = next(k for k in order[10:] if not ws.application(k).employer_name.startswith("Acme"))
+    window.select_application(key)
+    window.search.setText("acme")
+    shown = [r[0] for r in rows(window)]
+    assert key not in shown and shown
+    above = [k for k in order[:order.index(key)] if k in shown]
+    below = [k for k in order[order.index(key):] if k in shown]
+    nearest = above[-1] if above else below[0]
+    # as when rows are removed: the row next to it is current (its timeline shown), not selected
+    assert window.current_key() == nearest and window.timeline.application_key == nearest
+    assert _selected_rows(window) == []
+    window.search.setText("")
+    assert window.current_key() == key and _selected_rows(window) == [key]
+    assert window.timeline.application_key == key
+
+
+def test_a_search_that_hides_the_first_row_selected_makes_the_next_one_shown_current(qtbot, window, write_json):
+    order = _load(qtbot, window, write_json)
+    window.select_application(order[0])
+    people = window.workspace.people(window.workspace.application(order[0]).employer_key).casefold()
+    window.search.setText("sam" if "priya" in people else "priya")  # the people of other employers
+    shown = [r[0] for r in rows(window)]
+    assert window.current_key() == shown[0] and _selected_rows(window) == []
+    window.search.setText("zzq")  # nothing left: nothing current, the timeline says to pick one
+    assert window.current_key() is None and window.timeline.stack.currentWidget() is window.timeline.placeholder
+    window.search.clear()
+    assert window.current_key() == order[0] and _selected_rows(window) == [order[0]]
+
+
+def test_a_letter_is_one_change_of_the_list_and_a_letter_that_changes_no_row_is_none(qtbot, window, write_json):
+    _load(qtbot, window, write_json)
+    told = []
+    for signal in ("layoutChanged", "rowsRemoved", "rowsInserted", "modelReset"):
+        getattr(window.proxy, signal).connect(lambda *_, s=signal: told.append(s))
+    window.search.setText("1")
+    one = rows(window)
+    window.search.setText("12")
+    assert told == ["layoutChanged", "layoutChanged"] and rows(window) != one
+    header = window.table.verticalHeader()  # the view has as many rows as the list, in place
+    assert header.count() == window.proxy.rowCount() == len(rows(window))
+    assert header.sectionViewportPosition(header.count() - 1) == (header.count() - 1) * header.defaultSectionSize()
+    told.clear()
+    window.search.setText("12 ")  # a space at the end is no part of the search
+    assert told == []
+    window.search.setText("pr")
+    priya = rows(window)
+    told.clear()
+    window.search.setText("pri")  # "pr" matched Priya's and nothing else: the same rows
+    assert told == [] and rows(window) == priya
+
+
+def test_sorting_and_logging_while_searching_keep_the_search_and_the_selection(qtbot, window, write_json):
+    order = _load(qtbot, window, write_json)
+    ws = window.workspace
+    window.search.setText("sam")
+    searched = [r[0] for r in rows(window)]
+    assert 2 < len(searched) < len(order)
+    key = searched[-1]
+    window.select_application(key)
+    window.table.sortByColumn(0, Qt.DescendingOrder)  # by employer, Z to A
+    by_employer = rows(window)
+    assert sorted(r[0] for r in by_employer) == sorted(searched)
+    assert [r[1] for r in by_employer] == sorted((r[1] for r in by_employer), key=str.casefold, reverse=True)
+    assert window.current_key() == key and _selected_rows(window) == [key]
+    window.table.sortByColumn(5, Qt.AscendingOrder)  # by when: most urgent first again
+    assert [r[0] for r in rows(window)] == searched
+    with qtbot.waitSignal(ws.changed, timeout=10_000):  # its next step is done: it moves down
+        ws.log_event(key, {"kind": "note", "at": NOW, "notes": "Spoke to Sam"})
+    assert sorted(r[0] for r in rows(window)) == sorted(searched)
+    assert window.current_key() == key and _selected_rows(window) == [key]
+    with qtbot.waitSignal(ws.operations.drained, timeout=10_000):
+        window.archive_selected()
+    left = [r[0] for r in rows(window)]
+    assert sorted(left) == sorted(k for k in searched if k != key)
+    assert window.current_key() in left and window.search.text() == "sam"

@@ -7,12 +7,14 @@ a temporary file, so a crash mid-export never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,25 +70,19 @@ def _existing(store) -> ExistingKeys:
     )
 
 
-def _sql_value(value):
-    """A value as the models store it (`store.models`): times and dates as ISO text."""
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _insert(con, record: R.Record, rows: list[tuple], *, row_id: bool = False) -> None:
     """Insert rows (tuples in the order of `record.stored`, with an explicit `id` first when
-    `row_id`) with one prepared statement: plain SQL inside the import's transaction, as the
-    models would write them (an import of thousands of records spent most of its time having
-    peewee build its INSERT statements)."""
+    `row_id`; as `_row_maker` makes them) with one prepared statement: plain SQL inside the
+    import's transaction, storing what the models would store. A column that may be NULL is
+    given "" for NULL and stores `NULLIF(?, '')`: the sqlite3 module binds a None (or a
+    true/false) several times slower than a text or a number, and most of an event's columns
+    are empty."""
     if not rows:
         return
-    columns = (["id"] if row_id else []) + [f.sql for f in record.stored]
-    sql = (f"INSERT INTO {record.table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+    stored = record.stored
+    columns = (["id"] if row_id else []) + [f.sql for f in stored]
+    values = (["?"] if row_id else []) + ["NULLIF(?, '')" if f.null else "?" for f in stored]
+    sql = f"INSERT INTO {record.table} ({', '.join(columns)}) VALUES ({', '.join(values)})"
     indexes = []
     if len(rows) >= REINDEX_AFTER:
         there = con.execute(f"SELECT count(*) FROM {record.table}").fetchone()[0]
@@ -106,45 +102,62 @@ def _insert(con, record: R.Record, rows: list[tuple], *, row_id: bool = False) -
 REINDEX_AFTER = 10_000
 
 
-def _stored(record: R.Record, rec: dict, refs: dict[str, dict]) -> tuple:
-    """A validated record as its table's row, in the order of `record.stored`: a REF turned into
-    the row id of the record it names (`refs`: record name -> key -> id)."""
-    take, refs_at, times_at, optional_at = _columns(record)
-    out = list(take(rec))
-    for i, refers in refs_at:
-        out[i] = refs[refers][out[i]]
-    for i in times_at:
-        value = out[i]
-        if value is not None:
-            out[i] = value.isoformat() if not getattr(value, "microsecond", 0) else _sql_value(value)
-    for i in optional_at:
-        if out[i] == "":
-            out[i] = None
-    return tuple(out)
+def _column_value(f: R.Field) -> str:
+    """The expression that makes one stored field's value from a validated record `r` (and the
+    record as given, `w`), as the models store it: a REF as the row id of the record it names
+    (from the map named after that record), dates and times as ISO text (a time to the second),
+    true/false as 1/0, and NULL as "" for a column that may hold it (`_insert`).
+
+    A date or time given already in the stored form (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`: it was
+    checked, so its length and ASCII say so) is stored as given: writing the text again from
+    the date was a tenth of making the rows."""
+    value = f"r[{f.name!r}]"
+    if f.null:
+        value = f"(v := {value})"
+    if f.type == R.REF:
+        made = f"{f.refers}_ids[{value}]"
+    elif f.type in (R.DATE, R.DATETIME):
+        size, again = (10, "isoformat()") if f.type == R.DATE else (19, "isoformat(timespec='seconds')")
+        made = (f"(t if (t := w.get({f.name!r})).__class__ is _str and _len(t) == {size} and t.isascii() "
+                f"else {value}.{again})")
+    elif f.type == R.BOOLEAN:
+        made = f"(1 if {value} else 0)"
+    else:
+        made = value
+    if not f.null:
+        return made
+    return f"('' if {value} is None else {made.replace(value, 'v')})"
 
 
 @lru_cache(maxsize=None)
-def _columns(record: R.Record) -> tuple:
-    """How a record's stored fields become its row: a getter of their values in column order,
-    and the positions of the REFs (with the record each names), of the dates and times (stored
-    as ISO text) and of the texts that may be absent (empty is stored as NULL, as the models
-    store it)."""
-    fields = record.stored
-    take = operator.itemgetter(*(f.name for f in fields))
-    if len(fields) == 1:
-        single = take
-        take = lambda rec: (single(rec),)  # noqa: E731
-    refs_at = tuple((i, f.refers) for i, f in enumerate(fields) if f.type == R.REF)
-    times_at = tuple(i for i, f in enumerate(fields) if f.type in (R.DATE, R.DATETIME))
-    optional_at = tuple(i for i, f in enumerate(fields) if f.type == R.TEXT and f.null)
-    return take, refs_at, times_at, optional_at
+def _row_maker(record: R.Record, row_id: bool):
+    """`rows(records, given, ids, first)`: the validated records of `record`'s kind as its
+    table's rows for `_insert`, in the order of `record.stored` (with the row id first when
+    `row_id`: the first record gets `first`, the next `first + 1`…). `given`: the records as
+    they were given to `validate`, in the same order (those after them, such as the events an
+    import adds, have none); `ids`: record name -> key -> row id, for the REFs. Written out from
+    the declarations as one list display, so that making tens of thousands of rows costs no
+    Python call per field."""
+    refers = sorted({f.refers for f in record.stored if f.type == R.REF})
+    row = (["i"] if row_id else []) + [_column_value(f) for f in record.stored]
+    source = "\n".join([
+        "def rows(records, given, ids, first):",
+        *(f"    {name}_ids = ids[{name!r}]" for name in refers),
+        "    given = _chain(given, _repeat(_NOTHING))",
+        f"    return [({', '.join(row)},) for i, r, w in zip(_count(first), records, given)]"
+        if row_id else f"    return [({', '.join(row)},) for r, w in zip(records, given)]",
+    ])
+    space = {"_count": itertools.count, "_chain": itertools.chain, "_repeat": itertools.repeat,
+             "_NOTHING": {}, "_str": str, "_len": len}
+    exec(compile(source, f"<rows of {record.name}>", "exec"), space)
+    return space["rows"]
 
 
-class _Ev:
-    __slots__ = ("kind", "outcome", "reason")
-
-    def __init__(self, rec: dict):
-        self.kind, self.outcome, self.reason = rec["kind"], rec["outcome"], rec["reason"]
+#: an event as `stage_of` reads it, made from a validated record without a Python call
+_Ev = R.row_type("_Ev", ("kind", "outcome", "reason"))
+_KIND_OUTCOME_REASON = operator.itemgetter("kind", "outcome", "reason")
+_AT = operator.itemgetter("at")
+_KEY = operator.itemgetter("key")
 
 
 def complete_timelines(applications: list[dict], events: list[dict], now: datetime) -> list[dict]:
@@ -158,17 +171,21 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
     # Imported here: an export never needs the playbook (its import is a tenth of a second).
     from ..playbook.stages import event_for_stage, says_more, stage_of
 
-    by_app: dict[str, list[dict]] = {}
+    by_app: dict[str, list[dict]] = defaultdict(list)
     for rec in events:
-        by_app.setdefault(rec["application"], []).append(rec)
+        by_app[rec["application"]].append(rec)
     added = []
     for app in applications:
-        timeline = sorted(by_app.get(app["key"], []), key=lambda r: r["at"])  # stable: file order
+        timeline = by_app.get(app["key"])
+        if timeline is None:
+            timeline = []
+        elif len(timeline) > 1:
+            timeline.sort(key=_AT)  # stable: file order
         if not timeline and app.get("created") is None:
             # Nothing dates it: it came into the app now, and its clocks start there (a lead
             # with no moment at all would never be told its next step).
             app["created"] = now
-        earned = stage_of([_Ev(r) for r in timeline])
+        earned = stage_of(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline)))
         if says_more(app["stage"], app["outcome"], earned):
             at = timeline[-1]["at"] if timeline else (app.get("created") or now)
             raw = event_for_stage(app["stage"], app["outcome"], at, implied=True)
@@ -176,7 +193,7 @@ def complete_timelines(applications: list[dict], events: list[dict], now: dateti
             rec = check_event(raw, app["employer"], {}, f'application "{app["key"]}": its stage')
             added.append(rec)
             timeline.append(rec)
-            earned = stage_of([_Ev(r) for r in timeline])
+            earned = stage_of(map(_Ev.make, map(_KIND_OUTCOME_REASON, timeline)))
         app["stage"], app["outcome"] = earned
     return added
 
@@ -225,30 +242,39 @@ def write_document(store, doc: Any, *, now: datetime | None = None, progress=Non
             store.save_settings(settings)
 
         step(3)
-        refs: dict[str, dict] = {}
-        _insert(con, R.EMPLOYER, [_stored(R.EMPLOYER, r, refs) for r in checked.employers])
-        refs["employer"] = {k: i for i, k in con.execute("SELECT id, key FROM employer")}
-        _insert(con, R.CONTACT, [_stored(R.CONTACT, r, refs) for r in checked.contacts])
-        refs["contact"] = {k: i for i, k in con.execute("SELECT id, key FROM contact")}
-        step(4)
-        _insert(con, R.APPLICATION, [_stored(R.APPLICATION, r, refs) for r in checked.applications])
-        refs["application"] = app_id = {k: i for i, k in con.execute("SELECT id, key FROM application")}
-        contact_id = refs["contact"]
+        # Every new record's row id is given up front, as SQLite would give it (one more than
+        # the largest there, in the file's order): the rows that name it are made without
+        # reading anything back.
+        ids: dict[str, dict] = {}
+        first: dict[str, int] = {}
+        for record in (R.EMPLOYER, R.CONTACT, R.APPLICATION, R.EVENT):
+            if record is not R.EVENT:
+                ids[record.name] = dict(con.execute(f"SELECT key, id FROM {record.table}"))
+            first[record.name] = (con.execute(f"SELECT max(id) FROM {record.table}").fetchone()[0] or 0) + 1
+        def rows(record: R.Record, recs: list[dict], row_id: bool = True) -> list[tuple]:
+            given = doc.get(record.section) or []  # as `validate` read them, in its order
+            return _row_maker(record, row_id)(recs, given, ids, first.get(record.name))
 
-        # Explicit ids (we hold the write lock) let the contacts of each event be linked without
-        # a round trip per event.
-        next_id = (con.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
-        events, links = [], []
-        for offset, r in enumerate(checked.events):
-            eid = next_id + offset
-            people, points = r["contacts"], r["key_points"]
-            events.append((eid, *_stored(R.EVENT, r, refs)))
-            links.extend((eid, contact_id[c], pos, points.get(c, "")) for pos, c in enumerate(people))
+        for record, recs in ((R.EMPLOYER, checked.employers), (R.CONTACT, checked.contacts)):
+            ids[record.name].update(zip(map(_KEY, recs), itertools.count(first[record.name])))
+            _insert(con, record, rows(record, recs), row_id=True)
+        step(4)
+        ids["application"].update(zip(map(_KEY, checked.applications), itertools.count(first["application"])))
+        _insert(con, R.APPLICATION, rows(R.APPLICATION, checked.applications), row_id=True)
+        events = rows(R.EVENT, checked.events)
+        contact_id, links = ids["contact"], []
+        link = links.append
+        for eid, r in zip(itertools.count(first["event"]), checked.events):
+            people = r["contacts"]
+            if people:
+                points = r["key_points"]
+                for pos, c in enumerate(people):
+                    link((eid, contact_id[c], pos, points.get(c, "") if points else ""))
         step(5)
         _insert(con, R.EVENT, events, row_id=True)
         step(6)
         _insert(con, R.EVENT_CONTACT, links)
-        _insert(con, R.ACTION_STATE, [_stored(R.ACTION_STATE, r, refs) for r in checked.action_states])
+        _insert(con, R.ACTION_STATE, rows(R.ACTION_STATE, checked.action_states, row_id=False))
         step(7)  # the last moment to stop: after it, the transaction commits
     summary = ImportSummary(len(checked.employers), len(checked.contacts), len(checked.applications),
                             file_events)

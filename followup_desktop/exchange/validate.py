@@ -11,6 +11,8 @@ import json
 import os
 import re
 import stat
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -288,9 +290,171 @@ def checker(f: R.Field) -> Callable:
     raise ValueError(f"no check for field type {t!r}")
 
 
-def checkers(record: R.Record) -> dict[str, Callable]:
+class Checks(dict):
+    """A record's fields with their checks (field name -> check), in the exchange file's order,
+    and `quick`: the same checks of a whole record as one function (`quick_check`), written
+    when first asked for (the windows and the other commands check a record at a time)."""
+
+    def __init__(self, record: R.Record):
+        super().__init__((f.name, checker(f)) for f in record.fields)
+        self.record = record
+        self._quick = None
+
+    @property
+    def quick(self) -> Callable[[Any], "dict | None"]:
+        if self._quick is None:
+            self._quick = quick_check(self.record)
+        return self._quick
+
+
+def checkers(record: R.Record) -> Checks:
     """Every field of a record with its check, in the exchange file's order."""
-    return {f.name: checker(f) for f in record.fields}
+    return Checks(record)
+
+
+# -- the quick check of a whole record ------------------------------------------------------------
+#
+# A search has tens of thousands of records, nearly all of them valid, and one Python call per
+# field of each (with the calls each check makes) was most of an import's checking. The quick
+# check of a record is one function, written out from the record's declarations below: every
+# check of every field inline, each the same test as its field check above, or a stricter one.
+# It answers only "valid, and this is the cleaned record" (the very dict `_record_in_order`
+# returns) or None, "not sure": the record then goes through the field checks one by one, which
+# say what is wrong (or accept what the quick check was too strict for, such as a text with a
+# character that is not printable but allowed, or a date with digits of another script). So
+# every message stays the field checks' own.
+#
+# It starts from a copy of what every field is when absent and looks only at the fields the
+# record holds (a dict built field by field, and a look-up of every absent field, were each as
+# costly as the checks); it counts them, so that a field it does not know is noticed.
+
+_QUICK_GLOBALS = {
+    "_line_bad": re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]").search,
+    "_text_bad": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]").search,
+    "_email_ok": _EMAIL_RE.fullmatch,
+    # the forms of `isotime` in ASCII digits (other digits: the field check decides)
+    "_date_form": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch,
+    "_datetime_form": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?").fullmatch,
+    "_date": date.fromisoformat,
+    "_datetime": datetime.fromisoformat,
+    "_str": str, "_list": list, "_dict": dict, "_int": int, "_bool": bool, "_set": set,
+    "_isinstance": isinstance, "_len": len, "_ValueError": ValueError, "_NO_KEYS": {},
+}
+
+
+def _text_test(v: str, limit: int, *, single_line: bool = True, required: bool = False) -> str:
+    """The condition under which the text `v` (known to be a str) fails `text()`'s checks."""
+    bad = "_line_bad" if single_line else "_text_bad"
+    test = f"_len({v}) > {limit} or not ({v}.isprintable() or not {bad}({v}))"
+    return test + (f" or not {v}.strip()" if required else "")
+
+
+def _key_test(v: str, known: str | None = None) -> str:
+    """The condition under which `v` fails `key()`; with `known`, the name of a collection of
+    keys that have passed it, one of those is not checked again."""
+    rest = f"not {v} or " + _text_test(v, KEY_MAX, required=True)
+    if known is not None:
+        rest = f"{v} not in {known} and ({rest})"
+    return f"not _isinstance({v}, _str) or {rest}"
+
+
+def _absent(f: R.Field):
+    """What `checker(f)` makes of nothing (None for a required field: it refuses nothing), and
+    whether that is a list or dict each record needs its own of."""
+    if f.required and f.type not in (R.EMAIL,):
+        return None
+    return {R.TEXT: "", R.EMAIL: "", R.BOOLEAN: False, R.KEYS: [], R.POINTS: {}}.get(f.type)
+
+
+def _quick_lines(f: R.Field, out: str) -> list[str]:
+    """The lines that check one field's value `v` (not None) as `checker(f)` does and store what
+    it returns in `out`, or return None from the quick check."""
+    t = f.type
+    if t == R.KEY:
+        return [f"if {_key_test('v')}: return None", f"{out} = v"]
+    if t == R.REF:  # a key of this file's own records has passed `key()` already
+        return [f"if {_key_test('v', f'known_{f.refers}')}: return None", f"{out} = v"]
+    if t in (R.TEXT, R.EMAIL):
+        single = f.single_line if t == R.TEXT else True
+        req = f.required and t == R.TEXT  # `email()`: one line, never required
+        lines = [f"if not _isinstance(v, _str) or {_text_test('v', f.limit, single_line=single, required=req)}: "
+                 "return None"]
+        if t == R.EMAIL:
+            lines.append("if v and not _email_ok(v): return None")
+        return lines + [f"{out} = v"]
+    if t == R.CHOICE:
+        values = "{" + ", ".join(repr(m.value) for m in f.choices) + "}"
+        return [f"if not _isinstance(v, _str) or v not in {values}: return None", f"{out} = v"]
+    if t in (R.DATE, R.DATETIME):
+        form, make = ("_date_form", "_date") if t == R.DATE else ("_datetime_form", "_datetime")
+        return [f"if not _isinstance(v, _str) or not {form}(v): return None",
+                "try:",
+                f"    d = {make}(v)",
+                "except _ValueError:",
+                "    return None",
+                f"if d.year > {MAX_YEAR}: return None",
+                f"{out} = d"]
+    if t == R.INTEGER:
+        return [f"if v.__class__ is not _int or not {f.lo} <= v <= {f.limit}: return None", f"{out} = v"]
+    if t == R.BOOLEAN:
+        return ["if v.__class__ is not _bool: return None", f"{out} = v"]
+    if t == R.KEYS:
+        return ["if not _isinstance(v, _list): return None",
+                "for k in v:",
+                f"    if {_key_test('k', 'known_contact')}: return None",
+                "if _len(v) > 1 and _len(_set(v)) != _len(v): return None",
+                f"{out} = _list(v)"]
+    if t == R.POINTS:
+        return ["if not _isinstance(v, _dict): return None",
+                "p = {}",
+                "for k, x in v.items():",
+                f"    if {_key_test('k')}: return None",
+                "    if x is None: x = ''",
+                f"    elif not _isinstance(x, _str) or {_text_test('x', NOTES_MAX, single_line=False)}: return None",
+                "    p[k] = x",
+                f"{out} = p"]
+    raise ValueError(f"no check for field type {t!r}")
+
+
+def quick_source(record: R.Record) -> str:
+    """The source of `record`'s quick check (`quick_check`); it reads `_absent_values`, each
+    field's value when absent, in the fields' order. `known`: record name -> keys of that
+    record already checked as keys (a file's own, as `validate` reads them), which a REF or
+    a list of contacts may name without being checked again."""
+    known = sorted({f.refers for f in record.fields if f.type == R.REF}
+                   | ({"contact"} if any(f.type == R.KEYS for f in record.fields) else set()))
+    lines = ["def quick(raw, known=_NO_KEYS):",
+             "    if not _isinstance(raw, _dict): return None",
+             *(f"    known_{name} = known.get({name!r}, _NO_KEYS)" for name in known),
+             "    out = _absent_values.copy()",
+             "    n = 0"]
+    for f in record.fields:
+        name, absent = repr(f.name), _absent(f)
+        out = f"out[{name}]"
+        fresh = f"{out} = {absent!r}" if isinstance(absent, (list, dict)) else None
+        lines += [f"    if {name} in raw:",
+                  f"        v = raw[{name}]",
+                  "        n += 1"]
+        if f.required and f.type != R.EMAIL:
+            lines.append("        if v is None: return None")
+            lines += ["        " + line for line in _quick_lines(f, out)]
+            lines.append("    else: return None")
+        else:
+            lines.append("        if v is not None:")
+            lines += ["            " + line for line in _quick_lines(f, out)]
+            if fresh:
+                lines += ["        else: " + fresh, "    else: " + fresh]
+    lines += ["    if n != _len(raw): return None  # a field it does not know", "    return out"]
+    return "\n".join(lines) + "\n"
+
+
+def quick_check(record: R.Record) -> Callable[..., "dict | None"]:
+    """One function, `quick(raw, known={})`, that checks a whole record of `record`'s kind as
+    its field checks do: the cleaned record when it is valid, None when it may not be (ask the
+    field checks). `known`: see `quick_source`."""
+    space = {**_QUICK_GLOBALS, "_absent_values": {f.name: _absent(f) for f in record.fields}}
+    exec(compile(quick_source(record), f"<quick check of {record.name}>", "exec"), space)
+    return space["quick"]
 
 
 EMPLOYER_FIELDS = checkers(R.EMPLOYER)
@@ -308,21 +472,23 @@ SETTING_CHECKS = {
 TOP_LEVEL = ("format", "version", "profile", "employers", "contacts", "applications", "events",
              "settings", "action_states")
 
-# Fields only some event kinds may carry.
+# Fields only some event kinds may carry (`_check_event` names them in one expression too).
 _INTERVIEW_ONLY = ("duration_minutes", "decision_expected", "key_points")
 _REPLY_ONLY = ("next_date", "encouraged")
 
 
 def _record(raw: Any, fields: Mapping[str, Callable], where: str) -> dict:
+    quick = getattr(fields, "quick", None)
+    if quick is not None:
+        rec = quick(raw)
+        if rec is not None:
+            return rec
     if not isinstance(raw, dict):
         _fail(where, f"expected an object, got {_type_name(raw)}")
     unknown = [k for k in raw if k not in fields] if not raw.keys() <= fields.keys() else None
     if unknown:
         _fail(where, f"unknown field {_show(unknown[0], 40)} (known: {', '.join(fields)})")
-    try:
-        return _record_quickly(raw, fields, where)
-    except ExchangeError:
-        return _record_in_order(raw, fields, where)  # raises the first problem in the fields' order
+    return _record_in_order(raw, fields, where)  # raises the first problem in the fields' order
 
 
 def _record_in_order(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
@@ -334,55 +500,6 @@ def _record_in_order(raw: dict, fields: Mapping[str, Callable], where: str) -> d
             _fail(where, f'field "{name}" is missing')
         out[name] = check(value, f'{where}: field "{name}"')
     return out
-
-
-def _record_quickly(raw: dict, fields: Mapping[str, Callable], where: str) -> dict:
-    """The same result for a valid record, doing work only for the fields it holds: the absent
-    ones take what their check makes of nothing, worked out once (`_plan`). A problem raises;
-    `_record` then asks `_record_in_order` for the message."""
-    # The checks are told only the field's name: a message made here is never shown (making
-    # where each field is, for every field of tens of thousands of records, cost more than
-    # most of the checks).
-    defaults, fresh, must, slow = _plan(fields)
-    out = defaults.copy()
-    for name in fresh:
-        out[name] = out[name].copy()
-    for name in must:
-        if raw.get(name) is None:
-            raise ExchangeError(name)
-    for name in slow:
-        if raw.get(name) is None:
-            out[name] = fields[name](None, name)
-    for name, value in raw.items():
-        if value is not None:
-            out[name] = fields[name](value, name)
-    return out
-
-
-_PLANS: dict = {}
-
-
-def _plan(fields: Mapping[str, Callable]) -> tuple:
-    """For a table of checks, worked out once: every field with what its check makes of nothing
-    (in the fields' order), the fields whose nothing is a list or dict of their own, the
-    required fields, and those whose check must see even nothing (it may refuse it)."""
-    entry = _PLANS.get(id(fields))
-    if entry is None or entry[0] is not fields:
-        defaults, fresh, must, slow = {}, [], [], []
-        for name, check in fields.items():
-            defaults[name] = None
-            if getattr(check, "required", False):
-                must.append(name)
-                continue
-            try:
-                defaults[name] = check(None, "")
-            except ExchangeError:
-                slow.append(name)
-                continue
-            if isinstance(defaults[name], (list, dict)):
-                fresh.append(name)
-        entry = _PLANS[id(fields)] = (fields, (defaults, tuple(fresh), tuple(must), tuple(slow)))
-    return entry[1]
 
 
 class Validated:
@@ -509,9 +626,12 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
             raise ExchangeError(f'field "{name}" must be a list, got {_type_name(value)}')
         return value
 
+    # Each record is checked by its record's quick check first (`quick_check`); the names of
+    # records in messages are made only for a message.
     employer_keys: dict[str, str] = {}
+    quick = EMPLOYER_FIELDS.quick
     for i, raw in enumerate(section("employers")):
-        rec = _record(raw, EMPLOYER_FIELDS, f"employers[{i}]")
+        rec = quick(raw) or _record(raw, EMPLOYER_FIELDS, f"employers[{i}]")
         k = rec["key"]
         if k in existing.employers:
             existing.already_there(doc, "employer", k, f"employers[{i}]")
@@ -520,56 +640,63 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
         employer_keys[k] = k
         out.employers.append(rec)
 
-    def employer_ref(value: str, where: str) -> str:
+    def employer_ref(value: str, where) -> str:
         if value not in employer_keys and value not in existing.employers:
             raise ExchangeError(f'{where}: field "employer": no employer with key {_show(value)}')
         return value
 
     contact_employer: dict[str, str] = dict(existing.contacts)
     file_contacts: set[str] = set()
+    quick, known = CONTACT_FIELDS.quick, {"employer": employer_keys}
     for i, raw in enumerate(section("contacts")):
-        where = f"contacts[{i}]"
-        rec = _record(raw, CONTACT_FIELDS, where)
+        rec = quick(raw, known) or _record(raw, CONTACT_FIELDS, f"contacts[{i}]")
         k = rec["key"]
         if k in contact_employer:
+            where = f"contacts[{i}]"
             if k not in file_contacts:
                 existing.already_there(doc, "contact", k, where)
             raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
-        employer_ref(rec["employer"], f"{where} ({_show(k)})")
-        contact_employer[k] = rec["employer"]
+        employer = rec["employer"]
+        if employer not in employer_keys:
+            employer_ref(employer, _label(("contacts", i, k, None)))
+        contact_employer[k] = employer
         file_contacts.add(k)
         out.contacts.append(rec)
 
     app_employer: dict[str, str] = dict(existing.applications)
     file_apps: set[str] = set()
+    quick = APPLICATION_FIELDS.quick
     for i, raw in enumerate(section("applications")):
-        where = f"applications[{i}]"
-        rec = _record(raw, APPLICATION_FIELDS, where)
+        rec = quick(raw, known) or _record(raw, APPLICATION_FIELDS, f"applications[{i}]")
         k = rec["key"]
-        label = _Label(where, "", k)
         if k in app_employer:
+            where = f"applications[{i}]"
             if k not in file_apps:
                 existing.already_there(doc, "application", k, where)
             raise ExchangeError(f'{where}: field "key": duplicate key {_show(k)} (earlier in the file)')
-        employer_ref(rec["employer"], label)
+        employer = rec["employer"]
+        if employer not in employer_keys:
+            employer_ref(employer, _label(("applications", i, k, None)))
         if rec["outcome"] is not None and rec["stage"] != Stage.CLOSED:
-            raise ExchangeError(f'{label}: field "outcome": only a closed application has an outcome (stage is "{rec["stage"]}")')
+            raise ExchangeError(f'{_label(("applications", i, k, None))}: field "outcome": only a closed application '
+                                f'has an outcome (stage is "{rec["stage"]}")')
         if rec["outcome"] is None and rec["stage"] == Stage.CLOSED:
-            raise ExchangeError(f'{label}: field "outcome": a closed application needs an outcome '
-                                f'({", ".join(m.value for m in Outcome)})')
-        app_employer[k] = rec["employer"]
+            raise ExchangeError(f'{_label(("applications", i, k, None))}: field "outcome": a closed application needs '
+                                f'an outcome ({", ".join(m.value for m in Outcome)})')
+        app_employer[k] = employer
         file_apps.add(k)
         out.applications.append(rec)
 
     message_ids: set[str] = set()
+    quick, known = EVENT_FIELDS.quick, {"application": file_apps, "contact": file_contacts}
     for i, raw in enumerate(section("events")):
-        where = f"events[{i}]"
-        rec = _record(raw, EVENT_FIELDS, where)
+        rec = quick(raw, known) or _record(raw, EVENT_FIELDS, f"events[{i}]")
         app = rec["application"]
-        if app not in app_employer:
-            raise ExchangeError(f'{where}: field "application": no application with key {_show(app)}')
-        label = _Label(where, f"{rec['kind']} for ", app)
-        _check_event(rec, label, app_employer[app], contact_employer)
+        employer = app_employer.get(app)
+        if employer is None:
+            raise ExchangeError(f'events[{i}]: field "application": no application with key {_show(app)}')
+        label = _label(("events", i, app, rec["kind"]))
+        _check_event(rec, label, employer, contact_employer)
         mid = rec["message_id"]
         if mid:
             if mid in message_ids or mid in existing.message_ids:
@@ -608,61 +735,74 @@ def validate(doc: Any, existing: "ExistingKeys | None" = None) -> Validated:
     return out
 
 
-class _Label:
-    """A record's name in a message ("events[3] (reply for "acme-om")"), made only when a
-    message needs it: a large file's records are nearly all valid."""
+class _Label(tuple):
+    """A record's name in a message ("events[3] (reply for "acme-om")"), made into words only
+    when a message needs it: a large file's records are nearly all valid. A tuple (section,
+    index, key, an event's kind or None), made without a Python call (`_label`)."""
 
-    __slots__ = ("where", "what", "key")
-
-    def __init__(self, where: str, what: str, key: str):
-        self.where, self.what, self.key = where, what, key
+    __slots__ = ()
 
     def __str__(self) -> str:
-        return f"{self.where} ({self.what}{_show(self.key)})"
+        section, index, key, kind = self
+        what = f"{kind} for " if kind is not None else ""
+        return f"{section}[{index}] ({what}{_show(key)})"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
 
+_label = partial(tuple.__new__, _Label)
+
+
+# The values `_check_event` compares with, as plain text (it is asked of every event).
+_INTERVIEW, _REPLY, _CLOSED = EventKind.INTERVIEW.value, EventKind.REPLY.value, EventKind.CLOSED.value
+_REJECTED, _PHONE = ReplyOutcome.REJECTED.value, Channel.PHONE.value
+_REPLY_OUTCOMES = tuple(m.value for m in ReplyOutcome)
+_CALL_OUTCOMES = tuple(m.value for m in CallOutcome)
+_OUTBOUND = frozenset(k.value for k in OUTBOUND_KINDS)
+
+
 def _check_event(rec: dict, label: str, employer: str, contact_employer: Mapping[str, str]) -> None:
     kind = rec["kind"]
-    for name in _INTERVIEW_ONLY:
-        if rec[name] and kind != EventKind.INTERVIEW:
-            _fail(f'{label}: field "{name}"', "only an interview has this field")
-    for name in _REPLY_ONLY:
-        if rec[name] and kind != EventKind.REPLY:
-            _fail(f'{label}: field "{name}"', "only a reply has this field")
+    # (the fields an event of another kind may not have, one expression: asked of every event)
+    if kind != _INTERVIEW and (rec["duration_minutes"] or rec["decision_expected"] or rec["key_points"]):
+        name = next(n for n in _INTERVIEW_ONLY if rec[n])
+        _fail(f'{label}: field "{name}"', "only an interview has this field")
+    if kind != _REPLY and (rec["next_date"] or rec["encouraged"]):
+        name = next(n for n in _REPLY_ONLY if rec[n])
+        _fail(f'{label}: field "{name}"', "only a reply has this field")
     outcome = rec["outcome"] or None
     rec["outcome"] = outcome
-    if kind == EventKind.REPLY:
-        allowed = [m.value for m in ReplyOutcome]
+    if kind == _REPLY:
         if outcome is None:
-            _fail(f'{label}: field "outcome"', f"a reply needs an outcome ({', '.join(allowed)})")
-        if outcome not in allowed:
-            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(allowed)}")
-        if rec["encouraged"] and outcome != ReplyOutcome.REJECTED:
+            _fail(f'{label}: field "outcome"', f"a reply needs an outcome ({', '.join(_REPLY_OUTCOMES)})")
+        if outcome not in _REPLY_OUTCOMES:
+            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(_REPLY_OUTCOMES)}")
+        if rec["encouraged"] and outcome != _REJECTED:
             _fail(f'{label}: field "encouraged"', "only a rejection can encourage you to stay in touch")
     elif outcome is not None:
-        allowed = [m.value for m in CallOutcome]
-        if kind not in OUTBOUND_KINDS or rec["channel"] != Channel.PHONE:
+        if kind not in _OUTBOUND or rec["channel"] != _PHONE:
             _fail(f'{label}: field "outcome"', "only a reply or an outbound phone call has an outcome")
-        if outcome not in allowed:
-            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(allowed)}")
-    if kind == EventKind.CLOSED:
+        if outcome not in _CALL_OUTCOMES:
+            _fail(f'{label}: field "outcome"', f"{_show(outcome)} is not one of {', '.join(_CALL_OUTCOMES)}")
+    if kind == _CLOSED:
         if rec["reason"] is None:
             _fail(f'{label}: field "reason"', f"a closed event needs a reason ({', '.join(m.value for m in Outcome)})")
     elif rec["reason"] is not None:
         _fail(f'{label}: field "reason"', "only a closed event has a reason")
-    for c in rec["contacts"]:
+    people = rec["contacts"]
+    for c in people:
         owner = contact_employer.get(c)
-        if owner is None:
-            _fail(f'{label}: field "contacts"', f"no contact with key {_show(c)}")
         if owner != employer:
+            if owner is None:
+                _fail(f'{label}: field "contacts"', f"no contact with key {_show(c)}")
             _fail(f'{label}: field "contacts"', f"contact {_show(c)} works for {_show(owner)}, not {_show(employer)}")
-    people = set(rec["contacts"])
-    for c in rec["key_points"]:
-        if c not in people:
-            _fail(f'{label}: field "key_points"', f"{_show(c)} is not one of this interview's contacts")
+    points = rec["key_points"]
+    if points:
+        people = set(people)
+        for c in points:
+            if c not in people:
+                _fail(f'{label}: field "key_points"', f"{_show(c)} is not one of this interview's contacts")
 
 
 def check_event(raw: Any, employer: str, contact_employer: Mapping[str, str], where: str = "event") -> dict:

@@ -1,18 +1,20 @@
 """The applications list: one row per application, most urgent first, with filters and search.
 
 The model keeps its rows in the chosen order itself (Python's sort over precomputed keys, fast
-for thousands of rows) and the proxy only filters, from a precomputed row mask, so a search
-keystroke costs one pass over lowercase strings and no Python call per comparison.
+for thousands of rows) and the proxy shows the ones that match, from a precomputed row mask, so
+a search keystroke costs one pass over lowercase strings and one layout change: no Python call
+per comparison, and none per row from Qt.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+from bisect import bisect_left, bisect_right
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +31,9 @@ FILTERS = tuple(LIST_FILTERS)  # ("all", "due", "active", "closed", "archived")
 #: the shape of the start-up list cache (bump when the row tuple or the file's layout changes)
 CACHE_VERSION = 2
 
+#: a layout change of the rows alone (Qt's hint for rows sorted: the column headers stay as they are)
+_ROWS_CHANGE = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 #: the role that carries an application's key
 KEY_ROLE = int(Qt.UserRole) + 1
 _DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ACCESSIBLE = (
@@ -143,9 +148,6 @@ class ApplicationsModel(QAbstractTableModel):
     EMPLOYER, POSITION, STAGE, LAST_CONTACT, NEXT_STEP, WHEN = range(6)
     #: rows were added, removed, re-sorted or changed: filters must look again
     refreshed = Signal()
-    #: every row was replaced (sent inside the model's reset, before its end: the filters look
-    #: at the new rows once, as the views rebuild, not once more after it)
-    rows_replaced = Signal()
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -251,7 +253,6 @@ class ApplicationsModel(QAbstractTableModel):
         self._keys = list(lines)
         self._reindex()
         self._rows_changed()
-        self.rows_replaced.emit()
         self.endResetModel()
         return bool(lines)
 
@@ -300,7 +301,6 @@ class ApplicationsModel(QAbstractTableModel):
             else:
                 self._keys = self._ordered(self.ws.applications().keys())
             self._reindex()
-            self.rows_replaced.emit()
             self.endResetModel()
             return
         # Only these applications (and their employer's, which guard 2 links) changed.
@@ -377,15 +377,46 @@ class ApplicationsModel(QAbstractTableModel):
         return self._value(index.row(), index.column(), role)
 
     def multiData(self, index, roles) -> None:
-        """Every role a cell is painted with in one call (the view asks for seven per cell:
-        one call into Python each was most of a repaint)."""
-        if not index.isValid():
-            return
-        n, column, value = index.row(), index.column(), self._value
+        if index.isValid():
+            self._fill(index.row(), index.column(), roles)
+
+    def forget_looks(self) -> None:
+        """The palette changed (light to dark, say): the colours are made again when next painted."""
+        self._look_key = None
+        self._look = ()
+
+    def _fill(self, n: int, column: int, roles) -> None:
+        """Every role a cell is painted with, in one call (one call into Python per role was
+        most of a repaint)."""
+        row = self._row(self._keys[n])
+        # the colours as the palette was when last painted (`forget_looks` when it changes):
+        # asking Qt for the palette per cell was a tenth of a repaint
+        overdue, accent, muted, bold = self._look or self._looks()
+        if column == self.WHEN:
+            brush, font = overdue if row[9] else accent if row[8] else muted, bold if row[8] else None
+        else:
+            brush, font = muted if row[11] == Stage.CLOSED else None, None
+        if len(roles) == 7:
+            font_item, brush_item, text_item = roles[0], roles[2], roles[5]
+            if font_item.role() == _FONT and brush_item.role() == _FOREGROUND and text_item.role() == _DISPLAY:
+                # The item delegate's seven (font, alignment, foreground, check state, icon,
+                # text, background), in one array it keeps from cell to cell: the three the
+                # list has are set or cleared each time; the other four it never sets stay empty.
+                text_item.setData(row[column])
+                if brush is None:
+                    brush_item.clearData()
+                else:
+                    brush_item.setData(brush)
+                if font is None:
+                    font_item.clearData()
+                else:
+                    font_item.setData(font)
+                return
+        value = self._value
         for item in roles:
             role = item.role()
-            # the text, said first: the cell's other roles are mostly empty
-            data = self._row(self._keys[n])[column] if role == _DISPLAY else value(n, column, role)
+            data = (row[column] if role == _DISPLAY else brush if role == _FOREGROUND else font if role == _FONT
+                    else value(n, column, role))
             if data is None:
                 item.clearData()
             else:
@@ -472,35 +503,54 @@ class ApplicationsModel(QAbstractTableModel):
         return out
 
 
-class ApplicationsProxy(QSortFilterProxyModel):
-    """Filters by a precomputed mask; sorting is the source model's (see the module docstring)."""
+class ApplicationsProxy(QAbstractTableModel):
+    """The rows the list shows: the model's, in its order, narrowed by the filter, the search and
+    a figure's applications (`keys`). A change of those is one pass over the model's row mask
+    and one layout change told to the view (Qt's QSortFilterProxyModel would call Python once
+    per row, then tell the view of every run of rows that went or came). Hidden rows leave the
+    selection; which row becomes current then is the window's business (`previous_rows`)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._source: ApplicationsModel | None = None
+        #: the model's rows shown, in order (ascending: the model's order is the list's)
+        self._shown: list[int] = []
+        #: the rows shown before the last layout change (see `kept_neighbour`)
+        self._before: list[int] = []
+        self._removing: tuple[int, int, int] | None = None
+        self._layout_keys: tuple | None = None
         self._mask: bytearray | None = None
         self.filter_name = "all"
         self.needle = ""
         #: only these applications, on top of the filter and the search (a figure's, from the
         #: Progress view); None: no such limit
         self.keys: frozenset | None = None
-        self.setDynamicSortFilter(False)
 
-    def setSourceModel(self, model):
-        super().setSourceModel(model)
+    def sourceModel(self) -> ApplicationsModel | None:
+        return self._source
+
+    def setSourceModel(self, model: ApplicationsModel) -> None:
+        self.beginResetModel()
+        self._source = model
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        model.rowsAboutToBeRemoved.connect(self._source_removing)
+        model.rowsRemoved.connect(self._source_removed)
+        model.rowsInserted.connect(self._source_inserted)
+        model.layoutAboutToBeChanged.connect(self._source_relayout_begins)
+        model.layoutChanged.connect(self._source_relayout_ends)
+        model.dataChanged.connect(self._source_data_changed)
         model.refreshed.connect(self._refilter)
-        model.rows_replaced.connect(self._new_mask)
+        self._shown = self._before = self._wanted()
+        self.endResetModel()
 
-    def _new_mask(self) -> None:
-        """The source's rows are all new (it is inside its reset): the mask for them, which the
-        reset's end then filters by; no filter pass of its own."""
-        self._mask = self._matches(self.sourceModel())
-
+    # -- which rows --------------------------------------------------------------------------
     def set_filter(self, name: str | None = None, needle: str | None = None) -> None:
         if name is not None:
             self.filter_name = name
         if needle is not None:
             self.needle = needle
-        self._refilter(same_rows_too=False)
+        self._refilter()
 
     def set_keys(self, keys) -> None:
         """Show only the applications `keys` (None: all of them again)."""
@@ -518,28 +568,152 @@ class ApplicationsProxy(QSortFilterProxyModel):
                 only[n] = 1
         return only
 
-    def _refilter(self, *args, same_rows_too: bool = True) -> None:
-        source = self.sourceModel()
-        if not same_rows_too and self._mask is not None and self._matches(source) == self._mask:
-            return  # a letter that changes nothing shown (the same rows match): no filter pass
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self._mask = self._matches(source)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # Qt before 6.9
-            self._mask = self._matches(source)
-            self.invalidateRowsFilter()
+    def _wanted(self) -> list[int]:
+        """The model's rows to show now."""
+        source = self._source
+        self._mask = mask = self._matches(source)
+        count = source.rowCount()
+        if mask is None:
+            return list(range(count))
+        return list(itertools.compress(range(min(count, len(mask))), mask))
+
+    def _refilter(self, *_) -> None:
+        wanted = self._wanted()
+        if wanted != self._shown:  # a letter that changes nothing shown: nothing to tell
+            # only rows change (the columns' header has nothing to do)
+            self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_CHANGE)
+            self._relayout(wanted)
+            self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_CHANGE)
+
+    def _relayout(self, wanted: list[int], moved: dict[int, int] | None = None) -> None:
+        """Show the model's rows `wanted`; `moved` says where each row shown so far went in the
+        model, a row missing from it is gone (None: the model's rows stayed where they were).
+        The persistent indexes (the selection, the current row) follow their rows; those of
+        rows no longer shown become invalid."""
+        old = self.persistentIndexList()
+        shown = self._shown
+        if moved is None:
+            was = [(shown[i.row()] if i.row() < len(shown) else -1, i.column()) for i in old]
+            self._before = shown
+        else:
+            was = [(moved.get(shown[i.row()], -1) if i.row() < len(shown) else -1, i.column()) for i in old]
+            self._before = sorted(moved[n] for n in shown if n in moved)
+        self._shown = wanted
+        new = []
+        for n, column in was:
+            at = bisect_left(wanted, n)
+            new.append(self.createIndex(at, column) if n >= 0 and at < len(wanted) and wanted[at] == n
+                       else QModelIndex())
+        self.changePersistentIndexList(old, new)
+
+    # -- following the model --------------------------------------------------------------------
+    def _source_reset(self) -> None:
+        """Every row is new (the model's reset): the rows to show, made once as the view rebuilds."""
+        self._shown = self._before = self._wanted()
+        self.endResetModel()
+
+    def _source_removing(self, parent, first: int, last: int) -> None:
+        lo, hi = bisect_left(self._shown, first), bisect_right(self._shown, last)
+        self._removing = (lo, hi, last - first + 1)
+        if hi > lo:
+            self.beginRemoveRows(QModelIndex(), lo, hi - 1)
+
+    def _source_removed(self, parent, first: int, last: int) -> None:
+        lo, hi, count = self._removing
+        self._removing = None
+        self._shown = self._shown[:lo] + [n - count for n in self._shown[hi:]]
+        if hi > lo:
+            self.endRemoveRows()
+
+    def _source_inserted(self, parent, first: int, last: int) -> None:
+        # the rows after them move down; the new rows show once the model says it is done
+        # (`refreshed`), with whatever else changed
+        count = last - first + 1
+        at = bisect_left(self._shown, first)
+        self._shown = self._shown[:at] + [n + count for n in self._shown[at:]]
+
+    def _source_relayout_begins(self, *_) -> None:
+        source = self._source
+        self._layout_keys = tuple(source._keys[n] for n in self._shown)
+        self.layoutAboutToBeChanged.emit()
+
+    def _source_relayout_ends(self, *_) -> None:
+        """The model's rows were re-sorted: the rows shown follow, and the filters look again."""
+        source, keys = self._source, self._layout_keys or ()
+        self._layout_keys = None
+        moved = {}
+        for n, key in zip(self._shown, keys):
+            row = source.row_of(key)
+            if row is not None:
+                moved[n] = row
+        self._relayout(self._wanted(), moved)
+        self.layoutChanged.emit()
+
+    def _source_data_changed(self, top_left, bottom_right, roles=()) -> None:
+        lo, hi = bisect_left(self._shown, top_left.row()), bisect_right(self._shown, bottom_right.row())
+        if hi > lo:
+            self.dataChanged.emit(self.index(lo, top_left.column()), self.index(hi - 1, bottom_right.column()))
+
+    # -- the model's rows and the rows shown ------------------------------------------------------
+    def mapToSource(self, index) -> QModelIndex:
+        if not index.isValid() or index.row() >= len(self._shown):
+            return QModelIndex()
+        return self._source.index(self._shown[index.row()], index.column())
+
+    def mapFromSource(self, index) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        row = self._row_shown(index.row())
+        return QModelIndex() if row is None else self.index(row, index.column())
+
+    def _row_shown(self, n: int) -> int | None:
+        at = bisect_left(self._shown, n)
+        return at if at < len(self._shown) and self._shown[at] == n else None
+
+    def kept_neighbour(self, key: str) -> int | None:
+        """After a layout change that hid the application `key`: the row to make current in its
+        place, as Qt does when rows are removed under the current one: the nearest row above it
+        that was shown and still is, else the nearest below; None when no such row is left."""
+        n = self._source.row_of(key)
+        if n is None:
+            return None
+        before, shown = self._before, self._row_shown
+        at = bisect_left(before, n)
+        for m in itertools.chain(reversed(before[:at]), before[at:]):
+            row = shown(m)
+            if row is not None:
+                return row
+        return None
+
+    # -- Qt model -----------------------------------------------------------------------------
+    def index(self, row, column, parent=QModelIndex()):
+        # One call into Python per cell painted instead of two (rowCount and columnCount, from
+        # QAbstractTableModel.index): each takes the interpreter's lock, which a worker thread
+        # may be holding
+        if 0 <= row < len(self._shown) and 0 <= column <= ApplicationsModel.WHEN and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else ApplicationsModel.WHEN + 1
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        return self._source.headerData(section, orientation, role)
+
+    def data(self, index, role=_DISPLAY):
+        if not index.isValid():
+            return None
+        return self._source._value(self._shown[index.row()], index.column(), role)
 
     def multiData(self, index, roles) -> None:
-        # Qt's proxies ask the source one role at a time: all of a cell's at once instead
-        self.sourceModel().multiData(self.mapToSource(index), roles)
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        mask = self._mask
-        return mask is None or source_row >= len(mask) or bool(mask[source_row])
+        if index.isValid():
+            self._source._fill(self._shown[index.row()], index.column(), roles)
 
     def sort(self, column, order=Qt.AscendingOrder):
-        self.sourceModel().sort(column, order)
+        self._source.sort(column, order)
 
 
 __all__ = ["ApplicationsModel", "ApplicationsProxy", "FILTERS", "KEY_ROLE", "when_text", "days_ago"]

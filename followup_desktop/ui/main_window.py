@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -477,6 +477,10 @@ class MainWindow(QMainWindow):
         # signal, which a search keystroke sends by the hundred)
         self.proxy.modelReset.connect(self._forget_widths)
         self.proxy.layoutChanged.connect(self._forget_widths)
+        #: the current row's application and column before the list's rows change (a filter)
+        self._current_before: tuple[str, int] | None = None
+        self.proxy.layoutAboutToBeChanged.connect(self._rows_about_to_change)
+        self.proxy.layoutChanged.connect(self._rows_changed)
         self.table.viewport().installEventFilter(self)
         self.add_first.clicked.connect(self.new_application)
         self.import_first.clicked.connect(self.import_file)
@@ -647,8 +651,12 @@ class MainWindow(QMainWindow):
 
     # -- columns ------------------------------------------------------------------------------
     def eventFilter(self, watched, event):
-        if watched is self.table.viewport() and event.type() == event.Type.Resize:
-            QTimer.singleShot(0, self.fit_columns)
+        if watched is self.table.viewport():
+            kind = event.type()
+            if kind == event.Type.Resize:
+                QTimer.singleShot(0, self.fit_columns)
+            elif kind in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):
+                self.model.forget_looks()  # the list's colours follow the palette
         return super().eventFilter(watched, event)
 
     def _column_resized(self, *_):
@@ -744,6 +752,22 @@ class MainWindow(QMainWindow):
         if self.timeline.application_key or self._selected_key:
             self.timeline.show_application(self._selected_key)
         self._update_enabled()
+
+    def _rows_about_to_change(self, *_) -> None:
+        current = self.table.currentIndex()
+        self._current_before = (current.data(KEY_ROLE), current.column()) if current.isValid() else None
+
+    def _rows_changed(self, *_) -> None:
+        """A filter hid the current row: the row above it becomes current, as when rows are
+        removed (else the one below; none when no row it had around it is left), not selected."""
+        before, self._current_before = self._current_before, None
+        if before is None or self.table.currentIndex().isValid():
+            return
+        row = self.proxy.kept_neighbour(before[0])
+        if row is None:
+            self._current_changed(QModelIndex(), QModelIndex())
+        else:
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(row, before[1]), QItemSelectionModel.NoUpdate)
 
     def _reselect(self) -> bool:
         """Keep the selected application selected (and visible) across changes. True when the
