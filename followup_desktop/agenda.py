@@ -32,7 +32,7 @@ from .playbook.engine import expires_at
 from .playbook.model import Action, ActionState, ApplicationIn
 from .settings import Settings
 from .store.connection import connect, open_database
-from .store.snapshot import employers_last_outbound, iter_applications, load_action_states, load_settings
+from .store.snapshot import load_action_states, load_settings, read_at
 from .vocab import INBOUND_KINDS, OUTBOUND_KINDS, EventKind
 
 #: events that count as contact with the employer ("last contact" in the list)
@@ -142,7 +142,9 @@ class Agenda:
         return sorted((a for acts in self.by_app.values() for a in acts), key=urgency_key)
 
     def open_at(self, at: datetime | None = None) -> list[Action]:
-        return open_at(self.actions(), at or self.at)
+        # not sorted first: what urgency at a moment does not tell apart, urgency alone does not
+        # either, so both orders keep such steps as they were computed
+        return open_at((a for acts in self.by_app.values() for a in acts), at or self.at)
 
     def upcoming(self, at: datetime | None = None) -> Action | None:
         return upcoming((a for acts in self.by_app.values() for a in acts), at or self.at)
@@ -177,8 +179,8 @@ def read(paths: DataPaths, at: datetime, *, check: bool = True) -> Agenda:
     con.execute("PRAGMA cache_size = -256")
     try:
         settings, states = load_settings(con), load_action_states(con)
-        top = employer_top_outbound(employers_last_outbound(con, at))
-        return compute(iter_applications(con, as_of=at), top, settings, states, at)
+        last_outbound, apps = read_at(con, at)
+        return compute(apps, employer_top_outbound(last_outbound), settings, states, at)
     finally:
         con.close()
 

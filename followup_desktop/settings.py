@@ -8,9 +8,8 @@ keeps only the values that differ from the default.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import time
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 # Value kinds. Stored values are JSON-friendly; `Settings` exposes them parsed.
 INT = "int"
@@ -25,8 +24,7 @@ class SettingError(ValueError):
     """A setting value that breaks its type or bounds. The message names the setting."""
 
 
-@dataclass(frozen=True)
-class SettingSpec:
+class SettingSpec(NamedTuple):  # not a dataclass: `due` reads the registry and need not load that machinery
     name: str
     kind: str
     default: Any

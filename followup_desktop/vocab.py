@@ -7,8 +7,8 @@ must never change once released.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Stage(StrEnum):
@@ -147,8 +147,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
     return text
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):  # not a dataclass: `due` reads the labels and need not load that machinery
     shown: str
     #: None: picked as shown
     pick_text: str | None = None

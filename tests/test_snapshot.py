@@ -124,3 +124,56 @@ def test_hard_cases_left_out_before_the_last_reply_still_count(tmp_path, seed, d
                 assert full == lean, (name, moment)
         finally:
             con.close()
+
+
+def test_an_interview_with_several_people_keeps_them_in_the_order_given_with_their_key_points(tmp_path, seed, dataset):
+    """The snapshot reads an event's people with the event, one row each: they come back in the
+    order they were given (not the order they were added as contacts), each with its key point."""
+    people = [{"key": k, "employer": "acme", "name": n, "role": "hiring_manager"}
+              for k, n in (("ann", "Ann Avery"), ("bob", "Bob Brown"), ("cy", "Cy Clark"))]
+    doc = dataset([
+        {"kind": "applied", "at": "2026-03-02T09:00"},
+        {"kind": "reply", "at": "2026-03-04T09:00", "outcome": "interview_invite", "contacts": ["bob"]},
+        {"kind": "interview", "at": "2026-03-10T14:00", "contacts": ["cy", "ann", "bob"],
+         "key_points": {"cy": "the new filing system", "bob": "Saturday cover"}},
+    ], contacts=people)
+    con = open_database(_import(seed, tmp_path / "data", doc))
+    try:
+        for kw in ({}, {"as_of": datetime(2026, 3, 10, 18, 0)}):
+            (app,) = load_applications(con, **kw)
+            interview = app.events[-1]
+            assert interview.contacts == ("cy", "ann", "bob"), kw
+            assert interview.key_points == {"cy": "the new filing system", "bob": "Saturday cover"}, kw
+            assert app.events[-2].contacts == ("bob",) and app.events[-2].key_points is None, kw
+        full, lean = _answers(con, datetime(2026, 3, 10, 18, 0))
+        assert full == lean
+        # one thank-you per interviewer, in the order they were given
+        assert [a[5] for a in lean if a[1] == "thank_you"] == ["cy", "ann", "bob"]
+    finally:
+        con.close()
+
+
+def test_of_two_closings_at_one_moment_before_a_reply_the_one_logged_last_decides(tmp_path, seed, dataset):
+    """Left out before the last reply, a rejection and a close as "no response" logged at the same
+    moment: the one logged last is what the reply finds, as when every event is read."""
+    answers = {}
+    for order in (("no_response", "rejected"), ("rejected", "no_response")):
+        closings = [{"kind": "closed", "at": "2026-03-05T09:00", "reason": "no_response"} if what == "no_response"
+                    else {"kind": "reply", "at": "2026-03-05T09:00", "outcome": "rejected", "contacts": ["susan"]}
+                    for what in order]
+        doc = dataset([
+            {"kind": "applied", "at": "2026-03-02T09:00"}, *closings,
+            {"kind": "reply", "at": "2026-03-06T09:00", "outcome": "no_decision", "contacts": ["susan"]},
+        ], stage="closed", outcome="rejected")
+        con = open_database(_import(seed, tmp_path / "-".join(order), doc))
+        try:
+            moment = datetime(2026, 3, 20, 10, 0)
+            full, lean = _answers(con, moment)
+            assert full == lean, order
+            (app,) = load_applications(con, as_of=moment)
+            assert app.earlier_closed_reason == order[-1]
+            answers[order] = lean
+        finally:
+            con.close()
+    # a ghosted lead re-opens with the reply, a rejected one stays closed: the tie matters
+    assert answers[("no_response", "rejected")] != answers[("rejected", "no_response")]

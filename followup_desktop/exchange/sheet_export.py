@@ -13,6 +13,9 @@ from typing import Iterator
 
 #: what a spreadsheet reads as a formula at the start of a cell (OWASP CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: the same, as the one first character each of them is
+_FIRST_OF_FORMULA = frozenset(FORMULA_STARTS)
+assert all(len(start) == 1 for start in FORMULA_STARTS)
 
 
 def inert(text: str) -> str:
@@ -26,6 +29,22 @@ EXPORT_COLUMNS = ("Employer", "Position", "Stage", "Outcome", "Applied", "Last c
                   "Notes")
 
 
+#: who a row names: the first person on the application's earliest event that names anyone (the
+#: first given, when it names several), else the employer's first contact
+_PERSON = ("ifnull((SELECT ec.contact_id FROM event_contact ec WHERE ec.event_id = ("
+           "SELECT v.id FROM event v WHERE v.application_id = a.id"
+           " AND EXISTS (SELECT 1 FROM event_contact named WHERE named.event_id = v.id) ORDER BY v.at, v.id LIMIT 1)"
+           " ORDER BY ec.position, ec.contact_id LIMIT 1),"
+           " (SELECT min(first.id) FROM contact first WHERE first.employer_id = a.employer_id))")
+_ROWS_SQL = (
+    "SELECT a.key, m.name, a.position, a.stage, ifnull(a.outcome, ''),"
+    " substr(ifnull((SELECT min(v.at) FROM event v WHERE v.kind = 'applied' AND v.application_id = a.id), ''), 1, 10),"
+    " ifnull(c.name, ''), ifnull(c.email, ''), ifnull(c.phone, ''), ifnull(a.source, ''), ifnull(a.posting_url, ''),"
+    " ifnull(a.notes, '')"
+    f" FROM application a JOIN employer m ON m.id = a.employer_id LEFT JOIN contact c ON c.id = {_PERSON}"
+    " ORDER BY a.id")
+
+
 def sheet_rows(con, paths, at: datetime | None = None) -> Iterator[list[str]]:
     """One row per application (as EXPORT_COLUMNS), in the order they were added, read through
     the sqlite3 connection `con` (no ORM); the next step and its due date are the agenda's
@@ -35,30 +54,15 @@ def sheet_rows(con, paths, at: datetime | None = None) -> Iterator[list[str]]:
 
     at = at or datetime.now().replace(microsecond=0)
     plan_of = agenda.read(paths, at, check=False)
-    applied = dict(con.execute(
-        "SELECT application_id, min(at) FROM event WHERE kind = 'applied' GROUP BY application_id"))
-    person: dict[int, int] = {}
-    for app_id, contact_id in con.execute(
-            "SELECT v.application_id, ec.contact_id FROM event_contact ec JOIN event v ON v.id = ec.event_id"
-            " ORDER BY v.at, v.id, ec.position"):
-        person.setdefault(app_id, contact_id)
-    first_contact: dict[int, int] = {}
-    people: dict[int, tuple[str, str, str]] = {}
-    for cid, employer_id, name, email, phone in con.execute(
-            "SELECT id, employer_id, name, email, phone FROM contact ORDER BY id"):
-        first_contact.setdefault(employer_id, cid)
-        people[cid] = (name, email or "", phone or "")
-    for (app_id, key, employer_id, employer, position, stage, outcome, source, url, note) in con.execute(
-            "SELECT a.id, a.key, a.employer_id, e.name, a.position, a.stage, a.outcome, a.source,"
-            " a.posting_url, a.notes FROM application a JOIN employer e ON e.id = a.employer_id ORDER BY a.id"):
-        step = agenda.next_step(plan_of.by_app.get(key, []), at)
-        last = plan_of.last_contact.get(key)
-        who = people.get(person.get(app_id) or first_contact.get(employer_id), ("", "", ""))
-        yield [employer, position, stage, outcome or "", (applied.get(app_id) or "")[:10],
-               last.date().isoformat() if last else "",
-               ACTIONS.shown(step.name) if step else "",
-               step.due.date().isoformat() if step and step.due else "",
-               who[0], who[1], who[2], source or "", url or "", note or ""]
+    plans, last_contact, next_step, shown = plan_of.by_app, plan_of.last_contact, agenda.next_step, ACTIONS.shown
+    for (key, employer, position, stage, outcome, applied, name, email, phone, source, url,
+         note) in con.execute(_ROWS_SQL):
+        actions = plans.get(key)
+        step = next_step(actions, at) if actions else None
+        last = last_contact.get(key)
+        yield [employer, position, stage, outcome, applied, last.date().isoformat() if last else "",
+               shown(step.name) if step else "", step.due.date().isoformat() if step and step.due else "",
+               name, email, phone, source, url, note]
 
 
 def export_sheet(con, paths, path: Path, *, at: datetime | None = None, progress=None) -> int:
@@ -74,10 +78,11 @@ def export_sheet(con, paths, path: Path, *, at: datetime | None = None, progress
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(EXPORT_COLUMNS)
-    count = 0
-    for row in sheet_rows(con, paths, at):
-        writer.writerow([inert(cell) for cell in row])
-        count += 1
+    starts = _FIRST_OF_FORMULA
+    rows = [[("'" + cell) if cell[:1] in starts else cell for cell in row]  # inert(), cell by cell
+            for row in sheet_rows(con, paths, at)]
+    writer.writerows(rows)
+    count = len(rows)
     if progress is not None:
         progress(1, 2)  # the last moment to stop: nothing is written before it
     write_private(Path(path), out.getvalue())

@@ -25,13 +25,25 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Iterable, Iterator, Mapping, Sequence
 
+from .. import vocab
 from ..settings import Settings
-from ..vocab import ActionName as A
-from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS, Channel, EventKind as K, Outcome, ReplyOutcome, Role, Stage
+from ..vocab import FOLLOW_UP_KINDS, OUTBOUND_KINDS
 from .calendar import add_business_days, at_time, out_of_quiet_hours, schedule_call
 from .model import Action, ActionState, ApplicationIn, ContactIn, EventIn
+
+
+def _members(vocabulary) -> SimpleNamespace:
+    """A vocabulary's members (the same objects) as plain attributes: Python 3.11 finds an enum's
+    member (`EventKind.REPLY`) by walking the enum's classes on every access, and the engine reads
+    them for every event of every application."""
+    return SimpleNamespace(**vocabulary.__members__)
+
+
+A, Channel, K, Outcome, ReplyOutcome, Role, Stage = map(_members, (
+    vocab.ActionName, vocab.Channel, vocab.EventKind, vocab.Outcome, vocab.ReplyOutcome, vocab.Role, vocab.Stage))
 
 _OUTBOUND = OUTBOUND_KINDS
 _FOLLOW_UPS = FOLLOW_UP_KINDS

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from operator import attrgetter
+from datetime import date, datetime
+from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from sys import intern
 from typing import Iterator
-from datetime import date, datetime
 
 from .. import records as R
 from ..playbook.engine import canonical_action_id
-from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventIn
+from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventRow
 from ..settings import SPECS, Settings
 from ..vocab import OUTBOUND_KINDS
 
@@ -30,12 +32,15 @@ _ContactRow = R.row_type("ContactRow", _CONTACT_COLUMNS)
 _APP_COLUMNS = ("id", "key", "employer_id", "position", "stage", "outcome", "source", "referred_by",
                 "posting_closes", "created")
 _AppRow = R.row_type("AppRow", _APP_COLUMNS)
-#: what the engine reads of an event (EventIn): every stored field but the notes
-_ENGINE_EVENT = tuple(f for f in R.EVENT.stored if f.name != "notes")
-_EventRow = R.row_type("EventRow", ("id", *(f.sql for f in _ENGINE_EVENT)))
-_LinkRow = R.row_type("LinkRow", ("application_id", "event_id", "position", "contact_id", "key_point"))
+#: ... and, for a moment, the facts about the events before the last reply (_APP_AT_SQL)
+_AppAtRow = R.row_type("AppAtRow", (*_APP_COLUMNS, "last_reply", "closed_before", "latest_outbound"))
+#: what the engine reads of an event (EventRow): its stored fields, in its order
+_ENGINE_EVENT = tuple(name for name in EventRow._fields if R.EVENT[name].stored)
+_make_event = partial(tuple.__new__, EventRow)
+_LINK_COLUMNS = ("contact_id", "key_point", "position")
+_first = itemgetter(0)
 for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_COLUMNS[1:]),
-                        (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LinkRow._fields[1:])):
+                        (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LINK_COLUMNS)):
     _missing = set(_names) - {f.sql for f in _record.stored}
     assert not _missing, f"{_record.name}: no column {_missing}"  # the registry says otherwise
 
@@ -98,41 +103,38 @@ def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict
     return states
 
 
-_EVENT_COLUMNS = "e.id, " + R.EVENT.columns(*(f.name for f in _ENGINE_EVENT), alias="e")
-_LINK_COLUMNS = ", ".join(f"ec.{name}" for name in _LinkRow._fields[1:])  # after e.application_id
-#: each application's last reply at or before a moment (served by event_kind_application_at)
-_LAST_REPLY_SQL = ("SELECT application_id, max(at) AS at FROM event"
-                   " WHERE kind = 'reply' AND at <= ? GROUP BY application_id")
-#: the events from each application's last reply on (all of them where there is no reply)
-_FROM_LAST_REPLY = (f"WITH lr AS ({_LAST_REPLY_SQL}) SELECT {{columns}} FROM {{source}}"
-                    " LEFT JOIN lr ON lr.application_id = e.application_id"
-                    " WHERE (lr.at IS NULL OR e.at >= lr.at)")
 _OUTBOUND_SQL = ", ".join(f"'{k}'" for k in sorted(OUTBOUND_KINDS))
-
-
-#: an event's people in the order they were given
-_link_order = attrgetter("position", "contact_id")
-
-
-def _facts(con: sqlite3.Connection, params: tuple) -> tuple[dict, dict, dict]:
-    """By application id, at `as_of`: its last reply, its latest outbound contact (of the whole
-    timeline), and the outcome of the latest closing before the last reply: a `closed` event's
-    reason, or `rejected` for a rejecting reply (what decides whether the last reply finds the
-    application closed, `playbook.stages`)."""
-    last_reply = dict(con.execute(_LAST_REPLY_SQL, params))
-    latest_outbound = {aid: _dt(at) for aid, at in con.execute(
-        f"SELECT application_id, max(at) FROM event WHERE kind IN ({_OUTBOUND_SQL}) AND at <= ?"
-        " GROUP BY application_id", params)}
-    closed_before: dict[int, str] = {}
-    for aid, at, reason in con.execute(
-        "SELECT application_id, at, CASE kind WHEN 'closed' THEN reason ELSE 'rejected' END FROM event"
-        " WHERE (kind = 'closed' OR (kind = 'reply' AND outcome = 'rejected')) AND at <= ?"
-        " ORDER BY application_id, at, id", params
-    ):
-        replied = last_reply.get(aid)
-        if replied is not None and at < replied:
-            closed_before[aid] = reason  # rows come in time order: the last wins
-    return last_reply, latest_outbound, closed_before
+#: what the engine reads of an application (ApplicationIn), after its row id
+_APP_SQL = f"SELECT {', '.join('a.' + name for name in _APP_COLUMNS)} FROM application a{{chosen}} ORDER BY a.id"
+#: The same for the moment `:at`, with three facts after the columns: the last reply's moment
+#: (`lr`, from which on the events are read); the outcome of the latest closing before it, a
+#: `closed` event's reason or `rejected` for a rejecting reply, the one logged last of a tie
+#: (what decides whether the last reply finds the application closed, `playbook.stages`); and
+#: the latest outbound contact (found walking back from `:at`).
+_APP_AT_SQL = (
+    "WITH lr AS (SELECT application_id, max(at) AS at FROM event WHERE kind = 'reply' AND at <= :at{few}"
+    " GROUP BY application_id),"
+    " closing AS (SELECT application_id, outcome FROM (SELECT c.application_id,"
+    " CASE c.kind WHEN 'closed' THEN c.reason ELSE 'rejected' END AS outcome,"
+    " row_number() OVER (PARTITION BY c.application_id ORDER BY c.at DESC, c.id DESC) AS latest"
+    " FROM lr CROSS JOIN event c ON c.kind IN ('closed', 'reply') AND c.application_id = lr.application_id"
+    " AND c.at < lr.at WHERE c.kind = 'closed' OR c.outcome = 'rejected') WHERE latest = 1)"
+    f" SELECT {', '.join('a.' + name for name in _APP_COLUMNS)}, lr.at, closing.outcome,"
+    " (SELECT o.at FROM event o WHERE o.application_id = a.id AND o.at <= :at"
+    f" AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
+    " FROM application a LEFT JOIN lr ON lr.application_id = a.id"
+    " LEFT JOIN closing ON closing.application_id = a.id{chosen} ORDER BY a.id")
+#: what the engine reads of an event (EventRow) and of each of its people; an event with
+#: several people comes as one row per person, an event with none as one row with no person
+_EVENT_SQL = (
+    f"SELECT a.id, e.id, {R.EVENT.columns(*_ENGINE_EVENT, alias='e')},"
+    f" {', '.join('ec.' + name for name in _LINK_COLUMNS)}"
+    " FROM application a CROSS JOIN event e ON e.application_id = a.id{from_reply}"
+    " LEFT JOIN event_contact ec ON ec.event_id = e.id{chosen} ORDER BY a.id, e.at, e.id, ec.contact_id")
+#: from an application's last reply at or before `:at` on (everything, with none: every moment
+#: is >= ''), found with one look into event_kind_application_at
+_FROM_LAST_REPLY = (" AND e.at >= ifnull((SELECT max(r.at) FROM event r WHERE r.kind = 'reply'"
+                    " AND r.application_id = a.id AND r.at <= :at), '')")
 
 
 def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[str, list]:
@@ -150,6 +152,19 @@ def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[st
     return per
 
 
+def read_at(con: sqlite3.Connection, as_of: datetime) -> tuple[dict[str, list], Iterator[ApplicationIn]]:
+    """What `due` reads: `employers_last_outbound(con, as_of)` and `iter_applications(con,
+    as_of=as_of)`, from one reading of the facts both are made of. The applications are read as
+    the iterator is walked; the first part is whole already."""
+    read = _Read(con, as_of=as_of)
+    per: dict[str, list] = {}
+    employers = read.employers
+    for a in read.apps:
+        if a.latest_outbound is not None:
+            per.setdefault(employers[a.employer_id][0], []).append((a.key, _dt(a.latest_outbound)))
+    return per, read.applications()
+
+
 def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False,
                       application_ids=None, as_of: datetime | None = None) -> Iterator[ApplicationIn]:
     """Every application (not archived, unless asked) with its sorted events and its employer's
@@ -161,103 +176,104 @@ def iter_applications(con: sqlite3.Connection, *, include_archived: bool = False
     summed up in the two facts the engine needs from them (`ApplicationIn.earlier_*`). The
     engine's answer at `as_of` is the same as with every event; at another moment it may not be.
     """
-    employers = {eid: (key, name) for eid, key, name in con.execute("SELECT id, key, name FROM employer")}
-    contacts_by_employer: dict[int, dict[str, ContactIn]] = {}
-    contact_key: dict[int, str] = {}
-    for c in map(_ContactRow.make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
-        contact_key[c.id] = c.key
-        contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
-
-    where = [] if include_archived else ["archived = 0"]
-    app_params: list = []
     if application_ids is not None:
-        ids = list(application_ids)
-        if not ids:
-            return
-        where.append(f"id IN ({','.join('?' * len(ids))})")
-        app_params.extend(ids)
-    chosen = f" WHERE {' AND '.join(where)}" if where else ""
-    app_sql = f"SELECT {', '.join(_APP_COLUMNS)} FROM application{chosen} ORDER BY id"
-    # How many of the applications read work for each employer: its contacts are let go with
-    # its last one (a caller that keeps none holds one employer's people at a time, nearly).
-    remaining = dict(con.execute(f"SELECT employer_id, count(*) FROM application{chosen} GROUP BY employer_id",
-                                 app_params))
+        application_ids = list(application_ids)
+        if not application_ids:
+            return iter(())
+    return _Read(con, include_archived=include_archived, application_ids=application_ids,
+                 as_of=as_of).applications()
 
-    if as_of is None:
-        event_sql = f"SELECT {_EVENT_COLUMNS} FROM event e"
-        link_sql = f"SELECT e.application_id, {_LINK_COLUMNS} FROM event_contact ec JOIN event e ON e.id = ec.event_id"
-        params: tuple = ()
-        earlier_outbound: dict = {}
-        closed_before: dict = {}
-    else:
-        # Only what the engine reads at `as_of`: the events from each last reply on, and two
-        # facts about the ones before it (see ApplicationIn.earlier_*).
-        event_sql = _FROM_LAST_REPLY.format(columns=_EVENT_COLUMNS, source="event e")
-        link_sql = _FROM_LAST_REPLY.format(columns=f"e.application_id, {_LINK_COLUMNS}",
-                                           source="event_contact ec JOIN event e ON e.id = ec.event_id")
-        params = (as_of.isoformat(),)
-        last_reply, latest_outbound, closed_before = _facts(con, params)
-        # The latest outbound of the whole timeline: for guard 2 it is the same as the latest
-        # of the left-out ones and the loaded ones together.
-        earlier_outbound = {aid: at for aid, at in latest_outbound.items() if aid in last_reply}
-    if application_ids is not None:
-        # a few applications (after an edit): their events only, not a scan of every event
-        few = f" {'AND' if as_of is not None else 'WHERE'} e.application_id IN ({','.join('?' * len(ids))})"
-        event_sql += few
-        link_sql += few
-        params = (*params, *ids)
-    # Events and their people in application order (the index's order: no sort), merged with
-    # the applications as they come. For the whole search from the last replies on, the people
-    # are found from their own table (CROSS JOIN: SQLite otherwise walks every event's index
-    # entry, two in three of them left out, to look each one's people up).
-    if as_of is not None and application_ids is None:
-        link_sql = link_sql.replace("event_contact ec JOIN event e", "event_contact ec CROSS JOIN event e", 1)
-    events = map(_EventRow.make, con.execute(event_sql + " ORDER BY e.application_id, e.at, e.id", params))
-    links = map(_LinkRow.make, con.cursor().execute(link_sql + " ORDER BY e.application_id, ec.event_id", params))
-    event = next(events, None)
-    link = next(links, None)
-    empty: dict[str, ContactIn] = {}
-    # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
-    once = {}.setdefault
-    for a in map(_AppRow.make, con.execute(app_sql, app_params)):
-        aid, eid = a.id, a.employer_id
-        ekey, ename = employers[eid]
-        position, outcome, source, closes, created = a.position, a.outcome, a.source, a.posting_closes, a.created
-        app = ApplicationIn(
-            a.key, ekey, ename, once(position, position), intern(a.stage), outcome and once(outcome, outcome),
-            source and once(source, source), a.referred_by or None,
-            closes and _d(closes), created and _dt(created), [],
-            contacts_by_employer.get(eid, empty), earlier_outbound.get(aid), closed_before.get(aid),
-        )
-        while link is not None and link.application_id < aid:
-            link = next(links, None)
-        people: dict[int, list] = {}
-        while link is not None and link.application_id == aid:
-            people.setdefault(link.event_id, []).append(link)
-            link = next(links, None)
-        while event is not None and event.application_id < aid:
-            event = next(events, None)
-        append = app.events.append
-        while event is not None and event.application_id == aid:
-            linked = people.get(event.id)
-            if linked is None:
-                keys, points = (), None
+
+class _Read:
+    """One snapshot read: the employers, the chosen applications' rows and, for a moment, the
+    facts about the events left out, read at once; the events as `applications()` is walked."""
+
+    def __init__(self, con: sqlite3.Connection, *, include_archived: bool = False,
+                 application_ids: list | None = None, as_of: datetime | None = None):
+        self.con, self.as_of = con, as_of
+        where = [] if include_archived else ["a.archived = 0"]
+        params: dict = {}
+        if application_ids is not None:
+            marks = ", ".join(f":id{i}" for i in range(len(application_ids)))
+            where.append(f"a.id IN ({marks})")
+            params.update((f"id{i}", v) for i, v in enumerate(application_ids))
+        self.chosen = f" WHERE {' AND '.join(where)}" if where else ""
+        few = f" AND application_id IN ({marks})" if application_ids is not None else ""
+        self.employers = {eid: (key, name) for eid, key, name in con.execute("SELECT id, key, name FROM employer")}
+        if as_of is not None:
+            params["at"] = as_of.isoformat()
+        self.params = params
+        #: the applications' rows (AppRow; for a moment, AppAtRow)
+        sql, row = (_APP_SQL, _AppRow) if as_of is None else (_APP_AT_SQL, _AppAtRow)
+        self.apps = list(map(row.make, con.execute(sql.format(chosen=self.chosen, few=few), params)))
+
+    def applications(self) -> Iterator[ApplicationIn]:
+        con, employers, as_of = self.con, self.employers, self.as_of
+        contacts_by_employer: dict[int, dict[str, ContactIn]] = {}
+        contact_key: dict[int, str] = {}
+        for c in map(_ContactRow.make, con.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contact ORDER BY id")):
+            contact_key[c.id] = c.key
+            contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
+        # How many of the applications read work for each employer: its contacts are let go with
+        # its last one (a caller that keeps none holds one employer's people at a time, nearly).
+        remaining: dict[int, int] = {}
+        for a in self.apps:
+            remaining[a.employer_id] = remaining.get(a.employer_id, 0) + 1
+        sql = _EVENT_SQL.format(from_reply=_FROM_LAST_REPLY if as_of is not None else "", chosen=self.chosen)
+        # Each application's events in time order, merged with the applications as they come
+        # (both in row-id order; the indexes give that order, nothing is sorted).
+        groups = groupby(con.execute(sql, self.params), _first)
+        group_id, rows = next(groups, (None, ()))
+        make = _make_event
+        empty: dict[str, ContactIn] = {}
+        # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
+        once = {}.setdefault
+        for a in self.apps:
+            aid, eid, position, outcome, source, closes, created = (
+                a.id, a.employer_id, a.position, a.outcome, a.source, a.posting_closes, a.created)
+            ekey, ename = employers[eid]
+            # the facts about the events left out, where there is a last reply: guard 2's outbound
+            # contact (of the whole timeline) and the closing before it
+            if as_of is None or a.last_reply is None:
+                earlier_outbound = earlier_closed = None
             else:
-                if len(linked) > 1:
-                    linked.sort(key=_link_order)
-                keys = tuple([contact_key[r.contact_id] for r in linked])
-                points = {contact_key[r.contact_id]: r.key_point for r in linked if r.key_point} or None
-            channel, outcome, decision, next_date = event.channel, event.outcome, event.decision_expected, event.next_date
-            append(EventIn(
-                _dt(event.at), intern(event.kind), channel and intern(channel), outcome and intern(outcome),
-                event.reason, event.duration_minutes, decision and _d(decision), next_date and _d(next_date),
-                bool(event.encouraged), keys, points, event.subject,
-            ))
-            event = next(events, None)
-        remaining[eid] -= 1
-        if not remaining[eid]:
-            contacts_by_employer.pop(eid, None)
-        yield app
+                earlier_outbound, earlier_closed = a.latest_outbound and _dt(a.latest_outbound), a.closed_before
+            events: list = []
+            app = ApplicationIn(
+                a.key, ekey, ename, once(position, position), intern(a.stage), outcome and once(outcome, outcome),
+                source and once(source, source), a.referred_by or None, closes and _d(closes),
+                created and _dt(created), events, contacts_by_employer.get(eid, empty), earlier_outbound,
+                earlier_closed,
+            )
+            if group_id == aid:
+                append = events.append
+                last_id = None
+                # positional, in _EVENT_SQL's order: tens of thousands of rows
+                for (_, event_id, at, kind, channel, said, reason, minutes, decision, next_date,
+                     encouraged, subject, person, point, place) in rows:
+                    who = person and contact_key[person]
+                    if event_id == last_id:  # one more person on the event just read (rare)
+                        if who is not None:
+                            people.append((place, who, point))
+                            people.sort(key=_first)  # by position; the rows come in contact order
+                            events[-1] = events[-1]._replace(contacts=tuple([w for _, w, _ in people]),
+                                                             key_points={w: p for _, w, p in people if p} or None)
+                        continue
+                    last_id = event_id
+                    if who is None:
+                        keys, points, people = (), None, []
+                    else:
+                        keys, points, people = (who,), ({who: point} if point else None), [(place, who, point)]
+                    append(make((
+                        _dt(at), intern(kind), channel and intern(channel), said and intern(said), reason,
+                        minutes, decision and _d(decision), next_date and _d(next_date), bool(encouraged), keys,
+                        points, subject,
+                    )))
+                group_id, rows = next(groups, (None, ()))
+            remaining[eid] -= 1
+            if not remaining[eid]:
+                contacts_by_employer.pop(eid, None)
+            yield app
 
 
 def load_applications(con: sqlite3.Connection, **kw) -> list[ApplicationIn]:
