@@ -609,6 +609,37 @@ def test_a_moment_another_program_stored_its_own_way_is_exported_as_the_app_writ
     assert "T" in after["events"][0]["at"]
 
 
+def test_an_export_stopped_halfway_leaves_the_earlier_file_as_it_was(tmp_path, write_json, capsys):
+    # The file is written piece by piece as SQLite reads the records; stopping after the first
+    # piece (Cancel in the window raises from the progress report) writes nothing at all.
+    from followup_desktop.exchange.jsonfile import export_json
+
+    data = tmp_path / "d"
+    assert import_file(data, write_json(RICH), capsys)[0] == 0
+    target = tmp_path / "out.json"
+    target.write_text("the earlier export", encoding="utf-8")
+    reports = []
+
+    def progress(done, total):
+        reports.append((done, total))
+        if done:
+            raise KeyboardInterrupt
+
+    with Store(DataPaths(data)) as store:
+        with pytest.raises(KeyboardInterrupt):
+            export_json(store, target, progress)
+        assert target.read_text(encoding="utf-8") == "the earlier export"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "in.json", "out.json"]
+        records = sum(len(RICH[s]) for s in ("employers", "contacts", "applications", "events", "action_states"))
+        assert reports == [(0, records), (len(RICH["employers"]), records)]
+        reports.clear()
+        counts = export_json(store, target, lambda done, total: reports.append((done, total)))
+    assert reports[-1] == (records, records)
+    assert counts == {s: len(RICH[s]) for s in ("employers", "contacts", "applications", "events", "action_states")}
+    assert json.loads(target.read_text(encoding="utf-8"))["events"] == json.loads(
+        export_file(data, tmp_path / "again.json", capsys))["events"]
+
+
 def test_an_export_with_quotes_braces_and_line_breaks_in_a_note_reads_back_the_same(
         tmp_path, write_json, capsys):
     tricky = json.loads(json.dumps(RICH))

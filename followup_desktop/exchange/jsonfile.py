@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .. import records as R
 from ..paths import write_private
@@ -404,13 +404,12 @@ def _record_query(record: R.Record, order_by: str) -> tuple[str, bool]:
     return sql, people
 
 
-def _record_lines(con, record: R.Record, order_by: str, people: dict | None = None) -> list[str]:
+def _record_lines(con, record: R.Record, order_by: str, people: dict | None = None) -> Iterator[str]:
     """Every row of a record's table as its line of the exchange file (without the indent and
-    the comma), in `order_by` order. `people`: event id -> the text of its people's fields
-    (`, "contacts": [...]` and the key points), for the events that have any."""
+    the comma), in `order_by` order, as SQLite hands them. `people`: event id -> the text of
+    its people's fields (`, "contacts": [...]` and the key points), for the events that have
+    any."""
     sql, has_people = _record_query(record, order_by)
-    lines: list[str] = []
-    append = lines.append
     slow = None
     for text, rest, row_id, ok in con.execute(sql):
         if not ok:
@@ -418,13 +417,13 @@ def _record_lines(con, record: R.Record, order_by: str, people: dict | None = No
                 slow = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}"))
                         for r in (R.EMPLOYER, R.CONTACT, R.APPLICATION)}
             where = "WHERE id = ?" if record.row_id else "WHERE rowid = ?"
-            append(_ENCODE(next(_exported_rows(con, record, slow, "rowid", _people_lists(con, row_id) if has_people else None,
-                                               where, (row_id,)))[1]))
+            yield _ENCODE(next(_exported_rows(con, record, slow, "rowid",
+                                              _people_lists(con, row_id) if has_people else None,
+                                              where, (row_id,)))[1])
         elif has_people:
-            append(text + people.get(row_id, "") + rest if people else text + rest)
+            yield text + people.get(row_id, "") + rest if people else text + rest
         else:
-            append(text)
-    return lines
+            yield text
 
 
 #: the json module's encoder, as the file writes a value: `", "` and `": "`, text as it is
@@ -466,46 +465,65 @@ def _people_texts(con) -> dict[int, str]:
     return texts
 
 
-def export_text(store) -> tuple[str, dict[str, int]]:
-    """Everything in the store as the exchange file's text, and how many records of each
-    section it holds. The top level is laid out a key a line and each record is one line;
-    SQLite writes the records' lines (`_record_lines`), as a search has tens of thousands."""
+#: how many records' lines an export writes at once (a piece of the file, and a progress report)
+EXPORT_PIECE = 2000
+
+#: the sections of records in the file's order, and whether an empty one is still written
+_EXPORTED = ((R.EMPLOYER, "id", True), (R.CONTACT, "id", True), (R.APPLICATION, "id", True),
+             (R.EVENT, "application_id, at, id", True), (R.ACTION_STATE, "action_id", False))
+
+
+def export_pieces(store, counts: dict[str, int], progress=None) -> Iterator[str]:
+    """Everything in the store as the exchange file's text, piece by piece as it is to be
+    written: a section's records a few thousand lines at a time (SQLite writes each record's
+    line: `_record_lines`), so the whole file is never in memory. The top level is laid out a
+    key a line, each record one line. `counts` is filled in with how many records each section
+    held; `progress(done, total)` is told the records written so far after each piece (it may
+    raise to stop: `write_private` then writes nothing)."""
     con = store.connection
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
         del profile["signature"]
-    people = _people_texts(con)
-    sections: list[tuple[str, Any]] = [("format", FORMAT), ("version", VERSION), ("profile", profile)]
-    for record, order_by in ((R.EMPLOYER, "id"), (R.CONTACT, "id"), (R.APPLICATION, "id"),
-                             (R.EVENT, "application_id, at, id")):
-        sections.append((record.section, _record_lines(con, record, order_by, people)))
     others = {n: v for n, v in settings.overrides().items() if n not in PROFILE_SETTINGS.values()}
-    if others:
-        order = list(SPECS)
-        sections.append(("settings", dict(sorted(others.items(), key=lambda kv: order.index(kv[0])))))
-    states = _record_lines(con, R.ACTION_STATE, "action_id")
-    if states:
-        sections.append((R.ACTION_STATE.section, states))
-    parts, counts = [], {}
-    for name, value in sections:
-        if isinstance(value, list):
-            counts[name] = len(value)
-            value = "[\n    " + ",\n    ".join(value) + "\n  ]" if value else "[]"
-        else:
-            value = _ENCODE(value)
-        parts.append(f"  {_ENCODE(name)}: {value}")
-    return "{\n" + ",\n".join(parts) + "\n}\n", counts
+    total = done = 0
+    if progress is not None:
+        total = sum(con.execute(f"SELECT count(*) FROM {r.table}").fetchone()[0] for r, _, _ in _EXPORTED)
+        progress(0, total)
+    people = _people_texts(con)
+    yield "{\n" + ",\n".join(f"  {_ENCODE(name)}: {_ENCODE(value)}" for name, value in
+                              (("format", FORMAT), ("version", VERSION), ("profile", profile)))
+    for record, order_by, always in _EXPORTED:
+        if record is R.ACTION_STATE and others:
+            order = list(SPECS)
+            ordered = dict(sorted(others.items(), key=lambda kv: order.index(kv[0])))
+            yield f',\n  "settings": {_ENCODE(ordered)}'
+        lines = _record_lines(con, record, order_by, people)
+        written = 0
+        while piece := list(itertools.islice(lines, EXPORT_PIECE)):
+            start = f',\n  {_ENCODE(record.section)}: [\n    ' if not written else ",\n    "
+            yield start + ",\n    ".join(piece)
+            written += len(piece)
+            done += len(piece)
+            if progress is not None:
+                progress(done, total)
+        if written:
+            yield "\n  ]"
+        elif always:
+            yield f',\n  {_ENCODE(record.section)}: []'
+        if written or always:
+            counts[record.section] = written
+    yield "\n}\n"
 
 
 def export_document(store) -> dict[str, Any]:
     """Everything in the store as an exchange document: what the file says, read back."""
-    return json.loads(export_text(store)[0])
+    return json.loads("".join(export_pieces(store, {})))
 
 
-def export_json(store, path: Path) -> dict[str, int]:
-    """Write the exchange file to `path` (whole or not at all); how many records of each section
-    it holds."""
-    text, counts = export_text(store)
-    write_private(Path(path), text)
+def export_json(store, path: Path, progress=None) -> dict[str, int]:
+    """Write the exchange file to `path` (whole or not at all, as it is read: see
+    `export_pieces`); how many records of each section it holds."""
+    counts: dict[str, int] = {}
+    write_private(Path(path), export_pieces(store, counts, progress))
     return counts

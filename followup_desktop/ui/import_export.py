@@ -67,13 +67,9 @@ def _export_csv(store, path: Path, progress, at=None) -> Path:
 
 
 def _export_json(store, path: Path, progress, at=None) -> Path:
-    from ..exchange.jsonfile import export_text
-    from ..paths import write_private
+    from ..exchange.jsonfile import export_json
 
-    progress(0, 2)
-    text, _counts = export_text(store)
-    progress(1, 2)  # the last moment to stop: nothing is written before it
-    write_private(path, text)
+    export_json(store, path, progress)  # Cancel stops it before the file is in place
     return path
 
 
