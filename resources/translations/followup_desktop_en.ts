@@ -236,7 +236,7 @@
     <name>ApplicationsModel</name>
     <message>
         <source>today</source>
-        <extracomment>the shape of the start-up list cache (bump when the row tuple or the file&apos;s layout changes) the role that carries an application&apos;s key</extracomment>
+        <extracomment>the shape of the start-up list cache (bump when the row tuple or the file&apos;s layout changes) a layout change of the rows alone (Qt&apos;s hint for rows sorted: the column headers stay as they are) the role that carries an application&apos;s key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Employer</source>
-        <extracomment>a cached row that cannot be read: blank until the data is loaded rows were added, removed, re-sorted or changed: filters must look again</extracomment>
+        <extracomment>a cached row that cannot be read: blank until the data is loaded the list&apos;s part of a full read, made where the read is made (`Workspace.prepared`) rows were added, removed, re-sorted or changed: filters must look again</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2475,10 +2475,6 @@ Add them as contacts?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The calendar file could not be written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Applications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,7 +2528,11 @@ Add them as contacts?</source>
     </message>
     <message>
         <source>Updating…</source>
-        <extracomment>the application the user chose last: kept across filters, searches, archive and undo</extracomment>
+        <extracomment>the application the user chose last: kept across filters, searches, archive and undo the current row&apos;s application and column before the list&apos;s rows change (a filter)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar file could not be written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3961,6 +3961,7 @@ Add them as contacts?</source>
     <name>TimelinePanel</name>
     <message>
         <source>Contacts…</source>
+        <extracomment>the application the body was last drawn for, until anything changes: a search that hides the selected row and brings it back shows it again without reading it again</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4292,7 +4293,7 @@ Nothing was changed. Details are in {1}.</source>
     </message>
     <message>
         <source>{0} You can read your applications; changes cannot be saved.</source>
-        <extracomment>the first look for an hourly backup, this long after start</extracomment>
+        <extracomment>how long a thread holds the interpreter while another waits for it (Python&apos;s default: 5 ms). The write worker and the full reads run Python for seconds beside the window; each turn of the GUI thread&apos;s event loop calls into Python several times and waited up to 5 ms each time for its turn (a 5,000-application import stalled the window ~100 ms at a time). 1 ms halves that at a few per cent of the worker&apos;s speed. the first look for an hourly backup, this long after start</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
