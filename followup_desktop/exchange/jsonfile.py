@@ -12,11 +12,10 @@ import json
 import operator
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from .. import records as R
 from ..paths import write_private
@@ -33,8 +32,10 @@ PROFILE_SETTINGS = {
 STATE_FIELDS = R.STATE_FIELDS
 
 
-@dataclass
-class ImportSummary:
+class ImportSummary(NamedTuple):
+    """How many records of each kind an import added (a named tuple: an export, which shares
+    this module, then loads no dataclass machinery)."""
+
     employers: int
     contacts: int
     applications: int
