@@ -640,6 +640,37 @@ def test_an_export_stopped_halfway_leaves_the_earlier_file_as_it_was(tmp_path, w
         export_file(data, tmp_path / "again.json", capsys))["events"]
 
 
+def test_what_another_program_commits_during_an_export_is_in_none_of_its_sections(
+        tmp_path, write_json, capsys):
+    # The window writes while a command-line export reads, or the other way round: the export
+    # reads one moment of the file throughout, so it never names an application it left out.
+    from followup_desktop.exchange.jsonfile import export_json
+
+    data = tmp_path / "d"
+    assert import_file(data, write_json(RICH), capsys)[0] == 0
+    expected = json.loads(export_file(data, tmp_path / "before.json", capsys))
+    other = sqlite3.connect(data / "followup.sqlite3")
+
+    def progress(done, total):
+        if done and not other.in_transaction and not progress.wrote:  # after the employers
+            with other:
+                other.execute("INSERT INTO application (key, employer_id, position, stage, archived) "
+                              "VALUES ('late', 1, 'Late Role', 'lead', 0)")
+                other.execute("INSERT INTO event (application_id, kind, at, encouraged) "
+                              "VALUES ((SELECT id FROM application WHERE key = 'late'), 'note', "
+                              "'2026-03-20T10:00:00', 0)")
+            progress.wrote = True
+    progress.wrote = False
+
+    with Store(DataPaths(data)) as store:
+        export_json(store, tmp_path / "during.json", progress)
+    other.close()
+    assert progress.wrote
+    assert json.loads((tmp_path / "during.json").read_text(encoding="utf-8")) == expected
+    after = json.loads(export_file(data, tmp_path / "after.json", capsys))
+    assert [a["key"] for a in after["applications"]][-1] == "late"
+
+
 def test_an_export_with_quotes_braces_and_line_breaks_in_a_note_reads_back_the_same(
         tmp_path, write_json, capsys):
     tricky = json.loads(json.dumps(RICH))

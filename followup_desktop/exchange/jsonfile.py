@@ -482,6 +482,19 @@ def export_pieces(store, counts: dict[str, int], progress=None) -> Iterator[str]
     held; `progress(done, total)` is told the records written so far after each piece (it may
     raise to stop: `write_private` then writes nothing)."""
     con = store.connection
+    # one read transaction over every section: what another program commits meanwhile (the
+    # window, an import from the command line) is in none of them, rather than in some
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN")
+    try:
+        yield from _pieces(store, con, counts, progress)
+    finally:
+        if own:
+            con.execute("ROLLBACK")  # it only read
+
+
+def _pieces(store, con, counts: dict[str, int], progress) -> Iterator[str]:
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
