@@ -629,7 +629,7 @@ class InProcess:
             window.table.viewport().repaint()  # what a keystroke that changes the list paints
             t6 = time.perf_counter()
             for label, v in (("ApplicationsModel.matches (the row mask)", t1 - t0),
-                             ("ApplicationsProxy.set_filter (mask + Qt filter pass)", t2 - t1),
+                             ("ApplicationsProxy.set_filter (mask, rows shown, layout change)", t2 - t1),
                              ("MainWindow._update_list_state (counts, due now)", t3 - t2),
                              ("MainWindow._reselect", t4 - t3),
                              ("the list's repaint (visible rows; data() per cell, role)", t6 - t5)):
