@@ -23,9 +23,7 @@ a line at a time, never more than `MAX_BYTES` in all, so memory stays within a f
 from __future__ import annotations
 
 import csv
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -34,7 +32,7 @@ from typing import Iterator
 from .. import records as R
 from ..vocab import Outcome, Source, Stage
 from .sheet_export import FORMULA_STARTS
-from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError, checker, kind_of_file
+from .validate import APPLICATION_FIELDS, CONTACT_FIELDS, EMPLOYER_FIELDS, MAX_YEAR, ExchangeError, checker, open_regular
 
 #: the largest sheet read, in bytes (a 50 MB sheet is refused)
 MAX_BYTES = 32 * 1024 * 1024
@@ -314,23 +312,9 @@ _MAGIC = ((b"PK\x03\x04", "a zip file (an .xlsx or .ods workbook?)"),
 
 
 def _open(path: Path):
-    """The sheet opened for reading, refusing what is not a regular file of a sane size."""
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise SheetError(f"cannot read the file ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise SheetError(f"is {kind_of_file(info.st_mode)}, not a file; give the path of a sheet saved as CSV")
-    if info.st_size > MAX_BYTES:
-        raise SheetError(f"{info.st_size:,} bytes is larger than the {MAX_BYTES:,} bytes a sheet may be")
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise SheetError(f"cannot read the file ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise SheetError("is not a regular file; give the path of a sheet saved as CSV")
-    f = open(fd, "rb")
+    """The sheet opened for reading, refusing what is not a regular file of a sane size or is
+    a workbook or another format, not CSV."""
+    f = open_regular(path, MAX_BYTES, what="a sheet", hint="a sheet saved as CSV", error=SheetError)
     head = f.peek(8)[:8] if hasattr(f, "peek") else b""
     for magic, what in _MAGIC:
         if head.startswith(magic):

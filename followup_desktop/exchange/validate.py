@@ -537,32 +537,39 @@ def kind_of_file(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file, refusing anything else (a FIFO would wait for a writer
-    forever, /dev/zero never ends) and reading at most `limit` + 1 bytes, so a file that grows
-    while it is read cannot make us read more. Raises ExchangeError."""
+def open_regular(path: Path, limit: int, *, what: str = "an exchange file",
+                 hint: str = "an exchange file", error: type[ExchangeError] = ExchangeError):
+    """The file at `path` opened for reading (binary), refusing what is not a regular file (a
+    FIFO would wait for a writer forever, /dev/zero never ends) or is over `limit` bytes, with
+    `error`: one line that calls the file `what` and asks for the path of `hint`."""
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
+        raise error(f"cannot read the file ({exc.strerror or exc})") from None
     if not stat.S_ISREG(info.st_mode):
-        raise ExchangeError(f"is {kind_of_file(info.st_mode)}, not a file; give the path of an exchange file")
+        raise error(f"is {kind_of_file(info.st_mode)}, not a file; give the path of {hint}")
     if info.st_size > limit:
-        raise ExchangeError(f"{info.st_size:,} bytes is larger than the {limit:,} bytes an exchange file may be")
+        raise error(f"{info.st_size:,} bytes is larger than the {limit:,} bytes {what} may be")
     try:
         # O_NONBLOCK: should the path have become a FIFO since the stat, opening does not wait.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
+        raise error(f"cannot read the file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise error(f"is not a regular file; give the path of {hint}")
+    return open(fd, "rb")
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file (`open_regular`), reading at most `limit` + 1 bytes, so a
+    file that grows while it is read cannot make us read more. Raises ExchangeError."""
+    f = open_regular(path, limit)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ExchangeError("is not a regular file; give the path of an exchange file")
-        with open(fd, "rb", closefd=False) as f:
+        with f:
             data = f.read(limit + 1)
     except OSError as exc:
         raise ExchangeError(f"cannot read the file ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
     if len(data) > limit:
         raise ExchangeError(f"is larger than the {limit:,} bytes an exchange file may be")
     return data
