@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from followup_desktop.paths import DataPaths
-from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.operations import Operation
 from followup_desktop.ui.workspace import Workspace
 
@@ -35,14 +34,9 @@ def search(n: int = 12) -> dict:
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    ws.close()
+def now():
+    """The moment of this module's window (conftest's `window` over its `workspace`)."""
+    return NOW
 
 
 def cancel_button(dialog):

@@ -17,22 +17,14 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 import sheets as generator
 from followup_desktop.exchange.jsonfile import export_document
-from followup_desktop.paths import DataPaths
-from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.workspace import Workspace
 
 NOW = datetime(2026, 11, 30, 9, 0)
 
 
 @pytest.fixture
-def window(qtbot, data_dir):
-    ws = Workspace(DataPaths(data_dir), clock=lambda: NOW)
-    ws.load()
-    w = MainWindow(ws)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    ws.close()
+def now():
+    """The moment of this module's window (conftest's `window` over its `workspace`)."""
+    return NOW
 
 
 def mapping(qtbot, window, path):
