@@ -69,7 +69,7 @@ def read_report(con, start: date, end: date, *, now: datetime,
                 shown: Callable[[Labels, object], str] = _shown) -> Report:
     """The report of the period `start`..`end` (both included) from the connection `con`, as of
     `now`. `shown(table, member)` gives each label (the windows pass their translated ones)."""
-    from .store.snapshot import load_settings
+    from .store.reads import load_settings
 
     if start > end:
         raise ValueError(f"the period starts on {start} after it ends on {end}")

@@ -301,7 +301,7 @@ class Reading:
         self.connection = con
 
     def settings(self):
-        from ..store.snapshot import load_settings
+        from ..store.reads import load_settings
 
         return load_settings(self.connection)
 

@@ -65,7 +65,7 @@ class Store:
 
     # -- reads for the engine
     def settings(self) -> Settings:
-        from .snapshot import load_settings
+        from .reads import load_settings
 
         return load_settings(self.connection)
 

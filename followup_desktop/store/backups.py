@@ -169,7 +169,7 @@ def take_backup(paths: DataPaths, *, now: datetime | None = None) -> Backup:
 
 def _keep_settings(con: sqlite3.Connection) -> tuple[int, int, int]:
     from ..settings import Settings
-    from .snapshot import load_settings
+    from .reads import load_settings
 
     try:
         s = load_settings(con)

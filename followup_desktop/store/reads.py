@@ -8,12 +8,14 @@ first write). Rows are named (`row.kind`), their columns the registry's.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Iterator
 
 from .. import records as R
+from ..settings import SPECS, Settings
 
 _TO_PYTHON = {R.DATE: date.fromisoformat, R.DATETIME: datetime.fromisoformat, R.BOOLEAN: bool}
 
@@ -112,3 +114,26 @@ def waiting_messages(con: sqlite3.Connection) -> list:
     return list(map(_WaitingRow.make, con.execute(
         "SELECT r.id, m.name FROM review_item r JOIN employer m ON m.id = r.employer_id"
         " WHERE r.state = 'pending' ORDER BY r.received_at DESC, r.id DESC")))
+
+
+def load_settings(con: sqlite3.Connection) -> Settings:
+    """The stored settings over the registry's defaults; an unknown or invalid stored value is
+    ignored (the default stands) rather than stopping the app."""
+    overrides = {}
+    for name, value in con.execute(f"SELECT {R.SETTING.columns('name', 'value')} FROM {R.SETTING.table}"):
+        if name in SPECS:
+            try:
+                overrides[name] = json.loads(value)
+            except ValueError:
+                continue
+    try:
+        return Settings(overrides)
+    except ValueError:
+        good = {}
+        for name, value in overrides.items():
+            try:
+                Settings({name: value})
+                good[name] = value
+            except ValueError:
+                pass
+        return Settings(good)

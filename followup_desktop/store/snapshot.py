@@ -4,7 +4,6 @@ action states. Plain SQL over a stdlib connection, so `followup-desktop due` nev
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date, datetime
 from functools import partial
@@ -16,8 +15,8 @@ from typing import Iterator
 from .. import records as R
 from ..playbook.engine import canonical_action_id
 from ..playbook.model import ActionState, ApplicationIn, ContactIn, EventRow
-from ..settings import SPECS, Settings
 from ..vocab import OUTBOUND_KINDS
+from .reads import load_settings  # noqa: F401  (a plain reader: what reads only settings needs no playbook)
 
 _dt = datetime.fromisoformat
 _d = date.fromisoformat
@@ -43,29 +42,6 @@ for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_C
                         (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LINK_COLUMNS)):
     _missing = set(_names) - {f.sql for f in _record.stored}
     assert not _missing, f"{_record.name}: no column {_missing}"  # the registry says otherwise
-
-
-def load_settings(con: sqlite3.Connection) -> Settings:
-    """The stored settings over the registry's defaults; an unknown or invalid stored value is
-    ignored (the default stands) rather than stopping the app."""
-    overrides = {}
-    for name, value in con.execute(f"SELECT {R.SETTING.columns('name', 'value')} FROM {R.SETTING.table}"):
-        if name in SPECS:
-            try:
-                overrides[name] = json.loads(value)
-            except ValueError:
-                continue
-    try:
-        return Settings(overrides)
-    except ValueError:
-        good = {}
-        for name, value in overrides.items():
-            try:
-                Settings({name: value})
-                good[name] = value
-            except ValueError:
-                pass
-        return Settings(good)
 
 
 def load_action_states(con: sqlite3.Connection, *, application_ids=None) -> dict[str, ActionState]:
