@@ -178,12 +178,20 @@ def read(paths: DataPaths, at: datetime, *, check: bool = True) -> Agenda:
     # One pass over the file: a small page cache reads as fast and keeps ~2 MB less.
     con.execute("PRAGMA cache_size = -256")
     try:
-        settings, states = load_settings(con), load_action_states(con)
-        last_outbound, apps = read_at(con, at)
-        return compute(apps, employer_top_outbound(last_outbound), settings, states, at)
+        return read_from(con, at)
     finally:
         con.close()
 
 
-__all__ = ["Agenda", "compute", "read", "next_change", "next_step", "upcoming", "seconds_until",
+def read_from(con, at: datetime, half: tuple[int, int] | None = None) -> Agenda:
+    """`read` through the sqlite3 connection `con` (within its transaction, if it is in one:
+    the same snapshot as what else it reads); `half` (low, high): of the applications whose row
+    id is above low and up to high only, with what their employers' other applications tell
+    the engine (`snapshot.read_at`)."""
+    settings, states = load_settings(con), load_action_states(con)
+    last_outbound, apps = read_at(con, at, half)
+    return compute(apps, employer_top_outbound(last_outbound), settings, states, at)
+
+
+__all__ = ["Agenda", "compute", "read", "read_from", "next_change", "next_step", "upcoming", "seconds_until",
            "seen_moments", "change_moments", "CONTACT_KINDS", "OVERDUE_AFTER"]

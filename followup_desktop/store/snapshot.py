@@ -100,6 +100,12 @@ _APP_AT_SQL = (
     f" AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
     " FROM application a LEFT JOIN lr ON lr.application_id = a.id"
     " LEFT JOIN closing ON closing.application_id = a.id{chosen} ORDER BY a.id")
+#: the latest outbound contact at `:at` (as _APP_AT_SQL finds it) of the applications
+#: outside a half (`read_at`)
+_OTHERS_AT_SQL = (
+    "SELECT a.id, a.employer_id, a.key, (SELECT o.at FROM event o WHERE o.application_id = a.id"
+    f" AND o.at <= :at AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
+    " FROM application a{chosen} AND NOT (a.id > :low AND a.id <= :high) ORDER BY a.id")
 #: what the engine reads of an event (EventRow) and of each of its people; an event with
 #: several people comes as one row per person, an event with none as one row with no person
 _EVENT_SQL = (
@@ -128,16 +134,22 @@ def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[st
     return per
 
 
-def read_at(con: sqlite3.Connection, as_of: datetime) -> tuple[dict[str, list], Iterator[ApplicationIn]]:
+def read_at(con: sqlite3.Connection, as_of: datetime,
+            half: tuple[int, int] | None = None) -> tuple[dict[str, list], Iterator[ApplicationIn]]:
     """What `due` reads: `employers_last_outbound(con, as_of)` and `iter_applications(con,
     as_of=as_of)`, from one reading of the facts both are made of. The applications are read as
-    the iterator is walked; the first part is whole already."""
-    read = _Read(con, as_of=as_of)
+    the iterator is walked; the first part is whole already. `half` (low, high): of the
+    applications, only those whose row id is above low and up to high (the first part is still
+    of them all: what the engine's guards read of an employer's other applications)."""
+    read = _Read(con, as_of=as_of, half=half)
     per: dict[str, list] = {}
     employers = read.employers
-    for a in read.apps:
-        if a.latest_outbound is not None:
-            per.setdefault(employers[a.employer_id][0], []).append((a.key, _dt(a.latest_outbound)))
+    facts = [(a.id, a.employer_id, a.key, a.latest_outbound) for a in read.apps]
+    if half is not None:  # in row-id order, as from one statement: a tie goes to the same one
+        facts = sorted(facts + read.others)
+    for _, employer_id, key, latest in facts:
+        if latest is not None:
+            per.setdefault(employers[employer_id][0], []).append((key, _dt(latest)))
     return per, read.applications()
 
 
@@ -165,7 +177,8 @@ class _Read:
     facts about the events left out, read at once; the events as `applications()` is walked."""
 
     def __init__(self, con: sqlite3.Connection, *, include_archived: bool = False,
-                 application_ids: list | None = None, as_of: datetime | None = None):
+                 application_ids: list | None = None, as_of: datetime | None = None,
+                 half: tuple[int, int] | None = None):
         self.con, self.as_of = con, as_of
         where = [] if include_archived else ["a.archived = 0"]
         params: dict = {}
@@ -179,6 +192,14 @@ class _Read:
         if as_of is not None:
             params["at"] = as_of.isoformat()
         self.params = params
+        #: the rest's (row id, employer id, key, latest outbound contact), with a `half`
+        self.others: list[tuple] = []
+        if half is not None:  # read of that range only; of the rest, what the guards need
+            assert as_of is not None and not include_archived, "a half is read for a moment"
+            params["low"], params["high"] = half
+            self.others = con.execute(_OTHERS_AT_SQL.format(chosen=self.chosen), params).fetchall()
+            self.chosen += " AND a.id > :low AND a.id <= :high"
+            few += " AND application_id > :low AND application_id <= :high"
         #: the applications' rows (AppRow; for a moment, AppAtRow)
         sql, row = (_APP_SQL, _AppRow) if as_of is None else (_APP_AT_SQL, _AppAtRow)
         self.apps = list(map(row.make, con.execute(sql.format(chosen=self.chosen, few=few), params)))
@@ -192,8 +213,9 @@ class _Read:
             contacts_by_employer.setdefault(c.employer_id, {})[c.key] = ContactIn(c.key, c.name, intern(c.role))
         # How many of the applications read work for each employer: its contacts are let go with
         # its last one (a caller that keeps none holds one employer's people at a time, nearly).
+        apps = self.apps
         remaining: dict[int, int] = {}
-        for a in self.apps:
+        for a in apps:
             remaining[a.employer_id] = remaining.get(a.employer_id, 0) + 1
         sql = _EVENT_SQL.format(from_reply=_FROM_LAST_REPLY if as_of is not None else "", chosen=self.chosen)
         # Each application's events in time order, merged with the applications as they come
@@ -204,7 +226,7 @@ class _Read:
         empty: dict[str, ContactIn] = {}
         # texts many applications share, kept once ("Office Manager", "job_board", "rejected")
         once = {}.setdefault
-        for a in self.apps:
+        for a in apps:
             aid, eid, position, outcome, source, closes, created = (
                 a.id, a.employer_id, a.position, a.outcome, a.source, a.posting_closes, a.created)
             ekey, ename = employers[eid]
