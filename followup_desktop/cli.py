@@ -357,29 +357,39 @@ def cmd_export(args) -> int:
         return cmd_export_sheet(args, path)
     if suffix == ".ics":
         return export_calendar(args, path)
-    from .exchange.jsonfile import Reading, export_json
+    from .exchange.jsonfile import Reading, events_after, events_split, export_json
 
-    counts = _reading(args, lambda con: export_json(Reading(con), path))
+    counts = _reading_in_halves(
+        args, path.parent, events_split, events_after,
+        whole=lambda con: export_json(Reading(con), path),
+        halves=lambda split, at: export_json(Reading(split.con), path, halves=(at, split)))
     print(f"exported {counts['applications']} applications and {counts['events']} events to {path}")
     return EXIT_OK
 
 
 def cmd_export_sheet(args, path: Path) -> int:
     """`export FILE.csv`: read like `due` (plain SQL, no ORM, the collector off), then write."""
-    from .exchange.sheet_export import export_sheet
+    from .exchange.sheet_export import export_sheet, rows_after, rows_split
 
-    paths = _paths(args)
-    count = _reading(args, lambda con: export_sheet(con, paths, path))
+    now = datetime.now().replace(microsecond=0)  # both halves' moment
+    count = _reading_in_halves(
+        args, path.parent, rows_split, lambda con, out, at: rows_after(con, out, at, now),
+        whole=lambda con: export_sheet(con, path, at=now),
+        halves=lambda split, at: export_sheet(split.con, path, at=now, halves=(at, split)))
     print(f"exported {count} applications to {path}")
     return EXIT_OK
 
 
-def _reading(args, read):
-    """`read(con)` over a checked plain connection to the data dir's file (no ORM), with the
-    collector off meanwhile (as in `due`: many small acyclic objects)."""
+def _reading_in_halves(args, spill_dir: Path, split_at, work, *, whole, halves):
+    """`whole(con)` over a checked plain connection to the data dir's file (no ORM), with the
+    collector off meanwhile (as in `due`: many small acyclic objects); or, for a large search
+    on a machine with more cores, the same read in two halves at once (`store/halves.py`):
+    `split_at(con)` says where (None: not worth it), `work(con, out, at)` is the second
+    process's half, `halves(split, at)` this process's read with it, spilling to `spill_dir`."""
     import gc
 
-    from .store.connection import open_database
+    from .store import halves as two
+    from .store.connection import connect, open_database
 
     was = gc.isenabled()
     gc.disable()
@@ -387,9 +397,20 @@ def _reading(args, read):
         paths = _paths(args)
         con = open_database(paths.database, backups=paths.backups, reading=True)
         try:
-            return read(con)
+            at = split_at(con) if two.available() else None
+            if at is None:
+                return whole(con)
         finally:
-            con.close()
+            con.close()  # a second reader is forked with no connection open
+        split = two.start(paths.database, lambda c, out: work(c, out, at), spill_dir)
+        if split is None:  # the file or the machine would not have it: one reader after all
+            con = connect(paths.database)
+            try:
+                return whole(con)
+            finally:
+                con.close()
+        with split:
+            return halves(split, at)
     finally:
         if was:
             gc.enable()

@@ -96,7 +96,7 @@ def make_private_file(path: Path) -> None:
         os.chmod(path, FILE_MODE)
 
 
-def write_private(path: Path, text: str | bytes | Iterable[str]) -> None:
+def write_private(path: Path, text: str | bytes | Iterable[str | bytes]) -> None:
     """Write `text` (or its pieces, as they come) to `path` whole or not at all: a temp file
     beside it, created 0600, synced to disk, then renamed over `path`."""
     path = Path(path)
@@ -114,8 +114,8 @@ def write_private(path: Path, text: str | bytes | Iterable[str]) -> None:
             elif isinstance(text, str):
                 f.write(text.encode("utf-8"))
             else:
-                for piece in text:
-                    f.write(piece.encode("utf-8"))
+                for piece in text:  # text, or bytes already encoded
+                    f.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, FILE_MODE)  # whatever the umask made of it

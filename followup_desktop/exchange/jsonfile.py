@@ -348,7 +348,7 @@ def _exported_rows(con, record: R.Record, keys: dict[str, dict], order_by: str, 
 
 
 @lru_cache(maxsize=None)
-def _record_query(record: R.Record, order_by: str) -> tuple[str, bool]:
+def _record_query(record: R.Record, order_by: str, where: str = "") -> tuple[str, bool]:
     """The SQL that writes each row of a record's table as the exchange file's line for it, and
     whether the record has the fields that are not columns (an event's people).
 
@@ -359,7 +359,8 @@ def _record_query(record: R.Record, order_by: str) -> tuple[str, bool]:
     Where the people go, the text stops: `rest` is what follows them (NULL if nothing can
     follow). `ok` says the row's dates and times are stored exactly as the file writes them
     (`strftime` of a stored moment gives it back only then) and its REFs found their record;
-    a row that is not so (a value another program stored) is made by `_exported_rows`."""
+    a row that is not so (a value another program stored) is made by `_exported_rows`.
+    `where`: a condition on the rows (`r.`), with `?` parameters."""
     t = record.table
     first = record.fields[0]
     assert first.stored and not first.omit_empty, "a record's line starts with a field it always has"
@@ -400,19 +401,20 @@ def _record_query(record: R.Record, order_by: str) -> tuple[str, bool]:
         text += " || '}'"
     row_id = "r.id" if record.row_id else "r.rowid"
     sql = (f"SELECT {text}, {rest or 'NULL'}, {row_id}, {' AND '.join(ok) or '1'} "
-           f"FROM {t} r{''.join(joins)} "
+           f"FROM {t} r{''.join(joins)} {'WHERE ' + where + ' ' if where else ''}"
            f"ORDER BY {', '.join('r.' + c.strip() for c in order_by.split(','))}")
     return sql, people
 
 
-def _record_lines(con, record: R.Record, order_by: str, people: dict | None = None) -> Iterator[str]:
+def _record_lines(con, record: R.Record, order_by: str, people: dict | None = None,
+                  events: tuple = ()) -> Iterator[str]:
     """Every row of a record's table as its line of the exchange file (without the indent and
     the comma), in `order_by` order, as SQLite hands them. `people`: event id -> the text of
     its people's fields (`, "contacts": [...]` and the key points), for the events that have
-    any."""
-    sql, has_people = _record_query(record, order_by)
+    any. `events`: of the events, only those of the applications in this `_HALF` range."""
+    sql, has_people = _record_query(record, order_by, _HALF if events else "")
     slow = None
-    for text, rest, row_id, ok in con.execute(sql):
+    for text, rest, row_id, ok in con.execute(sql, events):
         if not ok:
             if slow is None:
                 slow = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}"))
@@ -438,10 +440,15 @@ def _people_lists(con, event_id: int) -> dict[int, list[tuple[str, str]]]:
         "WHERE l.event_id = ? ORDER BY l.position", (event_id,))]}
 
 
-def _people_texts(con) -> dict[int, str]:
-    """Event id -> its people as its line writes them, of every event that names anyone: the
-    contacts' keys in the event's order, then the key points by contact (left out when there
-    are none). SQLite quotes the keys and points; Python only strings them together."""
+#: the events of the applications whose row id is above the first number and up to the second
+_HALF = "r.application_id > ? AND r.application_id <= ?"
+
+
+def _people_texts(con, events: tuple = ()) -> dict[int, str]:
+    """Event id -> its people as its line writes them, of every event that names anyone (of
+    the applications in the `_HALF` range `events`, when given): the contacts' keys in the
+    event's order, then the key points by contact (left out when there are none). SQLite
+    quotes the keys and points; Python only strings them together."""
     texts: dict[int, str] = {}
     current, keys, points = None, [], []
 
@@ -453,7 +460,8 @@ def _people_texts(con) -> dict[int, str]:
             "SELECT l.event_id, json_quote(c.key), "
             "CASE WHEN l.key_point <> '' THEN json_quote(c.key) || ': ' || json_quote(l.key_point) END "
             "FROM event_contact l JOIN contact c ON c.id = l.contact_id "
-            "ORDER BY l.event_id, l.position"):
+            + ("JOIN event r ON r.id = l.event_id WHERE " + _HALF + " " if events else "")
+            + "ORDER BY l.event_id, l.position", events):
         if event_id != current:
             if current is not None:
                 done()
@@ -469,18 +477,25 @@ def _people_texts(con) -> dict[int, str]:
 #: how many records' lines an export writes at once (a piece of the file, and a progress report)
 EXPORT_PIECE = 2000
 
-#: the sections of records in the file's order, and whether an empty one is still written
+#: the events' order in the file: by application, then in time
+_EVENT_ORDER = "application_id, at, id"
+#: the sections of records in the file's order (and their order), and whether an empty one is
+#: still written
 _EXPORTED = ((R.EMPLOYER, "id", True), (R.CONTACT, "id", True), (R.APPLICATION, "id", True),
-             (R.EVENT, "application_id, at, id", True), (R.ACTION_STATE, "action_id", False))
+             (R.EVENT, _EVENT_ORDER, True), (R.ACTION_STATE, "action_id", False))
 
 
-def export_pieces(store, counts: dict[str, int], progress=None) -> Iterator[str]:
+def export_pieces(store, counts: dict[str, int], progress=None, halves=None) -> Iterator[str]:
     """Everything in the store as the exchange file's text, piece by piece as it is to be
     written: a section's records a few thousand lines at a time (SQLite writes each record's
     line: `_record_lines`), so the whole file is never in memory. The top level is laid out a
     key a line, each record one line. `counts` is filled in with how many records each section
     held; `progress(done, total)` is told the records written so far after each piece (it may
-    raise to stop: `write_private` then writes nothing)."""
+    raise to stop: `write_private` then writes nothing).
+
+    `halves`: (split id, `store.halves.Split`) when a second process reads the events of the
+    applications above that row id (`events_after`), over the same snapshot: this process reads
+    the rest, then takes that process's text in."""
     con = store.connection
     # one read transaction over every section: what another program commits meanwhile (the
     # window, an import from the command line) is in none of them, rather than in some
@@ -488,13 +503,13 @@ def export_pieces(store, counts: dict[str, int], progress=None) -> Iterator[str]
     if own:
         con.execute("BEGIN")
     try:
-        yield from _pieces(store, con, counts, progress)
+        yield from _pieces(store, con, counts, progress, halves)
     finally:
         if own:
             con.execute("ROLLBACK")  # it only read
 
 
-def _pieces(store, con, counts: dict[str, int], progress) -> Iterator[str]:
+def _pieces(store, con, counts: dict[str, int], progress, halves) -> Iterator[str]:
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
@@ -504,7 +519,8 @@ def _pieces(store, con, counts: dict[str, int], progress) -> Iterator[str]:
     if progress is not None:
         total = sum(con.execute(f"SELECT count(*) FROM {r.table}").fetchone()[0] for r, _, _ in _EXPORTED)
         progress(0, total)
-    people = _people_texts(con)
+    mine = (-1, halves[0]) if halves else ()  # the events this process reads
+    people = _people_texts(con, mine)
     yield "{\n" + ",\n".join(f"  {_ENCODE(name)}: {_ENCODE(value)}" for name, value in
                               (("format", FORMAT), ("version", VERSION), ("profile", profile)))
     for record, order_by, always in _EXPORTED:
@@ -512,15 +528,25 @@ def _pieces(store, con, counts: dict[str, int], progress) -> Iterator[str]:
             order = list(SPECS)
             ordered = dict(sorted(others.items(), key=lambda kv: order.index(kv[0])))
             yield f',\n  "settings": {_ENCODE(ordered)}'
-        lines = _record_lines(con, record, order_by, people)
+        lines = _record_lines(con, record, order_by, people, mine if record is R.EVENT else ())
         written = 0
+        start = f',\n  {_ENCODE(record.section)}: [\n    '
         while piece := list(itertools.islice(lines, EXPORT_PIECE)):
-            start = f',\n  {_ENCODE(record.section)}: [\n    ' if not written else ",\n    "
-            yield start + ",\n    ".join(piece)
+            yield (start if not written else ",\n    ") + ",\n    ".join(piece)
             written += len(piece)
             done += len(piece)
             if progress is not None:
                 progress(done, total)
+        if record is R.EVENT and halves:
+            split = halves[1]
+            theirs = split.finish()
+            if theirs:
+                yield start if not written else ",\n    "
+                yield from split.text()
+                written += theirs
+                done += theirs
+                if progress is not None:
+                    progress(done, total)
         if written:
             yield "\n  ]"
         elif always:
@@ -535,9 +561,40 @@ def export_document(store) -> dict[str, Any]:
     return json.loads("".join(export_pieces(store, {})))
 
 
-def export_json(store, path: Path, progress=None) -> dict[str, int]:
+def export_json(store, path: Path, progress=None, halves=None) -> dict[str, int]:
     """Write the exchange file to `path` (whole or not at all, as it is read: see
-    `export_pieces`); how many records of each section it holds."""
+    `export_pieces`, also for `halves`); how many records of each section it holds."""
     counts: dict[str, int] = {}
-    write_private(Path(path), export_pieces(store, counts, progress))
+    write_private(Path(path), export_pieces(store, counts, progress, halves))
     return counts
+
+
+#: below this many events a second reader costs more than it saves
+HALVES_FROM = 4000
+
+
+def events_split(con) -> int | None:
+    """Where to split the events between two readers (`export_pieces`'s `halves`): the row id
+    of the application up to which this process reads them, about two in five (it reads
+    everything else too); None when there are too few to be worth it."""
+    count = con.execute("SELECT count(*) FROM event").fetchone()[0]
+    if count < HALVES_FROM:
+        return None
+    row = con.execute("SELECT application_id FROM event ORDER BY application_id LIMIT 1 OFFSET ?",
+                      (count * 2 // 5,)).fetchone()
+    return row[0] if row else None
+
+
+def events_after(con, out, after: int) -> int:
+    """The second reader's work: the lines of the events of the applications above row id
+    `after`, as `export_pieces` puts them in the file, written to the binary file `out`; how
+    many there were."""
+    from ..store.halves import MAX_ROW_ID
+
+    half = (after, MAX_ROW_ID)
+    lines = _record_lines(con, R.EVENT, _EVENT_ORDER, _people_texts(con, half), half)
+    written = 0
+    while piece := list(itertools.islice(lines, EXPORT_PIECE)):
+        out.write(((",\n    " if written else "") + ",\n    ".join(piece)).encode("utf-8"))
+        written += len(piece)
+    return written

@@ -7,6 +7,7 @@ the agenda for the next step, no validation code and no ORM loaded.
 from __future__ import annotations
 
 import csv
+import itertools
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -42,21 +43,26 @@ _ROWS_SQL = (
     " ifnull(c.name, ''), ifnull(c.email, ''), ifnull(c.phone, ''), ifnull(a.source, ''), ifnull(a.posting_url, ''),"
     " ifnull(a.notes, '')"
     f" FROM application a JOIN employer m ON m.id = a.employer_id LEFT JOIN contact c ON c.id = {_PERSON}"
-    " ORDER BY a.id")
+    " {where}ORDER BY a.id")
+#: the applications whose row id is above the first number and up to the second
+_HALF = "WHERE a.id > ? AND a.id <= ? "
+#: below this many applications a second reader costs more than it saves
+HALVES_FROM = 1000
 
 
-def sheet_rows(con, paths, at: datetime | None = None) -> Iterator[list[str]]:
+def sheet_rows(con, at: datetime | None = None, half: tuple[int, int] | None = None) -> Iterator[list[str]]:
     """One row per application (as EXPORT_COLUMNS), in the order they were added, read through
     the sqlite3 connection `con` (no ORM); the next step and its due date are the agenda's
-    (`followup_desktop.agenda`) for the data dir `paths`, at `at`."""
+    (`followup_desktop.agenda`) at `at`, read through `con` too. `half` (low, high): the
+    applications whose row id is above low and up to high only."""
     from .. import agenda
     from ..vocab import ACTIONS
 
     at = at or datetime.now().replace(microsecond=0)
-    plan_of = agenda.read(paths, at, check=False)
+    plan_of = agenda.read_from(con, at, half)
     plans, last_contact, next_step, shown = plan_of.by_app, plan_of.last_contact, agenda.next_step, ACTIONS.shown
     for (key, employer, position, stage, outcome, applied, name, email, phone, source, url,
-         note) in con.execute(_ROWS_SQL):
+         note) in con.execute(_ROWS_SQL.format(where=_HALF if half else ""), half or ()):
         actions = plans.get(key)
         step = next_step(actions, at) if actions else None
         last = last_contact.get(key)
@@ -65,25 +71,70 @@ def sheet_rows(con, paths, at: datetime | None = None) -> Iterator[list[str]]:
                name, email, phone, source, url, note]
 
 
-def export_sheet(con, paths, path: Path, *, at: datetime | None = None, progress=None) -> int:
-    """Write every application of the data dir `paths` (read through the sqlite3 connection
-    `con`) to `path` as CSV (CONTRACT.md): UTF-8 with a byte-order mark, CRLF line ends, RFC 4180
-    quoting, a formula-like cell made inert. The file is written whole or not at all. Returns
-    how many applications it holds."""
+def _write_rows(out, con, at: datetime, half: tuple[int, int] | None = None) -> int:
+    """Write the rows (`sheet_rows`) to the text file `out` as the export does (RFC 4180, CRLF,
+    a formula-like cell made inert); how many there were."""
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    starts = _FIRST_OF_FORMULA
+    rows = [[("'" + cell) if cell[:1] in starts else cell for cell in row]  # inert(), cell by cell
+            for row in sheet_rows(con, at, half)]
+    writer.writerows(rows)
+    return len(rows)
+
+
+def rows_split(con) -> int | None:
+    """Where to split the rows between two readers (`export_sheet`'s `halves`): the row id of
+    the application up to which this process reads them, about half; None when there are too
+    few to be worth it."""
+    count = con.execute("SELECT count(*) FROM application").fetchone()[0]
+    if count < HALVES_FROM:
+        return None
+    return con.execute("SELECT id FROM application ORDER BY id LIMIT 1 OFFSET ?", (count * 9 // 20,)).fetchone()[0]
+
+
+def rows_after(con, out, after: int, at: datetime) -> int:
+    """The second reader's work: the rows of the applications above row id `after`, at `at`,
+    as the export writes them, to the binary file `out`; how many there were."""
+    import io
+
+    from ..store.halves import MAX_ROW_ID
+
+    text = io.StringIO()
+    count = _write_rows(text, con, at, (after, MAX_ROW_ID))
+    out.write(text.getvalue().encode("utf-8"))
+    return count
+
+
+def export_sheet(con, path: Path, *, at: datetime | None = None, progress=None, halves=None) -> int:
+    """Write every application (read through the sqlite3 connection `con`, in one read
+    transaction) to `path` as CSV (CONTRACT.md): UTF-8 with a byte-order mark, CRLF line ends,
+    RFC 4180 quoting, a formula-like cell made inert. The file is written whole or not at all.
+    Returns how many applications it holds.
+
+    `halves`: (split id, `store.halves.Split`) when a second process writes the rows of the
+    applications above that row id (`rows_after`, at the same `at`) over the same snapshot."""
     import io
 
     from ..paths import write_private
 
+    at = at or datetime.now().replace(microsecond=0)
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(EXPORT_COLUMNS)
-    starts = _FIRST_OF_FORMULA
-    rows = [[("'" + cell) if cell[:1] in starts else cell for cell in row]  # inert(), cell by cell
-            for row in sheet_rows(con, paths, at)]
-    writer.writerows(rows)
-    count = len(rows)
+    csv.writer(out, lineterminator="\r\n").writerow(EXPORT_COLUMNS)
+    own = not con.in_transaction
+    if own:  # the next steps and the rows from one snapshot
+        con.execute("BEGIN")
+    try:
+        count = _write_rows(out, con, at, (-1, halves[0]) if halves else None)
+    finally:
+        if own:
+            con.execute("ROLLBACK")  # it only read
+    pieces: list = [out.getvalue()]
+    if halves:
+        split = halves[1]
+        count += split.finish()
+        pieces.append(split.text())
     if progress is not None:
         progress(1, 2)  # the last moment to stop: nothing is written before it
-    write_private(Path(path), out.getvalue())
+    write_private(Path(path), itertools.chain([pieces[0]], *pieces[1:]))
     return count

@@ -62,7 +62,7 @@ def _export_csv(store, path: Path, progress, at=None) -> Path:
     from ..exchange.sheet_export import export_sheet
 
     progress(0, 2)
-    export_sheet(store.connection, store.paths, path, at=at, progress=progress)
+    export_sheet(store.connection, path, at=at, progress=progress)
     return path
 
 

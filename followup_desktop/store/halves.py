@@ -1,0 +1,226 @@
+"""Reading the store on two cores: the command line's exports read a large search in two halves
+at once, one in a forked child process, both over the same snapshot of the file.
+
+SQLite does most of an export's work, and one process's connections do not get faster for
+running on two threads (two threads took longer than one, tried on this search), so the second half is
+read by a second process. The two readers see the same committed state: the parent holds the
+file's write lock (`BEGIN IMMEDIATE`, so nobody can commit) while both start their read
+transactions, then lets it go at once; a writer (the window saving) waits those few
+milliseconds, as it would for any other writer.
+
+The child is forked before any connection is opened in the process (SQLite's own rule: a
+connection must not cross a fork, and its file-lock bookkeeping is per process), writes its
+half's text to an unlinked private file beside the output, and reports how many records it held
+(or the exception that stopped it, raised again in the parent: a full disk is still "the disk is
+full"). Where it cannot help or cannot be done safely (one core, no `fork`, other threads in the
+process, a read-only file, a writer holding the file, `FOLLOWUP_DESKTOP_ONE_READER=1`),
+`start()` says so and the caller reads everything itself, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import sqlite3
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from .connection import connect, is_read_only
+
+#: turns the second reader off (`1`): everything is read in one process
+ONE_READER_ENV = "FOLLOWUP_DESKTOP_ONE_READER"
+#: how long the child may take to start reading (seconds) while the parent holds the write lock
+START_TIMEOUT = 5.0
+#: the largest row id SQLite gives: a half "above N" ends there
+MAX_ROW_ID = (1 << 63) - 1
+#: how much of the child's text the parent copies at a time
+_CHUNK = 1 << 20
+
+#: what the child does: write its half to the binary file, and say how many records it held
+Work = Callable[[sqlite3.Connection, BinaryIO], int]
+
+
+def available() -> bool:
+    """Whether this process can read with a forked second reader at all: Linux (fork without
+    exec is safe there for a process with no other threads and no Qt), two cores or more, no
+    thread but this one, and not turned off."""
+    if os.environ.get(ONE_READER_ENV, "") not in ("", "0"):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    # no other thread, of Python's or of Qt's (the window's process never forks)
+    return cores >= 2 and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+
+
+def _begin_snapshot(con: sqlite3.Connection) -> None:
+    """Start `con`'s read transaction now (a deferred BEGIN starts it at the first read)."""
+    con.execute("BEGIN")
+    con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+
+
+class Split:
+    """The parent's side of a two-reader read: `con`, its connection (in a read transaction on
+    the shared snapshot; it only reads), and `finish()` and `text()`, the child's half once the
+    parent is done with its own. Close it (a `with` block) whatever happens: an unfinished child is stopped."""
+
+    def __init__(self, con: sqlite3.Connection, pid: int, status: int, spill: BinaryIO):
+        self.con, self._pid, self._status, self._spill = con, pid, status, spill
+        self.count: int | None = None
+
+    def finish(self) -> int:
+        """Wait for the child; how many records its half held. Its failure is raised here as
+        it was raised there."""
+        if self.count is None:
+            report = bytearray()
+            while block := os.read(self._status, 65536):
+                report += block
+            self._wait()
+            try:
+                outcome, value = pickle.loads(bytes(report))
+            except Exception:  # noqa: BLE001 - killed, or it could not even say why
+                raise RuntimeError("the second reader of the export stopped without finishing "
+                                   "(was it killed?); nothing was written") from None
+            if outcome != "done":
+                raise value
+            self.count = value
+        return self.count
+
+    def text(self) -> Iterator[bytes]:
+        """The child's half as it wrote it (UTF-8), a megabyte at a time, after `finish()`."""
+        self.finish()
+        self._spill.seek(0)
+        while piece := self._spill.read(_CHUNK):
+            yield piece
+
+    def _wait(self) -> None:
+        if self._pid:
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    def close(self) -> None:
+        if self._pid:
+            _stop(self._pid)
+            self._pid = 0
+        for close in (self.con.close, self._spill.close, lambda: os.close(self._status)):
+            try:
+                close()
+            except (OSError, sqlite3.Error):
+                pass
+
+    def __enter__(self) -> "Split":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
+    """Fork a child that reads with `work` over the same snapshot as the returned Split's
+    connection; None when that cannot be done (see the module's text), and the caller reads
+    everything itself. No connection may be open in this process when it is called."""
+    if not available() or is_read_only(database):
+        return None
+    try:
+        spill = tempfile.TemporaryFile(dir=spill_dir, prefix=".followup-export-")
+    except OSError:
+        return None
+    go_read, go_write = os.pipe()
+    status_read, status_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(go_write)
+        os.close(status_read)
+        _child(database, work, spill, go_read, status_write)
+    os.close(go_read)
+    os.close(status_write)
+    lock = con = None
+    alone = True  # until the child has started its read: then the Split owns what is open
+    try:
+        try:
+            lock = connect(database)
+            if _only_reads(lock):  # a full or read-only disk: reading as it can, alone
+                return None
+            lock.execute("BEGIN IMMEDIATE")  # nobody commits until both readers have started
+            con = connect(database)
+            _begin_snapshot(con)
+        except sqlite3.Error:  # a read-only or busy file: the caller reads it alone
+            return None
+        os.write(go_write, b"g")
+        # it could not start (or not soon: the lock stops every writer): the caller reads alone
+        ready, _, _ = select.select([status_read], [], [], START_TIMEOUT)
+        if not ready or os.read(status_read, 1) != b"r":
+            return None
+        alone = False
+        return Split(con, pid, status_read, spill)
+    finally:
+        if lock is not None:
+            lock.close()  # rolls the lock's transaction back: writers may go on
+        os.close(go_write)  # the child has read "go", or reads the end and leaves
+        if alone:
+            if con is not None:
+                con.close()
+            os.close(status_read)
+            spill.close()
+            _stop(pid)
+
+
+def _only_reads(con: sqlite3.Connection) -> bool:
+    """Whether `con` is not the WAL connection `BEGIN IMMEDIATE` locks writers out through:
+    `connect`'s reading fallback for a full or read-only disk (immutable, which shows no WAL;
+    or exclusive and query-only)."""
+    return (con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal"
+            or con.execute("PRAGMA locking_mode").fetchone()[0].lower() != "normal"
+            or con.execute("PRAGMA query_only").fetchone()[0] == 1)
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+
+
+def _child(database: Path, work: Work, spill: BinaryIO, go: int, status: int) -> None:
+    report = b""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C stops both; the parent says so
+        if os.read(go, 1) != b"g":  # the parent reads alone
+            os._exit(0)
+        con = connect(database)
+        _begin_snapshot(con)
+        os.write(status, b"r")
+        count = work(con, spill)
+        spill.flush()
+        report = pickle.dumps(("done", count))
+    except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
+        report = _failure(exc)
+    try:
+        view = memoryview(report)
+        while view:
+            view = view[os.write(status, view):]
+    finally:
+        os._exit(0)  # no atexit, no finalizers: nothing of the parent's is touched
+
+
+def _failure(exc: BaseException) -> bytes:
+    """The child's exception as the parent will raise it (as itself when it survives pickling
+    whole, else its words)."""
+    try:
+        report = pickle.dumps(("failed", exc))
+        pickle.loads(report)
+        return report
+    except Exception:  # noqa: BLE001 - an exception that does not go through pickle
+        return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__)))
+
+
+__all__ = ["Split", "start", "available", "ONE_READER_ENV", "MAX_ROW_ID"]

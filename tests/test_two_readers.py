@@ -1,0 +1,258 @@
+"""The command line's exports of a large search read it in two halves at once, the second in a
+forked process (`store/halves.py`): the file is the same, byte for byte, as read by one process;
+both halves are one moment of the store even while another program writes; a failure of the
+second reader is the export's failure, with nothing written; where it cannot be done the export
+reads alone.
+
+Each command runs as its own process, as a user runs it: the test process has Qt loaded, and a
+process with Qt never forks a second reader.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+from generate import DEFAULT_NOW, generate  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a second reader is Linux's")
+
+#: enough applications and events for both exports to split (`HALVES_FROM` of each)
+APPLICATIONS = 1200
+
+#: runs the command line in this process's stead, saying on stderr whether the read was split
+_OBSERVED = textwrap.dedent("""
+    import os, sys
+    from followup_desktop import cli
+    from followup_desktop.store import halves
+    started = halves.start
+    def start(*args, **kwargs):
+        split = started(*args, **kwargs)
+        os.write(2, b"two readers\\n" if split is not None else b"one reader\\n")  # one write
+        return split
+    halves.start = start
+    sys.exit(cli.main(sys.argv[1:]))
+""")
+
+
+def _env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("FOLLOWUP_DESKTOP_DATA_DIR", "FOLLOWUP_DESKTOP_ONE_READER")}
+    env.update(extra)
+    return env
+
+
+def run(*args, one_reader: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`followup-desktop ARGS` as a process; stderr says how it read (`_OBSERVED`)."""
+    env = _env(FOLLOWUP_DESKTOP_ONE_READER="1") if one_reader else _env()
+    return subprocess.run([sys.executable, "-c", _OBSERVED, *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def search(tmp_path_factory) -> Path:
+    """A data dir holding a search large enough for both exports to read in two halves."""
+    root = tmp_path_factory.mktemp("two-readers")
+    source = root / "search.json"
+    generate(source, APPLICATIONS, 7, DEFAULT_NOW)
+    data = root / "data"
+    done = run("--data-dir", data, "import", source)
+    assert done.returncode == 0, done.stderr
+    return data
+
+
+def _copy(search: Path, to: Path) -> Path:
+    """A data dir of its own with the search in it (a test that writes must not share one)."""
+    to.mkdir(mode=0o700)
+    src = sqlite3.connect(search / "followup.sqlite3")
+    dst = sqlite3.connect(to / "followup.sqlite3")
+    src.backup(dst)
+    src.close()
+    dst.close()
+    os.chmod(to / "followup.sqlite3", 0o600)
+    return to
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_a_large_search_exports_the_same_bytes_read_in_two_halves_as_in_one(search, tmp_path, suffix):
+    two, one = tmp_path / f"two{suffix}", tmp_path / f"one{suffix}"
+    halves = run("--data-dir", search, "export", two)
+    alone = run("--data-dir", search, "export", one, one_reader=True)
+    assert halves.returncode == 0 and alone.returncode == 0, halves.stderr + alone.stderr
+    assert "two readers" in halves.stderr
+    assert halves.stdout.replace(str(two), "FILE") == alone.stdout.replace(str(one), "FILE")  # the counts
+    assert two.read_bytes() == one.read_bytes()
+    assert oct(two.stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([two.name, one.name])  # nothing left over
+    if suffix == ".json":
+        doc = json.loads(two.read_text(encoding="utf-8"))
+        assert len(doc["applications"]) == APPLICATIONS
+        keys = [(e["application"], e["at"]) for e in doc["events"]]
+        assert len(keys) > 4000
+        order = {a["key"]: i for i, a in enumerate(doc["applications"])}
+        assert keys == sorted(keys, key=lambda k: (order[k[0]], k[1]))  # the halves in their order
+
+
+def test_both_halves_are_one_moment_of_the_store_while_another_program_writes(search, tmp_path):
+    # A writer adds the same numbered note to the first application and to the last (one in
+    # each half) in one transaction, over and over. Each export must show both the same notes:
+    # a commit between the two readers' starts would show in one half and not in the other.
+    data = _copy(search, tmp_path / "d")
+    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sqlite3, sys, time
+        con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+        con.execute("PRAGMA synchronous = OFF")
+        first, last = con.execute("SELECT min(id), max(id) FROM application").fetchone()
+        n = 0
+        print("writing", flush=True)
+        while True:
+            n += 1
+            con.execute("BEGIN IMMEDIATE")
+            for app in (first, last):
+                con.execute("INSERT INTO event (application_id, kind, at, notes, encouraged) "
+                            "VALUES (?, 'note', '2026-11-20T10:00:00', ?, 0)", (app, f"tick {n}"))
+            con.execute("COMMIT")
+            time.sleep(0.001)  # a writer that never lets go is waited for, then read alone
+        """), data / "followup.sqlite3"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "writing"
+        seen = []
+        for n in range(8):
+            out = tmp_path / f"during-{n}.json"
+            done = run("--data-dir", data, "export", out)
+            assert done.returncode == 0, done.stderr
+            assert "two readers" in done.stderr
+            doc = json.loads(out.read_text(encoding="utf-8"))
+            first, last = doc["applications"][0]["key"], doc["applications"][-1]["key"]
+            ticks = {key: sorted(e["notes"] for e in doc["events"]
+                                 if e["application"] == key and e.get("notes", "").startswith("tick "))
+                     for key in (first, last)}
+            assert ticks[first] == ticks[last], f"export {n}: the halves are of different moments"
+            seen.append(len(ticks[first]))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert seen == sorted(seen) and seen[-1] > seen[0]  # the writer did write meanwhile
+
+
+def _script(body: str, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(body), *map(str, args)],
+                          capture_output=True, text=True, env=_env(), timeout=60)
+
+
+def test_the_second_readers_failure_is_raised_in_the_first_as_it_was(search, tmp_path):
+    # A full disk under the second reader is still "the disk is full" (errno ENOSPC), not a
+    # failure of some other kind.
+    done = _script("""
+        import errno, os, sys
+        from pathlib import Path
+        from followup_desktop.store import halves
+
+        def work(con, out):
+            con.execute("SELECT count(*) FROM event").fetchone()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        split = halves.start(Path(sys.argv[1]), work, Path(sys.argv[2]))
+        assert split is not None
+        with split:
+            try:
+                split.finish()
+            except OSError as exc:
+                print("raised", errno.errorcode[exc.errno])
+    """, search / "followup.sqlite3", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["raised", "ENOSPC"]
+    assert list(tmp_path.iterdir()) == []  # its half's file was never a name on disk
+
+
+def test_a_second_reader_killed_midway_fails_the_export_in_one_clear_line(search, tmp_path):
+    done = _script("""
+        import os, signal, sys
+        from pathlib import Path
+        from followup_desktop.store import halves
+
+        def work(con, out):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        split = halves.start(Path(sys.argv[1]), work, Path(sys.argv[2]))
+        with split:
+            try:
+                split.finish()
+            except RuntimeError as exc:
+                print(exc)
+    """, search / "followup.sqlite3", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("the second reader of the export stopped without finishing "
+                                   "(was it killed?); nothing was written")
+
+
+def test_a_read_only_database_is_exported_by_one_reader(search, tmp_path):
+    data = _copy(search, tmp_path / "d")
+    expected = tmp_path / "expected.json"
+    assert run("--data-dir", data, "export", expected, one_reader=True).returncode == 0
+    os.chmod(data / "followup.sqlite3", 0o400)
+    try:
+        out = tmp_path / "ro.json"
+        done = run("--data-dir", data, "export", out)
+        assert done.returncode == 0, done.stderr
+        assert "one reader" in done.stderr
+        assert out.read_bytes() == expected.read_bytes()
+    finally:
+        os.chmod(data / "followup.sqlite3", 0o600)
+
+
+def test_a_small_search_is_read_by_one_process(tmp_path):
+    # Forking costs more than it saves below a thousand applications: no second reader.
+    source = tmp_path / "small.json"
+    generate(source, 40, 3, DEFAULT_NOW)
+    assert run("--data-dir", tmp_path / "d", "import", source).returncode == 0
+    for name in ("small-out.json", "small-out.csv"):
+        done = run("--data-dir", tmp_path / "d", "export", tmp_path / name)
+        assert done.returncode == 0, done.stderr
+        assert "two readers" not in done.stderr
+        assert (tmp_path / name).stat().st_size > 0
+
+
+def test_an_export_stopped_with_ctrl_c_leaves_no_file_and_no_second_process(search, tmp_path):
+    out = tmp_path / "stopped.json"
+    env = _env()
+    proc = subprocess.Popen([sys.executable, "-c", _OBSERVED.replace(
+        "sys.exit(cli.main(sys.argv[1:]))",
+        "import os, signal\n"
+        "from followup_desktop.exchange import jsonfile\n"
+        "after = jsonfile.events_after\n"
+        "def slow(con, out, at):\n"
+        "    os.write(2, f'child {os.getpid()}\\n'.encode())\n"
+        "    import time; time.sleep(30)\n"
+        "    return after(con, out, at)\n"
+        "jsonfile.events_after = slow\n"
+        "sys.exit(cli.main(sys.argv[1:]))"), "--data-dir", search, "export", out],
+        stderr=subprocess.PIPE, text=True, env=env)
+    said = []
+    while (line := proc.stderr.readline()) and not line.startswith("child "):
+        said.append(line)
+    assert line, f"no second reader started: {''.join(said)}"
+    child = int(line.split()[1])
+    time.sleep(0.5)
+    proc.send_signal(2)  # Ctrl+C reaches the parent (the child's is its own to handle)
+    proc.wait(timeout=30)
+    assert proc.returncode != 0
+    assert not out.exists()
+    assert [p for p in tmp_path.iterdir()] == []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the second reader outlived the export")
