@@ -84,8 +84,8 @@ def _write_rows(out, con, at: datetime, half: tuple[int, int] | None = None) -> 
 
 def rows_split(con) -> int | None:
     """Where to split the rows between two readers (`export_sheet`'s `halves`): the row id of
-    the application up to which this process reads them, about half; None when there are too
-    few to be worth it."""
+    the application up to which this process reads them, a little under half (it writes the
+    file too); None when there are too few to be worth it."""
     count = con.execute("SELECT count(*) FROM application").fetchone()[0]
     if count < HALVES_FROM:
         return None
