@@ -241,6 +241,7 @@ def run(args) -> int:
     code = app.exec()
     release_logging()
     workspace.close()
+    window.finish_calendar_file()  # a change of the last second is in the calendar file too
     from .ui.backups import backup_at_exit
 
     backup_at_exit(paths)

@@ -92,3 +92,71 @@ def test_an_import_on_the_command_line_writes_the_calendar_file(data_dir, write_
 def test_without_the_setting_the_command_line_writes_no_calendar_file(data_dir, contract_example, capsys):
     assert cli.main(["--data-dir", str(data_dir), "import", str(contract_example)]) == 0
     assert not DataPaths(data_dir).calendar_file.exists()
+
+
+def _interview(day: int) -> dict:
+    return {"kind": "interview", "at": datetime(2026, 3, day, 10, 0), "duration_minutes": 45,
+            "contacts": ["susan"], "channel": "in_person"}
+
+
+def _interview_days(path) -> set[int]:
+    return {ev.decoded("DTSTART").day for ev in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+            if str(ev["SUMMARY"]).startswith("Interview")}
+
+
+def test_a_burst_of_changes_writes_the_calendar_file_once_with_the_last_of_them(qtbot, window, workspace):
+    from followup_desktop.ui.calendar_file import SETTLE_MS
+
+    calendar = window.calendar_file
+    writes = []
+    calendar.written.connect(writes.append)
+    with qtbot.waitSignal(calendar.written, timeout=10_000):
+        for day in (11, 12, 13, 16):
+            workspace.log_event("acme-om", _interview(day))
+    qtbot.wait(2 * SETTLE_MS)  # no second write comes after
+    assert len(writes) == 1
+    assert _interview_days(workspace.paths.calendar_file) == {11, 12, 13, 16}
+
+
+def test_a_change_is_saved_while_the_calendar_file_is_being_written(qtbot, window, workspace, monkeypatch):
+    # Writing the file reads the whole search (a second at 5,000 applications): the change
+    # made meanwhile does not wait for it, and the file is written again after it with that
+    # change in.
+    import threading
+
+    from followup_desktop.ui import calendar_file
+
+    started, release = threading.Event(), threading.Event()
+    real = calendar_file._write
+
+    def slow(paths, at):
+        started.set()
+        assert release.wait(30)
+        return real(paths, at)
+
+    monkeypatch.setattr(calendar_file, "_write", slow)
+    keeper = window.calendar_file
+    writes = []
+    keeper.written.connect(writes.append)
+    workspace.log_event("acme-om", _interview(11))
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    with qtbot.waitSignal(workspace.operations.drained, timeout=5_000):
+        workspace.log_event("acme-om", _interview(12))
+    assert keeper.pending and not release.is_set()  # saved while the file was still being written
+    release.set()
+    qtbot.waitUntil(lambda: len(writes) == 2, timeout=10_000)  # and the file written again after
+    assert _interview_days(workspace.paths.calendar_file) == {11, 12}
+    assert not keeper.pending
+
+
+def test_quitting_right_after_a_change_still_writes_it_to_the_calendar_file(qtbot, window, workspace):
+    keeper = window.calendar_file
+    with qtbot.waitSignal(keeper.written, timeout=10_000):
+        keeper.rewrite()
+    with qtbot.waitSignal(workspace.operations.drained, timeout=5_000):
+        workspace.log_event("acme-om", _interview(12))
+    assert keeper.pending and 12 not in _interview_days(workspace.paths.calendar_file)
+    workspace.close()
+    window.finish_calendar_file()  # what the app does once its event loop has ended
+    assert _interview_days(workspace.paths.calendar_file) == {12}
+    assert not keeper.pending

@@ -514,7 +514,13 @@ class MainWindow(QMainWindow):
         """The first change with the setting on brings in the keeper, which follows every
         change after it itself (a start with the setting off loads none of it)."""
         if self._calendar_file is None and changes and self.workspace.settings().calendar_file:
-            self.calendar_file._changed(changes)  # twice in this turn is once: one is queued
+            self.calendar_file._changed(changes)  # twice in this turn is once: it waits to settle
+
+    def finish_calendar_file(self) -> None:
+        """At quit, once the writes are in the file: `calendar.ics` written with the last of
+        them, if it is still owed one (`CalendarFile.finish`)."""
+        if self._calendar_file is not None:
+            self._calendar_file.finish()
     def _action(self, text, slot, shortcut=None, name=None, tip=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
