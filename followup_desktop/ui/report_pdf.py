@@ -1,6 +1,7 @@
 """The activity report as a PDF, through Qt's own `QPdfWriter` and `QTextDocument` (no other
 dependency): the user's name and the period at the top, the rows in a table whose header row
-comes again at the top of every page, and "Page N of M" at the foot of every page.
+comes again at the top of every page, and "Page N of M" at the foot of every page. Each page is
+a document of its own (`paginate`), laid out as it is made.
 
 Only Qt's GUI module is used, never widgets, so the command line writes the PDF without a
 display: `write_pdf` makes an offscreen `QGuiApplication` when there is none (`report` is the
@@ -99,9 +100,11 @@ PADDING, BORDER = 3, 1
 BORDER_DEVICE = BORDER * RESOLUTION / 96
 
 
-def build_document(report: Report, font: QFont, device=None, width: float | None = None):
-    """The report as one long text document laid out on `device` (the PDF's units, not the
-    screen's) `width` wide, and its table (None when there are no rows)."""
+def build_document(report: Report, font: QFont, device=None, width: float | None = None, *,
+                   rows=None, heading: bool = True):
+    """The report as a text document laid out on `device` (the PDF's units, not the screen's)
+    `width` wide, and its table (None when there are no rows): the title, the period and the
+    summary (unless not `heading`), then the table's header row and `rows` (default: all)."""
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
@@ -112,13 +115,13 @@ def build_document(report: Report, font: QFont, device=None, width: float | None
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()  # laid out once, at the end, not after each cell
     try:
-        table = _fill(cursor, report)
+        table = _fill(cursor, report, report.rows if rows is None else rows, heading)
     finally:
         cursor.endEditBlock()
     return doc, table
 
 
-def _fill(cursor: QTextCursor, report: Report):
+def _fill(cursor: QTextCursor, report: Report, rows, heading: bool):
     big = QTextCharFormat()
     big.setFontPointSize(FONT_POINTS * 1.8)
     big.setFontWeight(QFont.Bold)
@@ -126,13 +129,14 @@ def _fill(cursor: QTextCursor, report: Report):
     plain.setFontPointSize(FONT_POINTS)
     spaced = QTextBlockFormat()
     spaced.setBottomMargin(FONT_POINTS * 0.6)
-    cursor.setBlockFormat(spaced)
-    cursor.insertText(title(report), big)
-    cursor.insertBlock(spaced)
-    cursor.insertText(period(report), plain)
-    cursor.insertBlock(spaced)
-    cursor.insertText(summary(report), plain)
-    if not report.rows:
+    if heading:
+        cursor.setBlockFormat(spaced)
+        cursor.insertText(title(report), big)
+        cursor.insertBlock(spaced)
+        cursor.insertText(period(report), plain)
+        cursor.insertBlock(spaced)
+        cursor.insertText(summary(report), plain)
+    if not rows:
         return None
 
     table_format = QTextTableFormat()
@@ -145,9 +149,9 @@ def _fill(cursor: QTextCursor, report: Report):
     table_format.setBorderBrush(QColor("#888888"))
     table_format.setBorderStyle(QTextFrameFormat.BorderStyle_Solid)
     table_format.setBorderCollapse(True)
-    table_format.setTopMargin(FONT_POINTS)
+    table_format.setTopMargin(FONT_POINTS if heading else 0)
     cursor.movePosition(QTextCursor.End)
-    table = cursor.insertTable(len(report.rows) + 1, len(COLUMNS), table_format)
+    table = cursor.insertTable(len(rows) + 1, len(COLUMNS), table_format)
     head = QTextCharFormat()
     head.setFontPointSize(FONT_POINTS)
     head.setFontWeight(QFont.Bold)
@@ -158,7 +162,7 @@ def _fill(cursor: QTextCursor, report: Report):
         fmt.setBackground(shade)
         cell.setFormat(fmt)
         cell.firstCursorPosition().insertText(text, head)
-    for r, row in enumerate(report.rows, start=1):
+    for r, row in enumerate(rows, start=1):
         for col, text in enumerate(row.cells()):
             table.cellAt(r, col).firstCursorPosition().insertText(text, plain)
     return table
@@ -176,24 +180,47 @@ def row_tops(doc: QTextDocument, table) -> list[float]:
     return tops
 
 
-def paginate(tops: list[float] | None, height: float) -> list[tuple[int, int]]:
-    """The rows of each page, as (first, end) row numbers past the header row: whole rows only,
-    the header row again at the top of every page after the first."""
-    if tops is None:
-        return [(1, 1)]
-    rows = len(tops) - 2  # tops: the header row, each row, the table's end
-    header = tops[1] - tops[0]
-    pages, first = [], 1
-    while first <= rows or not pages:
-        start = 0.0 if not pages else tops[first] - header  # where this page's slice begins
-        end = first
-        while end <= rows and tops[end + 1] - start <= height:
-            end += 1
-        if end == first and first <= rows:  # a row taller than a page: alone, cut at the foot
-            end = first + 1
-        pages.append((first, end))
-        first = end
-    return pages
+def rows_that_fit(tops: list[float], start: float, height: float) -> int:
+    """How many of a page's rows end within `height` of `start` (whole rows only; at least one:
+    a row taller than a page stands alone, cut at the foot). `tops`: `row_tops`."""
+    fit = 0
+    while fit + 2 < len(tops) and tops[fit + 2] - start <= height:
+        fit += 1
+    return max(fit, 1)
+
+
+#: how many rows more than the last page held the next page's document is laid out with
+SPARE_ROWS = 3
+
+
+def paginate(report: Report, font: QFont, device, width: float, height: float,
+             progress: Callable[[int, int], None] | None = None) -> list[tuple]:
+    """The report's pages: for each, a document of its own (the title block on the first, the
+    header row and the page's rows: laid out on its own, a page's table is quick to lay out and
+    to draw, where slices of one long table took Qt longer page by page), the rows' tops
+    (`row_tops`, None without rows) and how many rows the page shows. `progress(rows, total)`."""
+    rows, total = report.rows, len(report.rows) + 1
+    pages: list[tuple] = []
+    start, want = 0, 40
+    while True:
+        first = not pages
+        want = min(len(rows) - start, want)
+        while True:
+            doc, table = build_document(report, font, device, width, rows=rows[start:start + want], heading=first)
+            if table is None:  # no rows: the title block alone
+                return [(doc, None, 0)]
+            tops = row_tops(doc, table)
+            fit = rows_that_fit(tops, 0.0 if first else tops[0], height)
+            if fit < want or start + want >= len(rows):
+                break
+            want = min(len(rows) - start, want * 2)  # all of them fit: maybe more would
+        pages.append((doc, tops, fit))
+        start += fit
+        if progress is not None:
+            progress(start, total)
+        if start >= len(rows):
+            return pages
+        want = fit + SPARE_ROWS if not first else fit * 2  # the first page's title took room
 
 
 def pdf_bytes(report: Report, *, paper: str | None = None,
@@ -217,10 +244,7 @@ def pdf_bytes(report: Report, *, paper: str | None = None,
     if hasattr(font, "setFeature"):  # Qt 6.7: no "fi" ligatures, so the PDF's text is searched as typed
         font.setFeature(QFont.Tag("liga"), 0)
     width, height = writer.width(), writer.height()
-    # One layout of the whole report; the pages are slices of it that end between two rows.
-    doc, table = build_document(report, font, writer, width)
-    tops = row_tops(doc, table) if table is not None else None
-    pages = paginate(tops, height - BORDER_DEVICE)
+    pages = paginate(report, font, writer, width, height - BORDER_DEVICE, progress)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF could not be started")
@@ -228,23 +252,20 @@ def pdf_bytes(report: Report, *, paper: str | None = None,
         foot_font = QFont(font)
         foot_font.setPointSizeF(FONT_POINTS * 0.9)
         gap = bottom / 25.4 * RESOLUTION  # the bottom margin, in device units
-        for n, (first, end) in enumerate(pages):
+        for n, (doc, tops, fit) in enumerate(pages):
             if n:
                 writer.newPage()
-            if tops is None:
+            if tops is None:  # no rows
                 _slice(painter, doc, 0, 0, doc.size().height(), width)
-            elif n == 0:  # the title, the header row and the first rows
-                _slice(painter, doc, 0, 0, tops[end] + BORDER_DEVICE, width)
-            else:
-                header = tops[1] - tops[0]
-                _slice(painter, doc, 0, tops[0], header, width)
-                _slice(painter, doc, header, tops[first], tops[end] - tops[first] + BORDER_DEVICE, width)
+            else:  # the first page from its title, the others from the header row's border
+                top = 0 if n == 0 else tops[0]
+                _slice(painter, doc, 0, top, tops[fit + 1] - top + BORDER_DEVICE, width)
             painter.setFont(foot_font)
             painter.setPen(QColor("#444444"))
             painter.drawText(QRectF(0, height, width, gap * 0.7), Qt.AlignHCenter | Qt.AlignVCenter,
                              foot(report, n + 1, len(pages)))
-            if progress is not None:
-                progress(n + 1, len(pages))
+        if progress is not None:
+            progress(len(report.rows) + 1, len(report.rows) + 1)
     finally:
         painter.end()
         buffer.close()
