@@ -215,3 +215,26 @@ def test_the_mailbox_checks_start_once_an_account_is_set_up_and_not_before(qtbot
     checker = window.mail_checker
     assert checker.minutes() == 5 and checker.due()
     checker.stop()
+
+
+def test_after_a_restart_the_line_and_the_next_check_count_from_the_last_check(
+        qtbot, mailbox, window, workspace, clock):
+    # The last check's time is kept in the file (the folders read): a restart neither shows an
+    # empty line nor asks the server again before the interval is up.
+    import sqlite3
+
+    con = sqlite3.connect(workspace.paths.database)
+    with con:
+        con.execute("INSERT INTO mail_folder (account, folder, uidvalidity, last_uid, checked_at) "
+                    "VALUES (?, 'INBOX', 1, 3, ?)", (f"{mailbox.user}@127.0.0.1",
+                                                      (clock.now - timedelta(minutes=3)).isoformat(timespec="seconds")))
+    con.close()
+    checker = MailChecker(workspace.paths, workspace, window, tick_ms=3_600_000, first_look_ms=3_600_000)
+    try:
+        qtbot.waitUntil(lambda: checker.label.text() == "Mail checked 3 min ago", timeout=5_000)
+        assert checker.label.isVisible()
+        assert not checker.due()  # checked 3 minutes ago, every 5
+        clock.now += timedelta(minutes=2)
+        assert checker.due()
+    finally:
+        checker.stop()

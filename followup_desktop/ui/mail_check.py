@@ -3,7 +3,8 @@
 The check (`mail.imap.sync`) runs on a worker thread with a store of its own: the window never
 waits on the server. Its outcome is a line in the main window's status bar: "Mail checked
 2 min ago", or what went wrong in plain words ("Mail: the mail server refused the user name or
-password"). Messages brought in make the workspace read the data again.
+password"). Messages brought in make the workspace read the data again. After a restart the
+line and the next check count from the last one, kept in the file with the folders read.
 """
 
 from __future__ import annotations
@@ -56,6 +57,43 @@ class _SyncJob(QRunnable):
             pass
 
 
+def last_check(paths: DataPaths) -> datetime | None:
+    """When the account the settings name was last checked (kept with the folders read), from
+    a plain read of the data dir: what the status line and the next check count from after a
+    restart."""
+    from ..mail.account import Account, configured
+    from ..store.connection import connect
+    from ..store.reads import load_settings
+
+    con = connect(paths.database)
+    try:
+        settings = load_settings(con)
+        if not configured(settings):
+            return None
+        row = con.execute("SELECT max(checked_at) FROM mail_folder WHERE account = ?",
+                          (Account.from_settings(settings).key,)).fetchone()
+    finally:
+        con.close()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+class _LastCheckJob(QRunnable):
+    def __init__(self, paths: DataPaths, done: _Done):
+        super().__init__()
+        self.paths, self.done = paths, done
+
+    def run(self):
+        try:
+            at = last_check(self.paths)
+        except Exception as exc:  # noqa: BLE001 - the line stays empty until the first check
+            log.info("the last mail check's time could not be read: %s", exc)
+            at = None
+        try:
+            self.done.finished.emit(at)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+
 class MailChecker(QObject):
     """Checks the configured account every `mail_check_minutes` (0: never by itself) and shows
     how the last check went in the window's status bar. `check_now()` checks at once."""
@@ -77,6 +115,10 @@ class MailChecker(QObject):
         window.statusBar().addPermanentWidget(self.label)
         self._done = _Done(self)
         self._done.finished.connect(self._finished)
+        # when the last check was, from the file: the line and the next check count from it
+        self._last = _Done(self)
+        self._last.finished.connect(self._last_check_read)
+        QThreadPool.globalInstance().start(_LastCheckJob(paths, self._last))
         self.timer = QTimer(self, interval=tick_ms, timeout=self.tick)
         self.timer.start()
         self.first_look = QTimer(self, singleShot=True, interval=first_look_ms, timeout=self.tick)
@@ -110,6 +152,11 @@ class MailChecker(QObject):
         self.show_status()
         QThreadPool.globalInstance().start(_SyncJob(self.paths, self._done, self.workspace.now()))
         return True
+
+    def _last_check_read(self, at: datetime | None) -> None:
+        if at is not None and self.last_at is None and not self.running:  # no check of ours yet
+            self.last_at = at
+            self.show_status()
 
     def _finished(self, result) -> None:
         self.running = False
@@ -160,4 +207,4 @@ def start_mail_checks(paths: DataPaths, workspace, window) -> MailChecker:
     return checker
 
 
-__all__ = ["MailChecker", "start_mail_checks"]
+__all__ = ["MailChecker", "start_mail_checks", "last_check"]
