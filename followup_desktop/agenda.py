@@ -183,10 +183,10 @@ def read(paths: DataPaths, at: datetime, *, check: bool = True) -> Agenda:
         con.close()
 
 
-def read_from(con, at: datetime, half: tuple[int, int] | None = None) -> Agenda:
+def read_from(con, at: datetime, half: tuple[str, int] | None = None) -> Agenda:
     """`read` through the sqlite3 connection `con` (within its transaction, if it is in one:
-    the same snapshot as what else it reads); `half` (low, high): of the applications whose row
-    id is above low and up to high only, with what their employers' other applications tell
+    the same snapshot as what else it reads); `half`: of the applications up to or above a row
+    id only (`store.halves.UP_TO`, `ABOVE`), with what their employers' other applications tell
     the engine (`snapshot.read_at`)."""
     settings, states = load_settings(con), load_action_states(con)
     last_outbound, apps = read_at(con, at, half)

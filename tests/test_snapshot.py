@@ -184,7 +184,7 @@ def test_a_search_read_in_two_halves_gets_the_same_agenda_as_read_whole(tmp_path
     # each half's applications get the actions they get in the whole, though what the engine's
     # guards read of an employer's other applications lies partly in the other half.
     from followup_desktop import agenda
-    from followup_desktop.store.halves import MAX_ROW_ID
+    from followup_desktop.store.halves import halves_at
 
     now = datetime(2026, 11, 16, 10, 30)
     db = _import(seed, tmp_path / "data", generate.build(applications=300, seed=11, now=now, employers=40))
@@ -194,7 +194,7 @@ def test_a_search_read_in_two_halves_gets_the_same_agenda_as_read_whole(tmp_path
         for moment in (now, now - timedelta(days=30), now - timedelta(days=120)):
             whole = agenda.read_from(con, moment)
             for split in (ids[len(ids) // 3], ids[len(ids) // 2], ids[2 * len(ids) // 3]):
-                halves = [agenda.read_from(con, moment, (-1, split)), agenda.read_from(con, moment, (split, MAX_ROW_ID))]
+                halves = [agenda.read_from(con, moment, half) for half in halves_at(split)]
                 assert [a.key for h in halves for a in h.apps] == [a.key for a in whole.apps]
                 assert {k: v for h in halves for k, v in h.by_app.items()} == whole.by_app
                 assert {k: v for h in halves for k, v in h.last_contact.items()} == whole.last_contact

@@ -411,10 +411,11 @@ def _record_lines(con, record: R.Record, order_by: str, people: dict | None = No
     """Every row of a record's table as its line of the exchange file (without the indent and
     the comma), in `order_by` order, as SQLite hands them. `people`: event id -> the text of
     its people's fields (`, "contacts": [...]` and the key points), for the events that have
-    any. `events`: of the events, only those of the applications in this `_HALF` range."""
-    sql, has_people = _record_query(record, order_by, _HALF if events else "")
+    any. `events`: of the events, only those of this half of the applications (`halves.UP_TO`
+    or `halves.ABOVE` a row id)."""
+    sql, has_people = _record_query(record, order_by, _half(events))
     slow = None
-    for text, rest, row_id, ok in con.execute(sql, events):
+    for text, rest, row_id, ok in con.execute(sql, events[1:]):
         if not ok:
             if slow is None:
                 slow = {r.name: dict(con.execute(f"SELECT id, key FROM {r.table}"))
@@ -440,13 +441,18 @@ def _people_lists(con, event_id: int) -> dict[int, list[tuple[str, str]]]:
         "WHERE l.event_id = ? ORDER BY l.position", (event_id,))]}
 
 
-#: the events of the applications whose row id is above the first number and up to the second
-_HALF = "r.application_id > ? AND r.application_id <= ?"
+def _half(events: tuple) -> str:
+    """The condition on an event `r` of being in the half `events` (none: all), with a `?`."""
+    if not events:
+        return ""
+    assert events[0] in ("<=", ">"), events
+    return f"r.application_id {events[0]} ?"
+
 
 
 def _people_texts(con, events: tuple = ()) -> dict[int, str]:
     """Event id -> its people as its line writes them, of every event that names anyone (of
-    the applications in the `_HALF` range `events`, when given): the contacts' keys in the
+    this half of the applications `events`, when given: `_half`): the contacts' keys in the
     event's order, then the key points by contact (left out when there are none). SQLite
     quotes the keys and points; Python only strings them together."""
     texts: dict[int, str] = {}
@@ -460,8 +466,8 @@ def _people_texts(con, events: tuple = ()) -> dict[int, str]:
             "SELECT l.event_id, json_quote(c.key), "
             "CASE WHEN l.key_point <> '' THEN json_quote(c.key) || ': ' || json_quote(l.key_point) END "
             "FROM event_contact l JOIN contact c ON c.id = l.contact_id "
-            + ("JOIN event r ON r.id = l.event_id WHERE " + _HALF + " " if events else "")
-            + "ORDER BY l.event_id, l.position", events):
+            + ("JOIN event r ON r.id = l.event_id WHERE " + _half(events) + " " if events else "")
+            + "ORDER BY l.event_id, l.position", events[1:]):
         if event_id != current:
             if current is not None:
                 done()
@@ -510,6 +516,8 @@ def export_pieces(store, counts: dict[str, int], progress=None, halves=None) -> 
 
 
 def _pieces(store, con, counts: dict[str, int], progress, halves) -> Iterator[str]:
+    from ..store.halves import halves_at
+
     settings = store.settings()
     profile = {field: settings.raw[name] for field, name in PROFILE_SETTINGS.items()}
     if not profile["signature"]:
@@ -519,7 +527,7 @@ def _pieces(store, con, counts: dict[str, int], progress, halves) -> Iterator[st
     if progress is not None:
         total = sum(con.execute(f"SELECT count(*) FROM {r.table}").fetchone()[0] for r, _, _ in _EXPORTED)
         progress(0, total)
-    mine = (-1, halves[0]) if halves else ()  # the events this process reads
+    mine = halves_at(halves[0])[0] if halves else ()  # the events this process reads
     people = _people_texts(con, mine)
     yield "{\n" + ",\n".join(f"  {_ENCODE(name)}: {_ENCODE(value)}" for name, value in
                               (("format", FORMAT), ("version", VERSION), ("profile", profile)))
@@ -589,9 +597,9 @@ def events_after(con, out, after: int) -> int:
     """The second reader's work: the lines of the events of the applications above row id
     `after`, as `export_pieces` puts them in the file, written to the binary file `out`; how
     many there were."""
-    from ..store.halves import MAX_ROW_ID
+    from ..store.halves import halves_at
 
-    half = (after, MAX_ROW_ID)
+    half = halves_at(after)[1]
     lines = _record_lines(con, R.EVENT, _EVENT_ORDER, _people_texts(con, half), half)
     written = 0
     while piece := list(itertools.islice(lines, EXPORT_PIECE)):

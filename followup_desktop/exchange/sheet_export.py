@@ -44,17 +44,15 @@ _ROWS_SQL = (
     " ifnull(a.notes, '')"
     f" FROM application a JOIN employer m ON m.id = a.employer_id LEFT JOIN contact c ON c.id = {_PERSON}"
     " {where}ORDER BY a.id")
-#: the applications whose row id is above the first number and up to the second
-_HALF = "WHERE a.id > ? AND a.id <= ? "
 #: below this many applications a second reader costs more than it saves
 HALVES_FROM = 1000
 
 
-def sheet_rows(con, at: datetime | None = None, half: tuple[int, int] | None = None) -> Iterator[list[str]]:
+def sheet_rows(con, at: datetime | None = None, half: tuple[str, int] | None = None) -> Iterator[list[str]]:
     """One row per application (as EXPORT_COLUMNS), in the order they were added, read through
     the sqlite3 connection `con` (no ORM); the next step and its due date are the agenda's
-    (`followup_desktop.agenda`) at `at`, read through `con` too. `half` (low, high): the
-    applications whose row id is above low and up to high only."""
+    (`followup_desktop.agenda`) at `at`, read through `con` too. `half`: only the applications
+    up to or above a row id (`store.halves.UP_TO`, `ABOVE`)."""
     from .. import agenda
     from ..vocab import ACTIONS
 
@@ -62,7 +60,8 @@ def sheet_rows(con, at: datetime | None = None, half: tuple[int, int] | None = N
     plan_of = agenda.read_from(con, at, half)
     plans, last_contact, next_step, shown = plan_of.by_app, plan_of.last_contact, agenda.next_step, ACTIONS.shown
     for (key, employer, position, stage, outcome, applied, name, email, phone, source, url,
-         note) in con.execute(_ROWS_SQL.format(where=_HALF if half else ""), half or ()):
+         note) in con.execute(_ROWS_SQL.format(where=f"WHERE a.id {_op(half)} ? " if half else ""),
+                              half[1:] if half else ()):
         actions = plans.get(key)
         step = next_step(actions, at) if actions else None
         last = last_contact.get(key)
@@ -71,7 +70,12 @@ def sheet_rows(con, at: datetime | None = None, half: tuple[int, int] | None = N
                name, email, phone, source, url, note]
 
 
-def _write_rows(out, con, at: datetime, half: tuple[int, int] | None = None) -> int:
+def _op(half: tuple[str, int]) -> str:
+    assert half[0] in ("<=", ">"), half
+    return half[0]
+
+
+def _write_rows(out, con, at: datetime, half: tuple[str, int] | None = None) -> int:
     """Write the rows (`sheet_rows`) to the text file `out` as the export does (RFC 4180, CRLF,
     a formula-like cell made inert); how many there were."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -97,10 +101,10 @@ def rows_after(con, out, after: int, at: datetime) -> int:
     as the export writes them, to the binary file `out`; how many there were."""
     import io
 
-    from ..store.halves import MAX_ROW_ID
+    from ..store.halves import halves_at
 
     text = io.StringIO()
-    count = _write_rows(text, con, at, (after, MAX_ROW_ID))
+    count = _write_rows(text, con, at, halves_at(after)[1])
     out.write(text.getvalue().encode("utf-8"))
     return count
 
@@ -116,6 +120,7 @@ def export_sheet(con, path: Path, *, at: datetime | None = None, progress=None, 
     import io
 
     from ..paths import write_private
+    from ..store.halves import halves_at
 
     at = at or datetime.now().replace(microsecond=0)
     out = io.StringIO()
@@ -125,7 +130,7 @@ def export_sheet(con, path: Path, *, at: datetime | None = None, progress=None, 
     if own:  # the next steps and the rows from one snapshot
         con.execute("BEGIN")
     try:
-        count = _write_rows(out, con, at, (-1, halves[0]) if halves else None)
+        count = _write_rows(out, con, at, halves_at(halves[0])[0] if halves else None)
     finally:
         if own:
             con.execute("ROLLBACK")  # it only read

@@ -30,14 +30,27 @@ import threading
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from .connection import connect, is_read_only
+from .connection import StoreError, connect, is_read_only
 
 #: turns the second reader off (`1`): everything is read in one process
 ONE_READER_ENV = "FOLLOWUP_DESKTOP_ONE_READER"
-#: how long the child may take to start reading (seconds) while the parent holds the write lock
-START_TIMEOUT = 5.0
-#: the largest row id SQLite gives: a half "above N" ends there
-MAX_ROW_ID = (1 << 63) - 1
+#: how long the child may take to start reading (seconds) while the parent holds the write lock:
+#: well within a writer's patience (`BUSY_TIMEOUT_MS`), or the window's save would fail
+START_TIMEOUT = 1.0
+#: a half of the applications, as (operator, row id): those up to the row id, those above it.
+#: Together they are every row whatever its id (a row id may be negative; a text stored where
+#: an id goes by another program sorts above every number, so it falls above)
+UP_TO, ABOVE = "<=", ">"
+
+
+def halves_at(split: int) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The two halves of the applications split after row id `split`: this process's, the child's."""
+    return (UP_TO, split), (ABOVE, split)
+
+
+#: the message of a child that ended without a word (killed)
+STOPPED = ("the export's second reader stopped before it finished (was it killed?); nothing was "
+           "written. Try again, or read with one process: FOLLOWUP_DESKTOP_ONE_READER=1")
 #: how much of the child's text the parent copies at a time
 _CHUNK = 1 << 20
 
@@ -53,12 +66,27 @@ def available() -> bool:
         return False
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
+    # a parent that ignores its children's ends would have them reaped unseen
+    if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:
+        return False
     # no other thread, of Python's or of Qt's (the window's process never forks)
-    return cores >= 2 and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+    return cores() >= 2 and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+
+
+def cores() -> float:
+    """The cores this process may use: those it may run on, or fewer where its control group's
+    CPU quota allows fewer (a container given one CPU of many)."""
+    try:
+        count: float = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            count = min(count, int(quota) / int(period))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
 def _begin_snapshot(con: sqlite3.Connection) -> None:
@@ -87,8 +115,7 @@ class Split:
             try:
                 outcome, value = pickle.loads(bytes(report))
             except Exception:  # noqa: BLE001 - killed, or it could not even say why
-                raise RuntimeError("the second reader of the export stopped without finishing "
-                                   "(was it killed?); nothing was written") from None
+                raise StoreError(STOPPED) from None
             if outcome != "done":
                 raise value
             self.count = value
@@ -103,7 +130,7 @@ class Split:
 
     def _wait(self) -> None:
         if self._pid:
-            os.waitpid(self._pid, 0)
+            _reap(self._pid)
             self._pid = 0
 
     def close(self) -> None:
@@ -135,11 +162,12 @@ def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
         return None
     go_read, go_write = os.pipe()
     status_read, status_write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(go_write)
         os.close(status_read)
-        _child(database, work, spill, go_read, status_write)
+        _child(database, work, spill, go_read, status_write, parent)
     os.close(go_read)
     os.close(status_write)
     lock = con = None
@@ -152,12 +180,12 @@ def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
             lock.execute("BEGIN IMMEDIATE")  # nobody commits until both readers have started
             con = connect(database)
             _begin_snapshot(con)
-        except sqlite3.Error:  # a read-only or busy file: the caller reads it alone
-            return None
-        os.write(go_write, b"g")
-        # it could not start (or not soon: the lock stops every writer): the caller reads alone
-        ready, _, _ = select.select([status_read], [], [], START_TIMEOUT)
-        if not ready or os.read(status_read, 1) != b"r":
+            os.write(go_write, b"g")
+            # it could not start (or not soon: the lock stops every writer): the caller reads alone
+            ready, _, _ = select.select([status_read], [], [], START_TIMEOUT)
+            if not ready or os.read(status_read, 1) != b"r":
+                return None
+        except (sqlite3.Error, StoreError, OSError):  # a read-only or busy file, a child gone
             return None
         alone = False
         return Split(con, pid, status_read, spill)
@@ -187,13 +215,34 @@ def _stop(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
+    _reap(pid)
 
 
-def _child(database: Path, work: Work, spill: BinaryIO, go: int, status: int) -> None:
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped already (SIGCHLD ignored after all): it is gone
+        pass
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end this child when its parent ends (Linux's PR_SET_PDEATHSIG), so a
+    parent killed midway leaves no reader behind; gone already, end now."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _child(database: Path, work: Work, spill: BinaryIO, go: int, status: int, parent: int) -> None:
     report = b""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C stops both; the parent says so
+        _end_with(parent)
         if os.read(go, 1) != b"g":  # the parent reads alone
             os._exit(0)
         con = connect(database)
@@ -223,4 +272,4 @@ def _failure(exc: BaseException) -> bytes:
         return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__)))
 
 
-__all__ = ["Split", "start", "available", "ONE_READER_ENV", "MAX_ROW_ID"]
+__all__ = ["Split", "start", "available", "cores", "halves_at", "ONE_READER_ENV", "STOPPED", "UP_TO", "ABOVE"]

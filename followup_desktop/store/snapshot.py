@@ -105,7 +105,7 @@ _APP_AT_SQL = (
 _OTHERS_AT_SQL = (
     "SELECT a.id, a.employer_id, a.key, (SELECT o.at FROM event o WHERE o.application_id = a.id"
     f" AND o.at <= :at AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
-    " FROM application a{chosen} AND NOT (a.id > :low AND a.id <= :high) ORDER BY a.id")
+    " FROM application a{chosen} AND NOT (a.id {op} :split) ORDER BY a.id")
 #: what the engine reads of an event (EventRow) and of each of its people; an event with
 #: several people comes as one row per person, an event with none as one row with no person
 _EVENT_SQL = (
@@ -135,12 +135,12 @@ def employers_last_outbound(con: sqlite3.Connection, as_of: datetime) -> dict[st
 
 
 def read_at(con: sqlite3.Connection, as_of: datetime,
-            half: tuple[int, int] | None = None) -> tuple[dict[str, list], Iterator[ApplicationIn]]:
+            half: tuple[str, int] | None = None) -> tuple[dict[str, list], Iterator[ApplicationIn]]:
     """What `due` reads: `employers_last_outbound(con, as_of)` and `iter_applications(con,
     as_of=as_of)`, from one reading of the facts both are made of. The applications are read as
-    the iterator is walked; the first part is whole already. `half` (low, high): of the
-    applications, only those whose row id is above low and up to high (the first part is still
-    of them all: what the engine's guards read of an employer's other applications)."""
+    the iterator is walked; the first part is whole already. `half`: of the applications, only
+    those up to or above a row id (`halves.UP_TO`, `ABOVE`; the first part is still of them
+    all: what the engine's guards read of an employer's other applications)."""
     read = _Read(con, as_of=as_of, half=half)
     per: dict[str, list] = {}
     employers = read.employers
@@ -178,7 +178,7 @@ class _Read:
 
     def __init__(self, con: sqlite3.Connection, *, include_archived: bool = False,
                  application_ids: list | None = None, as_of: datetime | None = None,
-                 half: tuple[int, int] | None = None):
+                 half: tuple[str, int] | None = None):
         self.con, self.as_of = con, as_of
         where = [] if include_archived else ["a.archived = 0"]
         params: dict = {}
@@ -196,10 +196,11 @@ class _Read:
         self.others: list[tuple] = []
         if half is not None:  # read of that range only; of the rest, what the guards need
             assert as_of is not None and not include_archived, "a half is read for a moment"
-            params["low"], params["high"] = half
-            self.others = con.execute(_OTHERS_AT_SQL.format(chosen=self.chosen), params).fetchall()
-            self.chosen += " AND a.id > :low AND a.id <= :high"
-            few += " AND application_id > :low AND application_id <= :high"
+            op, params["split"] = half
+            assert op in ("<=", ">"), half
+            self.others = con.execute(_OTHERS_AT_SQL.format(chosen=self.chosen, op=op), params).fetchall()
+            self.chosen += f" AND a.id {op} :split"
+            few += f" AND application_id {op} :split"
         #: the applications' rows (AppRow; for a moment, AppAtRow)
         sql, row = (_APP_SQL, _AppRow) if as_of is None else (_APP_AT_SQL, _AppAtRow)
         self.apps = list(map(row.make, con.execute(sql.format(chosen=self.chosen, few=few), params)))
