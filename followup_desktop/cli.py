@@ -498,9 +498,12 @@ def cmd_due(args) -> int:
     gc.disable()
     try:
         at = parse_when(args.at) if args.at is not None else datetime.now().replace(microsecond=0)
-        from .duelist import due_report
+        from .duelist import due_after, due_in_halves, due_report_from, due_split
 
-        report = due_report(_paths(args), at)
+        report = _reading_in_halves(
+            args, _paths(args).root, due_split, lambda con, out, after: due_after(con, out, after, at),
+            whole=lambda con: due_report_from(con, at),
+            halves=lambda split, after: due_in_halves(split, after, at))
         if args.json:
             sys.stdout.write(report.as_json_text())
         else:

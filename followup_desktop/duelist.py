@@ -108,12 +108,90 @@ class DueReport:
 
 def due_report(paths: DataPaths, at: datetime) -> DueReport:
     """What is due at `at` over the whole store, as the agenda answers it for every reader."""
-    agenda = read_agenda(paths, at)
+    return _report(read_agenda(paths, at), at)
+
+
+def due_report_from(con, at: datetime) -> DueReport:
+    """`due_report` read through the sqlite3 connection `con`."""
+    from .agenda import read_from
+
+    con.execute("PRAGMA cache_size = -256")  # as `agenda.read`: one pass, a small page cache
+    return _report(read_from(con, at), at)
+
+
+def _report(agenda, at: datetime) -> DueReport:
     due = agenda.open_at(at)
     upcoming = None if due else agenda.upcoming(at)
-    # Keep only the applications the report names: the rest is freed here, by reference
-    # counting, instead of being walked by the collector at exit.
+    return DueReport(at, due, _named(agenda, due, upcoming), upcoming)
+
+
+def _named(agenda, due: list[Action], upcoming: Action | None) -> dict[str, ApplicationIn]:
+    """The applications the report names: the rest is freed here, by reference counting,
+    instead of being walked by the collector at exit."""
     shown = {a.application for a in due}
     if upcoming is not None:
         shown.add(upcoming.application)
-    return DueReport(at, due, {a.key: a for a in agenda.apps if a.key in shown}, upcoming)
+    return {a.key: a for a in agenda.apps if a.key in shown}
+
+
+# -- a large search read by two processes at once (store/halves.py) --------------------------
+
+#: below this many applications a second reader costs more than it saves
+HALVES_FROM = 1000
+
+
+def due_split(con) -> int | None:
+    """Where to split the applications between two readers: the row id up to which this
+    process reads them, a little under half (it writes the answer too); None when there are too
+    few to be worth it."""
+    count = con.execute("SELECT count(*) FROM application WHERE archived = 0").fetchone()[0]
+    if count < HALVES_FROM:
+        return None
+    return con.execute("SELECT id FROM application WHERE archived = 0 ORDER BY id LIMIT 1 OFFSET ?",
+                       (count * 9 // 20,)).fetchone()[0]
+
+
+def _half(con, at: datetime, half) -> tuple[list[Action], Action | None, dict[str, ApplicationIn]]:
+    from .agenda import read_from
+
+    con.execute("PRAGMA cache_size = -256")
+    agenda = read_from(con, at, half)
+    due = agenda.open_at(at)
+    upcoming = agenda.upcoming(at)
+    return due, upcoming, _named(agenda, due, upcoming)
+
+
+def due_after(con, out, after: int, at: datetime) -> int:
+    """The second reader's work: what is due at `at` among the applications above row id
+    `after`, and the next to open, written to the binary file `out` (pickled, for
+    `due_in_halves`); how many steps are due."""
+    import pickle
+
+    from .store.halves import halves_at
+
+    due, upcoming, apps = _half(con, at, halves_at(after)[1])
+    out.write(pickle.dumps((due, upcoming, apps), protocol=pickle.HIGHEST_PROTOCOL))
+    return len(due)
+
+
+def due_in_halves(split, after: int, at: datetime) -> DueReport:
+    """`due_report` with the applications above row id `after` read by the second reader
+    (`due_after`) over the same snapshot: the same answer, in the same order (the steps of equal
+    urgency in the applications' order, as one reader computes them)."""
+    import pickle
+
+    from .playbook.engine import urgency_at, urgency_key
+    from .store.halves import halves_at
+
+    due, upcoming, apps = _half(split.con, at, halves_at(after)[0])
+    split.finish()
+    their_due, their_upcoming, their_apps = pickle.loads(b"".join(split.text()))
+    due = sorted(due + their_due, key=urgency_at(at))  # stable: these applications' first
+    if due:
+        upcoming = None
+    else:
+        later = [a for a in (upcoming, their_upcoming) if a is not None]
+        upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
+    apps.update(their_apps)
+    shown = {a.application for a in due} | ({upcoming.application} if upcoming is not None else set())
+    return DueReport(at, due, {k: v for k, v in apps.items() if k in shown}, upcoming)

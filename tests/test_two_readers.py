@@ -101,6 +101,22 @@ def test_a_large_search_exports_the_same_bytes_read_in_two_halves_as_in_one(sear
         assert keys == sorted(keys, key=lambda k: (order[k[0]], k[1]))  # the halves in their order
 
 
+@pytest.mark.parametrize("moment", ["2026-11-16T10:30", "2026-09-01T09:00", "2027-06-01T12:00", "2024-01-01T00:00"])
+def test_a_large_search_is_due_the_same_read_in_two_halves_as_in_one(search, moment):
+    # Now, months ago, long after (courtesy steps lapsed, leads closed out) and before
+    # everything (nothing due: the next step to open, from whichever half holds it).
+    for as_json in (["--json"], []):
+        halves = run("--data-dir", search, "due", "--at", moment, *as_json)
+        alone = run("--data-dir", search, "due", "--at", moment, *as_json, one_reader=True)
+        assert halves.returncode == 0 and alone.returncode == 0, halves.stderr + alone.stderr
+        assert "two readers" in halves.stderr
+        assert halves.stdout == alone.stdout
+    if moment.startswith("2024"):
+        assert halves.stdout.startswith("Nothing to follow up on") and "Next: " in halves.stdout
+    else:
+        assert len(json.loads(run("--data-dir", search, "due", "--json", "--at", moment).stdout)) > 20
+
+
 def test_both_halves_are_one_moment_of_the_store_while_another_program_writes(search, tmp_path):
     # A writer adds the same numbered note to the first application and to the last (one in
     # each half) in one transaction, over and over. Each export must show both the same notes:
