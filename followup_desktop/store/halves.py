@@ -1,9 +1,9 @@
-"""Reading the store on two cores: the command line's exports read a large search in two halves
-at once, one in a forked child process, both over the same snapshot of the file.
+"""Reading the store on two cores: the command line's exports and `due` read a large search in
+two halves at once, one in a forked child process, both over the same snapshot of the file.
 
 SQLite does most of an export's work, and one process's connections do not get faster for
-running on two threads (two threads took longer than one, tried on this search), so the second half is
-read by a second process. The two readers see the same committed state: the parent holds the
+running on two threads (two threads took longer than one, tried on this search), so the second
+half is read by a second process. The two readers see the same committed state: the parent holds the
 file's write lock (`BEGIN IMMEDIATE`, so nobody can commit) while both start their read
 transactions, then lets it go at once; a writer (the window saving) waits those few
 milliseconds, as it would for any other writer.
@@ -12,9 +12,10 @@ The child is forked before any connection is opened in the process (SQLite's own
 connection must not cross a fork, and its file-lock bookkeeping is per process), writes its
 half's text to an unlinked private file beside the output, and reports how many records it held
 (or the exception that stopped it, raised again in the parent: a full disk is still "the disk is
-full"). Where it cannot help or cannot be done safely (one core, no `fork`, other threads in the
-process, a read-only file, a writer holding the file, `FOLLOWUP_DESKTOP_ONE_READER=1`),
-`start()` says so and the caller reads everything itself, as before.
+full"); it ends with its parent. Where it cannot help or cannot be done safely (one core or a
+CPU quota under two, no `fork`, other threads or Qt in the process, SIGCHLD ignored, a read-only
+file or disk, a writer holding the file past its patience, a child slow to start,
+`FOLLOWUP_DESKTOP_ONE_READER=1`), `start()` says so and the caller reads everything itself.
 """
 
 from __future__ import annotations
