@@ -380,12 +380,13 @@ def cmd_export_sheet(args, path: Path) -> int:
     return EXIT_OK
 
 
-def _reading_in_halves(args, spill_dir: Path, split_at, work, *, whole, halves):
+def _reading_in_halves(args, spill_dir: Path | None, split_at, work, *, whole, halves):
     """`whole(con)` over a checked plain connection to the data dir's file (no ORM), with the
     collector off meanwhile (as in `due`: many small acyclic objects); or, for a large search
     on a machine with more cores, the same read in two halves at once (`store/halves.py`):
     `split_at(con)` says where (None: not worth it), `work(con, out, at)` is the second
-    process's half, `halves(split, at)` this process's read with it, spilling to `spill_dir`."""
+    process's half, `halves(split, at)` this process's read with it, spilling to `spill_dir`
+    (None: through the pipe, for a small answer)."""
     import gc
 
     from .store import halves as two
@@ -501,7 +502,7 @@ def cmd_due(args) -> int:
         from .duelist import due_after, due_in_halves, due_report_from, due_split
 
         report = _reading_in_halves(
-            args, _paths(args).root, due_split, lambda con, out, after: due_after(con, out, after, at),
+            args, None, due_split, lambda con, out, after: due_after(con, out, after, at),
             whole=lambda con: due_report_from(con, at),
             halves=lambda split, after: due_in_halves(split, after, at))
         if args.json:

@@ -120,8 +120,14 @@ def write_private(path: Path, text: str | bytes | Iterable[str | bytes]) -> None
             os.fsync(f.fileno())
         os.chmod(tmp, FILE_MODE)  # whatever the umask made of it
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        stop = getattr(text, "close", None)
+        if stop is not None:  # the pieces' maker finishes now, not whenever it is collected
+            stop()
+        if isinstance(exc, OSError) and exc.filename is None:
+            # a write of this file (a full disk): it names this file, not what the caller reads
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
 
 

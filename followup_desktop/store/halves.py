@@ -10,7 +10,8 @@ milliseconds, as it would for any other writer.
 
 The child is forked before any connection is opened in the process (SQLite's own rule: a
 connection must not cross a fork, and its file-lock bookkeeping is per process), writes its
-half's text to an unlinked private file beside the output, and reports how many records it held
+half's text to an unlinked private file beside the output (or, a small answer such as `due`'s,
+sends it through the pipe), and reports how many records it held
 (or the exception that stopped it, raised again in the parent: a full disk is still "the disk is
 full"); it ends with its parent. Where it cannot help or cannot be done safely (one core or a
 CPU quota under two, no `fork`, other threads or Qt in the process, SIGCHLD ignored, a read-only
@@ -20,6 +21,7 @@ file or disk, a writer holding the file past its patience, a child slow to start
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import select
@@ -99,11 +101,13 @@ def _begin_snapshot(con: sqlite3.Connection) -> None:
 class Split:
     """The parent's side of a two-reader read: `con`, its connection (in a read transaction on
     the shared snapshot; it only reads), and `finish()` and `text()`, the child's half once the
-    parent is done with its own. Close it (a `with` block) whatever happens: an unfinished child is stopped."""
+    parent is done with its own. Close it (a `with` block) whatever happens: an unfinished
+    child is stopped."""
 
-    def __init__(self, con: sqlite3.Connection, pid: int, status: int, spill: BinaryIO):
+    def __init__(self, con: sqlite3.Connection, pid: int, status: int, spill: BinaryIO | None):
         self.con, self._pid, self._status, self._spill = con, pid, status, spill
         self.count: int | None = None
+        self._data: bytes | None = None  # the half itself, when it came through the pipe
 
     def finish(self) -> int:
         """Wait for the child; how many records its half held. Its failure is raised here as
@@ -114,17 +118,20 @@ class Split:
                 report += block
             self._wait()
             try:
-                outcome, value = pickle.loads(bytes(report))
+                outcome, value, data = pickle.loads(bytes(report))
             except Exception:  # noqa: BLE001 - killed, or it could not even say why
                 raise StoreError(STOPPED) from None
             if outcome != "done":
                 raise value
-            self.count = value
+            self.count, self._data = value, data
         return self.count
 
     def text(self) -> Iterator[bytes]:
         """The child's half as it wrote it (UTF-8), a megabyte at a time, after `finish()`."""
         self.finish()
+        if self._spill is None:
+            yield self._data
+            return
         self._spill.seek(0)
         while piece := self._spill.read(_CHUNK):
             yield piece
@@ -138,7 +145,8 @@ class Split:
         if self._pid:
             _stop(self._pid)
             self._pid = 0
-        for close in (self.con.close, self._spill.close, lambda: os.close(self._status)):
+        for close in (self.con.close, lambda: self._spill and self._spill.close(),
+                      lambda: os.close(self._status)):
             try:
                 close()
             except (OSError, sqlite3.Error):
@@ -151,14 +159,19 @@ class Split:
         self.close()
 
 
-def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
+def start(database: Path, work: Work, spill_dir: Path | None) -> Split | None:
     """Fork a child that reads with `work` over the same snapshot as the returned Split's
     connection; None when that cannot be done (see the module's text), and the caller reads
-    everything itself. No connection may be open in this process when it is called."""
+    everything itself. No connection may be open in this process when it is called.
+
+    The child's half goes to an unlinked file in `spill_dir` (an export's: it may be large, and
+    is never all in memory), or, with None, through the pipe (a small answer: no disk is
+    needed, so a full one is no matter)."""
     if not available() or is_read_only(database):
         return None
     try:
-        spill = tempfile.TemporaryFile(dir=spill_dir, prefix=".followup-export-")
+        spill = (tempfile.TemporaryFile(dir=spill_dir, prefix=".followup-export-")
+                 if spill_dir is not None else None)
     except OSError:
         return None
     go_read, go_write = os.pipe()
@@ -168,7 +181,7 @@ def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
     if pid == 0:  # the child: never returns
         os.close(go_write)
         os.close(status_read)
-        _child(database, work, spill, go_read, status_write, parent)
+        _child(database, work, spill, go_read, status_write, parent, spill_dir)
     os.close(go_read)
     os.close(status_write)
     lock = con = None
@@ -198,7 +211,8 @@ def start(database: Path, work: Work, spill_dir: Path) -> Split | None:
             if con is not None:
                 con.close()
             os.close(status_read)
-            spill.close()
+            if spill is not None:
+                spill.close()
             _stop(pid)
 
 
@@ -239,7 +253,8 @@ def _end_with(parent: int) -> None:
         os._exit(0)
 
 
-def _child(database: Path, work: Work, spill: BinaryIO, go: int, status: int, parent: int) -> None:
+def _child(database: Path, work: Work, spill: BinaryIO | None, go: int, status: int, parent: int,
+           spill_dir: Path | None) -> None:
     report = b""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C stops both; the parent says so
@@ -249,9 +264,17 @@ def _child(database: Path, work: Work, spill: BinaryIO, go: int, status: int, pa
         con = connect(database)
         _begin_snapshot(con)
         os.write(status, b"r")
-        count = work(con, spill)
-        spill.flush()
-        report = pickle.dumps(("done", count))
+        out = spill if spill is not None else io.BytesIO()
+        try:
+            count = work(con, out)
+            out.flush()
+        except OSError as exc:
+            if exc.filename is not None or spill_dir is None:
+                raise
+            # writing its half (a full disk): the folder it went to is named, not the database
+            raise OSError(exc.errno, exc.strerror, str(spill_dir)) from None
+        report = pickle.dumps(("done", count, out.getvalue() if spill is None else None),
+                              protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
         report = _failure(exc)
     try:
@@ -266,11 +289,11 @@ def _failure(exc: BaseException) -> bytes:
     """The child's exception as the parent will raise it (as itself when it survives pickling
     whole, else its words)."""
     try:
-        report = pickle.dumps(("failed", exc))
+        report = pickle.dumps(("failed", exc, None))
         pickle.loads(report)
         return report
     except Exception:  # noqa: BLE001 - an exception that does not go through pickle
-        return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__)))
+        return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__), None))
 
 
 __all__ = ["Split", "start", "available", "cores", "halves_at", "ONE_READER_ENV", "STOPPED", "UP_TO", "ABOVE"]
