@@ -81,6 +81,25 @@ def schema1_copy(data_dir) -> Path:
     return target
 
 
+@pytest.fixture
+def mounted_disk(tmp_path):
+    """`mounted_disk(size)`: a real file system of `size` (tmpfs, e.g. "3m") mounted in the
+    test's folder, unmounted after the test (the suite runs as root): a disk that can be filled
+    up, or made read-only."""
+    mounts = []
+
+    def mount(size: str) -> Path:
+        path = tmp_path / f"disk{len(mounts) or ''}"
+        path.mkdir()
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)], check=True)
+        mounts.append(path)
+        return path
+
+    yield mount
+    for path in mounts:
+        subprocess.run(["umount", "-l", str(path)], check=True)
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 

@@ -134,15 +134,9 @@ def test_due_reads_while_another_program_holds_the_write_lock(stocked, capsys):
 # -- item 2: the folder and the disk ----------------------------------------------------------
 
 @pytest.fixture
-def small_disk(tmp_path):
+def small_disk(mounted_disk):
     """A real 3 MB file system, mounted for the test and unmounted after it."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount)], check=True)
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
+    return mounted_disk("3m")
 
 
 def fill(disk: Path, leave: int = 0) -> None:

@@ -317,16 +317,9 @@ def test_an_export_stopped_with_ctrl_c_leaves_no_file_and_no_second_process(sear
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A real 16 MB file system, mounted for the test and unmounted after it (the suite runs as
-    root, as test_hardening_errors.py's disks do)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", str(mount)], check=True)
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
+def small_disk(mounted_disk):
+    """A real 16 MB file system, mounted for the test and unmounted after it."""
+    return mounted_disk("16m")
 
 
 def _fill(disk: Path) -> None:

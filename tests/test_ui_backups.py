@@ -159,28 +159,22 @@ def test_a_write_refused_by_a_read_only_file_is_said_as_such_not_as_an_unexpecte
 
 
 @pytest.fixture
-def full_disk(tmp_path, contract_example, capsys):
+def full_disk(mounted_disk, contract_example, capsys):
     """A data dir on a real 3 MB file system, filled up once the data is in."""
     import os
-    import subprocess
 
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount)], check=True)
-    try:
-        assert cli.main(["--data-dir", str(mount / "data"), "import", str(contract_example)]) == 0
-        capsys.readouterr()
-        fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
-        for size in (65536, 4096, 512, 1):
-            while True:
-                try:
-                    os.write(fd, b"\0" * size)
-                except OSError:
-                    break
-        os.close(fd)
-        yield DataPaths(mount / "data")
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
+    mount = mounted_disk("3m")
+    assert cli.main(["--data-dir", str(mount / "data"), "import", str(contract_example)]) == 0
+    capsys.readouterr()
+    fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
+    for size in (65536, 4096, 512, 1):
+        while True:
+            try:
+                os.write(fd, b"\0" * size)
+            except OSError:
+                break
+    os.close(fd)
+    return DataPaths(mount / "data")
 
 
 def test_on_a_full_disk_the_window_still_shows_the_applications_and_says_the_disk_is_full(full_disk, started, qtbot):
