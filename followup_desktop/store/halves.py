@@ -247,7 +247,7 @@ def _end_with(parent: int) -> None:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):  # no ctypes (a trimmed bundle), no prctl
         pass
     if os.getppid() != parent:
         os._exit(0)
