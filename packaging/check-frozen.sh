@@ -10,6 +10,7 @@
 #      Service (GNOME Keyring on a private bus) with the app's own backend (the bundle has no
 #      SecretStorage, no cryptography);
 #   3. the command line works from it: import the sample, `due --json`, export (JSON and ICS),
+#      a large search exported and due the same read by two processes as by one,
 #      the activity report as a PDF (offscreen), a bad file
 #      refused with exit 2;
 #   4. nothing of that wrote into the bundle;
@@ -213,6 +214,21 @@ grep -q "^PRODID:.*followup-desktop" "$work/followups.ics" || fail "the calendar
 out=$(run "$exe" --data-dir "$data" report --from 2026-03-01 --to 2026-03-31 "$work/march.pdf") \
     || fail "report to .pdf exited non-zero (offscreen, no display): $out"
 head -c 5 "$work/march.pdf" | grep -q "%PDF-" || fail "the report is not a PDF: $out"
+# A search large enough that the command line reads it with two processes where it can
+# (store/halves.py): the frozen program forks too, and gives the bytes one process gives.
+"$PYTHON" tests/benchmarks/generate.py "$work/large.json" --applications 1200 > /dev/null \
+    || fail "could not generate the large search"
+out=$(run "$exe" --data-dir "$work/large" import "$work/large.json") || fail "importing the large search failed: $out"
+for f in export.json export.csv; do
+    out=$(run "$exe" --data-dir "$work/large" export "$work/two-$f") || fail "export $f exited non-zero: $out"
+    out=$(run env FOLLOWUP_DESKTOP_ONE_READER=1 "$exe" --data-dir "$work/large" export "$work/one-$f") \
+        || fail "export $f with one reader exited non-zero: $out"
+    cmp -s "$work/two-$f" "$work/one-$f" || fail "export $f read by two processes differs from one's"
+done
+run "$exe" --data-dir "$work/large" due --json --at 2026-11-16T10:30 > "$work/two-due.json" || fail "due failed"
+run env FOLLOWUP_DESKTOP_ONE_READER=1 "$exe" --data-dir "$work/large" due --json --at 2026-11-16T10:30 \
+    > "$work/one-due.json" || fail "due with one reader failed"
+cmp -s "$work/two-due.json" "$work/one-due.json" || fail "due read by two processes differs from one's"
 echo "not json" > "$work/bad.txt"
 set +e
 run "$exe" --data-dir "$data" import "$work/bad.txt" 2>"$work/bad.err"

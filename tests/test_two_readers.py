@@ -277,6 +277,17 @@ def test_a_parent_that_ignores_its_childrens_ends_reads_alone(search, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["applications"]
 
 
+def test_the_packaged_apps_start_up_with_qts_core_module_loaded_still_reads_in_two(search, tmp_path):
+    # The frozen app's start-up (PyInstaller's PySide6 hook) imports QtCore before the app's
+    # code runs: no thread and no application come with it, so the command line still forks.
+    out = tmp_path / "frozen-like.json"
+    done = subprocess.run([sys.executable, "-c", "import PySide6.QtCore\n" + _OBSERVED, "--data-dir",
+                           str(search), "export", str(out)], capture_output=True, text=True, env=_env(),
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "two readers" in done.stderr
+
+
 def test_a_read_only_database_is_exported_by_one_reader(search, tmp_path):
     data = _copy(search, tmp_path / "d")
     expected = tmp_path / "expected.json"

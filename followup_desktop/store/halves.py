@@ -14,9 +14,10 @@ half's text to an unlinked private file beside the output (or, a small answer su
 sends it through the pipe), and reports how many records it held
 (or the exception that stopped it, raised again in the parent: a full disk is still "the disk is
 full"); it ends with its parent. Where it cannot help or cannot be done safely (one core or a
-CPU quota under two, no `fork`, other threads or Qt in the process, SIGCHLD ignored, a read-only
-file or disk, a writer holding the file past its patience, a child slow to start,
-`FOLLOWUP_DESKTOP_ONE_READER=1`), `start()` says so and the caller reads everything itself.
+CPU quota under two, no `fork`, other threads or a Qt application in the process, SIGCHLD
+ignored, a read-only file or disk, a writer holding the file past its patience, a child slow
+to start, `FOLLOWUP_DESKTOP_ONE_READER=1`), `start()` says so and the caller reads everything
+itself.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ UP_TO, ABOVE = "<=", ">"
 
 
 def halves_at(split: int) -> tuple[tuple[str, int], tuple[str, int]]:
-    """The two halves of the applications split after row id `split`: this process's, the child's."""
+    """The two halves of the applications split after row id `split`: this process's, then
+    the child's."""
     return (UP_TO, split), (ABOVE, split)
 
 
@@ -72,8 +74,22 @@ def available() -> bool:
     # a parent that ignores its children's ends would have them reaped unseen
     if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:
         return False
-    # no other thread, of Python's or of Qt's (the window's process never forks)
-    return cores() >= 2 and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+    return cores() >= 2 and _alone()
+
+
+def _alone() -> bool:
+    """Whether this process runs no thread but this one, of Python's or of any library's, and
+    no Qt application (the window's process never forks; the frozen app's start-up imports Qt's
+    core module, which alone starts nothing)."""
+    core = sys.modules.get("PySide6.QtCore")
+    if core is not None and core.QCoreApplication.instance() is not None:
+        return False
+    if threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc to count the threads by: no Qt at all will do
+        return core is None
 
 
 def cores() -> float:
@@ -296,4 +312,5 @@ def _failure(exc: BaseException) -> bytes:
         return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__), None))
 
 
-__all__ = ["Split", "start", "available", "cores", "halves_at", "ONE_READER_ENV", "STOPPED", "UP_TO", "ABOVE"]
+__all__ = ["Split", "start", "available", "cores", "halves_at", "ONE_READER_ENV", "STOPPED", "UP_TO",
+           "ABOVE"]
