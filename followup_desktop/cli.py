@@ -418,9 +418,14 @@ def _reading_in_halves(args, spill_dir: Path | None, split_at, work, *, whole, h
 
 
 def export_calendar(args, path: Path) -> int:
-    from .exchange.ics import HORIZON_DAYS, export_ics
+    from .duelist import due_split
+    from .exchange.ics import HORIZON_DAYS, export_ics_from, export_ics_in_halves, ics_after
 
-    count = export_ics(_paths(args), path)
+    now = datetime.now().replace(microsecond=0)  # both halves' moment
+    count = _reading_in_halves(
+        args, None, due_split, lambda con, out, after: ics_after(con, out, after, now),
+        whole=lambda con: export_ics_from(con, path, now),
+        halves=lambda split, after: export_ics_in_halves(split, after, path, now))
     print(f"exported {count} calendar event{'s' if count != 1 else ''} "
           f"(follow-ups of the next {HORIZON_DAYS} days and planned interviews) to {path}")
     return EXIT_OK

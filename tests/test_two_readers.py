@@ -101,6 +101,23 @@ def test_a_large_search_exports_the_same_bytes_read_in_two_halves_as_in_one(sear
         assert keys == sorted(keys, key=lambda k: (order[k[0]], k[1]))  # the halves in their order
 
 
+def test_a_large_search_makes_the_same_calendar_read_in_two_halves_as_in_one(search, tmp_path):
+    # Each event's lines are made by the process that read it, then all in one order (start,
+    # UID). DTSTAMP is the moment of the export, a second apart between the two runs.
+    def calendar(name, **kw):
+        out = tmp_path / name
+        done = run("--data-dir", search, "export", out, **kw)
+        assert done.returncode == 0, done.stderr
+        return done, [line for line in out.read_bytes().split(b"\r\n") if not line.startswith(b"DTSTAMP:")]
+
+    halves, two = calendar("two.ics")
+    alone, one = calendar("one.ics", one_reader=True)
+    assert "two readers" in halves.stderr
+    assert two == one
+    assert sum(line == b"BEGIN:VEVENT" for line in two) > 100
+    assert halves.stdout.split(" to ")[0] == alone.stdout.split(" to ")[0]  # "exported N calendar events"
+
+
 @pytest.mark.parametrize("moment", ["2026-11-16T10:30", "2026-09-01T09:00", "2027-06-01T12:00", "2024-01-01T00:00"])
 def test_a_large_search_is_due_the_same_read_in_two_halves_as_in_one(search, moment):
     # Now, months ago, long after (courtesy steps lapsed, leads closed out) and before

@@ -114,7 +114,23 @@ def read_entries(paths: DataPaths, at: datetime, *, check: bool = True) -> list[
         entries = follow_up_entries(agenda, at) + interview_entries(con, agenda, at)
     finally:
         con.close()
-    return sorted(entries, key=lambda e: (e.start, e.uid))
+    return sorted(entries, key=_ORDER)
+
+
+def _ORDER(e: CalendarEntry) -> tuple:
+    """The calendar's order: by start, then by UID (unique: the same order in every export)."""
+    return e.start, e.uid
+
+
+def entries_from(con, at: datetime, half=None) -> list[CalendarEntry]:
+    """`read_entries` through the sqlite3 connection `con` (one snapshot, within its
+    transaction), unsorted; `half`: of the applications up to or above a row id only
+    (`store.halves`)."""
+    from ..agenda import read_from
+
+    con.execute("PRAGMA cache_size = -256")  # as `agenda.read`: one pass, a small page cache
+    agenda = read_from(con, at, half)
+    return follow_up_entries(agenda, at) + interview_entries(con, agenda, at)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -125,16 +141,46 @@ def _utc(moment: datetime) -> datetime:
 def calendar_bytes(entries: list[CalendarEntry], stamp: datetime) -> bytes:
     """The VCALENDAR of `entries`; `stamp` (local time) is every event's DTSTAMP: the bytes
     `icalendar` would write for `build_calendar(entries, stamp)`."""
+    return _joined(calendar_head(), event_texts(entries, stamp))
+
+
+def _joined(head: str, events) -> bytes:
+    return (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _text(lines) -> str:
     # `icalendar` makes the content lines (escaping, values, order); they are folded here, as
     # its `to_ical` folds them, but a line at most 74 bytes long (nearly all) is not walked
     # character by character: that walk was most of an export's time in the library.
-    lines = build_calendar(entries, stamp).content_lines()
-    return ("\r\n".join(fold(line) for line in lines if line) + "\r\n").encode("utf-8")
+    return "".join(fold(line) + "\r\n" for line in lines if line)
+
+
+def calendar_head() -> str:
+    """The calendar's lines before its events, as the file writes them (its `END` follows
+    the events)."""
+    lines = list(_calendar().content_lines())
+    assert lines[-2:] == ["END:VCALENDAR", ""], lines[-2:]
+    return _text(lines[:-2])
+
+
+def event_texts(entries: list[CalendarEntry], stamp: datetime) -> list[str]:
+    """Each entry's VEVENT as the file writes it (its lines folded, each with its CRLF): what
+    `icalendar` writes of it within the calendar."""
+    when = _utc(stamp)
+    return [_text(_event(e, when).content_lines()) for e in entries]
 
 
 def build_calendar(entries: list[CalendarEntry], stamp: datetime):
     """The `icalendar.Calendar` of `entries`."""
-    from icalendar import Calendar, Event
+    cal = _calendar()
+    when = _utc(stamp)
+    for e in entries:
+        cal.add_component(_event(e, when))
+    return cal
+
+
+def _calendar():
+    from icalendar import Calendar
 
     from .. import __version__
 
@@ -143,18 +189,21 @@ def build_calendar(entries: list[CalendarEntry], stamp: datetime):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Follow-up Desktop")
-    when = _utc(stamp)
-    for e in entries:
-        ev = Event()
-        ev.add("uid", e.uid)
-        ev.add("dtstamp", when)
-        ev.add("dtstart", _utc(e.start))
-        ev.add("dtend", _utc(e.end))
-        ev.add("summary", e.summary)
-        ev.add("description", e.description)
-        ev.add("transp", "OPAQUE" if e.busy else "TRANSPARENT")
-        cal.add_component(ev)
     return cal
+
+
+def _event(e: CalendarEntry, when: datetime):
+    from icalendar import Event
+
+    ev = Event()
+    ev.add("uid", e.uid)
+    ev.add("dtstamp", when)
+    ev.add("dtstart", _utc(e.start))
+    ev.add("dtend", _utc(e.end))
+    ev.add("summary", e.summary)
+    ev.add("description", e.description)
+    ev.add("transp", "OPAQUE" if e.busy else "TRANSPARENT")
+    return ev
 
 
 #: the longest line, in bytes, before the fold (RFC 5545 3.1: 75 octets, the break excluded)
@@ -234,5 +283,49 @@ def keep_calendar_file(paths: DataPaths, *, at: datetime | None = None, check: b
     return export_ics(paths, paths.calendar_file, at=at, check=check)
 
 
-__all__ = ["CalendarEntry", "read_entries", "calendar_bytes", "build_calendar", "fold", "export_ics", "keep_calendar_file",
+def export_ics_from(con, path: Path, at: datetime) -> int:
+    """`export_ics` read through the sqlite3 connection `con` (the command line's, checked)."""
+    own = not con.in_transaction
+    if own:  # the follow-ups and the interviews from one snapshot
+        con.execute("BEGIN")
+    try:
+        entries = sorted(entries_from(con, at), key=_ORDER)
+    finally:
+        if own:
+            con.execute("ROLLBACK")
+    write_private(Path(path), calendar_bytes(entries, at))
+    return len(entries)
+
+
+def ics_after(con, out, after: int, at: datetime) -> int:
+    """The second reader's work (`store.halves`): the entries of the applications above row id
+    `after`, each with its VEVENT's text, pickled to `out`; how many."""
+    import pickle
+
+    from ..store.halves import halves_at
+
+    entries = entries_from(con, at, halves_at(after)[1])
+    out.write(pickle.dumps(list(zip(map(_ORDER, entries), event_texts(entries, at))),
+                           protocol=pickle.HIGHEST_PROTOCOL))
+    return len(entries)
+
+
+def export_ics_in_halves(split, after: int, path: Path, at: datetime) -> int:
+    """`export_ics_from` with the applications above row id `after` read, and their events
+    written, by the second reader (`ics_after`), over the same snapshot: the same bytes."""
+    import pickle
+
+    from ..store.halves import halves_at
+
+    entries = entries_from(split.con, at, halves_at(after)[0])
+    mine = list(zip(map(_ORDER, entries), event_texts(entries, at)))
+    split.finish()
+    theirs = pickle.loads(b"".join(split.text()))
+    events = sorted(mine + theirs, key=lambda pair: pair[0])  # (start, UID): one order
+    write_private(Path(path), _joined(calendar_head(), (text for _, text in events)))
+    return len(events)
+
+
+__all__ = ["CalendarEntry", "read_entries", "entries_from", "export_ics_from", "ics_after", "export_ics_in_halves",
+           "calendar_head", "event_texts", "calendar_bytes", "build_calendar", "fold", "export_ics", "keep_calendar_file",
            "keeps_calendar_file", "HORIZON_DAYS", "UID_DOMAIN", "SETTING"]
