@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QActionGroup, QFont, QFontMetrics, QKeySequen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
