@@ -144,11 +144,9 @@ def due_split(con) -> int | None:
     """Where to split the applications between two readers: the row id up to which this
     process reads them, a little under half (it writes the answer too); None when there are too
     few to be worth it."""
-    count = con.execute("SELECT count(*) FROM application WHERE archived = 0").fetchone()[0]
-    if count < HALVES_FROM:
-        return None
-    return con.execute("SELECT id FROM application WHERE archived = 0 ORDER BY id LIMIT 1 OFFSET ?",
-                       (count * 9 // 20,)).fetchone()[0]
+    from .store.halves import split_at
+
+    return split_at(con, "SELECT id FROM application WHERE archived = 0 ORDER BY id", HALVES_FROM, 9 / 20)
 
 
 def _half(con, at: datetime, half) -> tuple[list[Action], Action | None, dict[str, ApplicationIn]]:

@@ -443,10 +443,9 @@ def _people_lists(con, event_id: int) -> dict[int, list[tuple[str, str]]]:
 
 def _half(events: tuple) -> str:
     """The condition on an event `r` of being in the half `events` (none: all), with a `?`."""
-    if not events:
-        return ""
-    assert events[0] in ("<=", ">"), events
-    return f"r.application_id {events[0]} ?"
+    from ..store.halves import condition
+
+    return condition("r.application_id", events) if events else ""
 
 
 
@@ -585,12 +584,9 @@ def events_split(con) -> int | None:
     """Where to split the events between two readers (`export_pieces`'s `halves`): the row id
     of the application up to which this process reads them, about two in five (it reads
     everything else too); None when there are too few to be worth it."""
-    count = con.execute("SELECT count(*) FROM event").fetchone()[0]
-    if count < HALVES_FROM:
-        return None
-    row = con.execute("SELECT application_id FROM event ORDER BY application_id LIMIT 1 OFFSET ?",
-                      (count * 2 // 5,)).fetchone()
-    return row[0] if row else None
+    from ..store.halves import split_at
+
+    return split_at(con, "SELECT application_id FROM event ORDER BY application_id", HALVES_FROM, 2 / 5)
 
 
 def events_after(con, out, after: int) -> int:

@@ -54,13 +54,14 @@ def sheet_rows(con, at: datetime | None = None, half: tuple[str, int] | None = N
     (`followup_desktop.agenda`) at `at`, read through `con` too. `half`: only the applications
     up to or above a row id (`store.halves.UP_TO`, `ABOVE`)."""
     from .. import agenda
+    from ..store.halves import condition
     from ..vocab import ACTIONS
 
     at = at or datetime.now().replace(microsecond=0)
     plan_of = agenda.read_from(con, at, half)
     plans, last_contact, next_step, shown = plan_of.by_app, plan_of.last_contact, agenda.next_step, ACTIONS.shown
     for (key, employer, position, stage, outcome, applied, name, email, phone, source, url,
-         note) in con.execute(_ROWS_SQL.format(where=f"WHERE a.id {_op(half)} ? " if half else ""),
+         note) in con.execute(_ROWS_SQL.format(where=f"WHERE {condition('a.id', half)} " if half else ""),
                               half[1:] if half else ()):
         actions = plans.get(key)
         step = next_step(actions, at) if actions else None
@@ -68,11 +69,6 @@ def sheet_rows(con, at: datetime | None = None, half: tuple[str, int] | None = N
         yield [employer, position, stage, outcome, applied, last.date().isoformat() if last else "",
                shown(step.name) if step else "", step.due.date().isoformat() if step and step.due else "",
                name, email, phone, source, url, note]
-
-
-def _op(half: tuple[str, int]) -> str:
-    assert half[0] in ("<=", ">"), half
-    return half[0]
 
 
 def _write_rows(out, con, at: datetime, half: tuple[str, int] | None = None) -> int:
@@ -90,10 +86,9 @@ def rows_split(con) -> int | None:
     """Where to split the rows between two readers (`export_sheet`'s `halves`): the row id of
     the application up to which this process reads them, a little under half (it writes the
     file too); None when there are too few to be worth it."""
-    count = con.execute("SELECT count(*) FROM application").fetchone()[0]
-    if count < HALVES_FROM:
-        return None
-    return con.execute("SELECT id FROM application ORDER BY id LIMIT 1 OFFSET ?", (count * 9 // 20,)).fetchone()[0]
+    from ..store.halves import split_at
+
+    return split_at(con, "SELECT id FROM application ORDER BY id", HALVES_FROM, 9 / 20)
 
 
 def rows_after(con, out, after: int, at: datetime) -> int:

@@ -53,6 +53,26 @@ def halves_at(split: int) -> tuple[tuple[str, int], tuple[str, int]]:
     return (UP_TO, split), (ABOVE, split)
 
 
+def condition(column: str, half: tuple[str, int], bound: str = "?") -> str:
+    """The SQL condition on `column` (an application's row id) of being in `half`, its row id
+    bound as `bound` (a `?`, or a name such as `:split`)."""
+    op = half[0]
+    assert op in (UP_TO, ABOVE), half
+    return f"{column} {op} {bound}"
+
+
+def split_at(con: sqlite3.Connection, ids: str, least: int, share: float) -> int | None:
+    """Where to split between two readers: the application row id `share` of the way along
+    `ids` (a query of application row ids in order, one a row: of every application, or of
+    every event's), up to which this process reads; None below `least` rows, where a second
+    reader costs more than it saves."""
+    count = con.execute(f"SELECT count(*) FROM ({ids})").fetchone()[0]
+    if count < least:
+        return None
+    row = con.execute(f"{ids} LIMIT 1 OFFSET ?", (int(count * share),)).fetchone()
+    return row[0] if row else None
+
+
 #: the message of a child that ended without a word (killed)
 STOPPED = ("the export's second reader stopped before it finished (was it killed?); nothing was "
            "written. Try again, or read with one process: FOLLOWUP_DESKTOP_ONE_READER=1")
@@ -312,5 +332,5 @@ def _failure(exc: BaseException) -> bytes:
         return pickle.dumps(("failed", RuntimeError(str(exc) or type(exc).__name__), None))
 
 
-__all__ = ["Split", "start", "available", "cores", "halves_at", "ONE_READER_ENV", "STOPPED", "UP_TO",
-           "ABOVE"]
+__all__ = ["Split", "start", "available", "cores", "halves_at", "condition", "split_at", "ONE_READER_ENV",
+           "STOPPED", "UP_TO", "ABOVE"]

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date, datetime
 from functools import partial
 from itertools import groupby
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from sys import intern
 from typing import Iterator
 
@@ -38,6 +38,7 @@ _ENGINE_EVENT = tuple(name for name in EventRow._fields if R.EVENT[name].stored)
 _make_event = partial(tuple.__new__, EventRow)
 _LINK_COLUMNS = ("contact_id", "key_point", "position")
 _first = itemgetter(0)
+_row_id = attrgetter("id")
 for _record, _names in ((R.ACTION_STATE, _STATE_COLUMNS), (R.CONTACT, _CONTACT_COLUMNS[1:]),
                         (R.APPLICATION, _APP_COLUMNS[1:]), (R.EVENT_CONTACT, _LINK_COLUMNS)):
     _missing = set(_names) - {f.sql for f in _record.stored}
@@ -105,7 +106,8 @@ _APP_AT_SQL = (
 _OTHERS_AT_SQL = (
     "SELECT a.id, a.employer_id, a.key, (SELECT o.at FROM event o WHERE o.application_id = a.id"
     f" AND o.at <= :at AND o.kind IN ({_OUTBOUND_SQL}) ORDER BY o.at DESC LIMIT 1)"
-    " FROM application a{chosen} AND NOT (a.id {op} :split) ORDER BY a.id")
+    " FROM application a{chosen} AND NOT ({half}) ORDER BY a.id")
+_OtherRow = R.row_type("OtherRow", ("id", "employer_id", "key", "latest_outbound"))
 #: what the engine reads of an event (EventRow) and of each of its people; an event with
 #: several people comes as one row per person, an event with none as one row with no person
 _EVENT_SQL = (
@@ -144,12 +146,12 @@ def read_at(con: sqlite3.Connection, as_of: datetime,
     read = _Read(con, as_of=as_of, half=half)
     per: dict[str, list] = {}
     employers = read.employers
-    facts = [(a.id, a.employer_id, a.key, a.latest_outbound) for a in read.apps]
+    facts = read.apps
     if half is not None:  # in row-id order, as from one statement: a tie goes to the same one
-        facts = sorted(facts + read.others)
-    for _, employer_id, key, latest in facts:
-        if latest is not None:
-            per.setdefault(employers[employer_id][0], []).append((key, _dt(latest)))
+        facts = sorted(facts + read.others, key=_row_id)
+    for a in facts:
+        if a.latest_outbound is not None:
+            per.setdefault(employers[a.employer_id][0], []).append((a.key, _dt(a.latest_outbound)))
     return per, read.applications()
 
 
@@ -192,15 +194,17 @@ class _Read:
         if as_of is not None:
             params["at"] = as_of.isoformat()
         self.params = params
-        #: the rest's (row id, employer id, key, latest outbound contact), with a `half`
-        self.others: list[tuple] = []
+        #: the rest's row id, employer id, key and latest outbound contact, with a `half`
+        self.others: list = []
         if half is not None:  # read of that range only; of the rest, what the guards need
             assert as_of is not None and not include_archived, "a half is read for a moment"
-            op, params["split"] = half
-            assert op in ("<=", ">"), half
-            self.others = con.execute(_OTHERS_AT_SQL.format(chosen=self.chosen, op=op), params).fetchall()
-            self.chosen += f" AND a.id {op} :split"
-            few += f" AND application_id {op} :split"
+            from .halves import condition
+
+            params["split"] = half[1]
+            self.others = list(map(_OtherRow.make, con.execute(
+                _OTHERS_AT_SQL.format(chosen=self.chosen, half=condition("a.id", half, ":split")), params)))
+            self.chosen += f" AND {condition('a.id', half, ':split')}"
+            few += f" AND {condition('application_id', half, ':split')}"
         #: the applications' rows (AppRow; for a moment, AppAtRow)
         sql, row = (_APP_SQL, _AppRow) if as_of is None else (_APP_AT_SQL, _AppAtRow)
         self.apps = list(map(row.make, con.execute(sql.format(chosen=self.chosen, few=few), params)))
