@@ -122,16 +122,16 @@ def due_report_from(con, at: datetime) -> DueReport:
 def _report(agenda, at: datetime) -> DueReport:
     due = agenda.open_at(at)
     upcoming = None if due else agenda.upcoming(at)
-    return DueReport(at, due, _named(agenda, due, upcoming), upcoming)
+    return DueReport(at, due, _named(agenda.apps, due, upcoming), upcoming)
 
 
-def _named(agenda, due: list[Action], upcoming: Action | None) -> dict[str, ApplicationIn]:
-    """The applications the report names: the rest is freed here, by reference counting,
-    instead of being walked by the collector at exit."""
+def _named(apps, due: list[Action], upcoming: Action | None) -> dict[str, ApplicationIn]:
+    """Of `apps`, the applications the report names: the rest is freed here, by reference
+    counting, instead of being walked by the collector at exit."""
     shown = {a.application for a in due}
     if upcoming is not None:
         shown.add(upcoming.application)
-    return {a.key: a for a in agenda.apps if a.key in shown}
+    return {a.key: a for a in apps if a.key in shown}
 
 
 # -- a large search read by two processes at once (store/halves.py) --------------------------
@@ -156,7 +156,7 @@ def _half(con, at: datetime, half) -> tuple[list[Action], Action | None, dict[st
     agenda = read_from(con, at, half)
     due = agenda.open_at(at)
     upcoming = agenda.upcoming(at)
-    return due, upcoming, _named(agenda, due, upcoming)
+    return due, upcoming, _named(agenda.apps, due, upcoming)
 
 
 def due_after(con, out, after: int, at: datetime) -> int:
@@ -190,6 +190,4 @@ def due_in_halves(split, after: int, at: datetime) -> DueReport:
     else:
         later = [a for a in (upcoming, their_upcoming) if a is not None]
         upcoming = min(later, key=lambda a: (a.opens, urgency_key(a))) if later else None
-    apps.update(their_apps)
-    shown = {a.application for a in due} | ({upcoming.application} if upcoming is not None else set())
-    return DueReport(at, due, {k: v for k, v in apps.items() if k in shown}, upcoming)
+    return DueReport(at, due, _named([*apps.values(), *their_apps.values()], due, upcoming), upcoming)

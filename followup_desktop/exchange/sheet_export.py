@@ -129,12 +129,12 @@ def export_sheet(con, path: Path, *, at: datetime | None = None, progress=None, 
     finally:
         if own:
             con.execute("ROLLBACK")  # it only read
-    pieces: list = [out.getvalue()]
+    pieces = [out.getvalue()]
     if halves:
         split = halves[1]
         count += split.finish()
-        pieces.append(split.text())
+        pieces = itertools.chain(pieces, split.text())
     if progress is not None:
         progress(1, 2)  # the last moment to stop: nothing is written before it
-    write_private(Path(path), itertools.chain([pieces[0]], *pieces[1:]))
+    write_private(Path(path), pieces)
     return count
