@@ -104,17 +104,29 @@ def interview_entries(con, agenda, at: datetime) -> list[CalendarEntry]:
 
 
 def read_entries(paths: DataPaths, at: datetime, *, check: bool = True) -> list[CalendarEntry]:
-    """Every entry of the calendar at `at`, in time order (the same order in every export)."""
-    from ..agenda import read as read_agenda
-    from ..store.connection import connect
+    """Every entry of the calendar at `at`, in time order (the same order in every export). The
+    file is opened the safe way first (`open_database`), unless it was already (`check`)."""
+    from ..store.connection import connect, open_database
 
-    agenda = read_agenda(paths, at, check=check)
-    con = connect(paths.database)
+    con = (open_database(paths.database, backups=paths.backups, reading=True) if check
+           else connect(paths.database))
     try:
-        entries = follow_up_entries(agenda, at) + interview_entries(con, agenda, at)
+        return sorted_entries(con, at)
     finally:
         con.close()
-    return sorted(entries, key=_ORDER)
+
+
+def sorted_entries(con, at: datetime) -> list[CalendarEntry]:
+    """`read_entries` through the sqlite3 connection `con`, the follow-ups and the interviews
+    from one snapshot (its transaction, or one of its own)."""
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN")
+    try:
+        return sorted(entries_from(con, at), key=_ORDER)
+    finally:
+        if own:
+            con.execute("ROLLBACK")  # it only read
 
 
 def _ORDER(e: CalendarEntry) -> tuple:
@@ -285,14 +297,7 @@ def keep_calendar_file(paths: DataPaths, *, at: datetime | None = None, check: b
 
 def export_ics_from(con, path: Path, at: datetime) -> int:
     """`export_ics` read through the sqlite3 connection `con` (the command line's, checked)."""
-    own = not con.in_transaction
-    if own:  # the follow-ups and the interviews from one snapshot
-        con.execute("BEGIN")
-    try:
-        entries = sorted(entries_from(con, at), key=_ORDER)
-    finally:
-        if own:
-            con.execute("ROLLBACK")
+    entries = sorted_entries(con, at)
     write_private(Path(path), calendar_bytes(entries, at))
     return len(entries)
 
@@ -326,6 +331,6 @@ def export_ics_in_halves(split, after: int, path: Path, at: datetime) -> int:
     return len(events)
 
 
-__all__ = ["CalendarEntry", "read_entries", "entries_from", "export_ics_from", "ics_after", "export_ics_in_halves",
+__all__ = ["CalendarEntry", "read_entries", "sorted_entries", "entries_from", "export_ics_from", "ics_after", "export_ics_in_halves",
            "calendar_head", "event_texts", "calendar_bytes", "build_calendar", "fold", "export_ics", "keep_calendar_file",
            "keeps_calendar_file", "HORIZON_DAYS", "UID_DOMAIN", "SETTING"]
